@@ -1,0 +1,49 @@
+//! Atomic file writes: write a temporary file beside the target, flush it to disk, rename it over the
+//! target. A crash or a full disk mid-write leaves the old file as it was.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Writes `path` atomically with what `write` produces.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let temporary = tempfile::Builder::new()
+        .prefix(".kg-")
+        .suffix(".tmp")
+        .tempfile_in(directory)?;
+    {
+        let mut writer = BufWriter::new(temporary.as_file());
+        write(&mut writer)?;
+        writer.flush()?;
+    }
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_file_and_keeps_old_one_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_atomically(&path, |w| w.write_all(b"first")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        let failed = write_atomically(&path, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "the temporary file is removed");
+    }
+}

@@ -1,0 +1,269 @@
+//! The command line: clap definitions, and the code that runs each subcommand.
+//!
+//! Library code returns errors; this module turns them into messages, and `main` picks the exit code.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use kgraph::eval::{Gold, evaluate};
+use kgraph::export::{ExportFormat, ExportOptions, write_export};
+use kgraph::extract::Lexicon;
+use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
+use kgraph::pipeline::build_graph;
+use kgraph::text::load_documents;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The error type of every subcommand: a message for the user.
+pub type CliError = Box<dyn std::error::Error + Send + Sync>;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kg",
+    version,
+    about = "Build a knowledge graph of who is linked to whom from political and security texts.",
+    long_about = "Build a knowledge graph of who is linked to whom from political and security texts.\n\n\
+        kg reads plain-text and Markdown documents, finds the people, countries, organisations and armed \
+        groups they name, reads the relations the sentences state (who backs, attacks, leads or belongs to \
+        whom), and keeps every relation's evidence sentence.",
+    after_help = "Examples:\n  \
+        kg build data/ --output graph.ron\n  \
+        kg stats graph.ron\n  \
+        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
+        kg eval data/ --gold ../shared/gold/"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read documents and build a graph file.
+    #[command(after_help = "Example:\n  kg build data/ --output graph.ron")]
+    Build(BuildArgs),
+    /// Summarise a graph: documents, sentences, entities by kind, relations by class.
+    #[command(after_help = "Example:\n  kg stats graph.ron")]
+    Stats {
+        /// A graph file written by `kg build`, or documents to build from.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Write a graph in another format (NetworkX JSON, GraphViz DOT).
+    #[command(after_help = "Examples:\n  \
+        kg export graph.ron --format json --output graph.json\n  \
+        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg")]
+    Export(ExportArgs),
+    /// Score extraction against gold annotations.
+    #[command(after_help = "Example:\n  kg eval data/ --gold ../shared/gold/")]
+    Eval {
+        /// Documents to build from, or a graph file.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The directory of `*.gold.json` files.
+        #[arg(long)]
+        gold: PathBuf,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LexiconArgs {
+    /// Read the lexicon from this directory of RON files instead of the built-in copy of data/lexicon.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Files and directories to read (.txt and .md; directories recursively).
+    #[arg(default_value = "data")]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the graph (RON).
+    #[arg(short, long, default_value = "graph.ron")]
+    pub output: PathBuf,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Dot,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// A graph file written by `kg build`, or documents to build from.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The output format.
+    #[arg(short, long, value_enum)]
+    pub format: FormatArg,
+    /// Where to write; `-` or nothing writes to standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Leave out co-mention edges (pairs that only share a sentence).
+    #[arg(long)]
+    pub no_comentions: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        None => run_build(BuildArgs {
+            inputs: vec![PathBuf::from("data")],
+            output: PathBuf::from("graph.ron"),
+            quiet: false,
+            lexicon: LexiconArgs { lexicon: None },
+        }),
+        Some(Command::Build(args)) => run_build(args),
+        Some(Command::Stats { inputs }) => {
+            let graph = open_graph(&inputs, &LexiconArgs { lexicon: None })?;
+            print!("{}", stats_text(&graph));
+            Ok(())
+        }
+        Some(Command::Export(args)) => run_export(args),
+        Some(Command::Eval {
+            inputs,
+            gold,
+            lexicon,
+        }) => {
+            let gold = Gold::load_dir(&gold)?;
+            let graph = open_graph(&inputs, &lexicon)?;
+            print!("{}", evaluate(&graph, &gold));
+            Ok(())
+        }
+    }
+}
+
+fn load_lexicon(args: &LexiconArgs) -> Result<Lexicon, CliError> {
+    Ok(match &args.lexicon {
+        Some(directory) => Lexicon::load(directory)?,
+        None => Lexicon::embedded()?,
+    })
+}
+
+/// A graph file is loaded; anything else is read as documents and built in memory.
+fn open_graph(inputs: &[PathBuf], lexicon: &LexiconArgs) -> Result<KnowledgeGraph, CliError> {
+    if let [single] = inputs
+        && is_graph_file(single)
+    {
+        return Ok(load_graph(single)?);
+    }
+    let lexicon = load_lexicon(lexicon)?;
+    let documents = load_documents(inputs)?;
+    Ok(build_graph(documents, &lexicon).0)
+}
+
+fn is_graph_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ron") && path.is_file()
+}
+
+fn run_build(args: BuildArgs) -> Result<(), CliError> {
+    let started = Instant::now();
+    let lexicon = load_lexicon(&args.lexicon)?;
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
+    let spinner = if show_progress {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")?);
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        bar.set_message("reading documents");
+        Some(bar)
+    } else {
+        None
+    };
+    let documents = load_documents(&args.inputs)?;
+    if let Some(bar) = &spinner {
+        bar.set_message(format!("extracting from {} documents", documents.len()));
+    }
+    let (graph, summary) = build_graph(documents, &lexicon);
+    if let Some(bar) = &spinner {
+        bar.set_message(format!("saving {}", args.output.display()));
+    }
+    save_graph(&graph, &args.output)?;
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    if !args.quiet {
+        let seconds = started.elapsed().as_secs_f64();
+        let megabytes = summary.bytes as f64 / 1_000_000.0;
+        eprintln!(
+            "built {}: {} documents, {} sentences, {} entities, {} relations in {:.2}s ({:.1} MB/s)",
+            args.output.display(),
+            summary.documents,
+            summary.sentences,
+            summary.entities,
+            summary.relations,
+            seconds,
+            megabytes / seconds.max(1e-9)
+        );
+    }
+    Ok(())
+}
+
+fn run_export(args: ExportArgs) -> Result<(), CliError> {
+    let graph = open_graph(&args.inputs, &args.lexicon)?;
+    let format = match args.format {
+        FormatArg::Json => ExportFormat::Json,
+        FormatArg::Dot => ExportFormat::Dot,
+    };
+    let options = ExportOptions {
+        include_comentions: !args.no_comentions,
+    };
+    match args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            kgraph::atomic_file::write_atomically(&path, |out| {
+                write_export(&graph, format, &options, out)
+            })
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        _ => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            write_export(&graph, format, &options, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The text `kg stats` prints.
+pub fn stats_text(graph: &KnowledgeGraph) -> String {
+    use kgraph::extract::EntityKind;
+    let mut text = String::new();
+    let sentences: usize = 0;
+    let _ = sentences;
+    text.push_str(&format!("documents  {}\n", graph.documents().len()));
+    for document in graph.documents() {
+        text.push_str(&format!(
+            "  {}  {} bytes\n",
+            document.name,
+            document.text.len()
+        ));
+    }
+    text.push_str(&format!("entities   {}\n", graph.entity_count()));
+    for kind in EntityKind::ALL {
+        let count = graph.entities().filter(|(_, e)| e.kind == kind).count();
+        if count > 0 {
+            text.push_str(&format!("  {:<16}{count}\n", kind.name()));
+        }
+    }
+    text.push_str(&format!("relations  {}\n", graph.relation_count()));
+    for (class, count) in graph.count_by_class() {
+        if count > 0 {
+            text.push_str(&format!("  {:<16}{count}\n", class.name()));
+        }
+    }
+    text.push_str(&format!(
+        "evidence   {} sentences\n",
+        graph.evidence_count()
+    ));
+    text
+}

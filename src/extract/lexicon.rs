@@ -1,0 +1,497 @@
+//! The lexicon: general world knowledge in RON files under `data/lexicon/`.
+//!
+//! It holds countries (names, short forms, capitals, demonyms, combining prefixes such as "Sino"), major
+//! international organisations, titles, relation verbs and a few closed word lists (function words, month
+//! names, head nouns that give a name its kind). It never holds the names that happen to appear in a corpus:
+//! every other entity is found from the text itself.
+//!
+//! The files are compiled into the binary, so `kg` runs anywhere; `--lexicon DIR` reads another copy.
+
+use super::class::RelationClass;
+use super::kind::EntityKind;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A known entity: a country or an international organisation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LexiconEntity {
+    /// Canonical name, the fullest common English form: "United States".
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other names and short forms: "US", "U.S.", "America".
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Capitals, which often stand for the government: "Washington".
+    #[serde(default)]
+    pub capitals: Vec<String>,
+    /// Demonyms and adjectives: "American", "Americans".
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Combining forms used in compounds: "Sino" in "Sino-Iraqi".
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+}
+
+/// A title that precedes a name: "Prime Minister", "Dr.".
+#[derive(Debug, Clone, Deserialize)]
+pub struct Title {
+    pub phrase: String,
+    /// True when the holder leads what the title is attached to ("Iraqi Prime Minister X": X leads Iraq).
+    #[serde(default)]
+    pub leads: bool,
+}
+
+/// A relation verb, by lemma, with its class.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Verb {
+    pub lemma: String,
+    pub class: RelationClass,
+    /// Irregular inflections ("went", "gone" for "go"); regular ones are generated.
+    #[serde(default)]
+    pub forms: Vec<String>,
+}
+
+/// A noun with a class: relation nouns ("ties": Cooperation) and role nouns ("leader": Leads).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClassedNoun {
+    pub word: String,
+    pub class: RelationClass,
+}
+
+/// A head noun that ends a name and gives its kind: "Corporation": Organization.
+#[derive(Debug, Clone, Deserialize)]
+pub struct HeadNoun {
+    pub word: String,
+    pub kind: EntityKind,
+}
+
+/// The closed word lists of `words.ron`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WordLists {
+    /// Determiners, pronouns, prepositions, conjunctions, sentence adverbs: never a name on their own.
+    #[serde(default)]
+    pub function_words: Vec<String>,
+    /// Month and day names.
+    #[serde(default)]
+    pub calendar_words: Vec<String>,
+    /// Capitalised words that name no actor: ethnic and religious adjectives ("Sunni"), "God", ...
+    #[serde(default)]
+    pub non_actor_words: Vec<String>,
+    /// Capitalised head nouns that end a name and give its kind.
+    #[serde(default)]
+    pub head_nouns: Vec<HeadNoun>,
+    /// Lower-case nouns that end a place name after a capitalised word: "oil field", "pipeline", "border".
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
+    /// Lower-case nouns that make an event of a capitalised word or year: "war", "invasion".
+    #[serde(default)]
+    pub event_nouns: Vec<String>,
+    /// Nouns that name a relation: "relations", "ties", "rivalry".
+    #[serde(default)]
+    pub relation_nouns: Vec<ClassedNoun>,
+    /// Nouns for a role in an apposition ("X, leader of Y"): "leader", "head", "member", "faction".
+    #[serde(default)]
+    pub role_nouns: Vec<ClassedNoun>,
+    /// Words that negate a statement: "not", "never", "declined", "refused".
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Words that hedge a statement: "reportedly", "allegedly".
+    #[serde(default)]
+    pub hedges: Vec<String>,
+}
+
+/// How a surface form names a lexicon entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurfaceRole {
+    Name,
+    Alias,
+    Capital,
+    Demonym,
+    Prefix,
+}
+
+/// A lexicon file could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// The loaded lexicon with its lookup indexes.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entities: Vec<LexiconEntity>,
+    titles: Vec<Title>,
+    surfaces: HashMap<String, (usize, SurfaceRole)>,
+    max_surface_words: usize,
+    verb_forms: HashMap<String, usize>,
+    verbs: Vec<Verb>,
+    words: WordLists,
+    function_words: HashSet<String>,
+    calendar_words: HashSet<String>,
+    non_actor_words: HashSet<String>,
+    head_nouns: HashMap<String, EntityKind>,
+    relation_nouns: HashMap<String, RelationClass>,
+    role_nouns: HashMap<String, RelationClass>,
+}
+
+/// The lexicon files, by name, as compiled into the binary.
+const EMBEDDED: [(&str, &str); 5] = [
+    (
+        "countries.ron",
+        include_str!("../../data/lexicon/countries.ron"),
+    ),
+    (
+        "organisations.ron",
+        include_str!("../../data/lexicon/organisations.ron"),
+    ),
+    ("titles.ron", include_str!("../../data/lexicon/titles.ron")),
+    ("verbs.ron", include_str!("../../data/lexicon/verbs.ron")),
+    ("words.ron", include_str!("../../data/lexicon/words.ron")),
+];
+
+impl Lexicon {
+    /// The lexicon compiled into the binary from `data/lexicon/`.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(
+            |name| Ok(lookup_embedded(name).to_owned()),
+            Path::new("data/lexicon"),
+        )
+    }
+
+    /// Reads the lexicon from the RON files in `directory`.
+    pub fn load(directory: &Path) -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(
+            |name| {
+                let path = directory.join(name);
+                std::fs::read_to_string(&path).map_err(|source| LexiconError::Io { path, source })
+            },
+            directory,
+        )
+    }
+
+    fn from_sources(
+        read: impl Fn(&str) -> Result<String, LexiconError>,
+        directory: &Path,
+    ) -> Result<Lexicon, LexiconError> {
+        fn parse<T: serde::de::DeserializeOwned>(
+            directory: &Path,
+            name: &str,
+            source: &str,
+        ) -> Result<T, LexiconError> {
+            ron::from_str(source).map_err(|error| LexiconError::Parse {
+                path: directory.join(name),
+                line: error.span.start.line,
+                column: error.span.start.col,
+                message: error.code.to_string(),
+            })
+        }
+        let mut entities: Vec<LexiconEntity> =
+            parse(directory, "countries.ron", &read("countries.ron")?)?;
+        entities.extend(parse::<Vec<LexiconEntity>>(
+            directory,
+            "organisations.ron",
+            &read("organisations.ron")?,
+        )?);
+        let titles = parse(directory, "titles.ron", &read("titles.ron")?)?;
+        let verbs = parse(directory, "verbs.ron", &read("verbs.ron")?)?;
+        let words = parse(directory, "words.ron", &read("words.ron")?)?;
+        Ok(Lexicon::new(entities, titles, verbs, words))
+    }
+
+    /// Builds the indexes over the given lists.
+    pub fn new(
+        entities: Vec<LexiconEntity>,
+        titles: Vec<Title>,
+        verbs: Vec<Verb>,
+        words: WordLists,
+    ) -> Lexicon {
+        let mut surfaces = HashMap::new();
+        for (index, entity) in entities.iter().enumerate() {
+            let roles = [
+                (std::slice::from_ref(&entity.name), SurfaceRole::Name),
+                (&entity.aliases[..], SurfaceRole::Alias),
+                (&entity.capitals[..], SurfaceRole::Capital),
+                (&entity.demonyms[..], SurfaceRole::Demonym),
+                (&entity.prefixes[..], SurfaceRole::Prefix),
+            ];
+            for (forms, role) in roles {
+                for form in forms {
+                    // The first entity to claim a form keeps it: files list the most common sense first.
+                    surfaces
+                        .entry(normalize_surface(form))
+                        .or_insert((index, role));
+                }
+            }
+        }
+        let max_surface_words = surfaces
+            .keys()
+            .map(|s| s.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let mut verb_forms = HashMap::new();
+        for (index, verb) in verbs.iter().enumerate() {
+            for form in inflections(&verb.lemma)
+                .into_iter()
+                .chain(verb.forms.iter().cloned())
+            {
+                verb_forms.entry(form).or_insert(index);
+            }
+        }
+        let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+        Lexicon {
+            function_words: lower_set(&words.function_words),
+            calendar_words: lower_set(&words.calendar_words),
+            non_actor_words: lower_set(&words.non_actor_words),
+            head_nouns: words
+                .head_nouns
+                .iter()
+                .map(|h| (h.word.to_lowercase(), h.kind))
+                .collect(),
+            relation_nouns: words
+                .relation_nouns
+                .iter()
+                .map(|n| (n.word.to_lowercase(), n.class))
+                .collect(),
+            role_nouns: words
+                .role_nouns
+                .iter()
+                .map(|n| (n.word.to_lowercase(), n.class))
+                .collect(),
+            entities,
+            titles,
+            surfaces,
+            max_surface_words,
+            verb_forms,
+            verbs,
+            words,
+        }
+    }
+
+    pub fn entities(&self) -> &[LexiconEntity] {
+        &self.entities
+    }
+
+    pub fn entity(&self, index: usize) -> Option<&LexiconEntity> {
+        self.entities.get(index)
+    }
+
+    /// The entity a surface form names, matched exactly (curly apostrophes count as straight ones).
+    pub fn lookup(&self, surface: &str) -> Option<(usize, SurfaceRole)> {
+        self.surfaces.get(&normalize_surface(surface)).copied()
+    }
+
+    /// The most words in any surface form, for longest-match lookups.
+    pub fn max_surface_words(&self) -> usize {
+        self.max_surface_words
+    }
+
+    /// The title with this exact phrase ("Prime Minister"), ignoring case.
+    pub fn title(&self, phrase: &str) -> Option<&Title> {
+        self.titles
+            .iter()
+            .find(|t| t.phrase.eq_ignore_ascii_case(phrase))
+    }
+
+    pub fn titles(&self) -> &[Title] {
+        &self.titles
+    }
+
+    /// The verb a word is a form of ("signed", "signing": sign), ignoring case.
+    pub fn verb(&self, word: &str) -> Option<&Verb> {
+        self.verb_forms
+            .get(&word.to_lowercase())
+            .and_then(|&i| self.verbs.get(i))
+    }
+
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(&word.to_lowercase())
+    }
+
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar_words.contains(&word.to_lowercase())
+    }
+
+    pub fn is_non_actor_word(&self, word: &str) -> bool {
+        self.non_actor_words.contains(&word.to_lowercase())
+    }
+
+    /// The kind a head noun gives a name ("Corporation": Organization).
+    pub fn head_noun(&self, word: &str) -> Option<EntityKind> {
+        self.head_nouns.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn relation_noun(&self, word: &str) -> Option<RelationClass> {
+        self.relation_nouns.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn role_noun(&self, word: &str) -> Option<RelationClass> {
+        self.role_nouns.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn is_place_noun(&self, word: &str) -> bool {
+        self.words
+            .place_nouns
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    pub fn is_event_noun(&self, word: &str) -> bool {
+        self.words
+            .event_nouns
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.words
+            .negations
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    pub fn is_hedge(&self, word: &str) -> bool {
+        self.words
+            .hedges
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+fn lookup_embedded(name: &str) -> &'static str {
+    EMBEDDED
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map_or("", |(_, source)| source)
+}
+
+/// The key surface forms are indexed under: curly apostrophes straightened, whitespace collapsed.
+pub fn normalize_surface(surface: &str) -> String {
+    surface
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The regular inflections of a verb lemma, the lemma included: sign, signs, signed, signing.
+pub fn inflections(lemma: &str) -> Vec<String> {
+    let lemma = lemma.to_lowercase();
+    let mut forms = vec![lemma.clone()];
+    let ends_consonant_y = lemma.ends_with('y')
+        && !lemma
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| "aeiou".contains(c));
+    let stem_without_e = lemma.strip_suffix('e');
+    // third person
+    if ends_consonant_y {
+        forms.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        forms.push(format!("{lemma}es"));
+    } else {
+        forms.push(format!("{lemma}s"));
+    }
+    // past and participles
+    if ends_consonant_y {
+        forms.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+    } else if lemma.ends_with('e') {
+        forms.push(format!("{lemma}d"));
+    } else {
+        forms.push(format!("{lemma}ed"));
+        if let Some(last) = doubled_final_consonant(&lemma) {
+            forms.push(format!("{lemma}{last}ed"));
+            forms.push(format!("{lemma}{last}ing"));
+        }
+    }
+    match stem_without_e {
+        Some(stem) if !lemma.ends_with("ee") => forms.push(format!("{stem}ing")),
+        _ => forms.push(format!("{lemma}ing")),
+    }
+    forms
+}
+
+/// For short consonant-vowel-consonant endings ("ban", "stop"), the consonant doubled before -ed/-ing.
+fn doubled_final_consonant(lemma: &str) -> Option<char> {
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    if n < 3 {
+        return None;
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let (a, b, c) = (chars[n - 3], chars[n - 2], chars[n - 1]);
+    (!vowel(a) && vowel(b) && !vowel(c) && !"wxy".contains(c) && n <= 4).then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_verbs() {
+        let cases: &[(&str, &[&str])] = &[
+            ("sign", &["sign", "signs", "signed", "signing"]),
+            ("impose", &["impose", "imposes", "imposed", "imposing"]),
+            ("ally", &["ally", "allies", "allied", "allying"]),
+            ("ban", &["ban", "bans", "banned", "banning"]),
+            ("attack", &["attack", "attacks", "attacked", "attacking"]),
+            ("finance", &["finance", "finances", "financed", "financing"]),
+        ];
+        for (lemma, expected) in cases {
+            let forms = inflections(lemma);
+            for form in *expected {
+                assert!(
+                    forms.contains(&form.to_string()),
+                    "{lemma}: {form} not in {forms:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn embedded_lexicon_loads_and_answers() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let name_of = |surface: &str| {
+            lexicon
+                .lookup(surface)
+                .and_then(|(i, _)| lexicon.entity(i))
+                .map(|e| e.name.as_str())
+        };
+        let cases = [
+            ("US", Some("United States")),
+            ("U.S.", Some("United States")),
+            ("America", Some("United States")),
+            ("Washington", Some("United States")),
+            ("Iraqi", Some("Iraq")),
+            ("Sino", Some("China")),
+            ("Moscow", Some("Russia")),
+            ("UN", Some("United Nations")),
+            ("Xyzzy", None),
+        ];
+        for (surface, expected) in cases {
+            assert_eq!(name_of(surface), expected, "{surface}");
+        }
+        assert_eq!(
+            lexicon.verb("signed").map(|v| v.lemma.as_str()),
+            Some("sign")
+        );
+        assert!(lexicon.title("Prime Minister").is_some());
+        assert!(lexicon.is_function_word("However"));
+    }
+}

@@ -1,0 +1,21 @@
+//! The extract stage: from sentences and tokens to entities and the relations between them.
+//!
+//! - [`lexicon`]: general world knowledge (countries, organisations, titles, verbs), from RON.
+//! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
+//!   definitions, titles before names).
+//! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
+//! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
+//! - [`extraction`]: runs all of it over a corpus.
+
+pub mod alias;
+pub mod class;
+pub mod extraction;
+pub mod kind;
+pub mod lexicon;
+pub mod mention;
+pub mod relation_rules;
+
+pub use class::RelationClass;
+pub use extraction::{ExtractedEntity, ExtractedRelation, Extraction, extract_corpus};
+pub use kind::EntityKind;
+pub use lexicon::{Lexicon, LexiconError};

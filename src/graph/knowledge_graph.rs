@@ -1,0 +1,272 @@
+//! `KnowledgeGraph`: the one type that owns petgraph's `StableGraph`, its name index and its documents.
+//! Nothing else in kgraph touches petgraph.
+
+use super::model::{Entity, Evidence, Relation, StoredDocument};
+use crate::extract::RelationClass;
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use std::collections::HashMap;
+
+/// A stable handle to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub(crate) NodeIndex);
+
+impl EntityId {
+    /// The numeric id, stable while the graph is not reloaded.
+    pub fn index(self) -> usize {
+        self.0.index()
+    }
+}
+
+/// A stable handle to a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelationId(pub(crate) EdgeIndex);
+
+/// A relation seen from the graph: its endpoints and its data.
+#[derive(Debug, Clone, Copy)]
+pub struct RelationRef<'a> {
+    pub id: RelationId,
+    pub source: EntityId,
+    pub target: EntityId,
+    pub relation: &'a Relation,
+}
+
+/// The knowledge graph: entities as nodes, relations as directed edges (several between a pair allowed),
+/// the documents they come from, and an index from every name and alias to its entity.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Entity, Relation>,
+    names: HashMap<String, Vec<NodeIndex>>,
+    documents: Vec<StoredDocument>,
+}
+
+/// The key names are indexed under: case folded, curly apostrophes straightened, whitespace collapsed.
+pub fn name_key(name: &str) -> String {
+    name.replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl KnowledgeGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a document and returns its index. The hash is computed here.
+    pub fn add_document(&mut self, name: String, text: String) -> u32 {
+        let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
+        self.documents.push(StoredDocument { name, hash, text });
+        u32::try_from(self.documents.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// Adds a document exactly as stored (used when loading).
+    pub(crate) fn push_stored_document(&mut self, document: StoredDocument) {
+        self.documents.push(document);
+    }
+
+    pub fn documents(&self) -> &[StoredDocument] {
+        &self.documents
+    }
+
+    pub fn document(&self, index: u32) -> Option<&StoredDocument> {
+        self.documents.get(index as usize)
+    }
+
+    /// The text of an evidence sentence, or `""` if the evidence does not fit its document.
+    pub fn evidence_text(&self, evidence: &Evidence) -> &str {
+        self.document(evidence.document)
+            .map_or("", |d| evidence.span.slice(&d.text))
+    }
+
+    /// Adds an entity and indexes its name and aliases.
+    pub fn add_entity(&mut self, entity: Entity) -> EntityId {
+        let keys: Vec<String> = std::iter::once(&entity.name)
+            .chain(entity.aliases.iter())
+            .map(|n| name_key(n))
+            .collect();
+        let node = self.graph.add_node(entity);
+        for key in keys {
+            let nodes = self.names.entry(key).or_default();
+            if !nodes.contains(&node) {
+                nodes.push(node);
+            }
+        }
+        EntityId(node)
+    }
+
+    /// Adds a relation from `source` to `target`. A relation with the same predicate, class and flags
+    /// already between them gains the new evidence instead of a second edge.
+    pub fn add_relation(
+        &mut self,
+        source: EntityId,
+        target: EntityId,
+        relation: Relation,
+    ) -> RelationId {
+        let existing = self
+            .graph
+            .edges_connecting(source.0, target.0)
+            .find(|e| {
+                let r = e.weight();
+                r.predicate == relation.predicate
+                    && r.class == relation.class
+                    && r.negated == relation.negated
+                    && r.hedged == relation.hedged
+            })
+            .map(|e| e.id());
+        if let Some(edge) = existing
+            && let Some(stored) = self.graph.edge_weight_mut(edge)
+        {
+            for evidence in relation.evidence {
+                if !stored.evidence.contains(&evidence) {
+                    stored.evidence.push(evidence);
+                }
+            }
+            stored.evidence.sort();
+            return RelationId(edge);
+        }
+        RelationId(self.graph.add_edge(source.0, target.0, relation))
+    }
+
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.graph.node_weight(id.0)
+    }
+
+    pub fn relation(&self, id: RelationId) -> Option<RelationRef<'_>> {
+        let (source, target) = self.graph.edge_endpoints(id.0)?;
+        Some(RelationRef {
+            id,
+            source: EntityId(source),
+            target: EntityId(target),
+            relation: self.graph.edge_weight(id.0)?,
+        })
+    }
+
+    /// Every entity, in id order.
+    pub fn entities(&self) -> impl Iterator<Item = (EntityId, &Entity)> {
+        self.graph
+            .node_indices()
+            .filter_map(|n| Some((EntityId(n), self.graph.node_weight(n)?)))
+    }
+
+    /// Every relation, in id order.
+    pub fn relations(&self) -> impl Iterator<Item = RelationRef<'_>> {
+        self.graph
+            .edge_indices()
+            .filter_map(|e| self.relation(RelationId(e)))
+    }
+
+    /// Relations touching an entity: `Outgoing` where it is the subject, `Incoming` the object.
+    pub fn relations_of(
+        &self,
+        id: EntityId,
+        direction: Direction,
+    ) -> impl Iterator<Item = RelationRef<'_>> {
+        self.graph
+            .edges_directed(id.0, direction)
+            .map(move |e| RelationRef {
+                id: RelationId(e.id()),
+                source: EntityId(e.source()),
+                target: EntityId(e.target()),
+                relation: e.weight(),
+            })
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Relations of each class.
+    pub fn count_by_class(&self) -> Vec<(RelationClass, usize)> {
+        RelationClass::ALL
+            .into_iter()
+            .map(|class| {
+                (
+                    class,
+                    self.relations()
+                        .filter(|r| r.relation.class == class)
+                        .count(),
+                )
+            })
+            .collect()
+    }
+
+    /// The entities a name or alias refers to, ignoring case: none, one, or several when it is ambiguous.
+    pub fn find(&self, name: &str) -> Vec<EntityId> {
+        self.names
+            .get(&name_key(name))
+            .map(|nodes| nodes.iter().map(|&n| EntityId(n)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every indexed name and alias key (lower case), for suggestions and completion.
+    pub fn name_keys(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    /// The number of sentences of evidence, over all relations.
+    pub fn evidence_count(&self) -> usize {
+        self.relations().map(|r| r.relation.evidence.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::EntityKind;
+    use crate::text::Span;
+
+    fn entity(name: &str, aliases: &[&str]) -> Entity {
+        Entity {
+            name: name.into(),
+            kind: EntityKind::Country,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: Vec::new(),
+        }
+    }
+
+    fn relation(predicate: &str, start: usize) -> Relation {
+        Relation {
+            predicate: predicate.into(),
+            class: RelationClass::Cooperation,
+            negated: false,
+            hedged: false,
+            evidence: vec![Evidence {
+                document: 0,
+                span: Span::new(start, start + 1),
+                rule: "test".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn finds_by_name_and_alias_ignoring_case() {
+        let mut graph = KnowledgeGraph::new();
+        let us = graph.add_entity(entity("United States", &["US", "America"]));
+        let iraq = graph.add_entity(entity("Iraq", &[]));
+        assert_eq!(graph.find("united states"), vec![us]);
+        assert_eq!(graph.find("AMERICA"), vec![us]);
+        assert_eq!(graph.find("Iraq"), vec![iraq]);
+        assert!(graph.find("Iran").is_empty());
+    }
+
+    #[test]
+    fn same_relation_merges_evidence() {
+        let mut graph = KnowledgeGraph::new();
+        let a = graph.add_entity(entity("A", &[]));
+        let b = graph.add_entity(entity("B", &[]));
+        let first = graph.add_relation(a, b, relation("sign", 0));
+        let second = graph.add_relation(a, b, relation("sign", 5));
+        let other = graph.add_relation(a, b, relation("attack", 5));
+        assert_eq!(first, second);
+        assert_ne!(first, other);
+        assert_eq!(graph.relation_count(), 2);
+        assert_eq!(graph.evidence_count(), 3);
+    }
+}

@@ -1,0 +1,19 @@
+//! kgraph: read political and security texts, build a knowledge graph of who is linked to whom, and
+//! explore it.
+//!
+//! The stages flow one way:
+//!
+//! 1. [`text`]: documents, furniture, sentences, tokens. Pure functions over `&str` with byte spans.
+//! 2. [`extract`]: the lexicon, mentions, alias resolution and relation rules.
+//! 3. [`graph`]: the model and the one type that wraps petgraph, with RON persistence.
+//! 4. [`export`] and [`eval`]: consumers of a finished graph.
+//!
+//! [`pipeline`] wires the stages together for the command line.
+
+pub mod atomic_file;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod pipeline;
+pub mod text;

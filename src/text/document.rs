@@ -1,0 +1,238 @@
+//! Documents: find the text files under the paths a user gives, and decode them.
+//!
+//! Directories are walked recursively and sorted, so the same paths always give the same documents in the
+//! same order (builds are deterministic). Only `.txt` and `.md` files are documents. UTF-8 is the norm;
+//! UTF-16 with a byte-order mark is decoded; anything else is refused with the file name and the line and
+//! column of the first bad byte. A leading UTF-8 byte-order mark is kept out of the stored text.
+
+use std::path::{Path, PathBuf};
+
+/// One source text. `name` is the path relative to the argument it was found under (the file name for a
+/// file argument), with `/` separators; every span in the graph is a byte offset into `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+}
+
+/// Why documents could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}:{line}:{column}: not UTF-8 text (invalid byte 0x{byte:02x}); convert it to UTF-8 first"
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    #[error("{path}: looks like a binary file, not text")]
+    Binary { path: PathBuf },
+    #[error("{path}: no such file or directory")]
+    Missing { path: PathBuf },
+    #[error("{path}: a symbolic link loop")]
+    SymlinkLoop { path: PathBuf },
+}
+
+/// The file extensions that hold documents.
+const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Loads every document under `paths`: files as given, directories recursively (sorted by path).
+///
+/// A file named explicitly is read whatever its extension; inside directories only `.txt` and `.md` are.
+pub fn load_documents(paths: &[PathBuf]) -> Result<Vec<Document>, DocumentError> {
+    let mut documents = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => DocumentError::Missing { path: path.clone() },
+            _ => DocumentError::Io {
+                path: path.clone(),
+                source,
+            },
+        })?;
+        if metadata.is_dir() {
+            let mut files = Vec::new();
+            let mut visited = Vec::new();
+            collect_files(path, &mut files, &mut visited)?;
+            files.sort();
+            for file in files {
+                let name = file
+                    .strip_prefix(path)
+                    .unwrap_or(&file)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                documents.push(read_document(&file, name)?);
+            }
+        } else {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            documents.push(read_document(path, name)?);
+        }
+    }
+    Ok(documents)
+}
+
+fn collect_files(
+    directory: &Path,
+    files: &mut Vec<PathBuf>,
+    visited: &mut Vec<PathBuf>,
+) -> Result<(), DocumentError> {
+    let io_error = |source| DocumentError::Io {
+        path: directory.to_path_buf(),
+        source,
+    };
+    // Following symlinks is useful (a corpus assembled from links), so loops are caught by remembering the
+    // canonical path of every directory on the way down.
+    let canonical = std::fs::canonicalize(directory).map_err(io_error)?;
+    if visited.contains(&canonical) {
+        return Err(DocumentError::SymlinkLoop {
+            path: directory.to_path_buf(),
+        });
+    }
+    visited.push(canonical);
+    for entry in std::fs::read_dir(directory).map_err(io_error)? {
+        let entry = entry.map_err(io_error)?;
+        let path = entry.path();
+        let metadata = std::fs::metadata(&path).map_err(|source| DocumentError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if metadata.is_dir() {
+            collect_files(&path, files, visited)?;
+        } else if has_document_extension(&path) {
+            files.push(path);
+        }
+    }
+    visited.pop();
+    Ok(())
+}
+
+fn has_document_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn read_document(path: &Path, name: String) -> Result<Document, DocumentError> {
+    let bytes = std::fs::read(path).map_err(|source| DocumentError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = decode(&bytes).map_err(|failure| match failure {
+        DecodeFailure::Binary => DocumentError::Binary {
+            path: path.to_path_buf(),
+        },
+        DecodeFailure::InvalidUtf8 { line, column, byte } => DocumentError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+            byte,
+        },
+    })?;
+    Ok(Document { name, text })
+}
+
+/// Why bytes are not text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeFailure {
+    Binary,
+    InvalidUtf8 {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+}
+
+/// Decodes a file's bytes: UTF-8 (a leading byte-order mark dropped), or UTF-16 with a byte-order mark.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeFailure> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains('\0') => Err(DecodeFailure::Binary),
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            // NUL bytes early on mean an image or an executable, not a badly encoded text.
+            if bytes.iter().take(8192).any(|&b| b == 0) {
+                return Err(DecodeFailure::Binary);
+            }
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+            Err(DecodeFailure::InvalidUtf8 { line, column, byte })
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeFailure> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(DecodeFailure::Binary);
+    }
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| DecodeFailure::Binary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_each_encoding() {
+        let cases: &[(&[u8], Result<&str, DecodeFailure>)] = &[
+            (b"plain", Ok("plain")),
+            (b"\xEF\xBB\xBFbom", Ok("bom")),
+            (b"\xFF\xFEh\0i\0", Ok("hi")),
+            (b"\xFE\xFF\0h\0i", Ok("hi")),
+            (
+                b"ok\nab\xFFc",
+                Err(DecodeFailure::InvalidUtf8 {
+                    line: 2,
+                    column: 3,
+                    byte: 0xFF,
+                }),
+            ),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err(DecodeFailure::Binary)),
+            (b"", Ok("")),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(
+                decode(bytes),
+                expected
+                    .as_ref()
+                    .map(|s| s.to_string())
+                    .map_err(|e| match e {
+                        DecodeFailure::Binary => DecodeFailure::Binary,
+                        DecodeFailure::InvalidUtf8 { line, column, byte } =>
+                            DecodeFailure::InvalidUtf8 {
+                                line: *line,
+                                column: *column,
+                                byte: *byte
+                            },
+                    }),
+                "{bytes:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The text stage: load documents, drop page furniture, split sentences and tokens.
+//!
+//! Everything here is a pure function over `&str` that returns byte spans into that same string, so later
+//! stages can always point back at the original text.
+
+pub mod document;
+pub mod furniture;
+pub mod sentence;
+pub mod span;
+pub mod token;
+
+pub use document::{Document, DocumentError, load_documents};
+pub use sentence::{Sentence, segment_sentences};
+pub use span::Span;
+pub use token::{Token, TokenKind, tokenize};
