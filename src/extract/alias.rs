@@ -1,1 +1,401 @@
-//! (Placeholder.)
+//! Alias resolution: which mentions, across the whole corpus, name the same entity.
+//!
+//! Mentions are grouped by a normalised key (case, apostrophes, hyphens and a leading "the" ignored, so
+//! "Kata'ib Hezbollah" and "Kataib Hezbollah", "Mohammed Shia' Al Sudani" and "Mohammed Shia al-Sudani"
+//! share one). Groups are then merged by four rules:
+//!
+//! 1. **lexicon**: every surface of a lexicon entity ("US", "America", "Washington", "American").
+//! 2. **acronym**: an acronym defined in parentheses joins its phrase ("PMF").
+//! 3. **surname**: a single word that is a name word of exactly one person ("Maliki", "Al-Maliki").
+//! 4. **contained name**: a name whose content words (connectors and known country names left out) are
+//!    all inside exactly one longer name ("Federal Reserve" in "Federal Reserve Bank of New York",
+//!    "Status of Forces Agreement" in "US-Iraq Status of Forces Agreement").
+//!
+//! Groups that are only ever seen as the first word of a sentence, or only in headings and tables, are
+//! dropped: neither is evidence of a name.
+
+use super::kind::EntityKind;
+use super::lexicon::Lexicon;
+use super::mention::{FoundMention, MentionSource};
+use crate::text::Span;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A mention with where it was found, as alias resolution sees it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub document: usize,
+    /// The sentence's index in the corpus.
+    pub sentence: usize,
+    pub mention: FoundMention,
+    /// The surface form as written.
+    pub surface: String,
+    /// Found in a heading, table row or other fragment rather than in prose.
+    pub fragment: bool,
+}
+
+/// A resolved entity: its name, kind, surfaces, and the candidates that mention it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<(usize, Span)>,
+}
+
+/// The outcome: entities, and for each candidate the entity it names (None when dropped).
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    pub entities: Vec<ResolvedEntity>,
+    pub assignment: Vec<Option<usize>>,
+}
+
+/// The key a surface form is grouped under.
+pub fn surface_key(surface: &str) -> String {
+    let lowered = surface
+        .to_lowercase()
+        .replace(['\'', '’', '‘'], "")
+        .replace(['-', '–', '—'], " ");
+    let words: Vec<&str> = lowered.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((&"the", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+const KEY_CONNECTORS: &[&str] = &["of", "for", "the", "and", "on"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "abd", "abdul",
+];
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(size: usize) -> Self {
+        UnionFind {
+            parent: (0..size).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins two groups; the smaller root index stays root so results do not depend on call order.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[join] = keep;
+        }
+    }
+}
+
+/// Facts about one key group before merging.
+struct Group {
+    key: String,
+    lexicon_entity: Option<usize>,
+    /// Surfaces as written, with counts.
+    surfaces: BTreeMap<String, usize>,
+    kinds: Vec<EntityKind>,
+    titled: bool,
+    acronym: bool,
+    all_sentence_initial: bool,
+    all_fragment: bool,
+}
+
+/// Resolves candidates into entities.
+pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolution {
+    // 1. Group candidates by key; lexicon mentions by their entity.
+    let mut group_of_key: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of_candidate = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let (key, lexicon_entity) = match candidate.mention.source {
+            MentionSource::Lexicon { entity, .. } => {
+                (format!("\u{0}lexicon:{entity}"), Some(entity))
+            }
+            _ => (surface_key(&candidate.surface), None),
+        };
+        let index = *group_of_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                key,
+                lexicon_entity,
+                surfaces: BTreeMap::new(),
+                kinds: Vec::new(),
+                titled: false,
+                acronym: false,
+                all_sentence_initial: true,
+                all_fragment: true,
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[index];
+        *group.surfaces.entry(candidate.surface.clone()).or_default() += 1;
+        group.kinds.extend(candidate.mention.kind);
+        group.titled |= candidate.mention.title.is_some();
+        group.acronym |= matches!(
+            candidate.mention.source,
+            MentionSource::AcronymDefinition { .. }
+        );
+        group.all_sentence_initial &= candidate.mention.sentence_initial;
+        group.all_fragment &= candidate.fragment;
+        group_of_candidate.push(index);
+    }
+    let mut union = UnionFind::new(groups.len());
+
+    // 2. Acronym definitions join their phrase. The defined mention is in the same sentence, just before.
+    let mut first_of_sentence: Vec<usize> = Vec::with_capacity(candidates.len());
+    for (i, candidate) in candidates.iter().enumerate() {
+        let first = match i.checked_sub(1) {
+            Some(previous)
+                if candidates[previous].sentence == candidate.sentence
+                    && candidates[previous].document == candidate.document =>
+            {
+                first_of_sentence[previous]
+            }
+            _ => i,
+        };
+        first_of_sentence.push(first);
+        if let MentionSource::AcronymDefinition { defines } = candidate.mention.source
+            && let Some(&defined_group) = group_of_candidate.get(first + defines)
+        {
+            union.union(group_of_candidate[i], defined_group);
+            groups[group_of_candidate[i]].acronym = true;
+        }
+    }
+    // An acronym that is itself a known surface of some group's key joins that group too ("UNSC").
+    for (index, group) in groups.iter().enumerate() {
+        if group.lexicon_entity.is_none()
+            && group.acronym
+            && let Some(&other) = group
+                .surfaces
+                .keys()
+                .find_map(|s| lexicon.lookup(s).map(|(e, _)| e))
+                .and_then(|e| group_of_key.get(&format!("\u{0}lexicon:{e}")))
+        {
+            union.union(index, other);
+        }
+    }
+
+    // 3. Surnames.
+    let name_words = |group: &Group| -> Vec<String> {
+        group
+            .key
+            .split(' ')
+            .filter(|w| !NAME_PARTICLES.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let is_person = |group: &Group| -> bool {
+        if group.lexicon_entity.is_some() || group.acronym {
+            return false;
+        }
+        let words = group.key.split(' ').count();
+        let head = group.kinds.iter().any(|k| *k != EntityKind::Person);
+        group.titled || (!head && (2..=5).contains(&words) && group.kinds.is_empty())
+    };
+    let persons: Vec<usize> = (0..groups.len())
+        .filter(|&g| is_person(&groups[g]) && name_words(&groups[g]).len() >= 2)
+        .collect();
+    for index in 0..groups.len() {
+        let group = &groups[index];
+        if group.lexicon_entity.is_some() || group.acronym {
+            continue;
+        }
+        let words = name_words(group);
+        let [word] = words.as_slice() else {
+            continue;
+        };
+        let by_last: Vec<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&p| name_words(&groups[p]).last() == Some(word))
+            .collect();
+        let matches = if by_last.is_empty() {
+            persons
+                .iter()
+                .copied()
+                .filter(|&p| name_words(&groups[p]).contains(word))
+                .collect()
+        } else {
+            by_last
+        };
+        let roots: BTreeSet<usize> = matches.iter().map(|&p| union.find(p)).collect();
+        if roots.len() == 1
+            && let Some(&person) = matches.first()
+        {
+            union.union(index, person);
+        }
+    }
+
+    // 4. Contained names.
+    let content_words = |group: &Group| -> BTreeSet<String> {
+        let surface = group.surfaces.keys().next().map_or("", String::as_str);
+        surface
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+            .filter(|w| !w.is_empty())
+            .filter(|w| lexicon.lookup(w).is_none())
+            .map(surface_key)
+            .filter(|w| !KEY_CONNECTORS.contains(&w.as_str()) && !w.is_empty())
+            .collect()
+    };
+    let words_of: Vec<BTreeSet<String>> = groups.iter().map(content_words).collect();
+    for index in 0..groups.len() {
+        if groups[index].lexicon_entity.is_some()
+            || groups[index].acronym
+            || words_of[index].len() < 2
+        {
+            continue;
+        }
+        if is_person(&groups[index]) && !groups[index].titled && groups[index].kinds.is_empty() {
+            // Two-word person names are merged by the surname rule, not by containment.
+            continue;
+        }
+        let containers: Vec<usize> = (0..groups.len())
+            .filter(|&other| {
+                other != index
+                    && groups[other].lexicon_entity.is_none()
+                    && words_of[index].is_subset(&words_of[other])
+                    && (words_of[other].len() > words_of[index].len()
+                        || groups[other].key.len() > groups[index].key.len())
+            })
+            .collect();
+        let roots: BTreeSet<usize> = containers.iter().map(|&c| union.find(c)).collect();
+        if roots.len() == 1
+            && let Some(&container) = containers.first()
+        {
+            union.union(index, container);
+        }
+    }
+
+    // 5. Build entities from the merged groups, dropping groups that are no evidence of a name.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in 0..groups.len() {
+        members.entry(union.find(index)).or_default().push(index);
+    }
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<ResolvedEntity> = Vec::new();
+    for (root, member_groups) in &members {
+        let lexicon_entity = member_groups.iter().find_map(|&g| groups[g].lexicon_entity);
+        let single = member_groups.len() == 1;
+        if lexicon_entity.is_none() {
+            if member_groups.iter().all(|&g| groups[g].all_fragment) {
+                continue;
+            }
+            if single && groups[*root].all_sentence_initial {
+                continue;
+            }
+        }
+        let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
+        for &g in member_groups {
+            for (surface, count) in &groups[g].surfaces {
+                *surfaces.entry(surface).or_default() += count;
+            }
+        }
+        let name = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
+            Some(entry) => entry.name.clone(),
+            None => canonical_name(member_groups.iter().map(|&g| &groups[g])),
+        };
+        let kind = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
+            Some(entry) => entry.kind,
+            None => entity_kind(member_groups.iter().map(|&g| &groups[g]), &is_person),
+        };
+        entity_of_root.insert(*root, entities.len());
+        entities.push(ResolvedEntity {
+            name,
+            kind,
+            aliases: surfaces.keys().map(|s| s.to_string()).collect(),
+            mentions: Vec::new(),
+        });
+    }
+    let mut assignment = Vec::with_capacity(candidates.len());
+    for (candidate, &group) in candidates.iter().zip(&group_of_candidate) {
+        let entity = entity_of_root.get(&union.find(group)).copied();
+        if let Some(e) = entity {
+            entities[e]
+                .mentions
+                .push((candidate.document, candidate.mention.span));
+        }
+        assignment.push(entity);
+    }
+    Resolution {
+        entities,
+        assignment,
+    }
+}
+
+/// The fullest form: the surface with the most words (acronyms last), then the most frequent, then the
+/// first in sort order.
+fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group>) -> String {
+    let mut best: Option<(bool, usize, usize, &str)> = None;
+    for group in groups {
+        for (surface, &count) in &group.surfaces {
+            let candidate = (
+                !group.acronym,
+                surface.split_whitespace().count(),
+                count,
+                surface.as_str(),
+            );
+            let better = match best {
+                None => true,
+                Some(current) => {
+                    (candidate.0, candidate.1, candidate.2) > (current.0, current.1, current.2)
+                }
+            };
+            if better {
+                best = Some(candidate);
+            }
+        }
+    }
+    best.map_or_else(String::new, |b| b.3.to_string())
+}
+
+fn entity_kind<'a>(
+    groups: impl Iterator<Item = &'a Group> + Clone,
+    is_person: &dyn Fn(&Group) -> bool,
+) -> EntityKind {
+    let mut counts: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    let mut person = false;
+    for group in groups.clone() {
+        for kind in &group.kinds {
+            *counts.entry(*kind).or_default() += 1;
+        }
+        person |= is_person(group);
+    }
+    if let Some((kind, _)) = counts.iter().max_by_key(|(_, count)| **count) {
+        return *kind;
+    }
+    if person {
+        EntityKind::Person
+    } else {
+        EntityKind::Organization
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_apostrophes_hyphens_and_the() {
+        let cases = [
+            ("Kata'ib Hezbollah", "kataib hezbollah"),
+            ("Kataib Hezbollah", "kataib hezbollah"),
+            ("Mohammed Shia' Al Sudani", "mohammed shia al sudani"),
+            ("Mohammed Shia al-Sudani", "mohammed shia al sudani"),
+            ("the Badr Organization", "badr organization"),
+            ("Asa’ib Ahl al-Haq", "asaib ahl al haq"),
+            ("The", "the"),
+        ];
+        for (surface, key) in cases {
+            assert_eq!(surface_key(surface), key, "{surface}");
+        }
+    }
+}

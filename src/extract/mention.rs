@@ -1,1 +1,698 @@
-//! (Placeholder.)
+//! Finding entity mentions in one sentence.
+//!
+//! Four sources, tried left to right at each token:
+//!
+//! 1. **Titles before names**: `[modifier] [country] TITLE Name…` ("Iraqi Prime Minister Haider al-Abadi",
+//!    "Dr. Rasheed"). The name is a person; the title travels with the mention so a relation rule can
+//!    read "leads" from it.
+//! 2. **Capitalised phrases**: runs of capitalised words with the connectors that occur inside names
+//!    ("Council of Representatives", "Asa'ib Ahl al-Haq", "Federal Reserve Bank of New York"); "and" joins
+//!    only when the phrase then ends in a head noun ("Belt and Road Initiative"). A phrase followed by a
+//!    place noun takes it ("Ahdab oil field").
+//! 3. **Lexicon matches**: the longest run of tokens that names a lexicon entity. A capitalised phrase
+//!    that starts at the same token wins when it is longer and ends in a head noun ("Iraqi Communist
+//!    Party", "US Congress").
+//! 4. **Acronym definitions**: "Popular Mobilization Forces (PMF)": the acronym becomes an alias of the
+//!    phrase before it when its letters match the phrase's initials.
+//!
+//! Hyphenated compounds of known names ("US-China", "Iran-backed", "Sino-Iraqi") give a mention for each
+//! known part. Sentence-initial function words never start a name, and a sentence-initial word that the
+//! corpus also uses in lower case is a common word.
+
+use super::kind::EntityKind;
+use super::lexicon::{Lexicon, SurfaceRole};
+use crate::text::token::compound_parts;
+use crate::text::{Span, Token, TokenKind};
+use std::collections::HashSet;
+
+/// Where a mention came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionSource {
+    /// A lexicon entity (index into the lexicon's entities), and how the surface names it.
+    Lexicon { entity: usize, role: SurfaceRole },
+    /// A capitalised phrase.
+    Phrase,
+    /// An acronym defined in parentheses after the phrase of mention `defines` (an index into the same
+    /// sentence's mentions).
+    AcronymDefinition { defines: usize },
+}
+
+/// A mention found in a sentence, before alias resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundMention {
+    /// Byte span of the surface form in the document.
+    pub span: Span,
+    /// Token range `[first, last)` in the sentence's tokens (a compound part has its compound's token).
+    pub tokens: (usize, usize),
+    pub source: MentionSource,
+    /// The kind the mention's own words suggest, if any.
+    pub kind: Option<EntityKind>,
+    /// The title before a person's name ("Prime Minister"), and the token range of the country or
+    /// demonym attached to it ("Iraqi"), if any.
+    pub title: Option<TitleInfo>,
+    /// A single word at the very start of the sentence: weak evidence of a name.
+    pub sentence_initial: bool,
+}
+
+/// The title in front of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleInfo {
+    /// The title as written, lower-cased: "prime minister".
+    pub title: String,
+    /// The holder leads what the title is attached to.
+    pub leads: bool,
+    /// The index (in the sentence's mentions) of the country the title is attached to ("Iraqi").
+    pub of_mention: Option<usize>,
+}
+
+/// Lower-case words that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "the", "and", "de", "del", "da", "di", "du", "van", "von", "der", "bin",
+    "ibn", "bint",
+];
+
+/// Words that may precede a title without being part of a name: "Acting U.S. Ambassador".
+const TITLE_MODIFIERS: &[&str] = &[
+    "acting", "former", "deputy", "interim", "then", "late", "current", "incoming", "outgoing",
+    "vice", "senior",
+];
+
+/// Corpus facts the mention finder needs: the words the corpus writes in lower case.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusVocabulary {
+    pub lowercase_words: HashSet<String>,
+}
+
+impl CorpusVocabulary {
+    /// Records the lower-case words of a token list.
+    pub fn add_tokens(&mut self, text: &str, tokens: &[Token]) {
+        for token in tokens {
+            let word = token.text(text);
+            if token.kind == TokenKind::Word && word.starts_with(|c: char| c.is_lowercase()) {
+                self.lowercase_words.insert(word.to_string());
+            }
+        }
+    }
+
+    fn is_common_word(&self, word: &str) -> bool {
+        self.lowercase_words.contains(&word.to_lowercase())
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// An acronym: at least two letters, starting upper case, with at least as many upper-case letters as
+/// lower-case ones ("PMF", "CoR", "U.S.").
+fn is_acronym(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    is_capitalised(word) && upper >= 2 && upper >= lower
+}
+
+/// "al-Haq", "el-Sisi": a lower-case Arabic article glued to a capitalised name.
+fn is_name_particle(word: &str) -> bool {
+    let Some((prefix, rest)) = word.split_once('-') else {
+        return false;
+    };
+    ["al", "el", "ad", "as", "ash", "at", "az", "ar", "an"].contains(&prefix)
+        && is_capitalised(rest)
+}
+
+/// Finds the mentions in one sentence.
+///
+/// # Arguments
+/// * `text`: the document; `tokens`: the sentence's tokens (spans into `text`).
+/// * `vocabulary`: the corpus's lower-case words, to tell a sentence-initial common word from a name.
+pub fn find_mentions(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    vocabulary: &CorpusVocabulary,
+) -> Vec<FoundMention> {
+    let finder = Finder {
+        text,
+        tokens,
+        lexicon,
+        vocabulary,
+    };
+    finder.run()
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+    vocabulary: &'a CorpusVocabulary,
+}
+
+impl Finder<'_> {
+    fn word(&self, index: usize) -> &str {
+        self.tokens.get(index).map_or("", |t| t.text(self.text))
+    }
+
+    fn kind(&self, index: usize) -> Option<TokenKind> {
+        self.tokens.get(index).map(|t| t.kind)
+    }
+
+    fn is_word(&self, index: usize) -> bool {
+        self.kind(index) == Some(TokenKind::Word)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        match (
+            self.tokens.get(first),
+            last.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// The first token of the sentence proper, past opening quotes and brackets.
+    fn first_word_index(&self) -> usize {
+        self.tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(0)
+    }
+
+    fn run(&self) -> Vec<FoundMention> {
+        let mut mentions: Vec<FoundMention> = Vec::new();
+        let first_word = self.first_word_index();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let word = self.word(i);
+            let at_start = i == first_word;
+            if let Some(next) = self.title_construct(i, &mut mentions) {
+                i = next;
+                continue;
+            }
+            if !is_capitalised(word) {
+                if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
+                    i = next;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            if at_start && (self.lexicon.is_function_word(word) || self.starts_with_common_word(i))
+            {
+                // "The", "However", or "Efforts of Iraq": the word is not part of a name.
+                if self.lexicon.lookup(word).is_none() {
+                    i += 1;
+                    continue;
+                }
+            }
+            if self.lexicon.is_calendar_word(word) || self.lexicon.is_non_actor_word(word) {
+                i += 1;
+                continue;
+            }
+            if let Some(next) = self.modifier_compound(i, &mut mentions) {
+                // "Western-led", "Russian-made": a name used as the first part of a modifier.
+                i = next;
+                continue;
+            }
+            let lexicon_match = self.lexicon_match(i);
+            let phrase_end = self.phrase_end(i);
+            let phrase_wins = match lexicon_match {
+                None => true,
+                Some((end, _, _)) => {
+                    phrase_end > end
+                        && (end..phrase_end).any(|t| self.lexicon.head_noun(self.word(t)).is_some())
+                }
+            };
+            if !phrase_wins && let Some((end, entity, role)) = lexicon_match {
+                mentions.push(FoundMention {
+                    span: self.span(i, end),
+                    tokens: (i, end),
+                    source: MentionSource::Lexicon { entity, role },
+                    kind: self.lexicon.entity(entity).map(|e| e.kind),
+                    title: None,
+                    sentence_initial: false,
+                });
+                i = end;
+                continue;
+            }
+            if phrase_end == i + 1
+                && self.word(i).contains('-')
+                && let Some(next) = self.compound_parts_mentions(i, &mut mentions)
+            {
+                i = next;
+                continue;
+            }
+            let mut end = phrase_end;
+            let mut kind = self.phrase_kind(i, end);
+            if let Some(with_place) = self.place_noun_end(end) {
+                end = with_place;
+                kind = Some(EntityKind::Place);
+            }
+            let single = end == i + 1;
+            if single
+                && (self.lexicon.is_function_word(word)
+                    || word.chars().count() < 2
+                    || word.chars().any(|c| c.is_ascii_digit()))
+            {
+                i += 1;
+                continue;
+            }
+            let index = mentions.len();
+            mentions.push(FoundMention {
+                span: self.span(i, end),
+                tokens: (i, end),
+                source: MentionSource::Phrase,
+                kind: kind.or_else(|| is_acronym(word).then_some(EntityKind::Organization)),
+                title: None,
+                sentence_initial: at_start && single,
+            });
+            i = end;
+            if let Some(next) = self.acronym_definition(index, &mut mentions) {
+                i = next;
+            }
+        }
+        mentions
+    }
+
+    /// At a sentence start, a capitalised word the corpus also writes in lower case is a common word
+    /// ("Efforts of Iraq"), unless it is an acronym.
+    fn starts_with_common_word(&self, index: usize) -> bool {
+        let word = self.word(index);
+        !is_acronym(word) && self.vocabulary.is_common_word(word)
+    }
+
+    /// The longest lexicon match starting at `start`: (end, entity, role).
+    fn lexicon_match(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
+        let longest = self.lexicon.max_surface_words();
+        let mut best = None;
+        let mut surface = String::new();
+        for end in start + 1..=(start + longest).min(self.tokens.len()) {
+            if !matches!(
+                self.kind(end - 1),
+                Some(TokenKind::Word | TokenKind::Number)
+            ) {
+                break;
+            }
+            if end > start + 1 {
+                surface.push(' ');
+            }
+            surface.push_str(self.word(end - 1));
+            if let Some((entity, role)) = self.lexicon.lookup(&surface) {
+                best = Some((end, entity, role));
+            }
+        }
+        best
+    }
+
+    /// Where a capitalised phrase starting at `start` ends (exclusive).
+    fn phrase_end(&self, start: usize) -> usize {
+        let mut end = start + 1;
+        // "and" inside a name is kept only if the phrase then ends in a head noun.
+        let mut last_good = end;
+        let mut pending_and = false;
+        loop {
+            let word = self.word(end);
+            // "Joe D. Hagan": an initial and its full stop.
+            if word.chars().count() == 1
+                && is_capitalised(word)
+                && self.word(end + 1) == "."
+                && self.is_word(end + 2)
+                && is_capitalised(self.word(end + 2))
+            {
+                end += 2;
+                continue;
+            }
+            if self.is_word(end) && (is_capitalised(word) || is_name_particle(word)) {
+                if self.lexicon.title(word).is_some() && end > start {
+                    break;
+                }
+                if self.lexicon.is_calendar_word(word) {
+                    break;
+                }
+                end += 1;
+                if !pending_and || self.lexicon.head_noun(self.word(end - 1)).is_some() {
+                    last_good = end;
+                    pending_and = false;
+                }
+                continue;
+            }
+            if self.kind(end) == Some(TokenKind::Number)
+                && self.lexicon.head_noun(self.word(end - 1)).is_some()
+                && !pending_and
+            {
+                // "Resolution 986"
+                end += 1;
+                last_good = end;
+                break;
+            }
+            let lower = word.to_lowercase();
+            let previous = self.word(end - 1);
+            // "the" only after another connector ("Organization of the ..."); nothing after a person's
+            // name particle ("Abu Baqir al-Saadi of Kataib Hezbollah" is two names).
+            let connector_allowed = if lower == "the" {
+                CONNECTORS.contains(&previous)
+            } else {
+                !is_name_particle(previous)
+            };
+            if self.is_word(end)
+                && CONNECTORS.contains(&lower.as_str())
+                && word == lower
+                && connector_allowed
+                && self.connector_continues(end)
+            {
+                if lower == "and" {
+                    if pending_and {
+                        break;
+                    }
+                    pending_and = true;
+                }
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        last_good
+    }
+
+    /// A connector continues a phrase when a capitalised word follows (after "the" if any).
+    fn connector_continues(&self, index: usize) -> bool {
+        let mut next = index + 1;
+        if self.word(next) == "the" {
+            next += 1;
+        }
+        let word = self.word(next);
+        self.is_word(next)
+            && is_capitalised(word)
+            && !self.lexicon.is_function_word(word)
+            && self.lexicon.title(word).is_none()
+    }
+
+    /// The kind the head noun of a phrase gives it ("Corporation": Organization), if any.
+    fn phrase_kind(&self, start: usize, end: usize) -> Option<EntityKind> {
+        (start..end)
+            .rev()
+            .filter(|&i| self.is_word(i))
+            .take(1)
+            .find_map(|i| self.lexicon.head_noun(self.word(i)))
+    }
+
+    /// "Ahdab oil field", "Kirkuk-Ceyhan pipeline": a place noun right after a phrase.
+    fn place_noun_end(&self, end: usize) -> Option<usize> {
+        let one = self.word(end);
+        let two = format!("{one} {}", self.word(end + 1));
+        if self.is_word(end + 1) && self.lexicon.is_place_noun(&two) {
+            return Some(end + 2);
+        }
+        (self.is_word(end)
+            && one.chars().all(|c| !c.is_uppercase())
+            && self.lexicon.is_place_noun(one))
+        .then_some(end + 1)
+    }
+
+    /// `[modifier]* [country or demonym] TITLE Name…`. Pushes the country mention (if any) and the
+    /// person, and returns the token after the name. Also handles a title with no name after it when a
+    /// country precedes it ("the Acting U.S. Ambassador to Iraq"): then only the country is pushed.
+    fn title_construct(&self, start: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let mut i = start;
+        while TITLE_MODIFIERS.contains(&self.word(i).to_lowercase().as_str()) && self.is_word(i) {
+            i += 1;
+        }
+        let country = self.lexicon_match(i).filter(|(_, entity, _)| {
+            self.lexicon.entity(*entity).is_some_and(|e| {
+                e.kind == EntityKind::Country || e.kind == EntityKind::Organization
+            })
+        });
+        let title_start = country.map_or(i, |(end, _, _)| end);
+        let (title_end, title) = self.title_at(title_start)?;
+        if !is_capitalised(self.word(title_start)) {
+            return None;
+        }
+        let name_end = self.person_name_end(title_end);
+        if country.is_none() && name_end == title_end {
+            return None;
+        }
+        let country_index = country.map(|(end, entity, role)| {
+            mentions.push(FoundMention {
+                span: self.span(i, end),
+                tokens: (i, end),
+                source: MentionSource::Lexicon { entity, role },
+                kind: self.lexicon.entity(entity).map(|e| e.kind),
+                title: None,
+                sentence_initial: false,
+            });
+            mentions.len() - 1
+        });
+        if name_end > title_end {
+            mentions.push(FoundMention {
+                span: self.span(title_end, name_end),
+                tokens: (title_end, name_end),
+                source: MentionSource::Phrase,
+                kind: Some(EntityKind::Person),
+                title: Some(TitleInfo {
+                    title: title.phrase.to_lowercase(),
+                    leads: title.leads,
+                    of_mention: country_index,
+                }),
+                sentence_initial: false,
+            });
+        }
+        Some(name_end)
+    }
+
+    /// The longest title starting at `start` (titles have up to four words).
+    fn title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
+        let mut best = None;
+        let mut phrase = String::new();
+        for end in start + 1..=(start + 4).min(self.tokens.len()) {
+            let word = self.word(end - 1);
+            if self.kind(end - 1) == Some(TokenKind::Punct) && word == "." {
+                phrase.push('.');
+            } else {
+                if end > start + 1 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(word);
+            }
+            if let Some(title) = self.lexicon.title(&phrase) {
+                best = Some((end, title));
+            }
+        }
+        best
+    }
+
+    /// The end of a person's name starting at `start`: capitalised words and name particles.
+    fn person_name_end(&self, start: usize) -> usize {
+        let mut end = start;
+        while self.is_word(end) {
+            let word = self.word(end);
+            let particle = ["bin", "ibn", "bint", "de", "van", "von"].contains(&word);
+            let name_word = (is_capitalised(word) && !self.lexicon.is_function_word(word))
+                || is_name_particle(word);
+            if name_word || (particle && is_capitalised(self.word(end + 1))) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Mentions for the known parts of a hyphenated compound: "US-China", "Iran-backed", "pro-US". A
+    /// compound of unknown capitalised parts ("Kirkuk-Ceyhan") is left to the phrase finder.
+    fn compound_parts_mentions(
+        &self,
+        index: usize,
+        mentions: &mut Vec<FoundMention>,
+    ) -> Option<usize> {
+        let token = self.tokens.get(index)?;
+        let parts = compound_parts(self.text, token.span);
+        if parts.len() < 2 {
+            return None;
+        }
+        let known: Vec<(Span, usize, SurfaceRole)> = parts
+            .iter()
+            .filter_map(|part| {
+                let (entity, role) = self.lexicon.lookup(part.slice(self.text))?;
+                Some((*part, entity, role))
+            })
+            .collect();
+        if known.is_empty() {
+            return None;
+        }
+        for (span, entity, role) in known {
+            mentions.push(FoundMention {
+                span,
+                tokens: (index, index + 1),
+                source: MentionSource::Lexicon { entity, role },
+                kind: self.lexicon.entity(entity).map(|e| e.kind),
+                title: None,
+                sentence_initial: false,
+            });
+        }
+        Some(index + 1)
+    }
+
+    /// A capitalised compound whose last part is lower case ("Iran-backed", "Western-led"): mentions for
+    /// its known parts, or one phrase for the capitalised part before the modifier.
+    fn modifier_compound(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let token = self.tokens.get(index)?;
+        let parts = compound_parts(self.text, token.span);
+        let last = parts.last()?;
+        if parts.len() < 2 || is_capitalised(last.slice(self.text)) {
+            return None;
+        }
+        if let Some(next) = self.compound_parts_mentions(index, mentions) {
+            return Some(next);
+        }
+        let name = Span::new(token.span.start, parts[parts.len() - 2].end);
+        let all_capitalised = parts[..parts.len() - 1]
+            .iter()
+            .all(|p| is_capitalised(p.slice(self.text)));
+        let word = name.slice(self.text);
+        if all_capitalised
+            && !self.lexicon.is_non_actor_word(word)
+            && !self.lexicon.is_function_word(word)
+        {
+            mentions.push(FoundMention {
+                span: name,
+                tokens: (index, index + 1),
+                source: MentionSource::Phrase,
+                kind: None,
+                title: None,
+                sentence_initial: index == self.first_word_index(),
+            });
+        }
+        Some(index + 1)
+    }
+
+    /// "(PMF)" right after mention `defined`: pushes the acronym and returns the token after ")".
+    fn acronym_definition(
+        &self,
+        defined: usize,
+        mentions: &mut Vec<FoundMention>,
+    ) -> Option<usize> {
+        let (_, end) = mentions.get(defined)?.tokens;
+        if self.word(end) != "(" || self.word(end + 2) != ")" || !self.is_word(end + 1) {
+            return None;
+        }
+        let acronym = self.word(end + 1);
+        if !is_acronym(acronym) {
+            return None;
+        }
+        let (start, _) = mentions.get(defined)?.tokens;
+        let words: Vec<&str> = (start..end).map(|i| self.word(i)).collect();
+        if !acronym_matches(acronym, &words) {
+            return None;
+        }
+        let kind = mentions.get(defined)?.kind;
+        mentions.push(FoundMention {
+            span: self.span(end + 1, end + 2),
+            tokens: (end + 1, end + 2),
+            source: MentionSource::AcronymDefinition { defines: defined },
+            kind,
+            title: None,
+            sentence_initial: false,
+        });
+        Some(end + 3)
+    }
+}
+
+/// True when the upper-case letters of `acronym` can be read off the ends of `words`: each word gives
+/// its initial (an all-capitals word may give all its letters) and short connectors may give theirs or
+/// nothing. "PMF": Popular Mobilization Forces; "SOFA": Status of Forces Agreement; "UNSC": UN Security
+/// Council; "CoR": Council of Representatives.
+pub fn acronym_matches(acronym: &str, words: &[&str]) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic() && c.is_uppercase())
+        .collect();
+    // Try every suffix of the phrase: the acronym may define only its last words.
+    (0..words.len()).any(|from| {
+        let pieces: Vec<Vec<char>> = words[from..]
+            .iter()
+            .flat_map(|w| w.split(['-', '–']))
+            .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect())
+            .filter(|w: &Vec<char>| !w.is_empty())
+            .collect();
+        matches_from(&letters, &pieces)
+    })
+}
+
+fn matches_from(letters: &[char], pieces: &[Vec<char>]) -> bool {
+    if letters.is_empty() {
+        // Trailing words may give nothing: "AUMF" for "Authorization for Use of Military Force Against Iraq".
+        return true;
+    }
+    let Some((piece, rest)) = pieces.split_first() else {
+        return false;
+    };
+    let Some(&first) = piece.first() else {
+        return matches_from(letters, rest);
+    };
+    let connector = first.is_lowercase();
+    // A connector may give nothing.
+    if connector && matches_from(letters, rest) {
+        return true;
+    }
+    let Some((&letter, remaining)) = letters.split_first() else {
+        return false;
+    };
+    if first.to_uppercase().next() != Some(letter) {
+        return false;
+    }
+    if matches_from(remaining, rest) {
+        return true;
+    }
+    // An all-capitals word ("UN") may give more of its letters.
+    let all_caps = piece.iter().all(|c| c.is_uppercase() || c.is_numeric());
+    if all_caps {
+        let mut consumed = 1;
+        while consumed < piece.len() && letters.get(consumed) == piece.get(consumed) {
+            consumed += 1;
+            if matches_from(&letters[consumed..], rest) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_match_their_definitions() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("PMF", "Popular Mobilization Forces", true),
+            ("SOFA", "US-Iraq Status of Forces Agreement", true),
+            ("UNSC", "UN Security Council", true),
+            ("CoR", "Council of Representatives", true),
+            ("DFI", "Development Fund for Iraq", true),
+            ("BRI", "Belt and Road Initiative", true),
+            ("KDP", "Kurdistan Democratic Party", true),
+            ("IS", "Islamic State", true),
+            ("CNPC", "China National Petroleum Corporation", true),
+            ("WTO", "World Trade Organization", true),
+            (
+                "AUMF",
+                "Authorization for Use of Military Force Against Iraq",
+                true,
+            ),
+            ("PMF", "Kurdistan Democratic Party", false),
+            ("UK", "Durham University", false),
+        ];
+        for (acronym, phrase, expected) in cases {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            assert_eq!(
+                acronym_matches(acronym, &words),
+                *expected,
+                "{acronym} / {phrase}"
+            );
+        }
+    }
+}

@@ -1,1 +1,671 @@
-//! (Placeholder.)
+//! Relation rules: read relations between the entities mentioned in one sentence.
+//!
+//! Each rule has a name that travels with its output (the evidence's `rule`), so a user can see why an
+//! edge exists and `kg eval --by-rule` can score each rule. The rules, in the order they run:
+//!
+//! | rule | reads | gives |
+//! |---|---|---|
+//! | `title` | "Iraqi Prime Minister Haider al-Abadi" | person Leads country |
+//! | `apposition` | "X, leader of Y", "X, the Acting U.S. Ambassador to Iraq", "the head of Y, X", "Y deputy X" | role's class |
+//! | `such-as` | "factions within Y, such as A, B and C" (or "including") | each PartOf Y |
+//! | `compound-pair` | "US-China tensions", "Sino-Iraqi relations" | the relation noun's class |
+//! | `compound-modifier` | "Iran-backed factions within the PMF", "U.S.-led coalition" | backs / leads |
+//! | `possessive` | "Iran's Quds Force" | PartOf |
+//! | `between` | "tensions between X and Y" | the noun's class |
+//! | `verb` | "X … VERB … Y" between neighbouring mentions (lists count as one) | the verb's class |
+//! | `relation-noun` | "X's relations with Y" (no verb between) | the noun's class |
+//! | `co-mention` | any other pair in the sentence | CoMention (not an asserted relation) |
+//!
+//! Negation words between the two mentions ("did not", "declined") set the negated flag; hedges anywhere
+//! in the sentence ("reportedly") set the hedged flag. A passive verb with "by" before the second mention
+//! ("was invaded by") reverses the direction. Co-mention pairs are capped at [`MAX_COMENTION_ENTITIES`]
+//! entities per sentence, so a sentence listing hundreds of names stays linear in practice.
+
+use super::class::RelationClass;
+use super::lexicon::Lexicon;
+use super::mention::TitleInfo;
+use crate::text::{Span, Token, TokenKind};
+use std::collections::HashSet;
+
+/// Co-mention edges are only made among the first this many distinct entities of a sentence.
+pub const MAX_COMENTION_ENTITIES: usize = 40;
+
+/// Tokens a verb rule looks across between two mentions.
+const MAX_VERB_GAP: usize = 24;
+
+/// A resolved mention in a sentence, as the rules see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceMention {
+    /// The entity (an index into the extraction's entities).
+    pub entity: usize,
+    pub span: Span,
+    /// Token range `[first, last)` in the sentence's tokens.
+    pub tokens: (usize, usize),
+    /// A title before a person's name; `of_mention` indexes this sentence's mentions.
+    pub title: Option<TitleInfo>,
+}
+
+/// A relation a rule read, between entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleRelation {
+    pub subject: usize,
+    pub object: usize,
+    pub predicate: String,
+    pub class: RelationClass,
+    pub negated: bool,
+    pub hedged: bool,
+    pub rule: &'static str,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
+];
+const PREPOSITIONS: &[&str] = &[
+    "of", "to", "with", "on", "against", "from", "in", "into", "for", "by", "over", "toward",
+    "towards", "at", "between", "among", "within", "across", "through", "about",
+];
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+const COORDINATION: &[&str] = &[",", "and", "or", "the", "both", "as", "well"];
+
+/// Reads the relations in one sentence.
+pub fn read_relations(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[SentenceMention],
+    lexicon: &Lexicon,
+) -> Vec<RuleRelation> {
+    let reader = Reader {
+        text,
+        tokens,
+        mentions,
+        lexicon,
+        hedged: tokens.iter().any(|t| lexicon.is_hedge(t.text(text))),
+    };
+    let mut relations = Vec::new();
+    reader.title(&mut relations);
+    reader.apposition(&mut relations);
+    reader.such_as(&mut relations);
+    reader.compound_pair(&mut relations);
+    reader.compound_modifier(&mut relations);
+    reader.possessive(&mut relations);
+    reader.between(&mut relations);
+    reader.verb(&mut relations);
+    relations.retain(|r| r.subject != r.object);
+    dedup_relations(&mut relations);
+    reader.co_mentions(&mut relations);
+    relations
+}
+
+fn dedup_relations(relations: &mut Vec<RuleRelation>) {
+    let mut seen = HashSet::new();
+    relations.retain(|r| seen.insert((r.subject, r.object, r.predicate.clone(), r.class)));
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    mentions: &'a [SentenceMention],
+    lexicon: &'a Lexicon,
+    hedged: bool,
+}
+
+impl Reader<'_> {
+    fn word(&self, index: usize) -> &str {
+        self.tokens.get(index).map_or("", |t| t.text(self.text))
+    }
+
+    fn lower(&self, index: usize) -> String {
+        self.word(index).to_lowercase()
+    }
+
+    fn is_possessive(&self, index: usize) -> bool {
+        self.tokens
+            .get(index)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+
+    /// The mention whose tokens start at `index`.
+    fn mention_at(&self, index: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.tokens.0 == index)
+    }
+
+    /// A mention followed by "'s" and another mention ("Iran's Quds Force") stands for the last one.
+    fn through_possessives(&self, mut mention: usize) -> usize {
+        while let Some(m) = self.mentions.get(mention) {
+            let after = m.tokens.1;
+            match (self.is_possessive(after), self.mention_at(after + 1)) {
+                (true, Some(next)) => mention = next,
+                _ => break,
+            }
+        }
+        mention
+    }
+
+    fn relation(
+        &self,
+        subject: usize,
+        object: usize,
+        predicate: impl Into<String>,
+        class: RelationClass,
+        rule: &'static str,
+    ) -> Option<RuleRelation> {
+        Some(RuleRelation {
+            subject: self.mentions.get(subject)?.entity,
+            object: self.mentions.get(object)?.entity,
+            predicate: predicate.into(),
+            class,
+            negated: false,
+            hedged: self.hedged,
+            rule,
+        })
+    }
+
+    /// `title`: "Iraqi Prime Minister X": X leads Iraq.
+    fn title(&self, out: &mut Vec<RuleRelation>) {
+        for (index, mention) in self.mentions.iter().enumerate() {
+            if let Some(title) = &mention.title
+                && title.leads
+                && let Some(country) = title.of_mention
+            {
+                out.extend(self.relation(
+                    index,
+                    country,
+                    format!("{} of", title.title),
+                    RelationClass::Leads,
+                    "title",
+                ));
+            }
+        }
+    }
+
+    /// The class and words of a role starting at token `index`: a role noun ("leader") or a title
+    /// ("Ambassador"), possibly of several words ("prime minister").
+    fn role_at(&self, index: usize) -> Option<(usize, String, RelationClass)> {
+        for length in (1..=3).rev() {
+            let words: Vec<String> = (index..index + length).map(|i| self.lower(i)).collect();
+            let phrase = words.join(" ");
+            if let Some(class) = self.lexicon.role_noun(&phrase) {
+                return Some((index + length, phrase, class));
+            }
+            if let Some(title) = self.lexicon.title(&phrase) {
+                let class = if title.leads {
+                    RelationClass::Leads
+                } else {
+                    RelationClass::Other
+                };
+                return Some((index + length, phrase, class));
+            }
+        }
+        None
+    }
+
+    /// Skips determiners and lower-case modifiers ("the powerful", "a senior") before a role.
+    fn skip_modifiers(&self, mut index: usize, limit: usize) -> usize {
+        let start = index;
+        while index < start + limit
+            && self
+                .tokens
+                .get(index)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.role_at(index).is_none()
+            && self.mention_at(index).is_none()
+            && self
+                .word(index)
+                .starts_with(|c: char| c.is_lowercase() || c == 'A')
+            && !PREPOSITIONS.contains(&self.lower(index).as_str())
+        {
+            index += 1;
+        }
+        index
+    }
+
+    /// The first mention starting within `limit` tokens after `index`, skipping lower-case words.
+    fn mention_after(&self, index: usize, limit: usize) -> Option<usize> {
+        (index..index + limit)
+            .take_while(|&i| {
+                self.tokens.get(i).is_some_and(|t| {
+                    t.kind != TokenKind::Punct || matches!(self.word(i), "-" | "–")
+                }) || self.mention_at(i).is_some()
+            })
+            .find_map(|i| self.mention_at(i))
+    }
+
+    /// `apposition`: "X, [the] ROLE of Y", "X, the [Country] TITLE to Y", "the ROLE of Y, X", "Y ROLE X",
+    /// "X of Y" for a titled or two-word person X.
+    fn apposition(&self, out: &mut Vec<RuleRelation>) {
+        for (x, mention) in self.mentions.iter().enumerate() {
+            let after = mention.tokens.1;
+            // X, [the] [Country] ROLE (of|for|to|in) Y
+            if self.word(after) == "," {
+                let mut i = self.skip_modifiers(after + 1, 3);
+                let mut country = None;
+                if let Some(c) = self.mention_at(i) {
+                    country = Some(c);
+                    i = self.mentions[c].tokens.1;
+                }
+                if let Some((role_end, role, class)) = self.role_at(i) {
+                    if let Some(c) = country {
+                        out.extend(self.relation(x, c, format!("{role} of"), class, "apposition"));
+                    }
+                    let preposition = self.lower(role_end);
+                    if ["of", "for", "to", "in", "at"].contains(&preposition.as_str())
+                        && let Some(y) = self.mention_after(role_end + 1, 6)
+                    {
+                        let y = self.through_possessives(y);
+                        let (predicate, class) = if preposition == "to" {
+                            (format!("{role} to"), RelationClass::Other)
+                        } else {
+                            (format!("{role} of"), class)
+                        };
+                        out.extend(self.relation(x, y, predicate, class, "apposition"));
+                    }
+                }
+            }
+            // the ROLE (of|for) Y, X
+            let start = mention.tokens.0;
+            if let Some(role_start) =
+                (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
+                && let Some((role_end, role, class)) = self.role_at(role_start)
+                && ["of", "for"].contains(&self.lower(role_end).as_str())
+                && role_end < start
+                && (role_end + 1..start).all(|i| DETERMINERS.contains(&self.lower(i).as_str()))
+            {
+                let y = self.through_possessives(x);
+                let y_end = self.mentions[y].tokens.1;
+                if self.word(y_end) == ","
+                    && let Some(person) = self.mention_at(y_end + 1)
+                {
+                    out.extend(self.relation(person, y, format!("{role} of"), class, "apposition"));
+                }
+            }
+            // Y ROLE X: "PMF deputy Abu Mahdi al-Muhandis"
+            if let Some((role_end, role, class)) = self.role_at(after)
+                && let Some(person) = self.mention_at(role_end)
+            {
+                out.extend(self.relation(person, x, format!("{role} of"), class, "apposition"));
+            }
+            // X of Y, for a person X: "Abu Baqir al-Saadi of Kataib Hezbollah"
+            if (mention.title.is_some() || self.looks_like_person(x))
+                && self.lower(after) == "of"
+                && let Some(y) = self.mention_at(after + 1)
+            {
+                out.extend(self.relation(x, y, "member of", RelationClass::PartOf, "apposition"));
+            }
+        }
+    }
+
+    /// Two to four capitalised words without a head noun, or with a name particle ("al-Saadi").
+    fn looks_like_person(&self, mention: usize) -> bool {
+        let Some(m) = self.mentions.get(mention) else {
+            return false;
+        };
+        let words: Vec<&str> = (m.tokens.0..m.tokens.1).map(|i| self.word(i)).collect();
+        (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| w.starts_with("al-") || w.starts_with("Al-"))
+            && words
+                .last()
+                .is_some_and(|w| self.lexicon.head_noun(w).is_none())
+    }
+
+    /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
+    fn such_as(&self, out: &mut Vec<RuleRelation>) {
+        for i in 0..self.tokens.len() {
+            let marker_end = if self.lower(i) == "such" && self.lower(i + 1) == "as" {
+                i + 2
+            } else if self.lower(i) == "including" {
+                i + 1
+            } else {
+                continue;
+            };
+            // The head: the nearest mention before the marker, within the same clause.
+            let Some(head) = self
+                .mentions
+                .iter()
+                .rposition(|m| m.tokens.1 <= i && i - m.tokens.1 <= 6)
+            else {
+                continue;
+            };
+            let members = self.list_from(marker_end);
+            for member in members {
+                out.extend(self.relation(
+                    member,
+                    head,
+                    "part of",
+                    RelationClass::PartOf,
+                    "such-as",
+                ));
+            }
+        }
+    }
+
+    /// The mentions of a list starting at token `index`: "A, B, and the C".
+    fn list_from(&self, mut index: usize) -> Vec<usize> {
+        let mut members = Vec::new();
+        loop {
+            while DETERMINERS.contains(&self.lower(index).as_str()) {
+                index += 1;
+            }
+            let Some(member) = self.mention_at(index) else {
+                break;
+            };
+            members.push(member);
+            index = self.mentions[member].tokens.1;
+            let mut next = index;
+            while matches!(self.lower(next).as_str(), "," | "and" | "or") {
+                next += 1;
+            }
+            if next == index {
+                break;
+            }
+            index = next;
+        }
+        members
+    }
+
+    /// Mentions that are parts of one compound token, in order.
+    fn compound_groups(&self) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (index, mention) in self.mentions.iter().enumerate() {
+            let is_part = self
+                .tokens
+                .get(mention.tokens.0)
+                .is_some_and(|t| t.span != mention.span);
+            if !is_part {
+                continue;
+            }
+            match groups.last_mut() {
+                Some(group)
+                    if group
+                        .last()
+                        .is_some_and(|&g| self.mentions[g].tokens == mention.tokens) =>
+                {
+                    group.push(index)
+                }
+                _ => groups.push(vec![index]),
+            }
+        }
+        groups
+    }
+
+    /// `compound-pair`: "US-China tensions": a relation between the two parts, the noun's class.
+    fn compound_pair(&self, out: &mut Vec<RuleRelation>) {
+        for group in self.compound_groups() {
+            let [a, b] = group[..] else {
+                continue;
+            };
+            let after = self.mentions[a].tokens.1;
+            // "US-China relations", "Sino-Iraqi economic relations"
+            let noun = (after..after + 2).find_map(|i| {
+                let word = self.lower(i);
+                self.lexicon.relation_noun(&word).map(|class| (word, class))
+            });
+            if let Some((noun, class)) = noun {
+                out.extend(self.relation(a, b, noun, class, "compound-pair"));
+            }
+        }
+    }
+
+    /// `compound-modifier`: "Iran-backed factions within the PMF" (X backs Y), "U.S.-led coalition".
+    fn compound_modifier(&self, out: &mut Vec<RuleRelation>) {
+        const MODIFIERS: &[(&str, &str, RelationClass)] = &[
+            ("backed", "back", RelationClass::Cooperation),
+            ("sponsored", "sponsor", RelationClass::Cooperation),
+            ("funded", "fund", RelationClass::Cooperation),
+            ("supported", "support", RelationClass::Cooperation),
+            ("aligned", "align with", RelationClass::Cooperation),
+            ("allied", "ally with", RelationClass::Cooperation),
+            ("led", "lead", RelationClass::Leads),
+        ];
+        for (x, mention) in self.mentions.iter().enumerate() {
+            let token_text = self.word(mention.tokens.0);
+            let Some(rest) = token_text.get(
+                mention
+                    .span
+                    .end
+                    .saturating_sub(self.tokens[mention.tokens.0].span.start)..,
+            ) else {
+                continue;
+            };
+            let suffix = rest.trim_start_matches(['-', '–']).to_lowercase();
+            let Some((_, predicate, class)) = MODIFIERS.iter().find(|(word, _, _)| suffix == *word)
+            else {
+                continue;
+            };
+            if let Some(y) = self.mention_after(mention.tokens.1, 5) {
+                out.extend(self.relation(x, y, *predicate, *class, "compound-modifier"));
+            }
+        }
+    }
+
+    /// `possessive`: "Iran's Quds Force": the second is part of the first.
+    fn possessive(&self, out: &mut Vec<RuleRelation>) {
+        for (y, mention) in self.mentions.iter().enumerate() {
+            let after = mention.tokens.1;
+            if self.is_possessive(after)
+                && let Some(x) = self.mention_at(after + 1)
+            {
+                out.extend(self.relation(x, y, "part of", RelationClass::PartOf, "possessive"));
+            }
+        }
+    }
+
+    /// `between`: "relations between X and Y".
+    fn between(&self, out: &mut Vec<RuleRelation>) {
+        for i in 1..self.tokens.len() {
+            if self.lower(i) != "between" {
+                continue;
+            }
+            let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
+                let word = self.lower(n);
+                self.lexicon.relation_noun(&word).map(|class| (word, class))
+            });
+            let Some((noun, class)) = noun else {
+                continue;
+            };
+            let members = self.list_from(i + 1);
+            if let [a, b, ..] = members[..] {
+                out.extend(self.relation(a, b, format!("{noun} with"), class, "between"));
+            }
+        }
+    }
+
+    /// Neighbouring mentions joined by commas and "and" form one group: "Iran, Syria, and Russia".
+    fn coordinated_groups(&self) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (index, mention) in self.mentions.iter().enumerate() {
+            if let Some(group) = groups.last_mut()
+                && let Some(&last) = group.last()
+            {
+                let gap = self.mentions[last].tokens.1..mention.tokens.0;
+                let same_token = self.mentions[last].tokens == mention.tokens;
+                let coordinated = !gap.is_empty()
+                    && gap
+                        .clone()
+                        .all(|i| COORDINATION.contains(&self.lower(i).as_str()))
+                    && gap
+                        .clone()
+                        .any(|i| matches!(self.lower(i).as_str(), "," | "and" | "or"));
+                if !same_token && (coordinated || gap.is_empty()) {
+                    group.push(index);
+                    continue;
+                }
+            }
+            groups.push(vec![index]);
+        }
+        groups
+    }
+
+    /// `verb` and `relation-noun`: neighbouring groups with a relation verb (or noun) between them.
+    fn verb(&self, out: &mut Vec<RuleRelation>) {
+        let groups = self.coordinated_groups();
+        let mut previous_verb: Option<(Vec<usize>, String, RelationClass)> = None;
+        for pair in groups.windows(2) {
+            let (left, right) = (&pair[0], &pair[1]);
+            let (Some(&last), Some(&first)) = (left.last(), right.first()) else {
+                continue;
+            };
+            let gap_start = self.mentions[last].tokens.1;
+            let gap_end = self.mentions[first].tokens.0;
+            if gap_end <= gap_start || gap_end - gap_start > MAX_VERB_GAP {
+                previous_verb = None;
+                continue;
+            }
+            if let Some(reading) = self.read_gap(gap_start, gap_end) {
+                let (subjects, objects) = if reading.passive {
+                    (right, left)
+                } else {
+                    (left, right)
+                };
+                for &s in subjects {
+                    for &o in objects {
+                        if let Some(mut relation) = self.relation(
+                            s,
+                            o,
+                            reading.predicate.clone(),
+                            reading.class,
+                            reading.rule,
+                        ) {
+                            relation.negated = reading.negated;
+                            out.push(relation);
+                        }
+                    }
+                }
+                previous_verb = (reading.rule == "verb" && !reading.passive)
+                    .then(|| (left.clone(), reading.lemma.clone(), reading.class));
+            } else if let Some((subjects, lemma, class)) = &previous_verb {
+                // "Qasim withdrew Iraq from the Baghdad Pact": the verb's subject reaches the object of
+                // the prepositional phrase that follows its first object.
+                let gap: Vec<String> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
+                let preposition = gap.first().filter(|w| PREPOSITIONS.contains(&w.as_str()));
+                if let Some(preposition) = preposition
+                    && gap
+                        .iter()
+                        .skip(1)
+                        .all(|w| DETERMINERS.contains(&w.as_str()))
+                {
+                    for &s in subjects {
+                        for &o in right {
+                            out.extend(self.relation(
+                                s,
+                                o,
+                                format!("{lemma} {preposition}"),
+                                *class,
+                                "verb",
+                            ));
+                        }
+                    }
+                }
+                previous_verb = None;
+            }
+        }
+    }
+
+    /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
+    /// the predicate, negation and voice.
+    fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
+        let words: Vec<String> = (start..end).map(|i| self.lower(i)).collect();
+        if words
+            .iter()
+            .any(|w| w == ";" || w == "which" || w == "who" || w == "whose")
+        {
+            return None;
+        }
+        let negated = words
+            .iter()
+            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"));
+        let verb_position = words
+            .iter()
+            .position(|w| self.lexicon.verb(w).is_some() && !DETERMINERS.contains(&w.as_str()));
+        if let Some(position) = verb_position {
+            let verb = self.lexicon.verb(&words[position])?;
+            let passive = position > 0
+                && BE_FORMS.contains(&words[position - 1].as_str())
+                && words.last().is_some_and(|w| w == "by")
+                && words[position].ends_with("ed");
+            let rest: Vec<&str> = words[position + 1..]
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !DETERMINERS.contains(w) && w.chars().any(char::is_alphabetic))
+                .collect();
+            let predicate = if passive {
+                format!("{} by", verb.lemma)
+            } else if rest.len() <= 3 {
+                std::iter::once(verb.lemma.as_str())
+                    .chain(rest.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else if let Some(last) = rest.last().filter(|w| PREPOSITIONS.contains(w)) {
+                format!("{} {last}", verb.lemma)
+            } else {
+                verb.lemma.clone()
+            };
+            return Some(GapReading {
+                lemma: verb.lemma.clone(),
+                predicate,
+                class: verb.class,
+                negated,
+                passive,
+                rule: "verb",
+            });
+        }
+        let noun = words
+            .iter()
+            .position(|w| self.lexicon.relation_noun(w).is_some())?;
+        let class = self.lexicon.relation_noun(&words[noun])?;
+        let preposition = words[noun + 1..]
+            .iter()
+            .find(|w| PREPOSITIONS.contains(&w.as_str()))
+            .map_or("with", String::as_str);
+        Some(GapReading {
+            lemma: words[noun].clone(),
+            predicate: format!("{} {preposition}", words[noun]),
+            class,
+            negated,
+            passive: false,
+            rule: "relation-noun",
+        })
+    }
+
+    /// `co-mention`: every other pair of distinct entities in the sentence.
+    fn co_mentions(&self, out: &mut Vec<RuleRelation>) {
+        let related: HashSet<(usize, usize)> = out
+            .iter()
+            .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)])
+            .collect();
+        let mut entities: Vec<usize> = Vec::new();
+        for mention in self.mentions {
+            if !entities.contains(&mention.entity) {
+                entities.push(mention.entity);
+            }
+            if entities.len() == MAX_COMENTION_ENTITIES {
+                break;
+            }
+        }
+        for (i, &a) in entities.iter().enumerate() {
+            for &b in &entities[i + 1..] {
+                if !related.contains(&(a, b)) {
+                    out.push(RuleRelation {
+                        subject: a,
+                        object: b,
+                        predicate: "co-mentioned with".into(),
+                        class: RelationClass::CoMention,
+                        negated: false,
+                        hedged: false,
+                        rule: "co-mention",
+                    });
+                }
+            }
+        }
+    }
+}
+
+struct GapReading {
+    lemma: String,
+    predicate: String,
+    class: RelationClass,
+    negated: bool,
+    passive: bool,
+    rule: &'static str,
+}

@@ -10,6 +10,6 @@ pub mod span;
 pub mod token;
 
 pub use document::{Document, DocumentError, load_documents};
-pub use sentence::{Sentence, segment_sentences};
+pub use sentence::{Sentence, SentenceKind, segment_sentences};
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};
