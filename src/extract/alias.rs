@@ -254,13 +254,12 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         {
             continue;
         }
-        if is_person(&groups[index]) && !groups[index].titled && groups[index].kinds.is_empty() {
-            // Two-word person names are merged by the surname rule, not by containment.
-            continue;
-        }
+        // Person names are merged by the surname rule, not by containment.
+        let person = is_person(&groups[index]);
         let containers: Vec<usize> = (0..groups.len())
             .filter(|&other| {
                 other != index
+                    && !(person && is_person(&groups[other]))
                     && groups[other].lexicon_entity.is_none()
                     && words_of[index].is_subset(&words_of[other])
                     && (words_of[other].len() > words_of[index].len()

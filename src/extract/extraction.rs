@@ -160,3 +160,266 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
         sentence_count: sentences.len(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_lexicon::test_lexicon;
+
+    fn extract(text: &str) -> Extraction {
+        let documents = vec![Document {
+            name: "test.txt".into(),
+            text: text.into(),
+        }];
+        extract_corpus(&documents, &test_lexicon())
+    }
+
+    fn names(extraction: &Extraction) -> Vec<&str> {
+        let mut names: Vec<&str> = extraction
+            .entities
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// (subject, class, object, rule, negated) of every asserted relation.
+    fn asserted(
+        extraction: &Extraction,
+    ) -> Vec<(String, RelationClass, String, &'static str, bool)> {
+        extraction
+            .relations
+            .iter()
+            .filter(|r| r.class != RelationClass::CoMention)
+            .map(|r| {
+                (
+                    extraction.entities[r.subject].name.clone(),
+                    r.class,
+                    extraction.entities[r.object].name.clone(),
+                    r.rule,
+                    r.negated,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn entities_from_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The Houthi Movement attacked Saudi Arabia in March.",
+                &["Houthi Movement", "Saudi Arabia"],
+            ),
+            (
+                "The National Liberation Front (NLF) fought Turkey for years. Later the NLF declared a ceasefire.",
+                &["National Liberation Front", "Turkey"],
+            ),
+            (
+                "Turkish Foreign Minister Hakan Fidan visited Riyadh. Fidan met Saudi officials there.",
+                &["Hakan Fidan", "Saudi Arabia", "Turkey"],
+            ),
+            (
+                "Efforts of Qatar failed in the end. Both efforts and talks continued.",
+                &["Qatar"],
+            ),
+            (
+                "The Syrian Democratic Forces held the Omar oil field near the Turkish border.",
+                &["Omar oil field", "Syrian Democratic Forces", "Turkey"],
+            ),
+            (
+                "The Belt and Road Initiative reached Yemen and Qatar in the same decade.",
+                &["Belt and Road Initiative", "Qatar", "Yemen"],
+            ),
+            (
+                "US-China tensions and Sino-Yemeni ties grew after the Western-led talks.",
+                &["China", "United States", "Western", "Yemen"],
+            ),
+            (
+                "Abu Ali al-Askari of Kataib Sayyid al-Shuhada spoke in Doha.",
+                &["Abu Ali al-Askari", "Kataib Sayyid al-Shuhada", "Qatar"],
+            ),
+            ("Security forces said the Sunni and Shia clerics met.", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names(&extract(text)), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn aliases_merge() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "The National Liberation Front (NLF) fought Turkey for years. Later the NLF declared a ceasefire.",
+                "National Liberation Front",
+                &["NLF", "National Liberation Front"],
+            ),
+            (
+                "Turkish Foreign Minister Hakan Fidan visited Riyadh. Fidan met Saudi officials there.",
+                "Hakan Fidan",
+                &["Fidan", "Hakan Fidan"],
+            ),
+            (
+                "Washington and America differ. The US acts.",
+                "United States",
+                &["America", "US", "Washington"],
+            ),
+            (
+                "Asa'ib Ahl al-Haq grew in the south. Later Asa’ib Ahl al-Haq and Kata'ib Hezbollah joined Kataib Hezbollah fighters.",
+                "Kata'ib Hezbollah",
+                &["Kata'ib Hezbollah", "Kataib Hezbollah"],
+            ),
+            (
+                "The Federal Reserve Bank of New York froze funds. The Federal Reserve later relented.",
+                "Federal Reserve Bank of New York",
+                &["Federal Reserve", "Federal Reserve Bank of New York"],
+            ),
+        ];
+        for (text, name, aliases) in cases {
+            let extraction = extract(text);
+            let entity = extraction
+                .entities
+                .iter()
+                .find(|e| e.name == *name)
+                .unwrap_or_else(|| panic!("{name} not found in {:?}", names(&extraction)));
+            assert_eq!(entity.aliases, *aliases, "{text}");
+        }
+    }
+
+    #[test]
+    fn relation_rules_fire() {
+        use RelationClass::*;
+        let cases: &[(&str, (&str, RelationClass, &str, &str, bool))] = &[
+            (
+                "The Houthi Movement attacked Saudi Arabia in March.",
+                ("Houthi Movement", Conflict, "Saudi Arabia", "verb", false),
+            ),
+            (
+                "Turkish President Recep Tayyip Erdogan spoke on Monday.",
+                ("Recep Tayyip Erdogan", Leads, "Turkey", "title", false),
+            ),
+            (
+                "Abdul Malik al-Houthi, leader of Ansar Allah, spoke on Monday.",
+                (
+                    "Abdul Malik al-Houthi",
+                    Leads,
+                    "Ansar Allah",
+                    "apposition",
+                    false,
+                ),
+            ),
+            (
+                "The head of the Muslim Brotherhood, Mohammed Badie, was arrested.",
+                (
+                    "Mohammed Badie",
+                    Leads,
+                    "Muslim Brotherhood",
+                    "apposition",
+                    false,
+                ),
+            ),
+            (
+                "Several units within the Syrian Democratic Forces, such as the People Protection Units and the Women Protection Units, fought on.",
+                (
+                    "Women Protection Units",
+                    PartOf,
+                    "Syrian Democratic Forces",
+                    "such-as",
+                    false,
+                ),
+            ),
+            (
+                "Observers noted rising US-China tensions this year.",
+                ("United States", Conflict, "China", "compound-pair", false),
+            ),
+            (
+                "Iran-backed fighters within the Houthi Movement fired missiles.",
+                (
+                    "Iran",
+                    Cooperation,
+                    "Houthi Movement",
+                    "compound-modifier",
+                    false,
+                ),
+            ),
+            (
+                "Analysts watch Turkey's Justice and Development Party closely.",
+                (
+                    "Justice and Development Party",
+                    PartOf,
+                    "Turkey",
+                    "possessive",
+                    false,
+                ),
+            ),
+            (
+                "Observers describe the tensions between Iran and Saudi Arabia as old.",
+                ("Iran", Conflict, "Saudi Arabia", "between", false),
+            ),
+            (
+                "Yemen was invaded by Saudi Arabia in 2015.",
+                ("Saudi Arabia", Conflict, "Yemen", "verb", false),
+            ),
+            (
+                "Qatar did not sign the accord with Iran.",
+                ("Qatar", Cooperation, "Iran", "verb", true),
+            ),
+            (
+                "Syria, Iran and Qatar signed a deal with China in 2020.",
+                ("Qatar", Cooperation, "China", "verb", false),
+            ),
+            (
+                "Qatar has deep relations with Turkey.",
+                ("Qatar", Cooperation, "Turkey", "relation-noun", false),
+            ),
+            (
+                "Washington supported the Free Syrian Army and the Kurdish Peshmerga Forces.",
+                (
+                    "United States",
+                    Cooperation,
+                    "Kurdish Peshmerga Forces",
+                    "verb",
+                    false,
+                ),
+            ),
+        ];
+        for (text, (subject, class, object, rule, negated)) in cases {
+            let relations = asserted(&extract(text));
+            let expected = (
+                subject.to_string(),
+                *class,
+                object.to_string(),
+                *rule,
+                *negated,
+            );
+            assert!(
+                relations.contains(&expected),
+                "{text}\nexpected {expected:?}\ngot {relations:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unrelated_pairs_are_co_mentions_only() {
+        let extraction = extract("Qatar and Yemen were both mentioned in the report.");
+        assert!(asserted(&extraction).is_empty());
+        let comentions: Vec<_> = extraction
+            .relations
+            .iter()
+            .filter(|r| r.class == RelationClass::CoMention)
+            .collect();
+        assert_eq!(comentions.len(), 1);
+        assert_eq!(comentions[0].rule, "co-mention");
+    }
+
+    #[test]
+    fn hedges_are_flagged() {
+        let extraction = extract("Iran reportedly funded the Houthi Movement.");
+        let relation = extraction
+            .relations
+            .iter()
+            .find(|r| r.class == RelationClass::Cooperation)
+            .expect("a funding relation");
+        assert!(relation.hedged);
+    }
+}

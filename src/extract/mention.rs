@@ -353,10 +353,11 @@ impl Finder<'_> {
             let previous = self.word(end - 1);
             // "the" only after another connector ("Organization of the ..."); nothing after a person's
             // name particle ("Abu Baqir al-Saadi of Kataib Hezbollah" is two names).
-            let connector_allowed = if lower == "the" {
-                CONNECTORS.contains(&previous)
-            } else {
-                !is_name_particle(previous)
+            // "and" never follows a complete name ("the Army and the Navy").
+            let connector_allowed = match lower.as_str() {
+                "the" => ["of", "for", "on"].contains(&previous),
+                "and" => self.lexicon.head_noun(previous).is_none() && self.word(end + 1) != "the",
+                _ => !is_name_particle(previous),
             };
             if self.is_word(end)
                 && CONNECTORS.contains(&lower.as_str())
@@ -392,12 +393,15 @@ impl Finder<'_> {
     }
 
     /// The kind the head noun of a phrase gives it ("Corporation": Organization), if any.
+    ///
+    /// English names put the head last ("Coalition Provisional Authority") or before their first "of"
+    /// or "for" ("Federal Reserve Bank of New York", "Development Fund for Iraq").
     fn phrase_kind(&self, start: usize, end: usize) -> Option<EntityKind> {
-        (start..end)
-            .rev()
-            .filter(|&i| self.is_word(i))
-            .take(1)
-            .find_map(|i| self.lexicon.head_noun(self.word(i)))
+        let last = end.checked_sub(1).filter(|&l| l >= start)?;
+        self.lexicon.head_noun(self.word(last)).or_else(|| {
+            let connector = (start + 1..end).find(|&i| matches!(self.word(i), "of" | "for"))?;
+            self.lexicon.head_noun(self.word(connector - 1))
+        })
     }
 
     /// "Ahdab oil field", "Kirkuk-Ceyhan pipeline": a place noun right after a phrase.

@@ -14,6 +14,8 @@ pub mod kind;
 pub mod lexicon;
 pub mod mention;
 pub mod relation_rules;
+#[cfg(test)]
+pub(crate) mod test_lexicon;
 
 pub use class::RelationClass;
 pub use extraction::{ExtractedEntity, ExtractedRelation, Extraction, extract_corpus};
