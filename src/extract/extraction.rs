@@ -289,7 +289,9 @@ mod tests {
     #[test]
     fn relation_rules_fire() {
         use RelationClass::*;
-        let cases: &[(&str, (&str, RelationClass, &str, &str, bool))] = &[
+        /// (subject, class, object, rule, negated)
+        type Expected<'a> = (&'a str, RelationClass, &'a str, &'a str, bool);
+        let cases: &[(&str, Expected)] = &[
             (
                 "The Houthi Movement attacked Saudi Arabia in March.",
                 ("Houthi Movement", Conflict, "Saudi Arabia", "verb", false),
