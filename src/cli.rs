@@ -238,8 +238,6 @@ fn run_export(args: ExportArgs) -> Result<(), CliError> {
 pub fn stats_text(graph: &KnowledgeGraph) -> String {
     use kgraph::extract::EntityKind;
     let mut text = String::new();
-    let sentences: usize = 0;
-    let _ = sentences;
     text.push_str(&format!("documents  {}\n", graph.documents().len()));
     for document in graph.documents() {
         text.push_str(&format!(

@@ -165,3 +165,95 @@ pub fn parse_graph(text: &str, path: &Path) -> Result<KnowledgeGraph, PersistErr
     }
     Ok(graph)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{EntityKind, RelationClass};
+    use crate::graph::{Entity, Evidence, Mention};
+    use crate::text::Span;
+
+    fn sample() -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        let document = graph.add_document("a.txt".into(), "Qatar met Iran.".into());
+        let qatar = graph.add_entity(Entity {
+            name: "Qatar".into(),
+            kind: EntityKind::Country,
+            aliases: vec!["Qatar".into()],
+            mentions: vec![Mention {
+                document,
+                span: Span::new(0, 5),
+            }],
+        });
+        let iran = graph.add_entity(Entity {
+            name: "Iran".into(),
+            kind: EntityKind::Country,
+            aliases: vec!["Iran".into()],
+            mentions: vec![Mention {
+                document,
+                span: Span::new(10, 14),
+            }],
+        });
+        graph.add_relation(
+            qatar,
+            iran,
+            Relation {
+                predicate: "meet".into(),
+                class: RelationClass::Cooperation,
+                negated: false,
+                hedged: false,
+                evidence: vec![Evidence {
+                    document,
+                    span: Span::new(0, 15),
+                    rule: "verb".into(),
+                }],
+            },
+        );
+        graph
+    }
+
+    fn saved_text(graph: &KnowledgeGraph) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.ron");
+        save_graph(graph, &path).unwrap();
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn save_then_load_is_identity_and_byte_stable() {
+        let graph = sample();
+        let text = saved_text(&graph);
+        let loaded = parse_graph(&text, Path::new("g.ron")).unwrap();
+        assert_eq!(saved_text(&loaded), text);
+        assert_eq!(loaded.entity_count(), 2);
+        assert_eq!(loaded.relation_count(), 1);
+        assert_eq!(loaded.documents(), graph.documents());
+        assert!(text.starts_with("(\n  format_version: 1,"), "{text}");
+    }
+
+    #[test]
+    fn bad_files_get_clear_errors() {
+        let good = saved_text(&sample());
+        let newer = good.replacen("format_version: 1", "format_version: 99", 1);
+        let truncated = &good[..good.len() / 2];
+        let dangling = good.replacen("target: 1", "target: 7", 1);
+        let cases: &[(&str, &str)] = &[
+            (
+                &newer,
+                "graph format version 99 is newer than this kg understands (version 1); upgrade kg",
+            ),
+            (truncated, "not a kgraph graph file"),
+            ("hello world", "g.ron:1:1: not a kgraph graph file"),
+            (
+                &dangling,
+                "relation 0 points at entity 7, which the file does not have",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = parse_graph(text, Path::new("g.ron"))
+                .err()
+                .expect("an error");
+            assert!(error.to_string().contains(expected), "{error}");
+        }
+    }
+}
