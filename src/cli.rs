@@ -238,14 +238,20 @@ fn run_export(args: ExportArgs) -> Result<(), CliError> {
 pub fn stats_text(graph: &KnowledgeGraph) -> String {
     use kgraph::extract::EntityKind;
     let mut text = String::new();
+    let sentences: Vec<usize> = graph
+        .documents()
+        .iter()
+        .map(|d| kgraph::text::segment_sentences(&d.text).len())
+        .collect();
     text.push_str(&format!("documents  {}\n", graph.documents().len()));
-    for document in graph.documents() {
+    for (document, count) in graph.documents().iter().zip(&sentences) {
         text.push_str(&format!(
-            "  {}  {} bytes\n",
+            "  {}  {} bytes, {count} sentences\n",
             document.name,
             document.text.len()
         ));
     }
+    text.push_str(&format!("sentences  {}\n", sentences.iter().sum::<usize>()));
     text.push_str(&format!("entities   {}\n", graph.entity_count()));
     for kind in EntityKind::ALL {
         let count = graph.entities().filter(|(_, e)| e.kind == kind).count();
