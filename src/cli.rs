@@ -55,7 +55,9 @@ pub enum Command {
         kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg")]
     Export(ExportArgs),
     /// Score extraction against gold annotations.
-    #[command(after_help = "Example:\n  kg eval data/ --gold ../shared/gold/")]
+    #[command(
+        after_help = "Examples:\n  kg eval data/ --gold ../shared/gold/\n  kg eval data/ --gold ../shared/gold/ --by-rule --verbose"
+    )]
     Eval {
         /// Documents to build from, or a graph file.
         #[arg(required = true)]
@@ -63,6 +65,12 @@ pub enum Command {
         /// The directory of `*.gold.json` files.
         #[arg(long)]
         gold: PathBuf,
+        /// Also print, for each extraction rule, how many of its relations are right.
+        #[arg(long)]
+        by_rule: bool,
+        /// Also list the missed and spurious entities and pairs.
+        #[arg(long)]
+        verbose: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -133,11 +141,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Eval {
             inputs,
             gold,
+            by_rule,
+            verbose,
             lexicon,
         }) => {
             let gold = Gold::load_dir(&gold)?;
             let graph = open_graph(&inputs, &lexicon)?;
-            print!("{}", evaluate(&graph, &gold));
+            let report = evaluate(&graph, &gold);
+            print!("{report}");
+            if by_rule {
+                print!("\n{}", report.rule_table());
+            }
+            if verbose {
+                print!("\n{}", report.details());
+            }
             Ok(())
         }
     }

@@ -1,42 +1,23 @@
-//! Evaluation against hand-made gold annotations (see `../shared/gold/README.md` for the definitions).
-//! (Placeholder.)
+//! The eval stage: scores a finished graph against hand-made gold annotations.
+//!
+//! The definitions of every figure are those of `shared/gold/README.md`: entities, alias accuracy,
+//! pairs, sentences and class agreement, at corpus level. [`Gold`] reads and merges the gold files,
+//! [`normalize`] is the one way names and sentences are compared, [`evaluate`] does the scoring, and
+//! [`Report`] holds the figures with the counts behind them and draws the table `kg eval` prints.
 
-use crate::graph::KnowledgeGraph;
-use std::path::{Path, PathBuf};
+mod gold;
+mod gold_error;
+mod normalize;
+mod report;
+mod rule_score;
+mod score;
 
-/// The gold annotations of a corpus, merged by entity name.
-#[derive(Debug, Clone, Default)]
-pub struct Gold {}
+#[cfg(test)]
+mod tests;
 
-/// Gold files could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum GoldError {
-    #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
-}
-
-impl Gold {
-    /// Reads every `*.gold.json` file in `directory`.
-    pub fn load_dir(directory: &Path) -> Result<Gold, GoldError> {
-        Err(GoldError::Invalid {
-            path: directory.to_path_buf(),
-            message: "gold loading is not written yet".into(),
-        })
-    }
-}
-
-/// The scores of a graph against gold.
-#[derive(Debug, Clone, Default)]
-pub struct Report {}
-
-impl std::fmt::Display for Report {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("no scores yet")
-    }
-}
-
-/// Scores `graph` against `gold`.
-pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
-    let _ = (graph, gold);
-    Report {}
-}
+pub use gold::{Gold, GoldEntity, GoldRelation};
+pub use gold_error::GoldError;
+pub use normalize::{normalize, sentences_match, word_set};
+pub use report::{Details, NamePair, Report, Score, Share};
+pub use rule_score::{RuleScore, RuleTable};
+pub use score::evaluate;
