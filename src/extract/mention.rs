@@ -193,7 +193,15 @@ impl Finder<'_> {
                 i = next;
                 continue;
             }
+            if let Some(next) = self.event_phrase(i, &mut mentions) {
+                i = next;
+                continue;
+            }
             if !is_capitalised(word) {
+                if let Some(next) = self.prefixed_name(i, &mut mentions) {
+                    i = next;
+                    continue;
+                }
                 if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
                     i = next;
                     continue;
@@ -201,13 +209,12 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            if at_start && (self.lexicon.is_function_word(word) || self.starts_with_common_word(i))
-            {
-                // "The", "However", or "Efforts of Iraq": the word is not part of a name.
-                if self.lexicon.lookup(word).is_none() {
-                    i += 1;
-                    continue;
-                }
+            // "The", "However", or, at a sentence start, "Efforts of Iraq": the word starts no name.
+            let common = self.lexicon.is_function_word(word)
+                || (at_start && self.starts_with_common_word(i));
+            if common && self.lexicon.lookup(word).is_none() {
+                i += 1;
+                continue;
             }
             if self.lexicon.is_calendar_word(word) || self.lexicon.is_non_actor_word(word) {
                 i += 1;
@@ -228,6 +235,19 @@ impl Finder<'_> {
                 }
             };
             if !phrase_wins && let Some((end, entity, role)) = lexicon_match {
+                if let Some(event_end) = self.event_noun_end(end) {
+                    // "Kuwait crisis", "US invasion": the event, not the country.
+                    mentions.push(FoundMention {
+                        span: self.span(i, event_end),
+                        tokens: (i, event_end),
+                        source: MentionSource::Phrase,
+                        kind: Some(EntityKind::Event),
+                        title: None,
+                        sentence_initial: false,
+                    });
+                    i = event_end;
+                    continue;
+                }
                 mentions.push(FoundMention {
                     span: self.span(i, end),
                     tokens: (i, end),
@@ -251,6 +271,9 @@ impl Finder<'_> {
             if let Some(with_place) = self.place_noun_end(end) {
                 end = with_place;
                 kind = Some(EntityKind::Place);
+            } else if let Some(with_event) = self.event_noun_end(end) {
+                end = with_event;
+                kind = Some(EntityKind::Event);
             }
             let single = end == i + 1;
             if single
@@ -327,7 +350,8 @@ impl Finder<'_> {
                 continue;
             }
             if self.is_word(end) && (is_capitalised(word) || is_name_particle(word)) {
-                if self.lexicon.title(word).is_some() && end > start {
+                if self.lexicon.title(word).is_some() && is_capitalised(self.word(end + 1)) {
+                    // "… Prime Minister Haider al-Abadi": the title starts a new name.
                     break;
                 }
                 if self.lexicon.is_calendar_word(word) {
@@ -546,7 +570,8 @@ impl Finder<'_> {
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         let last = parts.last()?;
-        if parts.len() < 2 || is_capitalised(last.slice(self.text)) {
+        let modifier = last.slice(self.text);
+        if parts.len() < 2 || !modifier.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
         if let Some(next) = self.compound_parts_mentions(index, mentions) {
@@ -571,6 +596,71 @@ impl Finder<'_> {
             });
         }
         Some(index + 1)
+    }
+
+    /// A lower-case event noun right after `end` ("Kuwait crisis", "Ukraine war"): the end of the event.
+    fn event_noun_end(&self, end: usize) -> Option<usize> {
+        let word = self.word(end);
+        (self.is_word(end)
+            && word.starts_with(|c: char| c.is_lowercase())
+            && self.lexicon.is_event_noun(word))
+        .then_some(end + 1)
+    }
+
+    /// "the war in Gaza", "the invasion of Kuwait": a definite event noun with the place it happened in.
+    fn event_phrase(&self, start: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let word = self.word(start);
+        if start == 0
+            || self.word(start - 1).to_lowercase() != "the"
+            || !word.starts_with(|c: char| c.is_lowercase())
+            || !self.lexicon.is_event_noun(word)
+            || !matches!(self.word(start + 1), "of" | "in" | "on")
+            || !self.is_word(start + 2)
+            || !is_capitalised(self.word(start + 2))
+        {
+            return None;
+        }
+        let end = match self.lexicon_match(start + 2) {
+            Some((end, _, _)) => end,
+            None => self.phrase_end(start + 2),
+        };
+        mentions.push(FoundMention {
+            span: self.span(start, end),
+            tokens: (start, end),
+            source: MentionSource::Phrase,
+            kind: Some(EntityKind::Event),
+            title: None,
+            sentence_initial: false,
+        });
+        Some(end)
+    }
+
+    /// "post-Iran-Iraq War": a name behind a lower-case prefix, when it goes on into a head noun.
+    fn prefixed_name(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let token = self.tokens.get(index)?;
+        let parts = compound_parts(self.text, token.span);
+        let (first, rest) = parts.split_first()?;
+        if rest.is_empty()
+            || is_capitalised(first.slice(self.text))
+            || !rest.iter().all(|p| is_capitalised(p.slice(self.text)))
+        {
+            return None;
+        }
+        let end = self.phrase_end(index);
+        let head = (index + 1..end).any(|t| self.lexicon.head_noun(self.word(t)).is_some());
+        if end == index + 1 || !head {
+            return None;
+        }
+        let start = rest.first()?.start;
+        mentions.push(FoundMention {
+            span: Span::new(start, self.span(index, end).end),
+            tokens: (index, end),
+            source: MentionSource::Phrase,
+            kind: self.phrase_kind(index, end),
+            title: None,
+            sentence_initial: false,
+        });
+        Some(end)
     }
 
     /// "(PMF)" right after mention `defined`: pushes the acronym and returns the token after ")".
