@@ -64,8 +64,12 @@ const PREPOSITIONS: &[&str] = &[
     "of", "to", "with", "on", "against", "from", "in", "into", "for", "by", "over", "toward",
     "towards", "at", "between", "among", "within", "across", "through", "about",
 ];
+/// Words that end a clause: a verb's subject does not reach past them.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", "which", "who", "whose", "while", "but", "although", "whereas", "because", ":",
+];
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-const COORDINATION: &[&str] = &[",", "and", "or", "the", "both", "as", "well"];
+const COORDINATION: &[&str] = &[",", "and", "or", "the", "both", "as", "well", "(", ")"];
 
 /// Reads the relations in one sentence.
 pub fn read_relations(
@@ -312,9 +316,13 @@ impl Reader<'_> {
     /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
     fn such_as(&self, out: &mut Vec<RuleRelation>) {
         for i in 0..self.tokens.len() {
+            // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
+            let after_noun = i > 0
+                && self.word(i - 1).ends_with('s')
+                && self.word(i - 1).starts_with(|c: char| c.is_lowercase());
             let marker_end = if self.lower(i) == "such" && self.lower(i + 1) == "as" {
                 i + 2
-            } else if self.lower(i) == "including" {
+            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun) {
                 i + 1
             } else {
                 continue;
@@ -464,8 +472,16 @@ impl Reader<'_> {
             let Some((noun, class)) = noun else {
                 continue;
             };
-            let members = self.list_from(i + 1);
-            if let [a, b, ..] = members[..] {
+            // "between X, leader of Z, and Y": Y is the first mention after an "and" that follows X.
+            let Some(a) = self.mention_after(i + 1, 3) else {
+                continue;
+            };
+            let after_a = self.mentions[a].tokens.1;
+            let b = (after_a..after_a + 12)
+                .take_while(|&t| self.word(t) != ";")
+                .find(|&t| self.lower(t) == "and")
+                .and_then(|and| self.mention_after(and + 1, 3));
+            if let Some(b) = b {
                 out.extend(self.relation(a, b, format!("{noun} with"), class, "between"));
             }
         }
@@ -480,13 +496,15 @@ impl Reader<'_> {
             {
                 let gap = self.mentions[last].tokens.1..mention.tokens.0;
                 let same_token = self.mentions[last].tokens == mention.tokens;
+                // A list ("Iran, Syria, and Russia"), or a name and its acronym ("… Corporation (CNOOC)").
                 let coordinated = !gap.is_empty()
                     && gap
                         .clone()
                         .all(|i| COORDINATION.contains(&self.lower(i).as_str()))
-                    && gap
+                    && (gap
                         .clone()
-                        .any(|i| matches!(self.lower(i).as_str(), "," | "and" | "or"));
+                        .any(|i| matches!(self.lower(i).as_str(), "," | "and" | "or"))
+                        || self.mentions[last].entity == mention.entity);
                 if !same_token && (coordinated || gap.is_empty()) {
                     group.push(index);
                     continue;
@@ -535,29 +553,22 @@ impl Reader<'_> {
                 previous_verb = (reading.rule == "verb" && !reading.passive)
                     .then(|| (left.clone(), reading.lemma.clone(), reading.class));
             } else if let Some((subjects, lemma, class)) = &previous_verb {
-                // "Qasim withdrew Iraq from the Baghdad Pact": the verb's subject reaches the object of
-                // the prepositional phrase that follows its first object.
+                // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
+                // fight …": the verb's subject reaches the later objects of its clause.
                 let gap: Vec<String> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
-                let preposition = gap.first().filter(|w| PREPOSITIONS.contains(&w.as_str()));
-                if let Some(preposition) = preposition
-                    && gap
-                        .iter()
-                        .skip(1)
-                        .all(|w| DETERMINERS.contains(&w.as_str()))
-                {
-                    for &s in subjects {
-                        for &o in right {
-                            out.extend(self.relation(
-                                s,
-                                o,
-                                format!("{lemma} {preposition}"),
-                                *class,
-                                "verb",
-                            ));
-                        }
+                if gap.iter().any(|w| CLAUSE_BREAKS.contains(&w.as_str())) {
+                    previous_verb = None;
+                    continue;
+                }
+                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(&w.as_str())) {
+                    Some(preposition) => format!("{lemma} {preposition}"),
+                    None => lemma.clone(),
+                };
+                for &s in subjects {
+                    for &o in right {
+                        out.extend(self.relation(s, o, predicate.clone(), *class, "verb"));
                     }
                 }
-                previous_verb = None;
             }
         }
     }
