@@ -494,4 +494,133 @@ mod tests {
         assert!(lexicon.title("Prime Minister").is_some());
         assert!(lexicon.is_function_word("However"));
     }
+
+    #[test]
+    fn embedded_lexicon_knows_general_forms() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let cases = [
+            ("UAE", "United Arab Emirates", SurfaceRole::Alias),
+            ("U.A.E.", "United Arab Emirates", SurfaceRole::Alias),
+            ("Riyadh", "Saudi Arabia", SurfaceRole::Capital),
+            ("Emirati", "United Arab Emirates", SurfaceRole::Demonym),
+            ("Anglo", "United Kingdom", SurfaceRole::Prefix),
+            ("Britain", "United Kingdom", SurfaceRole::Alias),
+            ("Soviet", "Soviet Union", SurfaceRole::Demonym),
+            ("USSR", "Soviet Union", SurfaceRole::Alias),
+            ("DPRK", "North Korea", SurfaceRole::Alias),
+            ("Tel Aviv", "Israel", SurfaceRole::Capital),
+            ("Turks", "Turkey", SurfaceRole::Demonym),
+            ("Islamic Republic of Iran", "Iran", SurfaceRole::Alias),
+            (
+                "Democratic Republic of the Congo",
+                "Democratic Republic of the Congo",
+                SurfaceRole::Name,
+            ),
+            ("Holy See", "Vatican City", SurfaceRole::Alias),
+            (
+                "NATO",
+                "North Atlantic Treaty Organization",
+                SurfaceRole::Alias,
+            ),
+            (
+                "UNSC",
+                "United Nations Security Council",
+                SurfaceRole::Alias,
+            ),
+            ("Arab League", "League of Arab States", SurfaceRole::Alias),
+            ("G7", "Group of Seven", SurfaceRole::Alias),
+        ];
+        for (surface, name, role) in cases {
+            let (index, found_role) = lexicon
+                .lookup(surface)
+                .unwrap_or_else(|| panic!("{surface} not in lexicon"));
+            assert_eq!(
+                lexicon.entity(index).map(|e| e.name.as_str()),
+                Some(name),
+                "{surface}"
+            );
+            assert_eq!(found_role, role, "{surface}");
+        }
+        for ambiguous in ["Arab", "Kurdish", "Korean", "Congo", "WHO"] {
+            assert!(lexicon.lookup(ambiguous).is_none(), "{ambiguous}");
+        }
+
+        let verbs = [
+            ("met", "meet", RelationClass::Cooperation),
+            ("imposed", "impose", RelationClass::Conflict),
+            ("allied", "ally", RelationClass::Cooperation),
+            ("joined", "join", RelationClass::PartOf),
+            ("led", "lead", RelationClass::Leads),
+            ("controlled", "control", RelationClass::Leads),
+            ("equipped", "equip", RelationClass::Cooperation),
+            ("banned", "ban", RelationClass::Conflict),
+            ("said", "say", RelationClass::Other),
+            ("found", "find", RelationClass::Other),
+            ("founded", "found", RelationClass::Leads),
+        ];
+        for (form, lemma, class) in verbs {
+            let verb = lexicon
+                .verb(form)
+                .unwrap_or_else(|| panic!("{form} is no verb"));
+            assert_eq!((verb.lemma.as_str(), verb.class), (lemma, class), "{form}");
+        }
+
+        assert!(lexicon.title("Secretary-General").is_some_and(|t| t.leads));
+        assert!(lexicon.title("Dr.").is_some_and(|t| !t.leads));
+        assert!(lexicon.is_calendar_word("Sept"));
+        assert!(lexicon.is_non_actor_word("Sunni"));
+        assert_eq!(lexicon.head_noun("Brigades"), Some(EntityKind::ArmedGroup));
+        assert_eq!(
+            lexicon.relation_noun("rivalry"),
+            Some(RelationClass::Conflict)
+        );
+        assert_eq!(lexicon.role_noun("faction"), Some(RelationClass::PartOf));
+        assert!(lexicon.is_negation("refused") && lexicon.is_hedge("reportedly"));
+    }
+
+    #[test]
+    fn no_surface_form_is_claimed_twice() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
+        for entity in lexicon.entities() {
+            let forms = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .chain(&entity.capitals)
+                .chain(&entity.demonyms)
+                .chain(&entity.prefixes);
+            for form in forms {
+                owners
+                    .entry(normalize_surface(form))
+                    .or_default()
+                    .push(&entity.name);
+            }
+        }
+        let mut duplicates: Vec<_> = owners
+            .iter()
+            .filter(|(_, names)| names.len() > 1)
+            .map(|(form, names)| format!("{form}: {names:?}"))
+            .collect();
+        duplicates.sort();
+        assert!(duplicates.is_empty(), "claimed twice: {duplicates:#?}");
+    }
+
+    #[test]
+    fn no_surface_form_is_a_closed_class_word() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut clashes: Vec<String> = lexicon
+            .surfaces
+            .keys()
+            .filter(|form| {
+                lexicon.is_function_word(form)
+                    || lexicon.is_calendar_word(form)
+                    || lexicon.is_non_actor_word(form)
+            })
+            .cloned()
+            .collect();
+        clashes.sort();
+        assert!(
+            clashes.is_empty(),
+            "lexicon forms in closed word lists: {clashes:?}"
+        );
+    }
 }
