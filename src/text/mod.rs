@@ -3,6 +3,7 @@
 //! Everything here is a pure function over `&str` that returns byte spans into that same string, so later
 //! stages can always point back at the original text.
 
+mod abbreviation;
 pub mod document;
 pub mod furniture;
 pub mod sentence;
