@@ -250,9 +250,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let error = parse_graph(text, Path::new("g.ron"))
-                .err()
-                .expect("an error");
+            let error = parse_graph(text, Path::new("g.ron")).expect_err("an error");
             assert!(error.to_string().contains(expected), "{error}");
         }
     }
