@@ -64,6 +64,8 @@ const PREPOSITIONS: &[&str] = &[
     "of", "to", "with", "on", "against", "from", "in", "into", "for", "by", "over", "toward",
     "towards", "at", "between", "among", "within", "across", "through", "about",
 ];
+/// Verb forms that are markers of other rules here, not relations: "including" starts a list.
+const NOT_VERBS: &[&str] = &["including", "like", "given", "based", "according"];
 /// Words that end a clause: a verb's subject does not reach past them.
 const CLAUSE_BREAKS: &[&str] = &[
     ";", "which", "who", "whose", "while", "but", "although", "whereas", "because", ":",
@@ -441,7 +443,15 @@ impl Reader<'_> {
             else {
                 continue;
             };
-            if let Some(y) = self.mention_after(mention.tokens.1, 5) {
+            // "Iran-backed Hezbollah", "Iran-backed factions within the PMF"; not "US-backed forces in
+            // eastern Syria", a location.
+            let after = mention.tokens.1;
+            let target = self.mention_at(after).or_else(|| {
+                (after + 1..after + 3)
+                    .find(|&i| matches!(self.lower(i).as_str(), "within" | "inside" | "of"))
+                    .and_then(|i| self.mention_after(i + 1, 2))
+            });
+            if let Some(y) = target {
                 out.extend(self.relation(x, y, *predicate, *class, "compound-modifier"));
             }
         }
@@ -579,38 +589,24 @@ impl Reader<'_> {
         let words: Vec<String> = (start..end).map(|i| self.lower(i)).collect();
         if words
             .iter()
-            .any(|w| w == ";" || w == "which" || w == "who" || w == "whose")
+            .any(|w| CLAUSE_BREAKS.contains(&w.as_str()) || w == "that")
         {
             return None;
         }
         let negated = words
             .iter()
             .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"));
-        let verb_position = words
-            .iter()
-            .position(|w| self.lexicon.verb(w).is_some() && !DETERMINERS.contains(&w.as_str()));
+        let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
         if let Some(position) = verb_position {
             let verb = self.lexicon.verb(&words[position])?;
             let passive = position > 0
                 && BE_FORMS.contains(&words[position - 1].as_str())
                 && words.last().is_some_and(|w| w == "by")
                 && words[position].ends_with("ed");
-            let rest: Vec<&str> = words[position + 1..]
-                .iter()
-                .map(String::as_str)
-                .filter(|w| !DETERMINERS.contains(w) && w.chars().any(char::is_alphabetic))
-                .collect();
             let predicate = if passive {
                 format!("{} by", verb.lemma)
-            } else if rest.len() <= 3 {
-                std::iter::once(verb.lemma.as_str())
-                    .chain(rest.iter().copied())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            } else if let Some(last) = rest.last().filter(|w| PREPOSITIONS.contains(w)) {
-                format!("{} {last}", verb.lemma)
             } else {
-                verb.lemma.clone()
+                verb_predicate(&verb.lemma, &words[position + 1..])
             };
             return Some(GapReading {
                 lemma: verb.lemma.clone(),
@@ -621,22 +617,44 @@ impl Reader<'_> {
                 rule: "verb",
             });
         }
-        let noun = words
-            .iter()
-            .position(|w| self.lexicon.relation_noun(w).is_some())?;
+        // "X's relations with Y", "X has deep ties to Y": a relation noun right before a preposition.
+        if words.iter().any(|w| w == ",") {
+            return None;
+        }
+        let noun = (0..words.len().saturating_sub(1)).find(|&i| {
+            self.lexicon.relation_noun(&words[i]).is_some()
+                && PREPOSITIONS.contains(&words[i + 1].as_str())
+        })?;
         let class = self.lexicon.relation_noun(&words[noun])?;
-        let preposition = words[noun + 1..]
-            .iter()
-            .find(|w| PREPOSITIONS.contains(&w.as_str()))
-            .map_or("with", String::as_str);
         Some(GapReading {
             lemma: words[noun].clone(),
-            predicate: format!("{} {preposition}", words[noun]),
+            predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
             negated,
             passive: false,
             rule: "relation-noun",
         })
+    }
+
+    /// True when the token at `index` is a relation verb used as a verb: not after a determiner or a
+    /// preposition ("the fall of", "with the help of") and not before "of" ("weakening of").
+    fn is_verb_at(&self, index: usize) -> bool {
+        let word = self.lower(index);
+        if self.lexicon.verb(&word).is_none()
+            || DETERMINERS.contains(&word.as_str())
+            || NOT_VERBS.contains(&word.as_str())
+        {
+            return false;
+        }
+        let before = index
+            .checked_sub(1)
+            .map(|i| self.lower(i))
+            .unwrap_or_default();
+        let nominal = DETERMINERS.contains(&before.as_str())
+            || PREPOSITIONS.contains(&before.as_str())
+            || self.is_possessive(index.wrapping_sub(1))
+            || self.lower(index + 1) == "of";
+        !nominal
     }
 
     /// `co-mention`: every other pair of distinct entities in the sentence.
@@ -679,4 +697,31 @@ struct GapReading {
     negated: bool,
     passive: bool,
     rule: &'static str,
+}
+
+/// The predicate for a verb and the words after it: the lemma, up to two words, and the preposition
+/// that ends the phrase ("impose sanctions on", "seek help from", "sign").
+fn verb_predicate(lemma: &str, after: &[String]) -> String {
+    let mut parts = vec![lemma.to_string()];
+    for word in after {
+        if DETERMINERS.contains(&word.as_str()) || !word.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if PREPOSITIONS.contains(&word.as_str()) {
+            parts.push(word.clone());
+            break;
+        }
+        if parts.len() >= 3 {
+            break;
+        }
+        parts.push(word.clone());
+    }
+    // Without a closing preposition, trailing words are usually not part of the relation.
+    if parts
+        .last()
+        .is_some_and(|w| !PREPOSITIONS.contains(&w.as_str()))
+    {
+        parts.truncate(1);
+    }
+    parts.join(" ")
 }
