@@ -9,7 +9,7 @@ use super::class::RelationClass;
 use super::kind::EntityKind;
 use super::lexicon::Lexicon;
 use super::mention::{CorpusVocabulary, FoundMention, find_mentions};
-use super::relation_rules::{SentenceMention, read_relations};
+use super::relation_rules::{DocumentContext, SentenceMention, read_relations};
 use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
 
 /// An entity found in the corpus.
@@ -51,6 +51,33 @@ struct SentenceTokens {
     span: Span,
     kind: SentenceKind,
     tokens: Vec<Token>,
+}
+
+/// Per document: the country it mentions most (ties go to the lower entity index).
+fn document_contexts(
+    document_count: usize,
+    candidates: &[Candidate],
+    resolution: &super::alias::Resolution,
+) -> Vec<DocumentContext> {
+    let mut counts: Vec<std::collections::BTreeMap<usize, usize>> =
+        vec![Default::default(); document_count];
+    for (candidate, entity) in candidates.iter().zip(&resolution.assignment) {
+        if let Some(entity) = *entity
+            && resolution.entities[entity].kind == EntityKind::Country
+            && let Some(count) = counts.get_mut(candidate.document)
+        {
+            *count.entry(entity).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|count| DocumentContext {
+            home_country: count
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(entity, _)| entity),
+        })
+        .collect()
 }
 
 /// Extracts entities and relations from `documents`.
@@ -98,6 +125,7 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
     let resolution = resolve_aliases(&candidates, lexicon);
 
     // Pass 4: relations, per sentence.
+    let contexts = document_contexts(documents.len(), &candidates, &resolution);
     let mut relations = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let text = documents
@@ -117,6 +145,7 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
                 span: found_mention.span,
                 tokens: found_mention.tokens,
                 title: found_mention.title.clone(),
+                kind: resolution.entities[entity].kind,
             });
         }
         for mention in &mut mentions {
@@ -130,7 +159,8 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
             continue;
         }
         let _ = text;
-        for relation in read_relations(text, &sentence.tokens, &mentions, lexicon) {
+        let context = contexts.get(sentence.document).copied().unwrap_or_default();
+        for relation in read_relations(text, &sentence.tokens, &mentions, lexicon, context) {
             relations.push(ExtractedRelation {
                 subject: relation.subject,
                 object: relation.object,

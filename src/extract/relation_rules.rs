@@ -22,6 +22,7 @@
 //! entities per sentence, so a sentence listing hundreds of names stays linear in practice.
 
 use super::class::RelationClass;
+use super::kind::EntityKind;
 use super::lexicon::Lexicon;
 use super::mention::TitleInfo;
 use crate::text::{Span, Token, TokenKind};
@@ -43,6 +44,16 @@ pub struct SentenceMention {
     pub tokens: (usize, usize),
     /// A title before a person's name; `of_mention` indexes this sentence's mentions.
     pub title: Option<TitleInfo>,
+    /// The kind of the entity.
+    pub kind: EntityKind,
+}
+
+/// What the rules know about the document a sentence is in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocumentContext {
+    /// The country the document mentions most (an entity index): "Prime Minister X" with no country
+    /// named is taken to lead it.
+    pub home_country: Option<usize>,
 }
 
 /// A relation a rule read, between entities.
@@ -64,6 +75,10 @@ const PREPOSITIONS: &[&str] = &[
     "of", "to", "with", "on", "against", "from", "in", "into", "for", "by", "over", "toward",
     "towards", "at", "between", "among", "within", "across", "through", "about",
 ];
+/// Prepositions after an action noun that introduce its target: "assassinations of", "support for".
+const NOMINAL_PREPOSITIONS: &[&str] = &[
+    "of", "on", "against", "with", "for", "to", "toward", "towards",
+];
 /// Verb forms that are markers of other rules here, not relations: "including" starts a list.
 const NOT_VERBS: &[&str] = &["including", "like", "given", "based", "according"];
 /// Words that end a clause: a verb's subject does not reach past them.
@@ -79,12 +94,14 @@ pub fn read_relations(
     tokens: &[Token],
     mentions: &[SentenceMention],
     lexicon: &Lexicon,
+    context: DocumentContext,
 ) -> Vec<RuleRelation> {
     let reader = Reader {
         text,
         tokens,
         mentions,
         lexicon,
+        context,
         hedged: tokens.iter().any(|t| lexicon.is_hedge(t.text(text))),
     };
     let mut relations = Vec::new();
@@ -95,6 +112,9 @@ pub fn read_relations(
     reader.compound_modifier(&mut relations);
     reader.possessive(&mut relations);
     reader.between(&mut relations);
+    reader.nominal(&mut relations);
+    reader.located_in(&mut relations);
+    reader.joint_subject(&mut relations);
     reader.verb(&mut relations);
     relations.retain(|r| r.subject != r.object);
     dedup_relations(&mut relations);
@@ -112,6 +132,7 @@ struct Reader<'a> {
     tokens: &'a [Token],
     mentions: &'a [SentenceMention],
     lexicon: &'a Lexicon,
+    context: DocumentContext,
     hedged: bool,
 }
 
@@ -169,10 +190,10 @@ impl Reader<'_> {
     /// `title`: "Iraqi Prime Minister X": X leads Iraq.
     fn title(&self, out: &mut Vec<RuleRelation>) {
         for (index, mention) in self.mentions.iter().enumerate() {
-            if let Some(title) = &mention.title
-                && title.leads
-                && let Some(country) = title.of_mention
-            {
+            let Some(title) = mention.title.as_ref().filter(|t| t.leads) else {
+                continue;
+            };
+            if let Some(country) = title.of_mention {
                 out.extend(self.relation(
                     index,
                     country,
@@ -180,6 +201,18 @@ impl Reader<'_> {
                     RelationClass::Leads,
                     "title",
                 ));
+            } else if let (Some(home), Some(person)) =
+                (self.context.home_country, self.mentions.get(index))
+            {
+                out.push(RuleRelation {
+                    subject: person.entity,
+                    object: home,
+                    predicate: format!("{} of", title.title),
+                    class: RelationClass::Leads,
+                    negated: false,
+                    hedged: self.hedged,
+                    rule: "title-home",
+                });
             }
         }
     }
@@ -497,6 +530,102 @@ impl Reader<'_> {
         }
     }
 
+    /// A relation noun or a role noun, singular or plural: "assassinations" reads as "assassination".
+    fn classed_noun(&self, word: &str) -> Option<RelationClass> {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        [word, singular].iter().find_map(|w| {
+            self.lexicon
+                .relation_noun(w)
+                .or_else(|| self.lexicon.role_noun(w))
+        })
+    }
+
+    /// `nominal`: "the US assassinations of Qasem Soleimani", "Russian support for the PMF": an
+    /// action noun right after X, a preposition, then Y (or a list).
+    fn nominal(&self, out: &mut Vec<RuleRelation>) {
+        for (x, mention) in self.mentions.iter().enumerate() {
+            let noun_at = mention.tokens.1;
+            let noun = self.lower(noun_at);
+            let Some(class) = self.classed_noun(&noun) else {
+                continue;
+            };
+            let preposition = self.lower(noun_at + 1);
+            if !NOMINAL_PREPOSITIONS.contains(&preposition.as_str()) {
+                continue;
+            }
+            let mut start = noun_at + 2;
+            while DETERMINERS.contains(&self.lower(start).as_str()) {
+                start += 1;
+            }
+            for y in self.list_from(start) {
+                out.extend(self.relation(x, y, format!("{noun} {preposition}"), class, "nominal"));
+            }
+        }
+    }
+
+    /// `located-in`: "Durham University in the UK": an organisation or place, "in", a country or place.
+    fn located_in(&self, out: &mut Vec<RuleRelation>) {
+        for (x, mention) in self.mentions.iter().enumerate() {
+            let located = matches!(
+                mention.kind,
+                EntityKind::Organization
+                    | EntityKind::Place
+                    | EntityKind::ArmedGroup
+                    | EntityKind::PoliticalGroup
+            );
+            if !located || self.lower(mention.tokens.1) != "in" {
+                continue;
+            }
+            if let Some(y) = self.mention_after(mention.tokens.1 + 1, 2)
+                && matches!(
+                    self.mentions[y].kind,
+                    EntityKind::Country | EntityKind::Place
+                )
+            {
+                out.extend(self.relation(x, y, "located in", RelationClass::PartOf, "located-in"));
+            }
+        }
+    }
+
+    /// `joint-subject`: "Baghdad and Beijing signed a deal": members of a subject list joined by a
+    /// cooperation verb cooperate with each other.
+    fn joint_subject(&self, out: &mut Vec<RuleRelation>) {
+        for group in self.coordinated_groups() {
+            if group.len() < 2 {
+                continue;
+            }
+            let Some(&last) = group.last() else {
+                continue;
+            };
+            let after = self.mentions[last].tokens.1;
+            // Skip a date or an adverb: "Iraq and Total Energy in 2023 signed".
+            let verb = (after..after + 4).find(|&i| self.is_verb_at(i));
+            let Some(verb) = verb.and_then(|i| self.lexicon.verb(&self.lower(i))) else {
+                continue;
+            };
+            if verb.class != RelationClass::Cooperation {
+                continue;
+            }
+            let gap_ok = (after..after + 4)
+                .take_while(|&i| self.lexicon.verb(&self.lower(i)).is_none())
+                .all(|i| self.word(i) != "," && self.mention_at(i).is_none());
+            if !gap_ok {
+                continue;
+            }
+            for (i, &a) in group.iter().enumerate() {
+                for &b in &group[i + 1..] {
+                    out.extend(self.relation(
+                        a,
+                        b,
+                        format!("{} with", verb.lemma),
+                        verb.class,
+                        "joint-subject",
+                    ));
+                }
+            }
+        }
+    }
+
     /// Neighbouring mentions joined by commas and "and" form one group: "Iran, Syria, and Russia".
     fn coordinated_groups(&self) -> Vec<Vec<usize>> {
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -622,10 +751,9 @@ impl Reader<'_> {
             return None;
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
-            self.lexicon.relation_noun(&words[i]).is_some()
-                && PREPOSITIONS.contains(&words[i + 1].as_str())
+            self.classed_noun(&words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1].as_str())
         })?;
-        let class = self.lexicon.relation_noun(&words[noun])?;
+        let class = self.classed_noun(&words[noun])?;
         Some(GapReading {
             lemma: words[noun].clone(),
             predicate: format!("{} {}", words[noun], words[noun + 1]),
