@@ -126,7 +126,18 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
 
     // Pass 4: relations, per sentence.
     let contexts = document_contexts(documents.len(), &candidates, &resolution);
+    // The resolved entity of each lexicon entity that is mentioned on its own somewhere.
+    let mut lexicon_entities: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for (candidate, entity) in candidates.iter().zip(&resolution.assignment) {
+        if let (super::mention::MentionSource::Lexicon { entity: known, .. }, Some(entity)) =
+            (candidate.mention.source, entity)
+        {
+            lexicon_entities.insert(known, *entity);
+        }
+    }
     let mut relations = Vec::new();
+    let mut name_parts_seen = std::collections::HashSet::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let text = documents
             .get(sentence.document)
@@ -146,6 +157,12 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
                 tokens: found_mention.tokens,
                 title: found_mention.title.clone(),
                 kind: resolution.entities[entity].kind,
+                contains: found_mention
+                    .contains
+                    .iter()
+                    .filter_map(|known| lexicon_entities.get(known).copied())
+                    .filter(|&country| country != entity)
+                    .collect(),
             });
         }
         for mention in &mut mentions {
@@ -161,6 +178,12 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
         let _ = text;
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
         for relation in read_relations(text, &sentence.tokens, &mentions, lexicon, context) {
+            // What a name says about its owner needs saying once, not in every sentence that uses it.
+            if relation.rule == "name-part"
+                && !name_parts_seen.insert((relation.subject, relation.object))
+            {
+                continue;
+            }
             relations.push(ExtractedRelation {
                 subject: relation.subject,
                 object: relation.object,

@@ -52,6 +52,9 @@ pub struct FoundMention {
     pub title: Option<TitleInfo>,
     /// A single word at the very start of the sentence: weak evidence of a name.
     pub sentence_initial: bool,
+    /// Countries named inside a phrase, as lexicon entity indices: "China" in "China National Petroleum
+    /// Corporation", "Iraq" in "Central Bank of Iraq".
+    pub contains: Vec<usize>,
 }
 
 /// The title in front of a name.
@@ -244,6 +247,7 @@ impl Finder<'_> {
                         kind: Some(EntityKind::Event),
                         title: None,
                         sentence_initial: false,
+                        contains: Vec::new(),
                     });
                     i = event_end;
                     continue;
@@ -255,6 +259,7 @@ impl Finder<'_> {
                     kind: self.lexicon.entity(entity).map(|e| e.kind),
                     title: None,
                     sentence_initial: false,
+                    contains: Vec::new(),
                 });
                 i = end;
                 continue;
@@ -292,6 +297,7 @@ impl Finder<'_> {
                 kind: kind.or_else(|| is_acronym(word).then_some(EntityKind::Organization)),
                 title: None,
                 sentence_initial: at_start && single,
+                contains: self.countries_inside(i, end),
             });
             i = end;
             if let Some(next) = self.acronym_definition(index, &mut mentions) {
@@ -471,6 +477,7 @@ impl Finder<'_> {
                 kind: self.lexicon.entity(entity).map(|e| e.kind),
                 title: None,
                 sentence_initial: false,
+                contains: Vec::new(),
             });
             mentions.len() - 1
         });
@@ -486,6 +493,7 @@ impl Finder<'_> {
                     of_mention: country_index,
                 }),
                 sentence_initial: false,
+                contains: Vec::new(),
             });
         }
         Some(name_end)
@@ -559,6 +567,7 @@ impl Finder<'_> {
                 kind: self.lexicon.entity(entity).map(|e| e.kind),
                 title: None,
                 sentence_initial: false,
+                contains: Vec::new(),
             });
         }
         Some(index + 1)
@@ -593,9 +602,46 @@ impl Finder<'_> {
                 kind: None,
                 title: None,
                 sentence_initial: index == self.first_word_index(),
+                contains: Vec::new(),
             });
         }
         Some(index + 1)
+    }
+
+    /// The countries named inside tokens `start..end` of a multi-word name, as lexicon indices.
+    fn countries_inside(&self, start: usize, end: usize) -> Vec<usize> {
+        if end <= start + 1 {
+            return Vec::new();
+        }
+        let is_country = |entity: usize| {
+            self.lexicon
+                .entity(entity)
+                .is_some_and(|e| e.kind == EntityKind::Country)
+        };
+        let mut found = Vec::new();
+        let mut t = start;
+        while t < end {
+            if let Some((match_end, entity, _)) = self.lexicon_match(t).filter(|m| m.0 <= end) {
+                if is_country(entity) {
+                    found.push(entity);
+                }
+                t = match_end;
+                continue;
+            }
+            if let Some(token) = self.tokens.get(t) {
+                for part in compound_parts(self.text, token.span) {
+                    if let Some((entity, _)) = self.lexicon.lookup(part.slice(self.text))
+                        && is_country(entity)
+                        && token.span != part
+                    {
+                        found.push(entity);
+                    }
+                }
+            }
+            t += 1;
+        }
+        found.dedup();
+        found
     }
 
     /// A lower-case event noun right after `end` ("Kuwait crisis", "Ukraine war"): the end of the event.
@@ -631,6 +677,7 @@ impl Finder<'_> {
             kind: Some(EntityKind::Event),
             title: None,
             sentence_initial: false,
+            contains: Vec::new(),
         });
         Some(end)
     }
@@ -659,6 +706,7 @@ impl Finder<'_> {
             kind: self.phrase_kind(index, end),
             title: None,
             sentence_initial: false,
+            contains: Vec::new(),
         });
         Some(end)
     }
@@ -690,6 +738,7 @@ impl Finder<'_> {
             kind,
             title: None,
             sentence_initial: false,
+            contains: Vec::new(),
         });
         Some(end + 3)
     }

@@ -46,6 +46,9 @@ pub struct SentenceMention {
     pub title: Option<TitleInfo>,
     /// The kind of the entity.
     pub kind: EntityKind,
+    /// Countries named inside the mention's own words (entity indices): "China" in "China National
+    /// Petroleum Corporation".
+    pub contains: Vec<usize>,
 }
 
 /// What the rules know about the document a sentence is in.
@@ -78,6 +81,27 @@ const PREPOSITIONS: &[&str] = &[
 /// Prepositions after an action noun that introduce its target: "assassinations of", "support for".
 const NOMINAL_PREPOSITIONS: &[&str] = &[
     "of", "on", "against", "with", "for", "to", "toward", "towards",
+];
+/// Prepositions whose object is never the subject of the verb that follows.
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "during",
+    "following",
+    "despite",
+    "amid",
+    "until",
+    "unlike",
+    "to",
+    "in",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "against",
+    "over",
+    "through",
 ];
 /// Verb forms that are markers of other rules here, not relations: "including" starts a list.
 const NOT_VERBS: &[&str] = &["including", "like", "given", "based", "according"];
@@ -112,6 +136,7 @@ pub fn read_relations(
     reader.compound_modifier(&mut relations);
     reader.possessive(&mut relations);
     reader.between(&mut relations);
+    reader.name_part(&mut relations);
     reader.nominal(&mut relations);
     reader.located_in(&mut relations);
     reader.joint_subject(&mut relations);
@@ -563,6 +588,39 @@ impl Reader<'_> {
         }
     }
 
+    /// `name-part`: a country inside a name: "Central Bank of Iraq" is part of Iraq; Iran and Iraq are
+    /// parties to the "Iran-Iraq War". Only the first sentence with the name carries it (see the
+    /// extraction).
+    fn name_part(&self, out: &mut Vec<RuleRelation>) {
+        for mention in self.mentions {
+            for &country in &mention.contains {
+                let relation = match mention.kind {
+                    // "Iran-Iraq War", "US-Iraq Status of Forces Agreement": the countries took part.
+                    EntityKind::Agreement | EntityKind::Event => RuleRelation {
+                        subject: country,
+                        object: mention.entity,
+                        predicate: "party to".into(),
+                        class: RelationClass::Other,
+                        negated: false,
+                        hedged: false,
+                        rule: "name-part",
+                    },
+                    EntityKind::Person | EntityKind::Country => continue,
+                    _ => RuleRelation {
+                        subject: mention.entity,
+                        object: country,
+                        predicate: "part of".into(),
+                        class: RelationClass::PartOf,
+                        negated: false,
+                        hedged: false,
+                        rule: "name-part",
+                    },
+                };
+                out.push(relation);
+            }
+        }
+    }
+
     /// `located-in`: "Durham University in the UK": an organisation or place, "in", a country or place.
     fn located_in(&self, out: &mut Vec<RuleRelation>) {
         for (x, mention) in self.mentions.iter().enumerate() {
@@ -670,6 +728,27 @@ impl Reader<'_> {
                 continue;
             }
             if let Some(reading) = self.read_gap(gap_start, gap_end) {
+                // "volunteers … traveled to Donetsk and Luhansk to join …": a mention inside a
+                // prepositional phrase is not the subject of the next verb; the clause's subject is.
+                let left_in_phrase = reading.rule == "verb"
+                    && !reading.passive
+                    && left
+                        .first()
+                        .is_some_and(|&m| self.after_non_subject_preposition(m));
+                let subjects_of_clause;
+                let left: &Vec<usize> = if left_in_phrase {
+                    match &previous_verb {
+                        Some((subjects, _, _)) => {
+                            subjects_of_clause = subjects.clone();
+                            &subjects_of_clause
+                        }
+                        None => {
+                            continue;
+                        }
+                    }
+                } else {
+                    left
+                };
                 let (subjects, objects) = if reading.passive {
                     (right, left)
                 } else {
@@ -728,6 +807,13 @@ impl Reader<'_> {
         let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
         if let Some(position) = verb_position {
             let verb = self.lexicon.verb(&words[position])?;
+            // ", and …" after the verb starts another clause.
+            let next_clause = words[position + 1..].windows(2).any(|pair| {
+                pair[0] == "," && matches!(pair[1].as_str(), "and" | "but" | "or" | "yet")
+            });
+            if next_clause {
+                return None;
+            }
             let passive = position > 0
                 && BE_FORMS.contains(&words[position - 1].as_str())
                 && words.last().is_some_and(|w| w == "by")
@@ -762,6 +848,19 @@ impl Reader<'_> {
             passive: false,
             rule: "relation-noun",
         })
+    }
+
+    /// True when mention `mention` follows a preposition that heads an adjunct or an object
+    /// ("after the invasion of Kuwait", "traveled to Donetsk"), so it is not a subject.
+    fn after_non_subject_preposition(&self, mention: usize) -> bool {
+        let Some(m) = self.mentions.get(mention) else {
+            return false;
+        };
+        let mut before = m.tokens.0;
+        while before > 0 && DETERMINERS.contains(&self.lower(before - 1).as_str()) {
+            before -= 1;
+        }
+        before > 0 && ADJUNCT_PREPOSITIONS.contains(&self.lower(before - 1).as_str())
     }
 
     /// True when the token at `index` is a relation verb used as a verb: not after a determiner or a
