@@ -8,7 +8,7 @@ use kgraph::eval::{Gold, evaluate};
 use kgraph::export::{ExportFormat, ExportOptions, write_export};
 use kgraph::extract::Lexicon;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
-use kgraph::pipeline::build_graph;
+use kgraph::pipeline::build_graph_with;
 use kgraph::text::load_documents;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -81,6 +81,17 @@ pub struct LexiconArgs {
     /// Read the lexicon from this directory of RON files instead of the built-in copy of data/lexicon.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
+    /// Do not read "it", "he", "the country", "the group" as the entity named just before.
+    #[arg(long)]
+    pub no_references: bool,
+}
+
+impl LexiconArgs {
+    fn extract_options(&self) -> kgraph::extract::ExtractOptions {
+        kgraph::extract::ExtractOptions {
+            resolve_references: !self.no_references,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -129,11 +140,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             inputs: vec![PathBuf::from("data")],
             output: PathBuf::from("graph.ron"),
             quiet: false,
-            lexicon: LexiconArgs { lexicon: None },
+            lexicon: LexiconArgs {
+                lexicon: None,
+                no_references: false,
+            },
         }),
         Some(Command::Build(args)) => run_build(args),
         Some(Command::Stats { inputs }) => {
-            let graph = open_graph(&inputs, &LexiconArgs { lexicon: None })?;
+            let graph = open_graph(
+                &inputs,
+                &LexiconArgs {
+                    lexicon: None,
+                    no_references: false,
+                },
+            )?;
             print!("{}", stats_text(&graph));
             Ok(())
         }
@@ -174,9 +194,10 @@ fn open_graph(inputs: &[PathBuf], lexicon: &LexiconArgs) -> Result<KnowledgeGrap
     {
         return Ok(load_graph(single)?);
     }
+    let options = lexicon.extract_options();
     let lexicon = load_lexicon(lexicon)?;
     let documents = load_documents(inputs)?;
-    Ok(build_graph(documents, &lexicon).0)
+    Ok(build_graph_with(documents, &lexicon, options).0)
 }
 
 fn is_graph_file(path: &Path) -> bool {
@@ -200,7 +221,7 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
     if let Some(bar) = &spinner {
         bar.set_message(format!("extracting from {} documents", documents.len()));
     }
-    let (graph, summary) = build_graph(documents, &lexicon);
+    let (graph, summary) = build_graph_with(documents, &lexicon, args.lexicon.extract_options());
     if let Some(bar) = &spinner {
         bar.set_message(format!("saving {}", args.output.display()));
     }

@@ -2,7 +2,7 @@
 //!
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
-use crate::extract::{Extraction, Lexicon, extract_corpus};
+use crate::extract::{ExtractOptions, Extraction, Lexicon, extract_corpus_with};
 use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation};
 use crate::text::Document;
 
@@ -16,9 +16,18 @@ pub struct BuildSummary {
     pub relations: usize,
 }
 
-/// Builds a graph from documents.
+/// Builds a graph from documents with the default extraction options.
 pub fn build_graph(documents: Vec<Document>, lexicon: &Lexicon) -> (KnowledgeGraph, BuildSummary) {
-    let extraction = extract_corpus(&documents, lexicon);
+    build_graph_with(documents, lexicon, ExtractOptions::default())
+}
+
+/// Builds a graph from documents.
+pub fn build_graph_with(
+    documents: Vec<Document>,
+    lexicon: &Lexicon,
+    options: ExtractOptions,
+) -> (KnowledgeGraph, BuildSummary) {
+    let extraction = extract_corpus_with(&documents, lexicon, options);
     let bytes = documents.iter().map(|d| d.text.len()).sum();
     let document_count = documents.len();
     let graph = graph_from_extraction(documents, &extraction);

@@ -9,6 +9,7 @@ use super::class::RelationClass;
 use super::kind::EntityKind;
 use super::lexicon::Lexicon;
 use super::mention::{CorpusVocabulary, FoundMention, find_mentions};
+use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_relations};
 use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
 
@@ -53,6 +54,35 @@ struct SentenceTokens {
     tokens: Vec<Token>,
 }
 
+/// Merges reference mentions into a sentence's mentions in token order, keeping title links right.
+fn merge_by_position(
+    mentions: Vec<SentenceMention>,
+    references: Vec<SentenceMention>,
+) -> Vec<SentenceMention> {
+    if references.is_empty() {
+        return mentions;
+    }
+    let named = mentions.len();
+    let mut all: Vec<(usize, SentenceMention)> =
+        mentions.into_iter().chain(references).enumerate().collect();
+    all.sort_by_key(|(original, m)| (m.tokens.0, *original));
+    let mut new_index = vec![0; all.len()];
+    for (position, (original, _)) in all.iter().enumerate() {
+        new_index[*original] = position;
+    }
+    all.into_iter()
+        .map(|(_, mut mention)| {
+            if let Some(title) = &mut mention.title {
+                title.of_mention = title
+                    .of_mention
+                    .filter(|&i| i < named)
+                    .map(|i| new_index[i]);
+            }
+            mention
+        })
+        .collect()
+}
+
 /// Per document: the country it mentions most (ties go to the lower entity index).
 fn document_contexts(
     document_count: usize,
@@ -80,8 +110,33 @@ fn document_contexts(
         .collect()
 }
 
-/// Extracts entities and relations from `documents`.
+/// Choices that change what extraction reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Read "it", "he", "the country", "the group" as the entity named just before (see
+    /// [`super::reference`]).
+    pub resolve_references: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            resolve_references: true,
+        }
+    }
+}
+
+/// Extracts entities and relations from `documents` with the default options.
 pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
+    extract_corpus_with(documents, lexicon, ExtractOptions::default())
+}
+
+/// Extracts entities and relations from `documents`.
+pub fn extract_corpus_with(
+    documents: &[Document],
+    lexicon: &Lexicon,
+    options: ExtractOptions,
+) -> Extraction {
     // Pass 1: sentences, tokens, and the corpus's lower-case vocabulary.
     let mut sentences = Vec::new();
     let mut vocabulary = CorpusVocabulary::default();
@@ -138,7 +193,11 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
     }
     let mut relations = Vec::new();
     let mut name_parts_seen = std::collections::HashSet::new();
+    let mut references = ReferenceTracker::default();
     for (index, sentence) in sentences.iter().enumerate() {
+        if index == 0 || sentences[index - 1].document != sentence.document {
+            references.reset();
+        }
         let text = documents
             .get(sentence.document)
             .map_or("", |d| d.text.as_str());
@@ -175,7 +234,13 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
         if sentence.kind == SentenceKind::Fragment {
             continue;
         }
-        let _ = text;
+        let named = mentions.clone();
+        if options.resolve_references {
+            let found_references =
+                references.references(text, &sentence.tokens, &mentions, lexicon);
+            mentions = merge_by_position(mentions, found_references);
+        }
+        references.observe(&named);
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
         for relation in read_relations(text, &sentence.tokens, &mentions, lexicon, context) {
             // What a name says about its owner needs saying once, not in every sentence that uses it.

@@ -4,6 +4,7 @@
 //! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
 //!   definitions, titles before names).
 //! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
+//! - [`reference`]: "it", "he", "the country", "the group" read as the entity named just before.
 //! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
 //! - [`extraction`]: runs all of it over a corpus.
 
@@ -13,11 +14,15 @@ pub mod extraction;
 pub mod kind;
 pub mod lexicon;
 pub mod mention;
+pub mod reference;
 pub mod relation_rules;
 #[cfg(test)]
 pub(crate) mod test_lexicon;
 
 pub use class::RelationClass;
-pub use extraction::{ExtractedEntity, ExtractedRelation, Extraction, extract_corpus};
+pub use extraction::{
+    ExtractOptions, ExtractedEntity, ExtractedRelation, Extraction, extract_corpus,
+    extract_corpus_with,
+};
 pub use kind::EntityKind;
 pub use lexicon::{Lexicon, LexiconError};

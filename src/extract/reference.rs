@@ -1,0 +1,154 @@
+//! References: "it", "he", "the country", "the group" read as the entity named just before.
+//!
+//! The rule is deliberately simple. A reference word stands for the most recent mention of a fitting
+//! kind: earlier in the same sentence, or else in the sentences before it in the same document.
+//!
+//! | words | stand for |
+//! |---|---|
+//! | "he", "she" before a verb | the last person |
+//! | "it" before a verb | the last country, organisation or group |
+//! | "the country" | the last country |
+//! | "the group", "the militia", "the movement", "the organization", "the party" | the last group or organisation |
+//!
+//! "It" and "he" count only before a verb ("it accepted Resolution 986", "he renewed the agreement"), so
+//! "it is important" and "it was clear" are left alone. A reference never becomes a mention of its entity
+//! (no alias, no span); it only lets the relation rules see who the sentence is about.
+//! `kg eval --no-references` measures what this adds.
+
+use super::kind::EntityKind;
+use super::lexicon::Lexicon;
+use super::relation_rules::SentenceMention;
+use crate::text::{Token, TokenKind};
+
+/// What a reference word can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    Person,
+    Country,
+    Group,
+    CountryOrGroup,
+}
+
+impl Referent {
+    fn accepts(self, kind: EntityKind) -> bool {
+        let group = matches!(
+            kind,
+            EntityKind::Organization | EntityKind::ArmedGroup | EntityKind::PoliticalGroup
+        );
+        match self {
+            Referent::Person => kind == EntityKind::Person,
+            Referent::Country => kind == EntityKind::Country,
+            Referent::Group => group,
+            Referent::CountryOrGroup => group || kind == EntityKind::Country,
+        }
+    }
+}
+
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "militia",
+    "movement",
+    "organization",
+    "organisation",
+    "party",
+];
+
+/// Follows the entities a document has named, sentence by sentence.
+#[derive(Debug, Clone, Default)]
+pub struct ReferenceTracker {
+    /// The entities named so far in this document, most recent last, with their kinds.
+    recent: Vec<(usize, EntityKind)>,
+}
+
+impl ReferenceTracker {
+    /// Forgets everything: a new document starts.
+    pub fn reset(&mut self) {
+        self.recent.clear();
+    }
+
+    /// The reference mentions of a sentence: one per reference word that resolves.
+    pub fn references(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mentions: &[SentenceMention],
+        lexicon: &Lexicon,
+    ) -> Vec<SentenceMention> {
+        let lower = |i: usize| {
+            tokens
+                .get(i)
+                .map_or(String::new(), |t| t.text(text).to_lowercase())
+        };
+        let is_verb = |i: usize| {
+            let word = lower(i);
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && lexicon.verb(&word).is_some()
+        };
+        // "it accepted", "he also renewed", "it has signed"
+        let verb_follows = |i: usize| {
+            is_verb(i + 1)
+                || ((lower(i + 1).ends_with("ly")
+                    || ["also", "has", "had", "have", "then"].contains(&lower(i + 1).as_str()))
+                    && is_verb(i + 2))
+        };
+        let mut references = Vec::new();
+        for (index, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word
+                || mentions
+                    .iter()
+                    .any(|m| m.tokens.0 <= index && index < m.tokens.1)
+            {
+                continue;
+            }
+            let word = lower(index);
+            let (referent, end) = match word.as_str() {
+                "he" | "she" if verb_follows(index) => (Referent::Person, index + 1),
+                "it" if verb_follows(index) => (Referent::CountryOrGroup, index + 1),
+                "the" if lower(index + 1) == "country" => (Referent::Country, index + 2),
+                "the" if GROUP_NOUNS.contains(&lower(index + 1).as_str()) => {
+                    (Referent::Group, index + 2)
+                }
+                _ => continue,
+            };
+            let in_sentence = mentions
+                .iter()
+                .rev()
+                .find(|m| m.tokens.1 <= index && referent.accepts(m.kind))
+                .map(|m| (m.entity, m.kind));
+            let earlier = || {
+                self.recent
+                    .iter()
+                    .rev()
+                    .find(|(_, kind)| referent.accepts(*kind))
+                    .copied()
+            };
+            let Some((entity, kind)) = in_sentence.or_else(earlier) else {
+                continue;
+            };
+            let (Some(first), Some(last)) = (tokens.get(index), tokens.get(end - 1)) else {
+                continue;
+            };
+            references.push(SentenceMention {
+                entity,
+                span: crate::text::Span::new(first.span.start, last.span.end),
+                tokens: (index, end),
+                title: None,
+                kind,
+                contains: Vec::new(),
+            });
+        }
+        references
+    }
+
+    /// Remembers the entities a sentence named.
+    pub fn observe(&mut self, mentions: &[SentenceMention]) {
+        for mention in mentions {
+            self.recent.retain(|(entity, _)| *entity != mention.entity);
+            self.recent.push((mention.entity, mention.kind));
+        }
+        // Only the recent past matters.
+        if self.recent.len() > 64 {
+            self.recent.drain(..self.recent.len() - 64);
+        }
+    }
+}
