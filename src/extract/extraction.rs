@@ -222,6 +222,13 @@ pub fn extract_corpus_with(
                     .filter_map(|known| lexicon_entities.get(known).copied())
                     .filter(|&country| country != entity)
                     .collect(),
+                adjective: matches!(
+                    found_mention.source,
+                    super::mention::MentionSource::Lexicon {
+                        role: super::lexicon::SurfaceRole::Demonym,
+                        ..
+                    }
+                ) && !found_mention.span.slice(text).ends_with('s'),
             });
         }
         for mention in &mut mentions {

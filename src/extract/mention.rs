@@ -427,7 +427,11 @@ impl Finder<'_> {
     /// English names put the head last ("Coalition Provisional Authority") or before their first "of"
     /// or "for" ("Federal Reserve Bank of New York", "Development Fund for Iraq").
     fn phrase_kind(&self, start: usize, end: usize) -> Option<EntityKind> {
-        let last = end.checked_sub(1).filter(|&l| l >= start)?;
+        let mut last = end.checked_sub(1).filter(|&l| l >= start)?;
+        // "Resolution 986": the head is before the number.
+        if self.kind(last) == Some(TokenKind::Number) && last > start {
+            last -= 1;
+        }
         self.lexicon.head_noun(self.word(last)).or_else(|| {
             let connector = (start + 1..end).find(|&i| matches!(self.word(i), "of" | "for"))?;
             self.lexicon.head_noun(self.word(connector - 1))

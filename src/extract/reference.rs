@@ -135,6 +135,7 @@ impl ReferenceTracker {
                 title: None,
                 kind,
                 contains: Vec::new(),
+                adjective: false,
             });
         }
         references

@@ -49,6 +49,8 @@ pub struct SentenceMention {
     /// Countries named inside the mention's own words (entity indices): "China" in "China National
     /// Petroleum Corporation".
     pub contains: Vec<usize>,
+    /// A demonym used as an adjective ("Iraqi forces"): the word after it is a noun, not a verb.
+    pub adjective: bool,
 }
 
 /// What the rules know about the document a sentence is in.
@@ -732,9 +734,10 @@ impl Reader<'_> {
                 // prepositional phrase is not the subject of the next verb; the clause's subject is.
                 let left_in_phrase = reading.rule == "verb"
                     && !reading.passive
-                    && left
-                        .first()
-                        .is_some_and(|&m| self.after_non_subject_preposition(m));
+                    && (reading.non_finite
+                        || left
+                            .first()
+                            .is_some_and(|&m| self.after_non_subject_preposition(m)));
                 let subjects_of_clause;
                 let left: &Vec<usize> = if left_in_phrase {
                     match &previous_verb {
@@ -823,12 +826,21 @@ impl Reader<'_> {
             } else {
                 verb_predicate(&verb.lemma, &words[position + 1..])
             };
+            // "by abstaining from", "to fight": the verb's subject is the clause's subject.
+            let before = position
+                .checked_sub(1)
+                .map(|p| words[p].as_str())
+                .unwrap_or("");
+            let non_finite = before == "to"
+                || (words[position].ends_with("ing")
+                    && (PREPOSITIONS.contains(&before) || before == ","));
             return Some(GapReading {
                 lemma: verb.lemma.clone(),
                 predicate,
                 class: verb.class,
                 negated,
                 passive,
+                non_finite,
                 rule: "verb",
             });
         }
@@ -846,6 +858,7 @@ impl Reader<'_> {
             class,
             negated,
             passive: false,
+            non_finite: false,
             rule: "relation-noun",
         })
     }
@@ -877,7 +890,12 @@ impl Reader<'_> {
             .checked_sub(1)
             .map(|i| self.lower(i))
             .unwrap_or_default();
-        let nominal = DETERMINERS.contains(&before.as_str())
+        let after_adjective = self
+            .mentions
+            .iter()
+            .any(|m| m.adjective && m.tokens.1 == index);
+        let nominal = after_adjective
+            || DETERMINERS.contains(&before.as_str())
             || PREPOSITIONS.contains(&before.as_str())
             || self.is_possessive(index.wrapping_sub(1))
             || self.lower(index + 1) == "of";
@@ -923,6 +941,8 @@ struct GapReading {
     class: RelationClass,
     negated: bool,
     passive: bool,
+    /// An infinitive or a gerund after a preposition: its subject is the clause's.
+    non_finite: bool,
     rule: &'static str,
 }
 
