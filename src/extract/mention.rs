@@ -80,6 +80,16 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "senior",
 ];
 
+/// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
+/// every word.
+fn is_title_modifier(word: &str) -> bool {
+    if word.is_ascii() {
+        TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    } else {
+        TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// Corpus facts the mention finder needs: the words the corpus writes in lower case.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusVocabulary {
@@ -333,6 +343,9 @@ impl Finder<'_> {
             if let Some((entity, role)) = self.lexicon.lookup(&surface) {
                 best = Some((end, entity, role));
             }
+            if !self.lexicon.is_surface_prefix(&surface) {
+                break;
+            }
         }
         best
     }
@@ -456,7 +469,7 @@ impl Finder<'_> {
     /// country precedes it ("the Acting U.S. Ambassador to Iraq"): then only the country is pushed.
     fn title_construct(&self, start: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
         let mut i = start;
-        while TITLE_MODIFIERS.contains(&self.word(i).to_lowercase().as_str()) && self.is_word(i) {
+        while is_title_modifier(self.word(i)) && self.is_word(i) {
             i += 1;
         }
         let country = self.lexicon_match(i).filter(|(_, entity, _)| {
@@ -465,10 +478,10 @@ impl Finder<'_> {
             })
         });
         let title_start = country.map_or(i, |(end, _, _)| end);
-        let (title_end, title) = self.title_at(title_start)?;
         if !is_capitalised(self.word(title_start)) {
             return None;
         }
+        let (title_end, title) = self.title_at(title_start)?;
         let name_end = self.person_name_end(title_end);
         if country.is_none() && name_end == title_end {
             return None;
