@@ -80,6 +80,11 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "senior",
 ];
 
+/// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
+fn is_hyphenated(word: &str) -> bool {
+    word.contains(['-', '–'])
+}
+
 /// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
 /// every word.
 fn is_title_modifier(word: &str) -> bool {
@@ -101,7 +106,10 @@ impl CorpusVocabulary {
     pub fn add_tokens(&mut self, text: &str, tokens: &[Token]) {
         for token in tokens {
             let word = token.text(text);
-            if token.kind == TokenKind::Word && word.starts_with(|c: char| c.is_lowercase()) {
+            if token.kind == TokenKind::Word
+                && word.starts_with(|c: char| c.is_lowercase())
+                && !self.lowercase_words.contains(word)
+            {
                 self.lowercase_words.insert(word.to_string());
             }
         }
@@ -561,6 +569,10 @@ impl Finder<'_> {
         index: usize,
         mentions: &mut Vec<FoundMention>,
     ) -> Option<usize> {
+        if !is_hyphenated(self.word(index)) {
+            // One part only: no compound (and no allocation, for nearly every lower-case word).
+            return None;
+        }
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         if parts.len() < 2 {
@@ -701,6 +713,9 @@ impl Finder<'_> {
 
     /// "post-Iran-Iraq War": a name behind a lower-case prefix, when it goes on into a head noun.
     fn prefixed_name(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        if !is_hyphenated(self.word(index)) {
+            return None;
+        }
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         let (first, rest) = parts.split_first()?;
