@@ -482,7 +482,7 @@ impl Reader<'_> {
             // "US-China relations", "Sino-Iraqi economic relations"
             let noun = (after..after + 2).find_map(|i| {
                 let word = self.lower(i);
-                self.lexicon.relation_noun(&word).map(|class| (word, class))
+                self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             if let Some((noun, class)) = noun {
                 out.extend(self.relation(a, b, noun, class, "compound-pair"));
@@ -550,7 +550,7 @@ impl Reader<'_> {
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
                 let word = self.lower(n);
-                self.lexicon.relation_noun(&word).map(|class| (word, class))
+                self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             let Some((noun, class)) = noun else {
                 continue;
@@ -586,7 +586,7 @@ impl Reader<'_> {
         for (x, mention) in self.mentions.iter().enumerate() {
             let noun_at = mention.tokens.1;
             let noun = self.lower(noun_at);
-            let Some(class) = self.classed_noun(&noun) else {
+            let Some(class) = self.classed_noun(noun) else {
                 continue;
             };
             let preposition = self.lower(noun_at + 1);
@@ -673,14 +673,14 @@ impl Reader<'_> {
             let after = self.mentions[last].tokens.1;
             // Skip a date or an adverb: "Iraq and Total Energy in 2023 signed".
             let verb = (after..after + 4).find(|&i| self.is_verb_at(i));
-            let Some(verb) = verb.and_then(|i| self.lexicon.verb(&self.lower(i))) else {
+            let Some(verb) = verb.and_then(|i| self.lexicon.verb(self.lower(i))) else {
                 continue;
             };
             if verb.class != RelationClass::Cooperation {
                 continue;
             }
             let gap_ok = (after..after + 4)
-                .take_while(|&i| self.lexicon.verb(&self.lower(i)).is_none())
+                .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none())
                 .all(|i| self.word(i) != "," && self.mention_at(i).is_none());
             if !gap_ok {
                 continue;
@@ -895,7 +895,7 @@ impl Reader<'_> {
     /// preposition ("the fall of", "with the help of") and not before "of" ("weakening of").
     fn is_verb_at(&self, index: usize) -> bool {
         let word = self.lower(index);
-        if self.lexicon.verb(&word).is_none()
+        if self.lexicon.verb(word).is_none()
             || DETERMINERS.contains(&word.as_str())
             || NOT_VERBS.contains(&word.as_str())
         {
