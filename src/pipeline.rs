@@ -5,6 +5,7 @@
 use crate::extract::{ExtractOptions, Extraction, Lexicon, extract_corpus_with};
 use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation};
 use crate::text::Document;
+use std::collections::HashMap;
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,24 +77,60 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             })
         })
         .collect();
+    // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
+    // evidence. `add_relation` would merge them too, but one at a time, rescanning and re-sorting the
+    // evidence on every merge, which is quadratic in the sentences of a frequent pair; here each edge is
+    // built once, in the order of its first relation, with its evidence sorted and deduplicated, as
+    // `add_relation` leaves it.
+    type EdgeKey<'a> = (
+        usize,
+        usize,
+        &'a str,
+        crate::extract::RelationClass,
+        bool,
+        bool,
+    );
+    let mut edge_of_key: HashMap<EdgeKey<'_>, usize> = HashMap::new();
+    let mut edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = Vec::new();
     for relation in &extraction.relations {
-        let (Some(&source), Some(&target)) = (ids.get(relation.subject), ids.get(relation.object))
-        else {
+        let key = (
+            relation.subject,
+            relation.object,
+            relation.predicate.as_str(),
+            relation.class,
+            relation.negated,
+            relation.hedged,
+        );
+        let evidence = Evidence {
+            document: to_u32(relation.document),
+            span: relation.sentence,
+            rule: relation.rule.to_string(),
+        };
+        match edge_of_key.get(&key) {
+            Some(&edge) => edges[edge].1.push(evidence),
+            None => {
+                edge_of_key.insert(key, edges.len());
+                edges.push((key, vec![evidence]));
+            }
+        }
+    }
+    for ((subject, object, predicate, class, negated, hedged), mut evidence) in edges {
+        let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
             continue;
         };
+        if evidence.len() > 1 {
+            evidence.sort();
+            evidence.dedup();
+        }
         graph.add_relation(
             source,
             target,
             Relation {
-                predicate: relation.predicate.clone(),
-                class: relation.class,
-                negated: relation.negated,
-                hedged: relation.hedged,
-                evidence: vec![Evidence {
-                    document: to_u32(relation.document),
-                    span: relation.sentence,
-                    rule: relation.rule.to_string(),
-                }],
+                predicate: predicate.to_string(),
+                class,
+                negated,
+                hedged,
+                evidence,
             },
         );
     }

@@ -175,7 +175,7 @@ pub fn extract_corpus_observed(
 
     // Pass 1: sentences, tokens, and the corpus's lower-case vocabulary.
     pass("sentences");
-    let per_document: Vec<(Vec<SentenceTokens>, CorpusVocabulary)> = documents
+    let (per_document, vocabularies): (Vec<Vec<SentenceTokens>>, Vec<CorpusVocabulary>) = documents
         .par_iter()
         .enumerate()
         .map(|(document, doc)| {
@@ -196,18 +196,25 @@ pub fn extract_corpus_observed(
             observe(ExtractProgress::DocumentDone);
             (sentences, vocabulary)
         })
-        .collect();
-    let mut vocabulary = CorpusVocabulary::default();
+        .unzip();
+    // A set of words: the order the documents' sets are merged in makes no difference.
+    let vocabulary =
+        vocabularies
+            .into_par_iter()
+            .reduce(CorpusVocabulary::default, |mut a, mut b| {
+                if a.lowercase_words.len() < b.lowercase_words.len() {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                a.lowercase_words.extend(b.lowercase_words);
+                a
+            });
     // Each document's sentences, as a range of the corpus's sentences.
     let mut document_sentences = Vec::with_capacity(documents.len());
     let mut sentences: Vec<SentenceTokens> = Vec::new();
-    for (document_sentence_list, document_vocabulary) in per_document {
+    for document_sentence_list in per_document {
         let start = sentences.len();
         sentences.extend(document_sentence_list);
         document_sentences.push(start..sentences.len());
-        vocabulary
-            .lowercase_words
-            .extend(document_vocabulary.lowercase_words);
     }
 
     // Pass 2: mentions.
