@@ -99,7 +99,7 @@ pub struct BuildArgs {
     /// Files and directories to read (.txt and .md; directories recursively).
     #[arg(default_value = "data")]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the graph (RON).
+    /// Where to write the graph: pretty RON, or a compact binary snapshot when the name ends in .kgb or .bin.
     #[arg(short, long, default_value = "graph.ron")]
     pub output: PathBuf,
     /// No progress bar and no summary.
@@ -201,7 +201,8 @@ fn open_graph(inputs: &[PathBuf], lexicon: &LexiconArgs) -> Result<KnowledgeGrap
 }
 
 fn is_graph_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "ron") && path.is_file()
+    let binary = kgraph::graph::GraphFormat::of_path(path) == kgraph::graph::GraphFormat::Binary;
+    (binary || path.extension().is_some_and(|e| e == "ron")) && path.is_file()
 }
 
 fn run_build(args: BuildArgs) -> Result<(), CliError> {
