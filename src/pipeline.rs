@@ -78,10 +78,10 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         })
         .collect();
     // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
-    // evidence. `add_relation` would merge them too, but one at a time, rescanning and re-sorting the
-    // evidence on every merge, which is quadratic in the sentences of a frequent pair; here each edge is
-    // built once, in the order of its first relation, with its evidence sorted and deduplicated, as
-    // `add_relation` leaves it.
+    // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
+    // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
+    // here each edge is built once, in the order of its first relation, with its evidence sorted and
+    // deduplicated, as `add_relation` leaves it.
     type EdgeKey<'a> = (
         usize,
         usize,
@@ -122,7 +122,8 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             evidence.sort();
             evidence.dedup();
         }
-        graph.add_relation(
+        // Each key is one edge, so there is nothing to merge with.
+        graph.push_relation(
             source,
             target,
             Relation {

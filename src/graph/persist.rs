@@ -249,7 +249,26 @@ fn from_file(file: GraphFile, path: &Path) -> Result<KnowledgeGraph, PersistErro
         .into_iter()
         .map(|e| graph.add_entity(e))
         .collect();
-    for (index, record) in file.relations.into_iter().enumerate() {
+    // A file kg wrote has no two relations that `add_relation` would merge, so each can be a new edge
+    // without the per-relation search for an equal one; a repeat (a hand-edited file) still merges.
+    let mut seen = std::collections::HashSet::with_capacity(file.relations.len());
+    let repeats: Vec<bool> = file
+        .relations
+        .iter()
+        .map(|record| {
+            let r = &record.relation;
+            !seen.insert((
+                record.source,
+                record.target,
+                r.predicate.as_str(),
+                r.class,
+                r.negated,
+                r.hedged,
+            ))
+        })
+        .collect();
+    drop(seen);
+    for ((index, record), repeat) in file.relations.into_iter().enumerate().zip(repeats) {
         let endpoint = |entity: usize| {
             ids.get(entity)
                 .copied()
@@ -260,7 +279,11 @@ fn from_file(file: GraphFile, path: &Path) -> Result<KnowledgeGraph, PersistErro
                 })
         };
         let (source, target) = (endpoint(record.source)?, endpoint(record.target)?);
-        graph.add_relation(source, target, record.relation);
+        if repeat {
+            graph.add_relation(source, target, record.relation);
+        } else {
+            graph.push_relation(source, target, record.relation);
+        }
     }
     Ok(graph)
 }
@@ -371,6 +394,21 @@ mod tests {
             let error = load_graph(&path).expect_err("an error");
             assert!(error.to_string().contains(expected), "{error}");
         }
+    }
+
+    #[test]
+    fn a_repeated_relation_in_a_file_still_merges() {
+        let good = saved_text(&sample());
+        let start = good.find("relations: [").unwrap() + "relations: [".len();
+        let end = good.rfind(']').unwrap();
+        let record = good[start..end].trim().trim_end_matches(',');
+        // The same relation stated by another sentence.
+        let repeated = record.replace("span: (start: 0, end: 15)", "span: (start: 0, end: 4)");
+        assert_ne!(repeated, record);
+        let text = format!("{}{record},\n{repeated},\n{}", &good[..start], &good[end..]);
+        let graph = parse_graph(&text, Path::new("g.ron")).unwrap();
+        assert_eq!(graph.relation_count(), 1);
+        assert_eq!(graph.evidence_count(), 2);
     }
 
     #[test]
