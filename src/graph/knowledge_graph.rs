@@ -57,7 +57,7 @@ impl KnowledgeGraph {
 
     /// Adds a document and returns its index. The hash is computed here.
     pub fn add_document(&mut self, name: String, text: String) -> u32 {
-        let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
+        let hash = super::content_hash::content_hash(&text);
         self.documents.push(StoredDocument { name, hash, text });
         u32::try_from(self.documents.len() - 1).unwrap_or(u32::MAX)
     }
