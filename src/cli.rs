@@ -289,11 +289,12 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
             summary.entities,
             summary.relations,
         );
+        let threads = rayon::current_num_threads();
         eprintln!(
-            "{megabytes:.1} MB of text in {seconds:.2} s: {:.1} MB/s end to end on {} threads \
+            "{megabytes:.1} MB of text in {seconds:.2} s: {:.1} MB/s end to end on {threads} thread{} \
              (reading {:.2} s, extraction and graph {:.2} s, saving {:.2} s)",
             megabytes / seconds.max(1e-9),
-            rayon::current_num_threads(),
+            if threads == 1 { "" } else { "s" },
             read.as_secs_f64(),
             (extracted - read).as_secs_f64(),
             (started.elapsed() - extracted).as_secs_f64(),
