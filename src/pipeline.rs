@@ -93,6 +93,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
                     document: to_u32(relation.document),
                     span: relation.sentence,
                     rule: relation.rule.to_string(),
+                    time: relation.time,
                 }],
             },
         );

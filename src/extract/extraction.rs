@@ -11,6 +11,7 @@ use super::lexicon::Lexicon;
 use super::mention::{CorpusVocabulary, FoundMention, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_relations};
+use super::time::{Period, sentence_period};
 use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
 
 /// An entity found in the corpus.
@@ -35,6 +36,8 @@ pub struct ExtractedRelation {
     pub document: usize,
     pub sentence: Span,
     pub rule: &'static str,
+    /// The period the sentence speaks of, if it names one.
+    pub time: Option<Period>,
 }
 
 /// Everything extraction found in a corpus: entities, and relations between them by entity index.
@@ -249,6 +252,7 @@ pub fn extract_corpus_with(
         }
         references.observe(&named);
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
+        let time = sentence_period(text, &sentence.tokens);
         for relation in read_relations(text, &sentence.tokens, &mentions, lexicon, context) {
             // What a name says about its owner needs saying once, not in every sentence that uses it.
             if relation.rule == "name-part"
@@ -266,6 +270,7 @@ pub fn extract_corpus_with(
                 document: sentence.document,
                 sentence: sentence.span,
                 rule: relation.rule,
+                time,
             });
         }
     }

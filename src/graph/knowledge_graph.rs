@@ -241,6 +241,7 @@ mod tests {
                 document: 0,
                 span: Span::new(start, start + 1),
                 rule: "test".into(),
+                time: None,
             }],
         }
     }

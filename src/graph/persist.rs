@@ -206,6 +206,7 @@ mod tests {
                     document,
                     span: Span::new(0, 15),
                     rule: "verb".into(),
+                    time: None,
                 }],
             },
         );
