@@ -318,7 +318,12 @@ fn betweenness_matches_hand_computed_values() {
     // Path a–b–c–d: b lies on the shortest paths a–c and a–d (2 of the 3 unordered pairs without it).
     // Diamond: each of the four lies on one of the two shortest paths between the opposite pair: ½ of 3.
     // Star with 4 leaves: the centre lies on every one of the 6 leaf pairs.
-    let cases: &[(&[(&str, &str)], WalkDirection, &[(&str, f64)])] = &[
+    type Case = (
+        &'static [(&'static str, &'static str)],
+        WalkDirection,
+        &'static [(&'static str, f64)],
+    );
+    let cases: &[Case] = &[
         (
             &[("a", "b"), ("b", "c"), ("c", "d")],
             WalkDirection::Both,
