@@ -16,4 +16,5 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod pipeline;
+pub mod query;
 pub mod text;
