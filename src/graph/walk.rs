@@ -1,5 +1,5 @@
 //! What the graph algorithms may walk: a [`RelationFilter`] (which classes, which direction), and the
-//! [`Adjacency`] it projects the graph onto.
+//! `Adjacency` it projects the graph onto.
 //!
 //! Every algorithm works on entities, not on relations: several relations between the same two entities
 //! make one link, which remembers all of them so a path can still show its evidence. The projection is
