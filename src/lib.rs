@@ -17,4 +17,5 @@ pub mod extract;
 pub mod graph;
 pub mod pipeline;
 pub mod query;
+pub mod shell;
 pub mod text;

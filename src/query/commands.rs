@@ -25,7 +25,7 @@ pub const VERBS: &[CommandHelp] = &[
     CommandHelp {
         name: "neighbours",
         syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both]",
-        summary: "The entities within N hops (1 unless given) and each link with its predicate and class.",
+        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out.",
         example: "neighbours \"Kurdistan Region of Iraq\" depth 2 class Cooperation,Conflict",
     },
     CommandHelp {

@@ -86,6 +86,36 @@ pub fn render(source: &Source<'_>, span: Span, message: &str) -> String {
     )
 }
 
+/// An error drawn for the user: its message, where it is (`file:line:column`), and the full drawing with
+/// the source line and caret, which is what `Display` prints.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{rendered}")]
+pub struct Diagnostic {
+    pub message: String,
+    pub location: String,
+    pub rendered: String,
+}
+
+impl Diagnostic {
+    /// The diagnostic for `message` about `span` of `source`.
+    pub fn new(source: &Source<'_>, span: Span, message: &str) -> Self {
+        Diagnostic {
+            message: message.to_string(),
+            location: location(source, span),
+            rendered: render(source, span, message),
+        }
+    }
+
+    /// A diagnostic with no source line to draw (a script that cannot be opened): `where: message`.
+    pub fn without_source(place: &str, message: &str) -> Self {
+        Diagnostic {
+            message: message.to_string(),
+            location: place.to_string(),
+            rendered: format!("{place}: {message}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

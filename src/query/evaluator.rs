@@ -631,11 +631,18 @@ impl<'g> Evaluator<'g> {
         };
         let (near_a, near_b) = (around(a), around(b));
         // How the shared entity is linked to one side: `-[back]->` when it is the subject.
+        // Asserted links first, each wording once.
         let describe = |shared: EntityId, relations: &[RelationId]| -> String {
-            relations
+            let mut links: Vec<(bool, String)> = relations
                 .iter()
                 .filter_map(|&id| self.graph.relation(id))
-                .map(|r| link_text(&r, shared))
+                .map(|r| (!r.relation.class.is_asserted(), link_text(&r, shared)))
+                .collect();
+            links.sort();
+            links.dedup();
+            links
+                .into_iter()
+                .map(|(_, text)| text)
                 .collect::<Vec<_>>()
                 .join(", ")
         };

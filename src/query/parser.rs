@@ -34,7 +34,8 @@
 //! quoted     ::= '"' ([^"\\] | '\\' any)* '"'   (a backslash escapes the next character)
 //! word       ::= [^ whitespace "]+
 //! integer    ::= [0-9]+
-//! class      ::= Cooperation | Conflict | PartOf | Leads | Other | CoMention   (any case)
+//! class      ::= Cooperation | Conflict | PartOf | Leads | Other | CoMention
+//!              | asserted                        (any case; asserted = every class but CoMention)
 //! kind       ::= Person | Country | Place | Organization | ArmedGroup | PoliticalGroup
 //!              | Agreement | Event                                             (any case)
 //! comment    ::= "#" any*
@@ -172,7 +173,22 @@ fn name_token(input: &str) -> ParseResult<'_, String> {
 
 /// The classes, for messages.
 fn known_classes() -> String {
-    RelationClass::ALL.map(RelationClass::name).join(", ")
+    let mut names = RelationClass::ALL.map(RelationClass::name).to_vec();
+    names.push("asserted (all but CoMention)");
+    names.join(", ")
+}
+
+/// A class name, or `asserted` for every class but CoMention.
+fn parse_class_group(word: &str) -> Option<Vec<RelationClass>> {
+    if word.eq_ignore_ascii_case("asserted") {
+        return Some(
+            RelationClass::ALL
+                .into_iter()
+                .filter(|class| class.is_asserted())
+                .collect(),
+        );
+    }
+    RelationClass::parse(word).map(|class| vec![class])
 }
 
 /// The kinds, for messages.
@@ -801,19 +817,32 @@ impl<'a> LineParser<'a> {
         }
     }
 
-    /// `class ("," class)*`
+    /// `class ("," class)*`; `asserted` stands for every class but CoMention.
     fn classes(&self, input: &'a str) -> ParseResult<'a, Vec<RelationClass>> {
-        self.list(
+        let (rest, groups) = self.list(
             input,
             "class",
             "a relation class",
-            RelationClass::parse,
+            parse_class_group,
             |found| QueryErrorKind::UnknownClass {
-                suggestions: closest(found, RelationClass::ALL.map(RelationClass::name)),
+                suggestions: closest(
+                    found,
+                    RelationClass::ALL
+                        .map(RelationClass::name)
+                        .into_iter()
+                        .chain(["asserted"]),
+                ),
                 found: found.to_string(),
                 known: known_classes(),
             },
-        )
+        )?;
+        let mut classes: Vec<RelationClass> = Vec::new();
+        for class in groups.into_iter().flatten() {
+            if !classes.contains(&class) {
+                classes.push(class);
+            }
+        }
+        Ok((rest, classes))
     }
 
     /// `kind ("," kind)*`

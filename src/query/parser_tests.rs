@@ -138,6 +138,8 @@ valid! {
         r#"(neighbours "Iraq"@10..14 depth=2 class=[Conflict,Cooperation] kind=[Country] out)"#,
     neighbours_in_and_duplicate_class: "neighbours Iraq in class Leads,leads" =>
         r#"(neighbours "Iraq"@11..15 depth=1 class=[Leads] kind=[] in)"#,
+    path_asserted: "path PMF Russia class asserted,CoMention,Leads" =>
+        r#"(path "PMF"@5..8 "Russia"@9..15 class=[Cooperation,Conflict,PartOf,Leads,Other,CoMention] undirected=false)"#,
     path_bare: "path PMF Russia" => r#"(path "PMF"@5..8 "Russia"@9..15 class=[] undirected=false)"#,
     path_options: r#"path "Popular Mobilization Forces" Russia undirected class Other"# =>
         r#"(path "Popular Mobilization Forces"@5..34 "Russia"@35..41 class=[Other] undirected=true)"#,
@@ -233,7 +235,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "neighbours Iraq class Cooperation,Confict",
             (34, 41),
-            r#"unknown relation class "Confict"; did you mean "Conflict"?; the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention"#,
+            r#"unknown relation class "Confict"; did you mean "Conflict"?; the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention, asserted (all but CoMention)"#,
         ),
         (
             "neighbours Iraq class Cooperation,",
@@ -323,7 +325,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "path \"Bağdad\" Irak\u{e9}s class Nope",
             (29, 33),
-            r#"unknown relation class "Nope"; the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention"#,
+            r#"unknown relation class "Nope"; the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention, asserted (all but CoMention)"#,
         ),
     ];
     for &(text, (start, end), message) in cases {

@@ -120,6 +120,8 @@ fn render_table(report: &Report) -> String {
     for note in &report.notes {
         out.push_str(&format!("note: {note}\n"));
     }
+    // A blank line ends each answer, so answers in a row (and the next prompt) stand apart.
+    out.push('\n');
     out
 }
 
@@ -310,7 +312,7 @@ mod tests {
         let cases = [
             (
                 OutputMode::Table,
-                "the 2 most central entities\n\nrank  entity         score\n────  ─────────────  ──────\n1     Iraq           0.5000\n2     Bağdat, \"old\"  0.2500\n\nnote: a note\n",
+                "the 2 most central entities\n\nrank  entity         score\n────  ─────────────  ──────\n1     Iraq           0.5000\n2     Bağdat, \"old\"  0.2500\n\nnote: a note\n\n",
             ),
             (
                 OutputMode::Plain,
