@@ -104,8 +104,13 @@ pub enum Query {
         second: NameRef,
         classes: Vec<RelationClass>,
     },
-    /// `why Iraq "United States"`: every relation between the two, with sentence, document and rule.
-    Why { first: NameRef, second: NameRef },
+    /// `why Iraq "United States" class asserted`: every relation between the two, with sentence,
+    /// document and rule.
+    Why {
+        first: NameRef,
+        second: NameRef,
+        classes: Vec<RelationClass>,
+    },
     /// `find Kurd`: entities whose name or an alias contains the text, ignoring case.
     Find { text: String },
     /// `top 10 by betweenness kind Person class Conflict`: the most central entities.

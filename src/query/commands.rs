@@ -48,7 +48,7 @@ pub const VERBS: &[CommandHelp] = &[
     },
     CommandHelp {
         name: "why",
-        syntax: "why A B",
+        syntax: "why A B [class C,…]",
         summary: "Every relation between A and B with its sentence, document and rule.",
         example: "why Iraq China",
     },

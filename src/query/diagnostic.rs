@@ -106,12 +106,13 @@ impl Diagnostic {
         }
     }
 
-    /// A diagnostic with no source line to draw (a script that cannot be opened): `where: message`.
+    /// A diagnostic with no source line to draw (a script that cannot be opened); the message names
+    /// the place itself.
     pub fn without_source(place: &str, message: &str) -> Self {
         Diagnostic {
             message: message.to_string(),
             location: place.to_string(),
-            rendered: format!("{place}: {message}"),
+            rendered: message.to_string(),
         }
     }
 }

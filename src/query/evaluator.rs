@@ -55,7 +55,11 @@ pub fn evaluate(
             second,
             classes,
         } => evaluator.common(first, second, classes),
-        Query::Why { first, second } => evaluator.why(first, second),
+        Query::Why {
+            first,
+            second,
+            classes,
+        } => evaluator.why(first, second, classes),
         Query::Find { text } => Ok(evaluator.find(text)),
         Query::Top {
             count,
@@ -688,17 +692,27 @@ impl<'g> Evaluator<'g> {
     }
 
     /// `why A B`
-    fn why(&self, first: &NameRef, second: &NameRef) -> Result<Report, QueryError> {
+    fn why(
+        &self,
+        first: &NameRef,
+        second: &NameRef,
+        classes: &[RelationClass],
+    ) -> Result<Report, QueryError> {
         let (a, b) = self.resolve_pair(first, second)?;
-        let relations = self.relations_between(a, b);
+        let filter = RelationFilter::with_classes(classes, WalkDirection::Both);
+        let mut relations = self.relations_between(a, b);
+        relations.retain(|r| filter.allows(r.relation));
+        // Stated relations before mere co-mentions.
+        relations.sort_by_key(|r| (!r.relation.class.is_asserted(), r.id));
         let evidence: usize = relations.iter().map(|r| r.relation.evidence.len()).sum();
         let mut report = Report::new(
             "why",
             format!(
-                "{} between {} and {}, {}",
+                "{} between {} and {} ({}), {}",
                 counted(relations.len(), "relation", "relations"),
                 self.name(a),
                 self.name(b),
+                classes_text(classes),
                 counted(evidence, "sentence", "sentences")
             ),
         );

@@ -14,7 +14,7 @@
 //!              | "path" name name path-option*
 //!              | "paths" name name paths-option*
 //!              | "common" name name class-option?
-//!              | "why" name name
+//!              | "why" name name class-option?
 //!              | "find" text-rest
 //!              | "top" integer? top-option*
 //!              | "stats" | "docs" | "help" command-name?
@@ -306,8 +306,20 @@ impl<'a> LineParser<'a> {
             "why" => {
                 let (rest, first) = self.name(input, "why", "two entity names")?;
                 let (rest, second) = self.name(rest, &first.text, "a second entity name")?;
-                let (rest, ()) = self.end(rest, "why", "takes two entity names", true)?;
-                Ok((rest, Query::Why { first, second }))
+                let mut classes = Vec::new();
+                let (rest, ()) = self.options(rest, "why", &["class"], |_, input| {
+                    let (rest, list) = self.classes(input)?;
+                    classes = list;
+                    Ok((rest, ()))
+                })?;
+                Ok((
+                    rest,
+                    Query::Why {
+                        first,
+                        second,
+                        classes,
+                    },
+                ))
             }
             "find" => {
                 let (rest, name) = self.name_rest(input, "find", "the text to look for")?;

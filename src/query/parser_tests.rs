@@ -70,7 +70,16 @@ fn tree(statement: &Statement) -> String {
                 name(second),
                 list(classes)
             ),
-            Query::Why { first, second } => format!("(why {} {})", name(first), name(second)),
+            Query::Why {
+                first,
+                second,
+                classes,
+            } => format!(
+                "(why {} {} class={})",
+                name(first),
+                name(second),
+                list(classes)
+            ),
             Query::Find { text } => format!("(find {text:?})"),
             Query::Top {
                 count,
@@ -149,7 +158,7 @@ valid! {
         r#"(paths "Iraq"@6..10 "China"@11..16 max=Some(3) limit=5 class=[] undirected=true)"#,
     common_with_class: "common Iraq China class PartOf" =>
         r#"(common "Iraq"@7..11 "China"@12..17 class=[PartOf])"#,
-    why_quoted: r#"why Iraq "United States""# => r#"(why "Iraq"@4..8 "United States"@9..24)"#,
+    why_quoted: r#"why Iraq "United States""# => r#"(why "Iraq"@4..8 "United States"@9..24 class=[])"#,
     find_rest: "find al-  Sadr" => r#"(find "al- Sadr")"#,
     top_defaults: "top" => "(top 10 by=degree kind=[] class=[])",
     top_everything: "top 5 by PageRank kind person,country class cooperation" =>
@@ -270,7 +279,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "why Iraq China Iran",
             (15, 19),
-            r#"unexpected "Iran": "why" takes two entity names (quote a name that has spaces)"#,
+            r#"unexpected "Iran" after "why"; expected "class" (quote a name that has spaces)"#,
         ),
         (
             "stats now",

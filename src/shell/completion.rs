@@ -100,7 +100,7 @@ fn verb_options(verb: &str) -> &'static [&'static str] {
         "neighbours" | "neighbors" => &["depth", "class", "kind", "in", "out", "both"],
         "path" => &["class", "undirected"],
         "paths" => &["max", "limit", "class", "undirected"],
-        "common" => &["class"],
+        "common" | "why" => &["class"],
         "top" => &["by", "kind", "class"],
         _ => &[],
     }
