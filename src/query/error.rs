@@ -110,6 +110,6 @@ pub enum QueryErrorKind {
         second: String,
         entity: String,
     },
-    #[error("interrupted")]
+    #[error("interrupted (Ctrl-C)")]
     Interrupted,
 }

@@ -550,18 +550,24 @@ impl<'g> Evaluator<'g> {
         } else {
             "subject to object"
         };
-        let what = match max_hops {
-            Some(max) => format!("simple paths of at most {}", counted(max, "hop", "hops")),
-            None => "shortest paths".to_string(),
+        let count = match list.total {
+            Some(total) if max_hops.is_none() => total,
+            _ => list.paths.len() as u128,
+        };
+        let plural = count != 1;
+        let what = match (max_hops, plural) {
+            (Some(max), _) => format!(
+                "simple {} of at most {}",
+                if plural { "paths" } else { "path" },
+                counted(max, "hop", "hops")
+            ),
+            (None, true) => "shortest paths".to_string(),
+            (None, false) => "shortest path".to_string(),
         };
         let mut report = Report::new(
             "paths",
             format!(
-                "{} {what} from {} to {} ({}, {way})",
-                match list.total {
-                    Some(total) if max_hops.is_none() => total.to_string(),
-                    _ => list.paths.len().to_string(),
-                },
+                "{count} {what} from {} to {} ({}, {way})",
                 self.name(from),
                 self.name(to),
                 classes_text(classes)

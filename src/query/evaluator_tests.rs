@@ -182,5 +182,5 @@ fn interrupted_centrality_is_an_error() {
         panic!("parses");
     };
     let error = evaluate(&graph, &query, &cancel).unwrap_err();
-    assert_eq!(error.to_string(), "interrupted");
+    assert_eq!(error.to_string(), "interrupted (Ctrl-C)");
 }

@@ -10,7 +10,7 @@ use crate::export::{ExportFormat, ExportOptions, write_export};
 use crate::graph::{KnowledgeGraph, save_graph};
 use crate::query::ast::{ExportTarget, Meta, PathArg};
 use crate::query::diagnostic::{Diagnostic, Source};
-use crate::query::{OutputMode, Report, Statement, evaluate, parse_line, render};
+use crate::query::{OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render};
 use crate::text::Span;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -130,7 +130,7 @@ impl Session {
         self.mode
     }
 
-    /// The flag that interrupts a running query: a Ctrl-C handler sets it. It is cleared before each entry.
+    /// The flag that interrupts a running query: a Ctrl-C handler sets it. It is cleared after each entry.
     pub fn cancel_flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.cancel)
     }
@@ -143,7 +143,19 @@ impl Session {
         origin: Origin<'_>,
         out: &mut dyn Write,
     ) -> Result<Outcome, ExecuteError> {
+        let result = self.execute_uncleared(text, origin, out);
+        // Cleared after, not before: a Ctrl-C that lands between reading a line and running it still
+        // interrupts that line.
         self.cancel.store(false, Ordering::Relaxed);
+        result
+    }
+
+    fn execute_uncleared(
+        &mut self,
+        text: &str,
+        origin: Origin<'_>,
+        out: &mut dyn Write,
+    ) -> Result<Outcome, ExecuteError> {
         let source = Source::new(origin.name, origin.line, text);
         let diagnostic =
             |error: SessionError| Diagnostic::new(&source, error.span, &error.to_string());
@@ -152,8 +164,14 @@ impl Session {
         let report = match statement {
             Statement::Empty => None,
             Statement::Query(query) => {
-                let report = evaluate(&self.graph, &query, &self.cancel)
-                    .map_err(|e| diagnostic(e.into()))?;
+                let report = evaluate(&self.graph, &query, &self.cancel).map_err(|mut e| {
+                    if e.kind == QueryErrorKind::Interrupted {
+                        // Not a mistake anywhere in the line: the whole command was stopped.
+                        let start = text.len() - text.trim_start().len();
+                        e.span = Span::new(start, text.trim_end().len().max(start));
+                    }
+                    diagnostic(e.into())
+                })?;
                 self.last = Some(report.clone());
                 Some(report)
             }
