@@ -24,7 +24,7 @@ impl QueryError {
 /// What went wrong. Each variant's `Display` is the sentence the user reads.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryErrorKind {
-    #[error("unknown command \"{found}\"{}; type help for the list", did_you_mean(.suggestions))]
+    #[error("unknown command \"{found}\"{} (type help for the list)", did_you_mean(.suggestions))]
     UnknownCommand {
         found: String,
         suggestions: Vec<String>,
@@ -48,19 +48,19 @@ pub enum QueryErrorKind {
         min: usize,
         max: usize,
     },
-    #[error("unknown relation class \"{found}\"{}; the classes are {}", did_you_mean(.suggestions), .known)]
+    #[error("unknown relation class \"{found}\"{} (the classes are {})", did_you_mean(.suggestions), .known)]
     UnknownClass {
         found: String,
         suggestions: Vec<String>,
         known: String,
     },
-    #[error("unknown entity kind \"{found}\"{}; the kinds are {}", did_you_mean(.suggestions), .known)]
+    #[error("unknown entity kind \"{found}\"{} (the kinds are {})", did_you_mean(.suggestions), .known)]
     UnknownKind {
         found: String,
         suggestions: Vec<String>,
         known: String,
     },
-    #[error("unknown measure \"{found}\"{}; the measures are {}", did_you_mean(.suggestions), .known)]
+    #[error("unknown measure \"{found}\"{} (the measures are {})", did_you_mean(.suggestions), .known)]
     UnknownMeasure {
         found: String,
         suggestions: Vec<String>,

@@ -173,9 +173,8 @@ fn name_token(input: &str) -> ParseResult<'_, String> {
 
 /// The classes, for messages.
 fn known_classes() -> String {
-    let mut names = RelationClass::ALL.map(RelationClass::name).to_vec();
-    names.push("asserted (all but CoMention)");
-    names.join(", ")
+    let names = RelationClass::ALL.map(RelationClass::name).join(", ");
+    format!("{names}; asserted means all but CoMention")
 }
 
 /// A class name, or `asserted` for every class but CoMention.

@@ -189,17 +189,17 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "nieghbours Iraq",
             (0, 10),
-            r#"unknown command "nieghbours"; did you mean "neighbours"?; type help for the list"#,
+            r#"unknown command "nieghbours"; did you mean "neighbours"? (type help for the list)"#,
         ),
         (
             "frobnicate",
             (0, 10),
-            r#"unknown command "frobnicate"; type help for the list"#,
+            r#"unknown command "frobnicate" (type help for the list)"#,
         ),
         (
             ":lod graph.ron",
             (0, 4),
-            r#"unknown command ":lod"; did you mean ":load"?; type help for the list"#,
+            r#"unknown command ":lod"; did you mean ":load"? (type help for the list)"#,
         ),
         (
             "neighbours",
@@ -244,7 +244,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "neighbours Iraq class Cooperation,Confict",
             (34, 41),
-            r#"unknown relation class "Confict"; did you mean "Conflict"?; the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention, asserted (all but CoMention)"#,
+            r#"unknown relation class "Confict"; did you mean "Conflict"? (the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention; asserted means all but CoMention)"#,
         ),
         (
             "neighbours Iraq class Cooperation,",
@@ -254,7 +254,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "neighbours Iraq kind militia",
             (21, 28),
-            r#"unknown entity kind "militia"; the kinds are Person, Country, Place, Organization, ArmedGroup, PoliticalGroup, Agreement, Event"#,
+            r#"unknown entity kind "militia" (the kinds are Person, Country, Place, Organization, ArmedGroup, PoliticalGroup, Agreement, Event)"#,
         ),
         (
             "neighbours Iraq depth 1 depth 2",
@@ -269,12 +269,12 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "top 5 by importance",
             (9, 19),
-            r#"unknown measure "importance"; the measures are degree, pagerank, betweenness"#,
+            r#"unknown measure "importance" (the measures are degree, pagerank, betweenness)"#,
         ),
         (
             "top by pagernak",
             (7, 15),
-            r#"unknown measure "pagernak"; did you mean "pagerank"?; the measures are degree, pagerank, betweenness"#,
+            r#"unknown measure "pagernak"; did you mean "pagerank"? (the measures are degree, pagerank, betweenness)"#,
         ),
         (
             "why Iraq China Iran",
@@ -289,7 +289,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "help nieghbours",
             (5, 15),
-            r#"unknown command "nieghbours"; did you mean "neighbours"?; type help for the list"#,
+            r#"unknown command "nieghbours"; did you mean "neighbours"? (type help for the list)"#,
         ),
         (
             ":export png out.png",
@@ -334,7 +334,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "path \"Bağdad\" Irak\u{e9}s class Nope",
             (29, 33),
-            r#"unknown relation class "Nope"; the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention, asserted (all but CoMention)"#,
+            r#"unknown relation class "Nope" (the classes are Cooperation, Conflict, PartOf, Leads, Other, CoMention; asserted means all but CoMention)"#,
         ),
     ];
     for &(text, (start, end), message) in cases {
