@@ -15,7 +15,9 @@ use std::sync::atomic::AtomicBool;
 /// One step of a path: from one entity to the next, through every relation that joins them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {
+    /// The entity the hop leaves (the subject only when the relation is walked forwards).
     pub from: EntityId,
+    /// The entity the hop reaches.
     pub to: EntityId,
     /// Every relation between `from` and `to` that the filter allows, in id order; never empty.
     pub relations: Vec<RelationId>,
@@ -24,7 +26,9 @@ pub struct Hop {
 /// A path: the entities it visits in order, and the hops between them (one fewer).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GraphPath {
+    /// The entities in the order the path visits them, both ends included.
     pub entities: Vec<EntityId>,
+    /// The hops between consecutive entities.
     pub hops: Vec<Hop>,
 }
 
@@ -43,6 +47,7 @@ impl GraphPath {
 /// A list of paths, and whether a limit cut it short.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PathList {
+    /// The paths found, at most the limit asked for.
     pub paths: Vec<GraphPath>,
     /// How many paths there are in all, when it is known (for shortest paths it is counted; for simple
     /// paths it is not, because counting them would mean enumerating them).

@@ -18,8 +18,11 @@ use crate::text::Span;
 /// number of its first line, and the text itself (several lines when a quote spanned them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Source<'a> {
+    /// The script's name as the user gave it, or `<repl>`, `<stdin>`, `<query>`.
     pub name: &'a str,
+    /// The 1-based line number of the first line of `text`.
     pub first_line: usize,
+    /// The text the spans point into.
     pub text: &'a str,
 }
 
@@ -91,8 +94,11 @@ pub fn render(source: &Source<'_>, span: Span, message: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{rendered}")]
 pub struct Diagnostic {
+    /// The sentence that says what is wrong.
     pub message: String,
+    /// `name:line:column`, or just the name when there is no line to point at.
     pub location: String,
+    /// The message with the location, the source line and the caret: what the user sees.
     pub rendered: String,
 }
 

@@ -10,7 +10,9 @@ use crate::text::Span;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{kind}")]
 pub struct QueryError {
+    /// What went wrong.
     pub kind: QueryErrorKind,
+    /// The bytes of the line it is about (empty at the end of the line when something is missing).
     pub span: Span,
 }
 

@@ -10,7 +10,9 @@ use crate::graph::{EntityId, RelationId};
 /// One value in a table or a field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Words: a name, a predicate, a sentence.
     Text(String),
+    /// A whole number, a number in JSON.
     Count(u64),
     /// A measure such as PageRank, printed with four decimals.
     Score(f64),
@@ -50,24 +52,24 @@ impl From<usize> for Cell {
 pub struct Table {
     /// The key of the table in JSON, and its heading in text (`links`, `paths`).
     pub name: String,
+    /// The column headings, and the keys of each row in JSON.
     pub columns: Vec<String>,
+    /// The rows, each with one cell per column.
     pub rows: Vec<Vec<Cell>>,
 }
 
 /// One part of a report.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Section {
+    /// Rows under named columns.
     Table(Table),
-    /// Named values, one per line (an entity's card, the statistics).
+    /// Named values, one per line (an entity's card, the statistics); an object in JSON under `name`.
     Fields {
         name: String,
         fields: Vec<(String, Cell)>,
     },
-    /// Free text (help).
-    Text {
-        name: String,
-        lines: Vec<String>,
-    },
+    /// Free text (help); an array of lines in JSON under `name`.
+    Text { name: String, lines: Vec<String> },
 }
 
 /// The answer to one query.

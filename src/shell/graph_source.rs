@@ -11,10 +11,13 @@ use std::path::{Path, PathBuf};
 /// Why a graph could not be opened or documents added.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
+    /// The graph file could not be read.
     #[error(transparent)]
     Persist(#[from] PersistError),
+    /// The documents could not be read.
     #[error(transparent)]
     Documents(#[from] DocumentError),
+    /// The lexicon needed to read documents could not be loaded.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
 }

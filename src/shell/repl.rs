@@ -20,8 +20,10 @@ pub const HISTORY_VARIABLE: &str = "KG_HISTORY";
 /// Why the shell stopped with an error.
 #[derive(Debug, thiserror::Error)]
 pub enum ReplError {
+    /// The line editor failed (no terminal, or it went away).
     #[error("the terminal: {0}")]
     Terminal(#[from] ReadlineError),
+    /// Answers could not be written.
     #[error(transparent)]
     Output(#[from] std::io::Error),
 }

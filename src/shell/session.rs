@@ -25,13 +25,16 @@ pub const MAX_SCRIPT_DEPTH: usize = 16;
 /// its first line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin<'a> {
+    /// The script's name as given, or `<repl>`, `<stdin>`, `<query>`.
     pub name: &'a str,
+    /// The 1-based line number of the entry's first line.
     pub line: usize,
 }
 
 /// What the caller should do after an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
+    /// Go on with the next entry.
     Continue,
     /// `:quit` was given.
     Quit,

@@ -7,7 +7,9 @@ use crate::text::Span;
 #[derive(Debug, thiserror::Error)]
 #[error("{kind}")]
 pub struct SessionError {
+    /// What went wrong.
     pub kind: SessionErrorKind,
+    /// The bytes of the line it is about (the path argument of a meta-command, say).
     pub span: Span,
 }
 
