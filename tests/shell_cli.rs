@@ -312,3 +312,24 @@ fn a_script_that_cannot_be_read_is_a_plain_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn scripts_nest_only_so_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    for level in 0..20 {
+        std::fs::write(
+            dir.path().join(format!("level{level}.kgq")),
+            format!(":run level{}.kgq\n", level + 1),
+        )
+        .unwrap();
+    }
+    let output = kg(&["run", "level0.kgq", "--graph", &data()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "kg: error: scripts run scripts more than 16 deep; is there a cycle?\n --> level15.kgq:1:6\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -4,6 +4,7 @@
 
 pub mod completion;
 pub mod graph_source;
+mod graphviz;
 pub mod helper;
 pub mod repl;
 pub mod session;
