@@ -1,6 +1,7 @@
 //! The interactive shell in a pseudo-terminal, driven like a person would: typing a command, Tab
 //! completion of entity names (plain and quoted), a quote left open over two lines, Ctrl-C to drop a
 //! line, Ctrl-D to leave, and history kept across two sessions in the file `KG_HISTORY` names.
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rexpect::session::{PtySession, spawn_command};

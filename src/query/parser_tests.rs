@@ -388,3 +388,34 @@ fn arbitrary_input_never_panics() {
         let _ = parse_line(text);
     }
 }
+
+proptest::proptest! {
+    /// Any line parses or fails without panicking, and an error's span lies inside the line on
+    /// character boundaries, so the caret renderer can always draw it.
+    #[test]
+    fn any_line_parses_or_fails_with_a_drawable_span(line in "\\PC{0,40}") {
+        if let Err(error) = parse_line(&line) {
+            proptest::prop_assert!(error.span.start <= error.span.end);
+            proptest::prop_assert!(error.span.end <= line.len());
+            proptest::prop_assert!(line.is_char_boundary(error.span.start));
+            proptest::prop_assert!(line.is_char_boundary(error.span.end));
+            let drawn = render(&Source::new("p.kgq", 1, &line), error.span, &error.to_string());
+            proptest::prop_assert!(drawn.contains("--> p.kgq:1:"));
+        }
+    }
+
+    /// Lines made of the language's own words and names, in any order, never panic either.
+    #[test]
+    fn shuffled_keywords_never_panic(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "neighbours", "path", "paths", "top", "why", "common", "entity", "find", "help",
+            "depth", "class", "kind", "max", "limit", "by", "in", "out", "undirected", "2", "0",
+            "Iraq", "\"Popular Mobilization Forces\"", "\"open", ",", "Conflict,", "asserted",
+            ":export", ":load", "dot", "last", "#", "é",
+        ]),
+        0..8,
+    )) {
+        let line = words.join(" ");
+        let _ = parse_line(&line);
+    }
+}
