@@ -381,9 +381,10 @@ impl<'g> Evaluator<'g> {
             .iter()
             .filter_map(|&id| self.graph.relation(id))
             .map(|r| {
-                let near = distance
-                    .get(&r.source)
-                    .min(distance.get(&r.target))
+                let near = [r.source, r.target]
+                    .iter()
+                    .filter_map(|id| distance.get(id))
+                    .min()
                     .copied();
                 (
                     near.unwrap_or(0) + 1,
