@@ -7,11 +7,15 @@ use indicatif::{ProgressBar, ProgressStyle};
 use kgraph::eval::{Gold, evaluate};
 use kgraph::export::{ExportFormat, ExportOptions, write_export};
 use kgraph::extract::Lexicon;
-use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
+use kgraph::graph::{KnowledgeGraph, save_graph};
 use kgraph::pipeline::build_graph_with;
+use kgraph::query::OutputMode;
+use kgraph::shell::{
+    self, ExecuteError, LexiconSource, ReplOptions, ScriptOptions, ScriptRun, Session,
+};
 use kgraph::text::load_documents;
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// The error type of every subcommand: a message for the user.
@@ -27,6 +31,10 @@ pub type CliError = Box<dyn std::error::Error + Send + Sync>;
         groups they name, reads the relations the sentences state (who backs, attacks, leads or belongs to \
         whom), and keeps every relation's evidence sentence.",
     after_help = "Examples:\n  \
+        kg                                   # the shell over data/\n  \
+        kg shell graph.ron\n  \
+        kg run queries/pmf-and-russia.kgq\n  \
+        kg query graph.ron -e 'path PMF Russia undirected' --format json\n  \
         kg build data/ --output graph.ron\n  \
         kg stats graph.ron\n  \
         kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
@@ -39,6 +47,25 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Explore a graph interactively (with no subcommand at all, kg opens the shell over data/).
+    #[command(after_help = "Examples:\n  \
+        kg shell                      # over data/, built in memory\n  \
+        kg shell graph.ron\n  \
+        echo 'neighbours Iraq' | kg shell data/   # not a terminal: reads commands, plain output\n\n\
+        In the shell: help lists the commands, Tab completes them and entity names, Ctrl-C cancels the \
+        line or a running query, Ctrl-D leaves. History is kept in $KG_HISTORY, or kgraph/history in \
+        your data directory.")]
+    Shell(ShellArgs),
+    /// Run a script of queries, one a line; stop at the first failing command.
+    #[command(after_help = "Examples:\n  \
+        kg run queries/pmf-and-russia.kgq\n  \
+        kg run my-questions.kgq --graph graph.ron --keep-going --echo")]
+    Run(RunArgs),
+    /// Answer queries given on the command line.
+    #[command(after_help = "Examples:\n  \
+        kg query graph.ron -e 'path PMF Russia undirected'\n  \
+        kg query data/ -e 'top 5 by betweenness' -e 'why Iraq China' --format json")]
+    Query(QueryArgs),
     /// Read documents and build a graph file.
     #[command(after_help = "Example:\n  kg build data/ --output graph.ron")]
     Build(BuildArgs),
@@ -74,6 +101,59 @@ pub enum Command {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShellArgs {
+    /// A graph file written by `kg build`, or documents to build from.
+    #[arg(default_value = "data")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+/// How `kg run` and `kg query` print answers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormatArg {
+    Table,
+    Plain,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The script: one command a line, `#` comments, blank lines.
+    pub script: PathBuf,
+    /// A graph file, or documents to build from.
+    #[arg(short, long, default_value = "data", num_args = 1..)]
+    pub graph: Vec<PathBuf>,
+    /// Go on after a failing command; the run still fails at the end.
+    #[arg(short, long)]
+    pub keep_going: bool,
+    /// Print each command, as `> command`, before its answer.
+    #[arg(long)]
+    pub echo: bool,
+    /// How answers are printed (a table in a terminal, plain text otherwise).
+    #[arg(short, long, value_enum)]
+    pub format: Option<OutputFormatArg>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// A graph file, or documents to build from.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// A command to run; give several to run them in order.
+    #[arg(short = 'e', long = "execute", value_name = "COMMAND", required = true)]
+    pub commands: Vec<String>,
+    /// How answers are printed (a table in a terminal, plain text otherwise).
+    #[arg(short, long, value_enum)]
+    pub format: Option<OutputFormatArg>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -136,15 +216,16 @@ pub struct ExportArgs {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        None => run_build(BuildArgs {
+        None => run_shell(ShellArgs {
             inputs: vec![PathBuf::from("data")],
-            output: PathBuf::from("graph.ron"),
-            quiet: false,
             lexicon: LexiconArgs {
                 lexicon: None,
                 no_references: false,
             },
         }),
+        Some(Command::Shell(args)) => run_shell(args),
+        Some(Command::Run(args)) => run_script(args),
+        Some(Command::Query(args)) => run_query(args),
         Some(Command::Build(args)) => run_build(args),
         Some(Command::Stats { inputs }) => {
             let graph = open_graph(
@@ -189,19 +270,135 @@ fn load_lexicon(args: &LexiconArgs) -> Result<Lexicon, CliError> {
 
 /// A graph file is loaded; anything else is read as documents and built in memory.
 fn open_graph(inputs: &[PathBuf], lexicon: &LexiconArgs) -> Result<KnowledgeGraph, CliError> {
-    if let [single] = inputs
-        && is_graph_file(single)
-    {
-        return Ok(load_graph(single)?);
+    if lexicon.no_references {
+        let options = lexicon.extract_options();
+        let lexicon = load_lexicon(lexicon)?;
+        let documents = load_documents(inputs)?;
+        return Ok(build_graph_with(documents, &lexicon, options).0);
     }
-    let options = lexicon.extract_options();
-    let lexicon = load_lexicon(lexicon)?;
-    let documents = load_documents(inputs)?;
-    Ok(build_graph_with(documents, &lexicon, options).0)
+    let mut source = LexiconSource::new(lexicon.lexicon.clone());
+    Ok(shell::open_graph(inputs, &mut source)?)
 }
 
-fn is_graph_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "ron") && path.is_file()
+/// A session over `inputs`, printing in `mode`.
+fn open_session(
+    inputs: &[PathBuf],
+    lexicon: &LexiconArgs,
+    mode: OutputMode,
+) -> Result<Session, CliError> {
+    let mut source = LexiconSource::new(lexicon.lexicon.clone());
+    let graph = shell::open_graph(inputs, &mut source)?;
+    Ok(Session::new(graph, source, mode))
+}
+
+/// The mode asked for, or a table in a terminal and plain text in a pipe.
+fn output_mode(format: Option<OutputFormatArg>) -> OutputMode {
+    match format {
+        Some(OutputFormatArg::Table) => OutputMode::Table,
+        Some(OutputFormatArg::Plain) => OutputMode::Plain,
+        Some(OutputFormatArg::Json) => OutputMode::Json,
+        Some(OutputFormatArg::Csv) => OutputMode::Csv,
+        None if std::io::stdout().is_terminal() => OutputMode::Table,
+        None => OutputMode::Plain,
+    }
+}
+
+/// A failed entry as the command line reports it: a closed pipe stays an I/O error, so `main` can exit
+/// quietly.
+fn execute_error(error: ExecuteError) -> CliError {
+    match error {
+        ExecuteError::Command(diagnostic) => Box::new(diagnostic),
+        ExecuteError::Output(io) => Box::new(io),
+    }
+}
+
+/// The summary error of a run that went on past failures.
+fn failures(run: &ScriptRun) -> Result<(), CliError> {
+    if run.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} of {} commands failed", run.failed, run.commands).into())
+    }
+}
+
+fn run_shell(args: ShellArgs) -> Result<(), CliError> {
+    let interactive = std::io::stdin().is_terminal();
+    let mode = if interactive && std::io::stdout().is_terminal() {
+        OutputMode::Table
+    } else {
+        OutputMode::Plain
+    };
+    let mut session = open_session(&args.inputs, &args.lexicon, mode)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if !interactive {
+        // Commands from a pipe: no prompt, every command runs, failures are reported as they happen.
+        let stdin = std::io::stdin();
+        let mut lines = stdin.lock().lines();
+        let options = ScriptOptions {
+            keep_going: true,
+            echo: false,
+        };
+        let run = session
+            .run_lines(&mut lines, "<stdin>", options, &mut out, &mut |d| {
+                eprintln!("error: {d}")
+            })
+            .map_err(execute_error)?;
+        return failures(&run);
+    }
+    let names: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let graph = session.graph();
+    let options = ReplOptions {
+        history: shell::history_path(),
+        colour: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        banner: format!(
+            "kg shell over {}: {} documents, {} entities, {} relations. Type help, Tab completes, Ctrl-D leaves.",
+            names.join(" "),
+            graph.documents().len(),
+            graph.entity_count(),
+            graph.relation_count()
+        ),
+    };
+    let mut errors = std::io::stderr();
+    shell::run_repl(&mut session, &options, &mut out, &mut errors)?;
+    Ok(())
+}
+
+fn run_script(args: RunArgs) -> Result<(), CliError> {
+    let mut session = open_session(&args.graph, &args.lexicon, output_mode(args.format))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let options = ScriptOptions {
+        keep_going: args.keep_going,
+        echo: args.echo,
+    };
+    let run = session
+        .run_file(&args.script, options, &mut out, &mut |d| {
+            eprintln!("error: {d}")
+        })
+        .map_err(execute_error)?;
+    failures(&run)
+}
+
+fn run_query(args: QueryArgs) -> Result<(), CliError> {
+    let mut session = open_session(&args.inputs, &args.lexicon, output_mode(args.format))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let text = args.commands.join("\n");
+    session
+        .run_text(
+            &text,
+            "<query>",
+            ScriptOptions::default(),
+            &mut out,
+            &mut |_| {},
+        )
+        .map_err(execute_error)?;
+    Ok(())
 }
 
 fn run_build(args: BuildArgs) -> Result<(), CliError> {
