@@ -2,7 +2,7 @@
 //! stable key instead of an in-memory index.
 //!
 //! GraphML, the Neo4j import CSV, N-Triples and Cytoscape.js JSON all name their nodes with
-//! [`entity_key`] and their edges with [`relation_key`], so the same entity has the same id in
+//! [`entity_key()`] and their edges with [`relation_key`], so the same entity has the same id in
 //! every format and in every export of a bigger corpus. Building the view once here keeps the four
 //! writers from each deciding, slightly differently, which edges to keep and what to call them.
 //!
