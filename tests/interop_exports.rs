@@ -1013,3 +1013,47 @@ fn kg_export_explains_what_it_needs() {
         assert_eq!(String::from_utf8(output.stderr).unwrap(), message);
     }
 }
+
+#[test]
+fn graphml_loads_in_networkx_with_typed_attributes() {
+    let probe = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output();
+    if !probe.is_ok_and(|output| output.status.success()) {
+        eprintln!("skipping: no python3 with networkx");
+        return;
+    }
+    let graph = sample_graph();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        file.path(),
+        to_string(|out| write_graphml(&graph, &options(true), out)),
+    )
+    .unwrap();
+    let output = Command::new("python3")
+        .args([
+            "-c",
+            "import networkx,sys\n\
+             g=networkx.read_graphml(sys.argv[1])\n\
+             print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.is_multigraph())\n\
+             n=g.nodes[sys.argv[2]]\n\
+             print(repr(n['name']), n['mention_count'] + 1)\n\
+             print(sorted((d['predicate'], d['negated'], d['evidence_count']) for _, _, d in g.edges(data=True)))",
+        ])
+        .arg(file.path())
+        .arg(entity_key(AWKWARD, EntityKind::ArmedGroup))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "networkx failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "4 6 True True\n\
+         'Al-Haq, \"the Truth\" & <Sons>' 3\n\
+         [('attack', True, 1), ('back', False, 2), ('co-mentioned with', False, 1), \
+         ('co-mentioned with', False, 1), ('fund', False, 1), ('lead', False, 0)]\n"
+    );
+}
