@@ -263,43 +263,50 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
 
 fn run_export(args: ExportArgs) -> Result<(), CliError> {
     let graph = open_graph(&args.inputs, &args.lexicon)?;
-    let options = ExportOptions {
-        include_comentions: !args.no_comentions,
-    };
-    let output = args.output.filter(|path| path.as_os_str() != "-");
     let format = match args.format {
         FormatArg::Json => ExportFormat::Json,
         FormatArg::Dot => ExportFormat::Dot,
         FormatArg::Graphml => ExportFormat::GraphMl,
         FormatArg::Ntriples => ExportFormat::NTriples,
         FormatArg::Cytoscape => ExportFormat::Cytoscape,
-        FormatArg::Neo4j => {
-            let directory =
-                output.ok_or("--format neo4j writes a folder: give it with --output")?;
-            return Ok(
-                kgraph::export::write_neo4j_import(&graph, &options, &directory)
-                    .map_err(|e| format!("{}: {e}", directory.display()))?,
-            );
-        }
+        FormatArg::Neo4j => return run_export_neo4j(&graph, &args),
     };
+    let options = ExportOptions {
+        include_comentions: !args.no_comentions,
+    };
+    // Only N-Triples takes a setting beyond the options: its base IRI.
     let write = |out: &mut dyn Write| match format {
         ExportFormat::NTriples => {
             kgraph::export::write_ntriples(&graph, &options, &args.base_iri, out)
         }
         _ => write_export(&graph, format, &options, out),
     };
-    match output {
-        Some(path) => {
+    match args.output {
+        Some(path) if path.as_os_str() != "-" => {
             kgraph::atomic_file::write_atomically(&path, write)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        None => {
+        _ => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             write(&mut out)?;
             out.flush()?;
         }
     }
+    Ok(())
+}
+
+/// `kg export --format neo4j`: a folder, so it needs `--output` and cannot go to standard output.
+fn run_export_neo4j(graph: &KnowledgeGraph, args: &ExportArgs) -> Result<(), CliError> {
+    let directory = match &args.output {
+        Some(path) if path.as_os_str() != "-" => path,
+        _ => return Err("--format neo4j writes a folder: give it with --output".into()),
+    };
+    let options = ExportOptions {
+        include_comentions: !args.no_comentions,
+    };
+    kgraph::export::write_neo4j_import(graph, &options, directory)
+        .map_err(|e| format!("{}: {e}", directory.display()))?;
     Ok(())
 }
 
