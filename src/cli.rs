@@ -76,10 +76,12 @@ pub enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
-    /// Write a graph in another format (NetworkX JSON, GraphViz DOT).
+    /// Write a graph in another format (NetworkX JSON, DOT, GraphML, Neo4j CSV, N-Triples, Cytoscape.js).
     #[command(after_help = "Examples:\n  \
         kg export graph.ron --format json --output graph.json\n  \
-        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg")]
+        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
+        kg export graph.ron --format graphml --output graph.graphml\n  \
+        kg export graph.ron --format neo4j --output neo4j-import/")]
     Export(ExportArgs),
     /// Score extraction against gold annotations.
     #[command(
@@ -191,8 +193,18 @@ pub struct BuildArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// NetworkX node-link JSON.
     Json,
+    /// GraphViz DOT.
     Dot,
+    /// GraphML, for Gephi, yEd and Cytoscape desktop.
+    Graphml,
+    /// A folder of nodes.csv and relations.csv for `neo4j-admin database import full`.
+    Neo4j,
+    /// N-Triples (RDF), IRIs under --base-iri.
+    Ntriples,
+    /// Cytoscape.js JSON.
+    Cytoscape,
 }
 
 #[derive(Debug, clap::Args)]
@@ -203,12 +215,15 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(short, long, value_enum)]
     pub format: FormatArg,
-    /// Where to write; `-` or nothing writes to standard output.
+    /// Where to write; `-` or nothing writes to standard output. For neo4j, the folder to write.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Leave out co-mention edges (pairs that only share a sentence).
     #[arg(long)]
     pub no_comentions: bool,
+    /// For ntriples: the base every IRI is minted under.
+    #[arg(long, value_name = "IRI", default_value = kgraph::export::ntriples::DEFAULT_BASE_IRI)]
+    pub base_iri: kgraph::export::BaseIri,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -448,24 +463,47 @@ fn run_export(args: ExportArgs) -> Result<(), CliError> {
     let format = match args.format {
         FormatArg::Json => ExportFormat::Json,
         FormatArg::Dot => ExportFormat::Dot,
+        FormatArg::Graphml => ExportFormat::GraphMl,
+        FormatArg::Ntriples => ExportFormat::NTriples,
+        FormatArg::Cytoscape => ExportFormat::Cytoscape,
+        FormatArg::Neo4j => return run_export_neo4j(&graph, &args),
     };
     let options = ExportOptions {
         include_comentions: !args.no_comentions,
     };
+    // Only N-Triples takes a setting beyond the options: its base IRI.
+    let write = |out: &mut dyn Write| match format {
+        ExportFormat::NTriples => {
+            kgraph::export::write_ntriples(&graph, &options, &args.base_iri, out)
+        }
+        _ => write_export(&graph, format, &options, out),
+    };
     match args.output {
         Some(path) if path.as_os_str() != "-" => {
-            kgraph::atomic_file::write_atomically(&path, |out| {
-                write_export(&graph, format, &options, out)
-            })
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            kgraph::atomic_file::write_atomically(&path, write)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
         _ => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            write_export(&graph, format, &options, &mut out)?;
+            write(&mut out)?;
             out.flush()?;
         }
     }
+    Ok(())
+}
+
+/// `kg export --format neo4j`: a folder, so it needs `--output` and cannot go to standard output.
+fn run_export_neo4j(graph: &KnowledgeGraph, args: &ExportArgs) -> Result<(), CliError> {
+    let directory = match &args.output {
+        Some(path) if path.as_os_str() != "-" => path,
+        _ => return Err("--format neo4j writes a folder: give it with --output".into()),
+    };
+    let options = ExportOptions {
+        include_comentions: !args.no_comentions,
+    };
+    kgraph::export::write_neo4j_import(graph, &options, directory)
+        .map_err(|e| format!("{}: {e}", directory.display()))?;
     Ok(())
 }
 

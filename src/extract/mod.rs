@@ -4,7 +4,7 @@
 //! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
 //!   definitions, titles before names).
 //! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
-//! - [`reference`]: "it", "he", "the country", "the group" read as the entity named just before.
+//! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
 //! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: runs all of it over a corpus.

@@ -4,6 +4,7 @@
 
 mod cancelled;
 pub mod centrality;
+pub mod entity_key;
 pub mod knowledge_graph;
 pub mod model;
 pub mod neighbourhood;
@@ -19,6 +20,7 @@ pub(crate) mod test_graph;
 
 pub use cancelled::Cancelled;
 pub use centrality::PAGE_RANK_DAMPING;
+pub use entity_key::entity_key;
 pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
 pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
 pub use neighbourhood::Neighbourhood;
