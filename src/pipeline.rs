@@ -92,7 +92,13 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
                 evidence: vec![Evidence {
                     document: to_u32(relation.document),
                     span: relation.sentence,
-                    rule: relation.rule.to_string(),
+                    // Inferred through a capital standing for its government: say so, so a user can
+                    // see and filter such edges.
+                    rule: if relation.metonymy {
+                        format!("{}+metonymy", relation.rule)
+                    } else {
+                        relation.rule.to_string()
+                    },
                     time: relation.time,
                 }],
             },

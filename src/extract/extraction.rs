@@ -38,6 +38,8 @@ pub struct ExtractedRelation {
     pub rule: &'static str,
     /// The period the sentence speaks of, if it names one.
     pub time: Option<Period>,
+    /// An endpoint was named only by its capital standing for its government ("Washington imposed").
+    pub metonymy: bool,
 }
 
 /// Everything extraction found in a corpus: entities, and relations between them by entity index.
@@ -232,6 +234,13 @@ pub fn extract_corpus_with(
                         ..
                     }
                 ) && !found_mention.span.slice(text).ends_with('s'),
+                metonymy: matches!(
+                    found_mention.source,
+                    super::mention::MentionSource::Lexicon {
+                        role: super::lexicon::SurfaceRole::Capital,
+                        ..
+                    }
+                ),
             });
         }
         for mention in &mut mentions {
@@ -253,6 +262,13 @@ pub fn extract_corpus_with(
         references.observe(&named);
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
         let time = sentence_period(text, &sentence.tokens);
+        // Entities this sentence names only through a capital standing for the government.
+        let metonymic: Vec<usize> = named
+            .iter()
+            .filter(|m| m.metonymy)
+            .map(|m| m.entity)
+            .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
+            .collect();
         for relation in read_relations(text, &sentence.tokens, &mentions, lexicon, context) {
             // What a name says about its owner needs saying once, not in every sentence that uses it.
             if relation.rule == "name-part"
@@ -271,6 +287,8 @@ pub fn extract_corpus_with(
                 sentence: sentence.span,
                 rule: relation.rule,
                 time,
+                metonymy: metonymic.contains(&relation.subject)
+                    || metonymic.contains(&relation.object),
             });
         }
     }
@@ -367,7 +385,11 @@ mod tests {
             ),
             (
                 "Abu Ali al-Askari of Kataib Sayyid al-Shuhada spoke in Doha.",
-                &["Abu Ali al-Askari", "Kataib Sayyid al-Shuhada", "Qatar"],
+                &["Abu Ali al-Askari", "Doha", "Kataib Sayyid al-Shuhada"],
+            ),
+            (
+                "Washington imposed sanctions on Ankara after the embassy in Damascus closed.",
+                &["Damascus", "Turkey", "United States"],
             ),
             ("Security forces said the Sunni and Shia clerics met.", &[]),
         ];
@@ -553,5 +575,44 @@ mod tests {
             .find(|r| r.class == RelationClass::Cooperation)
             .expect("a funding relation");
         assert!(relation.hedged);
+    }
+}
+
+#[cfg(test)]
+mod metonymy_tests {
+    use super::*;
+    use crate::extract::test_lexicon::test_lexicon;
+
+    #[test]
+    fn capitals_stand_for_governments_but_stay_places_after_prepositions() {
+        let documents = vec![Document {
+            name: "m.txt".into(),
+            text: "Washington imposed sanctions on Ankara. The United States and Turkey later met in Ankara."
+                .into(),
+        }];
+        let extraction = extract_corpus(&documents, &test_lexicon());
+        let name = |i: usize| extraction.entities[i].name.as_str();
+        let sanction = extraction
+            .relations
+            .iter()
+            .find(|r| r.class == RelationClass::Conflict)
+            .expect("a sanction");
+        assert_eq!(
+            (name(sanction.subject), name(sanction.object)),
+            ("United States", "Turkey")
+        );
+        assert!(sanction.metonymy, "inferred through capitals");
+        let ankara = extraction
+            .entities
+            .iter()
+            .find(|e| e.name == "Ankara")
+            .expect("Ankara the city");
+        assert_eq!(ankara.kind, EntityKind::Place);
+        let met = extraction
+            .relations
+            .iter()
+            .find(|r| r.class == RelationClass::Cooperation)
+            .expect("a meeting");
+        assert!(!met.metonymy, "named by their own names");
     }
 }

@@ -51,6 +51,8 @@ pub struct SentenceMention {
     pub contains: Vec<usize>,
     /// A demonym used as an adjective ("Iraqi forces"): the word after it is a noun, not a verb.
     pub adjective: bool,
+    /// A capital standing for its government ("Baghdad agreed").
+    pub metonymy: bool,
 }
 
 /// What the rules know about the document a sentence is in.
@@ -595,6 +597,10 @@ impl Reader<'_> {
     /// extraction).
     fn name_part(&self, out: &mut Vec<RuleRelation>) {
         for mention in self.mentions {
+            // "Kuwait crisis" names where, not who took part; "Iran-Iraq War" names the parties.
+            if mention.kind == EntityKind::Event && mention.contains.len() < 2 {
+                continue;
+            }
             for &country in &mention.contains {
                 let relation = match mention.kind {
                     // "Iran-Iraq War", "US-Iraq Status of Forces Agreement": the countries took part.
