@@ -399,8 +399,20 @@ impl Reader<'_> {
             else {
                 continue;
             };
+            let head_kind = self.mentions[head].kind;
+            // "Chinese oil companies like CNPC": after "like", the head is the members' country.
+            let like = self.word(i) == "like";
+            if like && head_kind != EntityKind::Country {
+                continue;
+            }
             let members = self.list_from(marker_end);
             for member in members {
+                // A country is part of an alliance or organisation, not of a region or another country.
+                if self.mentions[member].kind == EntityKind::Country
+                    && head_kind != EntityKind::Organization
+                {
+                    continue;
+                }
                 out.extend(self.relation(
                     member,
                     head,
