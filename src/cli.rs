@@ -10,9 +10,13 @@ use kgraph::extract::Lexicon;
 use kgraph::extract::extraction::ExtractProgress;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::pipeline::{build_graph_observed, build_graph_with, update_graph};
+use kgraph::query::OutputMode;
+use kgraph::shell::{
+    self, ExecuteError, LexiconSource, ReplOptions, ScriptOptions, ScriptRun, Session,
+};
 use kgraph::text::load_documents;
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// The error type of every subcommand: a message for the user.
@@ -28,6 +32,10 @@ pub type CliError = Box<dyn std::error::Error + Send + Sync>;
         groups they name, reads the relations the sentences state (who backs, attacks, leads or belongs to \
         whom), and keeps every relation's evidence sentence.",
     after_help = "Examples:\n  \
+        kg                                   # the shell over data/\n  \
+        kg shell graph.ron\n  \
+        kg run queries/pmf-and-russia.kgq\n  \
+        kg query graph.ron -e 'path PMF Russia undirected' --format json\n  \
         kg build data/ --output graph.ron\n  \
         kg stats graph.ron\n  \
         kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
@@ -40,6 +48,25 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Explore a graph interactively (with no subcommand at all, kg opens the shell over data/).
+    #[command(after_help = "Examples:\n  \
+        kg shell                      # over data/, built in memory\n  \
+        kg shell graph.ron\n  \
+        echo 'neighbours Iraq' | kg shell data/   # not a terminal: reads commands, plain output\n\n\
+        In the shell: help lists the commands, Tab completes them and entity names, Ctrl-C cancels the \
+        line or a running query, Ctrl-D leaves. History is kept in $KG_HISTORY, or kgraph/history in \
+        your data directory.")]
+    Shell(ShellArgs),
+    /// Run a script of queries, one a line; stop at the first failing command.
+    #[command(after_help = "Examples:\n  \
+        kg run queries/pmf-and-russia.kgq\n  \
+        kg run my-questions.kgq --graph graph.ron --keep-going --echo")]
+    Run(RunArgs),
+    /// Answer queries given on the command line.
+    #[command(after_help = "Examples:\n  \
+        kg query graph.ron -e 'path PMF Russia undirected'\n  \
+        kg query data/ -e 'top 5 by betweenness' -e 'why Iraq China' --format json")]
+    Query(QueryArgs),
     /// Read documents and build a graph file, or add documents to one.
     #[command(
         after_help = "Examples:\n  kg build data/ --output graph.ron\n  kg build --update graph.ron new/"
@@ -52,10 +79,12 @@ pub enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
-    /// Write a graph in another format (NetworkX JSON, GraphViz DOT).
+    /// Write a graph in another format (NetworkX JSON, DOT, GraphML, Neo4j CSV, N-Triples, Cytoscape.js).
     #[command(after_help = "Examples:\n  \
         kg export graph.ron --format json --output graph.json\n  \
-        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg")]
+        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
+        kg export graph.ron --format graphml --output graph.graphml\n  \
+        kg export graph.ron --format neo4j --output neo4j-import/")]
     Export(ExportArgs),
     /// Score extraction against gold annotations.
     #[command(
@@ -77,6 +106,59 @@ pub enum Command {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShellArgs {
+    /// A graph file written by `kg build`, or documents to build from.
+    #[arg(default_value = "data")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+/// How `kg run` and `kg query` print answers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormatArg {
+    Table,
+    Plain,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The script: one command a line, `#` comments, blank lines.
+    pub script: PathBuf,
+    /// A graph file, or documents to build from.
+    #[arg(short, long, default_value = "data", num_args = 1..)]
+    pub graph: Vec<PathBuf>,
+    /// Go on after a failing command; the run still fails at the end.
+    #[arg(short, long)]
+    pub keep_going: bool,
+    /// Print each command, as `> command`, before its answer.
+    #[arg(long)]
+    pub echo: bool,
+    /// How answers are printed (a table in a terminal, plain text otherwise).
+    #[arg(short, long, value_enum)]
+    pub format: Option<OutputFormatArg>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// A graph file, or documents to build from.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// A command to run; give several to run them in order.
+    #[arg(short = 'e', long = "execute", value_name = "COMMAND", required = true)]
+    pub commands: Vec<String>,
+    /// How answers are printed (a table in a terminal, plain text otherwise).
+    #[arg(short, long, value_enum)]
+    pub format: Option<OutputFormatArg>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -119,8 +201,18 @@ pub struct BuildArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// NetworkX node-link JSON.
     Json,
+    /// GraphViz DOT.
     Dot,
+    /// GraphML, for Gephi, yEd and Cytoscape desktop.
+    Graphml,
+    /// A folder of nodes.csv and relations.csv for `neo4j-admin database import full`.
+    Neo4j,
+    /// N-Triples (RDF), IRIs under --base-iri.
+    Ntriples,
+    /// Cytoscape.js JSON.
+    Cytoscape,
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,12 +223,15 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(short, long, value_enum)]
     pub format: FormatArg,
-    /// Where to write; `-` or nothing writes to standard output.
+    /// Where to write; `-` or nothing writes to standard output. For neo4j, the folder to write.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Leave out co-mention edges (pairs that only share a sentence).
     #[arg(long)]
     pub no_comentions: bool,
+    /// For ntriples: the base every IRI is minted under.
+    #[arg(long, value_name = "IRI", default_value = kgraph::export::ntriples::DEFAULT_BASE_IRI)]
+    pub base_iri: kgraph::export::BaseIri,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -144,16 +239,16 @@ pub struct ExportArgs {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        None => run_build(BuildArgs {
+        None => run_shell(ShellArgs {
             inputs: vec![PathBuf::from("data")],
-            output: None,
-            update: None,
-            quiet: false,
             lexicon: LexiconArgs {
                 lexicon: None,
                 no_references: false,
             },
         }),
+        Some(Command::Shell(args)) => run_shell(args),
+        Some(Command::Run(args)) => run_script(args),
+        Some(Command::Query(args)) => run_query(args),
         Some(Command::Build(args)) => run_build(args),
         Some(Command::Stats { inputs }) => {
             let graph = open_graph(
@@ -198,20 +293,135 @@ fn load_lexicon(args: &LexiconArgs) -> Result<Lexicon, CliError> {
 
 /// A graph file is loaded; anything else is read as documents and built in memory.
 fn open_graph(inputs: &[PathBuf], lexicon: &LexiconArgs) -> Result<KnowledgeGraph, CliError> {
-    if let [single] = inputs
-        && is_graph_file(single)
-    {
-        return Ok(load_graph(single)?);
+    if lexicon.no_references {
+        let options = lexicon.extract_options();
+        let lexicon = load_lexicon(lexicon)?;
+        let documents = load_documents(inputs)?;
+        return Ok(build_graph_with(documents, &lexicon, options).0);
     }
-    let options = lexicon.extract_options();
-    let lexicon = load_lexicon(lexicon)?;
-    let documents = load_documents(inputs)?;
-    Ok(build_graph_with(documents, &lexicon, options).0)
+    let mut source = LexiconSource::new(lexicon.lexicon.clone());
+    Ok(shell::open_graph(inputs, &mut source)?)
 }
 
-fn is_graph_file(path: &Path) -> bool {
-    let binary = kgraph::graph::GraphFormat::of_path(path) == kgraph::graph::GraphFormat::Binary;
-    (binary || path.extension().is_some_and(|e| e == "ron")) && path.is_file()
+/// A session over `inputs`, printing in `mode`.
+fn open_session(
+    inputs: &[PathBuf],
+    lexicon: &LexiconArgs,
+    mode: OutputMode,
+) -> Result<Session, CliError> {
+    let mut source = LexiconSource::new(lexicon.lexicon.clone());
+    let graph = shell::open_graph(inputs, &mut source)?;
+    Ok(Session::new(graph, source, mode))
+}
+
+/// The mode asked for, or a table in a terminal and plain text in a pipe.
+fn output_mode(format: Option<OutputFormatArg>) -> OutputMode {
+    match format {
+        Some(OutputFormatArg::Table) => OutputMode::Table,
+        Some(OutputFormatArg::Plain) => OutputMode::Plain,
+        Some(OutputFormatArg::Json) => OutputMode::Json,
+        Some(OutputFormatArg::Csv) => OutputMode::Csv,
+        None if std::io::stdout().is_terminal() => OutputMode::Table,
+        None => OutputMode::Plain,
+    }
+}
+
+/// A failed entry as the command line reports it: a closed pipe stays an I/O error, so `main` can exit
+/// quietly.
+fn execute_error(error: ExecuteError) -> CliError {
+    match error {
+        ExecuteError::Command(diagnostic) => Box::new(diagnostic),
+        ExecuteError::Output(io) => Box::new(io),
+    }
+}
+
+/// The summary error of a run that went on past failures.
+fn failures(run: &ScriptRun) -> Result<(), CliError> {
+    if run.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} of {} commands failed", run.failed, run.commands).into())
+    }
+}
+
+fn run_shell(args: ShellArgs) -> Result<(), CliError> {
+    let interactive = std::io::stdin().is_terminal();
+    let mode = if interactive && std::io::stdout().is_terminal() {
+        OutputMode::Table
+    } else {
+        OutputMode::Plain
+    };
+    let mut session = open_session(&args.inputs, &args.lexicon, mode)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if !interactive {
+        // Commands from a pipe: no prompt, every command runs, failures are reported as they happen.
+        let stdin = std::io::stdin();
+        let mut lines = stdin.lock().lines();
+        let options = ScriptOptions {
+            keep_going: true,
+            echo: false,
+        };
+        let run = session
+            .run_lines(&mut lines, "<stdin>", options, &mut out, &mut |d| {
+                eprintln!("error: {d}")
+            })
+            .map_err(execute_error)?;
+        return failures(&run);
+    }
+    let names: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let graph = session.graph();
+    let options = ReplOptions {
+        history: shell::history_path(),
+        colour: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        banner: format!(
+            "kg shell over {}: {} documents, {} entities, {} relations. Type help, Tab completes, Ctrl-D leaves.",
+            names.join(" "),
+            graph.documents().len(),
+            graph.entity_count(),
+            graph.relation_count()
+        ),
+    };
+    let mut errors = std::io::stderr();
+    shell::run_repl(&mut session, &options, &mut out, &mut errors)?;
+    Ok(())
+}
+
+fn run_script(args: RunArgs) -> Result<(), CliError> {
+    let mut session = open_session(&args.graph, &args.lexicon, output_mode(args.format))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let options = ScriptOptions {
+        keep_going: args.keep_going,
+        echo: args.echo,
+    };
+    let run = session
+        .run_file(&args.script, options, &mut out, &mut |d| {
+            eprintln!("error: {d}")
+        })
+        .map_err(execute_error)?;
+    failures(&run)
+}
+
+fn run_query(args: QueryArgs) -> Result<(), CliError> {
+    let mut session = open_session(&args.inputs, &args.lexicon, output_mode(args.format))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let text = args.commands.join("\n");
+    session
+        .run_text(
+            &text,
+            "<query>",
+            ScriptOptions::default(),
+            &mut out,
+            &mut |_| {},
+        )
+        .map_err(execute_error)?;
+    Ok(())
 }
 
 fn run_build(args: BuildArgs) -> Result<(), CliError> {
@@ -308,24 +518,47 @@ fn run_export(args: ExportArgs) -> Result<(), CliError> {
     let format = match args.format {
         FormatArg::Json => ExportFormat::Json,
         FormatArg::Dot => ExportFormat::Dot,
+        FormatArg::Graphml => ExportFormat::GraphMl,
+        FormatArg::Ntriples => ExportFormat::NTriples,
+        FormatArg::Cytoscape => ExportFormat::Cytoscape,
+        FormatArg::Neo4j => return run_export_neo4j(&graph, &args),
     };
     let options = ExportOptions {
         include_comentions: !args.no_comentions,
     };
+    // Only N-Triples takes a setting beyond the options: its base IRI.
+    let write = |out: &mut dyn Write| match format {
+        ExportFormat::NTriples => {
+            kgraph::export::write_ntriples(&graph, &options, &args.base_iri, out)
+        }
+        _ => write_export(&graph, format, &options, out),
+    };
     match args.output {
         Some(path) if path.as_os_str() != "-" => {
-            kgraph::atomic_file::write_atomically(&path, |out| {
-                write_export(&graph, format, &options, out)
-            })
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            kgraph::atomic_file::write_atomically(&path, write)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
         _ => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            write_export(&graph, format, &options, &mut out)?;
+            write(&mut out)?;
             out.flush()?;
         }
     }
+    Ok(())
+}
+
+/// `kg export --format neo4j`: a folder, so it needs `--output` and cannot go to standard output.
+fn run_export_neo4j(graph: &KnowledgeGraph, args: &ExportArgs) -> Result<(), CliError> {
+    let directory = match &args.output {
+        Some(path) if path.as_os_str() != "-" => path,
+        _ => return Err("--format neo4j writes a folder: give it with --output".into()),
+    };
+    let options = ExportOptions {
+        include_comentions: !args.no_comentions,
+    };
+    kgraph::export::write_neo4j_import(graph, &options, directory)
+        .map_err(|e| format!("{}: {e}", directory.display()))?;
     Ok(())
 }
 

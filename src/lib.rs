@@ -7,6 +7,8 @@
 //! 2. [`extract`]: the lexicon, mentions, alias resolution and relation rules.
 //! 3. [`graph`]: the model and the one type that wraps petgraph, with RON persistence.
 //! 4. [`export`] and [`eval`]: consumers of a finished graph.
+//! 5. [`query`]: the query language (parser, evaluator, renderers) over a finished graph.
+//! 6. [`shell`]: the session that runs query lines from the REPL, scripts, standard input and `kg query`.
 //!
 //! [`pipeline`] wires the stages together for the command line.
 
@@ -16,4 +18,6 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod pipeline;
+pub mod query;
+pub mod shell;
 pub mod text;

@@ -4,7 +4,7 @@
 
 use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
-use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, content_hash};
+use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, document_hash};
 use crate::text::Document;
 use std::collections::HashMap;
 
@@ -92,7 +92,7 @@ pub fn update_graph(
         .collect();
     let (mut added, mut skipped) = (Vec::new(), Vec::new());
     for document in new_documents {
-        if hashes.insert(content_hash(&document.text)) {
+        if hashes.insert(document_hash(&document.text)) {
             added.push(document.name.clone());
             documents.push(document);
         } else {
@@ -172,7 +172,14 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         let evidence = Evidence {
             document: to_u32(relation.document),
             span: relation.sentence,
-            rule: relation.rule.to_string(),
+            // Inferred through a capital standing for its government: say so, so a user can see and
+            // filter such edges.
+            rule: if relation.metonymy {
+                format!("{}+metonymy", relation.rule)
+            } else {
+                relation.rule.to_string()
+            },
+            time: relation.time,
         };
         match edge_of_key.get(&key) {
             Some(&edge) => edges[edge].1.push(evidence),

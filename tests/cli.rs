@@ -133,7 +133,7 @@ fn bad_inputs_get_clear_errors_and_exit_code_2() {
 #[test]
 fn help_teaches_each_subcommand() {
     let dir = tempfile::tempdir().unwrap();
-    for subcommand in ["build", "stats", "export", "eval"] {
+    for subcommand in ["build", "stats", "export", "eval", "shell", "run", "query"] {
         let output = kg(&[subcommand, "--help"], dir.path());
         assert!(output.status.success());
         assert!(

@@ -52,6 +52,7 @@ fn relation(link: Link<'_>) -> Relation {
             document: link.document,
             span: Span::new(link.sentence.0, link.sentence.1),
             rule: link.rule.into(),
+            time: None,
         }],
     }
 }

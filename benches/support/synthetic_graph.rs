@@ -1,5 +1,6 @@
 //! A synthetic graph, generated reproducibly from a seed, for the persistence and memory benches.
 
+use kgraph::extract::time::Period;
 use kgraph::extract::{EntityKind, RelationClass};
 use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation};
 use kgraph::text::Span;
@@ -70,7 +71,7 @@ const RULES: [&str; 6] = [
 ];
 
 /// A graph of `shape`, the same for the same seed: entities with a name, an alias and three mentions;
-/// relations with distinct (source, target, predicate) so none merge.
+/// relations with distinct (source, target, predicate) so none merge, a quarter of them dated.
 pub fn synthetic_graph(shape: &Shape, seed: u64) -> KnowledgeGraph {
     let mut random = XorShift::new(seed);
     let mut graph = KnowledgeGraph::new();
@@ -117,6 +118,14 @@ pub fn synthetic_graph(shape: &Shape, seed: u64) -> KnowledgeGraph {
                 document: random.below(shape.documents) as u32,
                 span: Span::new(start, start + 70),
                 rule: RULES[predicate % RULES.len()].to_string(),
+                // A quarter of the sentences name a year, as news does.
+                time: (random.below(4) == 0).then(|| {
+                    let year = 1990 + random.below(35) as i32;
+                    Period {
+                        from: Some(year),
+                        to: Some(year),
+                    }
+                }),
             }],
         };
         graph.add_relation(ids[source], ids[target], relation);

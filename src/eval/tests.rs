@@ -67,6 +67,7 @@ impl TestGraph {
                     document: 0,
                     span: Span::new(start, start + sentence.len()),
                     rule: rule.into(),
+                    time: None,
                 }
             })
             .collect();

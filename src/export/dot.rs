@@ -300,6 +300,7 @@ mod tests {
                 document: 0,
                 span: Span::new(0, 10),
                 rule: "test_rule".into(),
+                time: None,
             }],
         }
     }

@@ -235,6 +235,7 @@ mod tests {
                 document: 0,
                 span: Span::new(sentence.0, sentence.1),
                 rule: "test_rule".into(),
+                time: None,
             }],
         }
     }

@@ -9,7 +9,9 @@
 //! 3. **surname**: a single word that is a name word of exactly one person ("Maliki", "Al-Maliki").
 //! 4. **contained name**: a name whose content words (connectors and known country names left out) are
 //!    all inside exactly one longer name ("Federal Reserve" in "Federal Reserve Bank of New York",
-//!    "Status of Forces Agreement" in "US-Iraq Status of Forces Agreement").
+//!    "Status of Forces Agreement" in "US-Iraq Status of Forces Agreement"); names with the same
+//!    content words are one ("US Federal Reserve", "Federal Reserve").
+//! 5. **same event**: events named after the same country ("Kuwait crisis", "Kuwait war").
 //!
 //! Groups that are only ever seen as the first word of a sentence, or only in headings and tables, are
 //! dropped: neither is evidence of a name.
@@ -108,6 +110,8 @@ struct Group {
     acronym: bool,
     all_sentence_initial: bool,
     all_fragment: bool,
+    /// For an event named after a country ("Kuwait crisis"): that country (a lexicon index).
+    event_country: Option<usize>,
 }
 
 /// Resolves candidates into entities.
@@ -133,6 +137,7 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
                 acronym: false,
                 all_sentence_initial: true,
                 all_fragment: true,
+                event_country: None,
             });
             groups.len() - 1
         });
@@ -146,6 +151,11 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         );
         group.all_sentence_initial &= candidate.mention.sentence_initial;
         group.all_fragment &= candidate.fragment;
+        if candidate.mention.kind == Some(EntityKind::Event)
+            && let [country] = candidate.mention.contains[..]
+        {
+            group.event_country = Some(country);
+        }
         group_of_candidate.push(index);
     }
     let mut union = UnionFind::new(groups.len());
@@ -255,6 +265,19 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             .collect()
     };
     let words_of: Vec<BTreeSet<String>> = groups.iter().map(content_words).collect();
+    // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are one.
+    let mut by_words: BTreeMap<&BTreeSet<String>, usize> = BTreeMap::new();
+    for (index, words) in words_of.iter().enumerate() {
+        if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
+            continue;
+        }
+        match by_words.get(words) {
+            Some(&first) => union.union(index, first),
+            None => {
+                by_words.insert(words, index);
+            }
+        }
+    }
     // The groups having each content word, in group order: a container of a name has all its words, so
     // it is among the groups of its rarest word.
     let mut groups_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -263,7 +286,8 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             groups_by_word.entry(word).or_default().push(group);
         }
     }
-    for index in 0..groups.len() {
+    // Two passes, so a name contained in several names that the first pass merged is merged too.
+    for index in (0..groups.len()).chain(0..groups.len()) {
         if groups[index].lexicon_entity.is_some()
             || groups[index].acronym
             || words_of[index].len() < 2
@@ -294,6 +318,19 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             && let Some(&container) = containers.first()
         {
             union.union(index, container);
+        }
+    }
+
+    // 4b. Events named after the same country: "Kuwait crisis", "Kuwait war", "Kuwait shock".
+    let mut event_of_country: BTreeMap<usize, usize> = BTreeMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        if let Some(country) = group.event_country {
+            match event_of_country.get(&country) {
+                Some(&first) => union.union(index, first),
+                None => {
+                    event_of_country.insert(country, index);
+                }
+            }
         }
     }
 

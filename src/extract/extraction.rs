@@ -11,6 +11,7 @@ use super::lexicon::Lexicon;
 use super::mention::{CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_relations};
+use super::time::{Period, sentence_period};
 use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
 
 /// An entity found in the corpus.
@@ -35,6 +36,10 @@ pub struct ExtractedRelation {
     pub document: usize,
     pub sentence: Span,
     pub rule: &'static str,
+    /// The period the sentence speaks of, if it names one.
+    pub time: Option<Period>,
+    /// An endpoint was named only by its capital standing for its government ("Washington imposed").
+    pub metonymy: bool,
 }
 
 /// Everything extraction found in a corpus: entities, and relations between them by entity index.
@@ -302,6 +307,13 @@ pub fn extract_corpus_observed(
                         ..
                     }
                 ) && !found_mention.span.slice(text).ends_with('s'),
+                metonymy: matches!(
+                    found_mention.source,
+                    super::mention::MentionSource::Lexicon {
+                        role: super::lexicon::SurfaceRole::Capital,
+                        ..
+                    }
+                ),
             });
         }
         for mention in &mut mentions {
@@ -322,6 +334,14 @@ pub fn extract_corpus_observed(
         }
         references.observe(&named);
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
+        let time = sentence_period(text, &sentence.tokens);
+        // Entities this sentence names only through a capital standing for the government.
+        let metonymic: Vec<usize> = named
+            .iter()
+            .filter(|m| m.metonymy)
+            .map(|m| m.entity)
+            .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
+            .collect();
         read_relations(text, &sentence.tokens, &mentions, lexicon, context)
             .into_iter()
             .map(|relation| ExtractedRelation {
@@ -334,6 +354,9 @@ pub fn extract_corpus_observed(
                 document: sentence.document,
                 sentence: sentence.span,
                 rule: relation.rule,
+                time,
+                metonymy: metonymic.contains(&relation.subject)
+                    || metonymic.contains(&relation.object),
             })
             .collect::<Vec<_>>()
     };
@@ -454,7 +477,11 @@ mod tests {
             ),
             (
                 "Abu Ali al-Askari of Kataib Sayyid al-Shuhada spoke in Doha.",
-                &["Abu Ali al-Askari", "Kataib Sayyid al-Shuhada", "Qatar"],
+                &["Abu Ali al-Askari", "Doha", "Kataib Sayyid al-Shuhada"],
+            ),
+            (
+                "Washington imposed sanctions on Ankara after the embassy in Damascus closed.",
+                &["Damascus", "Turkey", "United States"],
             ),
             ("Security forces said the Sunni and Shia clerics met.", &[]),
         ];
@@ -640,5 +667,44 @@ mod tests {
             .find(|r| r.class == RelationClass::Cooperation)
             .expect("a funding relation");
         assert!(relation.hedged);
+    }
+}
+
+#[cfg(test)]
+mod metonymy_tests {
+    use super::*;
+    use crate::extract::test_lexicon::test_lexicon;
+
+    #[test]
+    fn capitals_stand_for_governments_but_stay_places_after_prepositions() {
+        let documents = vec![Document {
+            name: "m.txt".into(),
+            text: "Washington imposed sanctions on Ankara. The United States and Turkey later met in Ankara."
+                .into(),
+        }];
+        let extraction = extract_corpus(&documents, &test_lexicon());
+        let name = |i: usize| extraction.entities[i].name.as_str();
+        let sanction = extraction
+            .relations
+            .iter()
+            .find(|r| r.class == RelationClass::Conflict)
+            .expect("a sanction");
+        assert_eq!(
+            (name(sanction.subject), name(sanction.object)),
+            ("United States", "Turkey")
+        );
+        assert!(sanction.metonymy, "inferred through capitals");
+        let ankara = extraction
+            .entities
+            .iter()
+            .find(|e| e.name == "Ankara")
+            .expect("Ankara the city");
+        assert_eq!(ankara.kind, EntityKind::Place);
+        let met = extraction
+            .relations
+            .iter()
+            .find(|r| r.class == RelationClass::Cooperation)
+            .expect("a meeting");
+        assert!(!met.metonymy, "named by their own names");
     }
 }

@@ -74,6 +74,13 @@ const CONNECTORS: &[&str] = &[
     "ibn", "bint",
 ];
 
+/// Prepositions of place: a capital after one is the city ("in Baghdad"); elsewhere it stands for the
+/// government ("Baghdad agreed").
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "via", "through", "around", "outside", "inside",
+    "across", "within", "toward", "towards",
+];
+
 /// Words that may precede a title without being part of a name: "Acting U.S. Ambassador".
 const TITLE_MODIFIERS: &[&str] = &[
     "acting", "former", "deputy", "interim", "then", "late", "current", "incoming", "outgoing",
@@ -265,9 +272,23 @@ impl Finder<'_> {
                         kind: Some(EntityKind::Event),
                         title: None,
                         sentence_initial: false,
-                        contains: Vec::new(),
+                        contains: vec![entity],
                     });
                     i = event_end;
+                    continue;
+                }
+                if role == SurfaceRole::Capital && self.after_locative_preposition(i) {
+                    // "the Central Bank of Iraq in Baghdad": the city, a place in its country.
+                    mentions.push(FoundMention {
+                        span: self.span(i, end),
+                        tokens: (i, end),
+                        source: MentionSource::Phrase,
+                        kind: Some(EntityKind::Place),
+                        title: None,
+                        sentence_initial: false,
+                        contains: vec![entity],
+                    });
+                    i = end;
                     continue;
                 }
                 mentions.push(FoundMention {
@@ -671,6 +692,16 @@ impl Finder<'_> {
         }
         found.dedup();
         found
+    }
+
+    /// True after a preposition of place ("in Baghdad", "to Moscow"): a capital there is the city, not
+    /// its government.
+    fn after_locative_preposition(&self, index: usize) -> bool {
+        let mut before = index;
+        while before > 0 && self.word(before - 1) == "the" {
+            before -= 1;
+        }
+        before > 0 && LOCATIVE_PREPOSITIONS.contains(&self.word(before - 1).to_lowercase().as_str())
     }
 
     /// A lower-case event noun right after `end` ("Kuwait crisis", "Ukraine war"): the end of the event.

@@ -4,8 +4,9 @@
 //! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
 //!   definitions, titles before names).
 //! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
-//! - [`reference`](mod@reference): "it", "he", "the country", "the group" read as the entity named just before.
+//! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
 //! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
+//! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: runs all of it over a corpus.
 
 pub mod alias;
@@ -18,6 +19,7 @@ pub mod reference;
 pub mod relation_rules;
 #[cfg(test)]
 pub(crate) mod test_lexicon;
+pub mod time;
 
 pub use class::RelationClass;
 pub use extraction::{
@@ -26,3 +28,4 @@ pub use extraction::{
 };
 pub use kind::EntityKind;
 pub use lexicon::{Lexicon, LexiconError};
+pub use time::Period;

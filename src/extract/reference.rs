@@ -136,6 +136,7 @@ impl ReferenceTracker {
                 kind,
                 contains: Vec::new(),
                 adjective: false,
+                metonymy: false,
             });
         }
         references

@@ -51,6 +51,8 @@ pub struct SentenceMention {
     pub contains: Vec<usize>,
     /// A demonym used as an adjective ("Iraqi forces"): the word after it is a noun, not a verb.
     pub adjective: bool,
+    /// A capital standing for its government ("Baghdad agreed").
+    pub metonymy: bool,
 }
 
 /// What the rules know about the document a sentence is in.
@@ -410,8 +412,20 @@ impl Reader<'_> {
             else {
                 continue;
             };
+            let head_kind = self.mentions[head].kind;
+            // "Chinese oil companies like CNPC": after "like", the head is the members' country.
+            let like = self.word(i) == "like";
+            if like && head_kind != EntityKind::Country {
+                continue;
+            }
             let members = self.list_from(marker_end);
             for member in members {
+                // A country is part of an alliance or organisation, not of a region or another country.
+                if self.mentions[member].kind == EntityKind::Country
+                    && head_kind != EntityKind::Organization
+                {
+                    continue;
+                }
                 out.extend(self.relation(
                     member,
                     head,
@@ -608,6 +622,10 @@ impl Reader<'_> {
     /// extraction).
     fn name_part(&self, out: &mut Vec<RuleRelation>) {
         for mention in self.mentions {
+            // "Kuwait crisis" names where, not who took part; "Iran-Iraq War" names the parties.
+            if mention.kind == EntityKind::Event && mention.contains.len() < 2 {
+                continue;
+            }
             for &country in &mention.contains {
                 let relation = match mention.kind {
                     // "Iran-Iraq War", "US-Iraq Status of Forces Agreement": the countries took part.

@@ -50,6 +50,12 @@ pub fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The hash a document's text is stored under: xxh3-64 in hex. The same text always gets the same hash,
+/// so a document already in a graph can be recognised.
+pub fn document_hash(text: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+}
+
 impl KnowledgeGraph {
     pub fn new() -> Self {
         Self::default()
@@ -57,7 +63,7 @@ impl KnowledgeGraph {
 
     /// Adds a document and returns its index. The hash is computed here.
     pub fn add_document(&mut self, name: String, text: String) -> u32 {
-        let hash = super::content_hash::content_hash(&text);
+        let hash = document_hash(&text);
         self.documents.push(StoredDocument { name, hash, text });
         u32::try_from(self.documents.len() - 1).unwrap_or(u32::MAX)
     }
@@ -253,6 +259,7 @@ mod tests {
                 document: 0,
                 span: Span::new(start, start + 1),
                 rule: "test".into(),
+                time: None,
             }],
         }
     }

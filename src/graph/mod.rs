@@ -1,13 +1,30 @@
 //! The graph stage: the model (entities, relations, evidence, documents), the one type that wraps
-//! petgraph, and persistence (RON, or a binary snapshot) with a format version.
+//! petgraph, persistence (RON, or a binary snapshot) with a format version, and the algorithms that
+//! explore a graph (neighbourhoods, paths, centrality, subgraphs).
 
-pub mod content_hash;
+mod cancelled;
+pub mod centrality;
+pub mod entity_key;
 pub mod knowledge_graph;
 pub mod model;
+pub mod neighbourhood;
+pub mod paths;
 pub mod persist;
 pub mod snapshot;
+pub mod subgraph;
+pub mod walk;
 
-pub use content_hash::content_hash;
-pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
+#[cfg(test)]
+mod algorithm_tests;
+#[cfg(test)]
+pub(crate) mod test_graph;
+
+pub use cancelled::Cancelled;
+pub use centrality::PAGE_RANK_DAMPING;
+pub use entity_key::entity_key;
+pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
 pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
+pub use neighbourhood::Neighbourhood;
+pub use paths::{GraphPath, Hop, PathList};
 pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
+pub use walk::{RelationFilter, WalkDirection};

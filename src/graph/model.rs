@@ -1,6 +1,6 @@
 //! The model: what the graph's nodes, edges and documents hold.
 
-use crate::extract::{EntityKind, RelationClass};
+use crate::extract::{EntityKind, Period, RelationClass};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,9 @@ pub struct Evidence {
     pub span: Span,
     /// The name of the extraction rule that fired.
     pub rule: String,
+    /// The period the sentence speaks of ("In 2019", "since 2014"), if it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Period>,
 }
 
 /// An edge: the subject (source) acts on the object (target).

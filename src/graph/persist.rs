@@ -7,10 +7,14 @@
 //! atomic.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::model::{Entity, Relation, StoredDocument};
+use super::model::{Entity, Evidence, Relation, StoredDocument};
 use super::snapshot;
 use crate::atomic_file::write_atomically;
+use crate::extract::RelationClass;
+use crate::extract::time::Period;
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -106,6 +110,105 @@ struct RelationRecordRef<'a> {
     relation: &'a Relation,
 }
 
+/// The binary snapshot's records. Postcard writes fields by position, not by name, so a field the model
+/// skips when it has no value (`#[serde(skip_serializing_if)]`, as `Evidence::time` does to keep RON
+/// short) would shift every field after it; these records write every field, always. Documents and
+/// entities have no such field and are written as they are.
+#[derive(Serialize, Deserialize)]
+struct BinaryGraphFile<'a> {
+    format_version: u32,
+    documents: Cow<'a, [StoredDocument]>,
+    entities: Vec<Cow<'a, Entity>>,
+    relations: Vec<BinaryRelation<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BinaryRelation<'a> {
+    source: usize,
+    target: usize,
+    predicate: Cow<'a, str>,
+    class: RelationClass,
+    negated: bool,
+    hedged: bool,
+    evidence: Vec<BinaryEvidence<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BinaryEvidence<'a> {
+    document: u32,
+    span: Span,
+    rule: Cow<'a, str>,
+    /// `Period`'s `from` and `to`.
+    time: Option<(Option<i32>, Option<i32>)>,
+}
+
+impl<'a> BinaryGraphFile<'a> {
+    fn of(file: &GraphFileRef<'a>) -> Self {
+        BinaryGraphFile {
+            format_version: file.format_version,
+            documents: Cow::Borrowed(file.documents),
+            entities: file.entities.iter().map(|&e| Cow::Borrowed(e)).collect(),
+            relations: file
+                .relations
+                .iter()
+                .map(|record| {
+                    let relation = record.relation;
+                    BinaryRelation {
+                        source: record.source,
+                        target: record.target,
+                        predicate: Cow::Borrowed(&relation.predicate),
+                        class: relation.class,
+                        negated: relation.negated,
+                        hedged: relation.hedged,
+                        evidence: relation
+                            .evidence
+                            .iter()
+                            .map(|e| BinaryEvidence {
+                                document: e.document,
+                                span: e.span,
+                                rule: Cow::Borrowed(&e.rule),
+                                time: e.time.map(|p| (p.from, p.to)),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn into_file(self) -> GraphFile {
+        GraphFile {
+            format_version: self.format_version,
+            documents: self.documents.into_owned(),
+            entities: self.entities.into_iter().map(Cow::into_owned).collect(),
+            relations: self
+                .relations
+                .into_iter()
+                .map(|record| RelationRecord {
+                    source: record.source,
+                    target: record.target,
+                    relation: Relation {
+                        predicate: record.predicate.into_owned(),
+                        class: record.class,
+                        negated: record.negated,
+                        hedged: record.hedged,
+                        evidence: record
+                            .evidence
+                            .into_iter()
+                            .map(|e| Evidence {
+                                document: e.document,
+                                span: e.span,
+                                rule: e.rule.into_owned(),
+                                time: e.time.map(|(from, to)| Period { from, to }),
+                            })
+                            .collect(),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Only the version, read when a file does not parse, so a newer file is refused with a clear message
 /// even when the rest of its format changed.
 #[derive(Deserialize)]
@@ -171,9 +274,11 @@ pub fn save_graph_as(
             .map_err(io_error)
         }
         GraphFormat::Binary => {
-            let bytes = snapshot::encode(&file).map_err(|e| PersistError::Serialize {
-                path: path.to_path_buf(),
-                message: e.to_string(),
+            let bytes = snapshot::encode(&BinaryGraphFile::of(&file)).map_err(|e| {
+                PersistError::Serialize {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                }
             })?;
             write_atomically(path, |w| w.write_all(&bytes)).map_err(io_error)
         }
@@ -202,7 +307,8 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
 
 /// Decodes the bytes of a binary snapshot; `path` is only used in messages.
 pub fn decode_graph(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    from_file(snapshot::decode(bytes, path)?, path)
+    let file: BinaryGraphFile<'static> = snapshot::decode(bytes, path)?;
+    from_file(file.into_file(), path)
 }
 
 /// Parses the text of a graph file; `path` is only used in messages.
@@ -328,7 +434,56 @@ mod tests {
                     document,
                     span: Span::new(0, 15),
                     rule: "verb".into(),
+                    time: None,
                 }],
+            },
+        );
+        graph
+    }
+
+    /// The sample with a relation whose evidence has periods, full, partial and none: fields the RON
+    /// file leaves out when empty.
+    fn timed_sample() -> KnowledgeGraph {
+        let mut graph = sample();
+        let ids: Vec<_> = graph.entities().map(|(id, _)| id).collect();
+        let evidence = |start: usize, time: Option<Period>| Evidence {
+            document: 0,
+            span: Span::new(start, 15),
+            rule: "verb".into(),
+            time,
+        };
+        graph.add_relation(
+            ids[1],
+            ids[0],
+            Relation {
+                predicate: "meet".into(),
+                class: RelationClass::Cooperation,
+                negated: true,
+                hedged: true,
+                evidence: vec![
+                    evidence(0, None),
+                    evidence(
+                        1,
+                        Some(Period {
+                            from: Some(2019),
+                            to: None,
+                        }),
+                    ),
+                    evidence(
+                        2,
+                        Some(Period {
+                            from: Some(2003),
+                            to: Some(2011),
+                        }),
+                    ),
+                    evidence(
+                        3,
+                        Some(Period {
+                            from: None,
+                            to: Some(1991),
+                        }),
+                    ),
+                ],
             },
         );
         graph
@@ -355,7 +510,7 @@ mod tests {
 
     #[test]
     fn binary_snapshot_round_trips_and_refuses_bad_files() {
-        let graph = sample();
+        let graph = timed_sample();
         let dir = tempfile::tempdir().unwrap();
         for name in ["g.kgb", "g.bin", "g.KGB"] {
             let path = dir.path().join(name);

@@ -1,0 +1,161 @@
+//! What the graph algorithms may walk: a [`RelationFilter`] (which classes, which direction), and the
+//! `Adjacency` it projects the graph onto.
+//!
+//! Every algorithm works on entities, not on relations: several relations between the same two entities
+//! make one link, which remembers all of them so a path can still show its evidence. The projection is
+//! built once per query, with neighbours sorted by entity id, so every algorithm gives the same answer on
+//! the same graph whatever order petgraph happens to list edges in.
+
+use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
+use super::model::Relation;
+use crate::extract::RelationClass;
+use petgraph::Direction;
+use std::collections::HashMap;
+
+/// Which way relations may be followed. A relation points from its subject to its object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum WalkDirection {
+    /// From subject to object only (`Iraq -[sign]-> agreement`).
+    Outgoing,
+    /// From object to subject only.
+    Incoming,
+    /// Either way: the graph is read as undirected.
+    #[default]
+    Both,
+}
+
+impl WalkDirection {
+    /// The direction that walks the same relations backwards.
+    pub fn reversed(self) -> WalkDirection {
+        match self {
+            WalkDirection::Outgoing => WalkDirection::Incoming,
+            WalkDirection::Incoming => WalkDirection::Outgoing,
+            WalkDirection::Both => WalkDirection::Both,
+        }
+    }
+
+    /// The lower-case word the query language uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            WalkDirection::Outgoing => "out",
+            WalkDirection::Incoming => "in",
+            WalkDirection::Both => "both",
+        }
+    }
+}
+
+/// Which relations an algorithm may follow.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RelationFilter {
+    /// Only relations of these classes; empty means every class.
+    pub classes: Vec<RelationClass>,
+    /// Which way relations are followed.
+    pub direction: WalkDirection,
+}
+
+impl RelationFilter {
+    /// Every class, in `direction`.
+    pub fn new(direction: WalkDirection) -> Self {
+        RelationFilter {
+            classes: Vec::new(),
+            direction,
+        }
+    }
+
+    /// Only `classes` (every class when empty), in `direction`.
+    pub fn with_classes(classes: &[RelationClass], direction: WalkDirection) -> Self {
+        RelationFilter {
+            classes: classes.to_vec(),
+            direction,
+        }
+    }
+
+    /// True when the class of `relation` passes the filter.
+    pub fn allows(&self, relation: &Relation) -> bool {
+        self.classes.is_empty() || self.classes.contains(&relation.class)
+    }
+}
+
+/// One link of the projection: a neighbour and every relation that joins the entity to it in the
+/// walking direction, in id order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    pub(crate) neighbour: usize,
+    pub(crate) relations: Vec<RelationId>,
+}
+
+/// The graph projected for one filter: entities numbered densely `0..n` in id order, and for each the
+/// links it may follow, sorted by neighbour.
+#[derive(Debug, Clone)]
+pub(crate) struct Adjacency {
+    pub(crate) ids: Vec<EntityId>,
+    positions: HashMap<EntityId, usize>,
+    pub(crate) links: Vec<Vec<Link>>,
+}
+
+impl Adjacency {
+    /// Projects `graph` through `filter`. Self-loops are dropped: they never lie on a path.
+    pub(crate) fn new(graph: &KnowledgeGraph, filter: &RelationFilter) -> Adjacency {
+        let ids: Vec<EntityId> = graph.entities().map(|(id, _)| id).collect();
+        let positions: HashMap<EntityId, usize> =
+            ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        let directions: &[Direction] = match filter.direction {
+            WalkDirection::Outgoing => &[Direction::Outgoing],
+            WalkDirection::Incoming => &[Direction::Incoming],
+            WalkDirection::Both => &[Direction::Outgoing, Direction::Incoming],
+        };
+        let links = ids
+            .iter()
+            .enumerate()
+            .map(|(position, &id)| {
+                let mut grouped: HashMap<usize, Vec<RelationId>> = HashMap::new();
+                for &direction in directions {
+                    for relation in graph.relations_of(id, direction) {
+                        if !filter.allows(relation.relation) {
+                            continue;
+                        }
+                        let other = if direction == Direction::Outgoing {
+                            relation.target
+                        } else {
+                            relation.source
+                        };
+                        let Some(&neighbour) = positions.get(&other) else {
+                            continue;
+                        };
+                        if neighbour != position {
+                            grouped.entry(neighbour).or_default().push(relation.id);
+                        }
+                    }
+                }
+                let mut links: Vec<Link> = grouped
+                    .into_iter()
+                    .map(|(neighbour, mut relations)| {
+                        relations.sort();
+                        relations.dedup();
+                        Link {
+                            neighbour,
+                            relations,
+                        }
+                    })
+                    .collect();
+                links.sort_by_key(|link| link.neighbour);
+                links
+            })
+            .collect();
+        Adjacency {
+            ids,
+            positions,
+            links,
+        }
+    }
+
+    /// The dense position of an entity, or `None` when it is not in the graph.
+    pub(crate) fn position(&self, id: EntityId) -> Option<usize> {
+        self.positions.get(&id).copied()
+    }
+
+    /// The number of entities.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}

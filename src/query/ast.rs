@@ -1,0 +1,221 @@
+//! The syntax tree of one line of the query language: a query about the graph, or a meta-command to the
+//! session. Names and paths keep the byte span they were typed at, so later errors can point at them.
+
+use crate::extract::{EntityKind, RelationClass};
+use crate::graph::WalkDirection;
+use crate::text::Span;
+
+/// An entity as the user named it: a canonical name or an alias, any case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRef {
+    /// The name without its quotes.
+    pub text: String,
+    /// Where it was typed, quotes included.
+    pub span: Span,
+}
+
+/// A file or directory argument of a meta-command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathArg {
+    /// The path without its quotes.
+    pub text: String,
+    /// Where it was typed, quotes included.
+    pub span: Span,
+}
+
+/// One line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Statement {
+    /// A blank line or a comment: `# who links Iraq and China?`
+    Empty,
+    /// A question about the graph.
+    Query(Query),
+    /// A command to the session.
+    Meta(Meta),
+}
+
+/// How `top` ranks entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// The number of distinct entities linked to it.
+    #[default]
+    Degree,
+    /// PageRank, following relations from subject to object.
+    PageRank,
+    /// Brandes' betweenness, the graph read as undirected.
+    Betweenness,
+}
+
+impl Measure {
+    /// Every measure, in the order help lists them.
+    pub const ALL: [Measure; 3] = [Measure::Degree, Measure::PageRank, Measure::Betweenness];
+
+    /// The word the language uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Degree => "degree",
+            Measure::PageRank => "pagerank",
+            Measure::Betweenness => "betweenness",
+        }
+    }
+
+    /// Parses a measure name, ignoring case.
+    pub fn parse(word: &str) -> Option<Measure> {
+        Measure::ALL
+            .into_iter()
+            .find(|measure| measure.name().eq_ignore_ascii_case(word))
+    }
+}
+
+/// A question about the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// `entity "Popular Mobilization Forces"`: the entity's card (canonical name, kind, aliases,
+    /// mentions, documents, degree).
+    Entity { name: NameRef },
+    /// `neighbours Iraq depth 2 class Conflict,Cooperation kind Country out`: the k-hop neighbourhood.
+    Neighbours {
+        name: NameRef,
+        depth: usize,
+        classes: Vec<RelationClass>,
+        kinds: Vec<EntityKind>,
+        direction: WalkDirection,
+    },
+    /// `path PMF Russia class Cooperation undirected`: one shortest path, each hop with its evidence.
+    Path {
+        from: NameRef,
+        to: NameRef,
+        classes: Vec<RelationClass>,
+        undirected: bool,
+    },
+    /// `paths Iraq China max 3 limit 10 undirected`: every shortest path, or with `max` every simple
+    /// path of at most that many hops; at most `limit` of them.
+    Paths {
+        from: NameRef,
+        to: NameRef,
+        max_hops: Option<usize>,
+        limit: usize,
+        classes: Vec<RelationClass>,
+        undirected: bool,
+    },
+    /// `common Iraq China class Cooperation`: the entities linked to both.
+    Common {
+        first: NameRef,
+        second: NameRef,
+        classes: Vec<RelationClass>,
+    },
+    /// `why Iraq "United States" class asserted`: every relation between the two, with sentence,
+    /// document and rule.
+    Why {
+        first: NameRef,
+        second: NameRef,
+        classes: Vec<RelationClass>,
+    },
+    /// `find Kurd`: entities whose name or an alias contains the text, ignoring case.
+    Find { text: String },
+    /// `top 10 by betweenness kind Person class Conflict`: the most central entities.
+    Top {
+        count: usize,
+        measure: Measure,
+        kinds: Vec<EntityKind>,
+        classes: Vec<RelationClass>,
+    },
+    /// `stats`: counts of documents, entities by kind and relations by class.
+    Stats,
+    /// `docs`: the documents in the graph.
+    Docs,
+    /// `help` or `help neighbours` or `help :export`: the commands, or one of them.
+    Help { topic: Option<String> },
+}
+
+/// What `:export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// NetworkX node-link JSON.
+    Json,
+    /// GraphViz DOT.
+    Dot,
+    /// SVG drawn by GraphViz's `dot`.
+    Svg,
+}
+
+impl ExportTarget {
+    /// Every target, in the order help lists them.
+    pub const ALL: [ExportTarget; 3] = [ExportTarget::Json, ExportTarget::Dot, ExportTarget::Svg];
+
+    /// The word the language uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportTarget::Json => "json",
+            ExportTarget::Dot => "dot",
+            ExportTarget::Svg => "svg",
+        }
+    }
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutputMode {
+    /// Aligned columns, for a terminal.
+    #[default]
+    Table,
+    /// Tab-separated lines, for pipes and golden files.
+    Plain,
+    /// One JSON object per result.
+    Json,
+    /// Comma-separated values.
+    Csv,
+}
+
+impl OutputMode {
+    /// Every mode, in the order help lists them.
+    pub const ALL: [OutputMode; 4] = [
+        OutputMode::Table,
+        OutputMode::Plain,
+        OutputMode::Json,
+        OutputMode::Csv,
+    ];
+
+    /// The word the language uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputMode::Table => "table",
+            OutputMode::Plain => "plain",
+            OutputMode::Json => "json",
+            OutputMode::Csv => "csv",
+        }
+    }
+
+    /// Parses a mode name, ignoring case.
+    pub fn parse(word: &str) -> Option<OutputMode> {
+        OutputMode::ALL
+            .into_iter()
+            .find(|mode| mode.name().eq_ignore_ascii_case(word))
+    }
+}
+
+/// A command to the session rather than a question about the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meta {
+    /// `:load graph.ron` or `:load data/ more.txt`: replace the graph with a saved one, or with one built
+    /// from documents.
+    Load { paths: Vec<PathArg> },
+    /// `:save graph.ron`: write the graph (atomically).
+    Save { path: PathArg },
+    /// `:ingest new-report.txt more/`: add documents to the graph.
+    Ingest { paths: Vec<PathArg> },
+    /// `:run queries/pmf-and-russia.kgq`: run a script, line by line.
+    Run { path: PathArg },
+    /// `:export dot kurdistan.dot last`: write the graph, or with `last` the subgraph of the last result.
+    Export {
+        target: ExportTarget,
+        path: PathArg,
+        last: bool,
+    },
+    /// `:mode json`: how results are printed.
+    Mode(OutputMode),
+    /// `:timer on`: print how long each command took.
+    Timer(bool),
+    /// `:quit`: leave the shell (or stop the script).
+    Quit,
+}

@@ -1,0 +1,150 @@
+//! The table of commands: each verb and meta-command with its syntax, what it does and an example. Help,
+//! "did you mean …?" and the shell's completion all read it, so they cannot drift apart.
+
+/// One command of the language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandHelp {
+    /// The word that starts it (`neighbours`, `:export`).
+    pub name: &'static str,
+    /// Its syntax, brackets around what is optional.
+    pub syntax: &'static str,
+    /// What it answers, in one sentence.
+    pub summary: &'static str,
+    /// A real example over data/.
+    pub example: &'static str,
+}
+
+/// The verbs: questions about the graph.
+pub const VERBS: &[CommandHelp] = &[
+    CommandHelp {
+        name: "entity",
+        syntax: "entity NAME",
+        summary: "An entity's canonical name, kind, aliases, mentions, documents and degree.",
+        example: "entity PMF",
+    },
+    CommandHelp {
+        name: "neighbours",
+        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both]",
+        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out.",
+        example: "neighbours \"Kurdistan Region of Iraq\" depth 2 class Cooperation,Conflict",
+    },
+    CommandHelp {
+        name: "path",
+        syntax: "path FROM TO [class C,…] [undirected]",
+        summary: "A shortest path from subject to object, each hop with its predicate and evidence sentence.",
+        example: "path PMF Russia undirected",
+    },
+    CommandHelp {
+        name: "paths",
+        syntax: "paths FROM TO [max N] [limit K] [class C,…] [undirected]",
+        summary: "Every shortest path, or with max every simple path of up to N hops; at most K (20) of them.",
+        example: "paths Iraq China max 2 limit 10 undirected",
+    },
+    CommandHelp {
+        name: "common",
+        syntax: "common A B [class C,…]",
+        summary: "The entities linked to both A and B, and how.",
+        example: "common Iraq China",
+    },
+    CommandHelp {
+        name: "why",
+        syntax: "why A B [class C,…]",
+        summary: "Every relation between A and B with its sentence, document and rule.",
+        example: "why Iraq China",
+    },
+    CommandHelp {
+        name: "find",
+        syntax: "find TEXT",
+        summary: "The entities whose name or an alias contains TEXT, ignoring case.",
+        example: "find Kurd",
+    },
+    CommandHelp {
+        name: "top",
+        syntax: "top [N] [by degree|pagerank|betweenness] [kind K,…] [class C,…]",
+        summary: "The N (10) most central entities; degree counts distinct linked entities.",
+        example: "top 5 by betweenness kind Country",
+    },
+    CommandHelp {
+        name: "stats",
+        syntax: "stats",
+        summary: "Documents, entities by kind and relations by class.",
+        example: "stats",
+    },
+    CommandHelp {
+        name: "docs",
+        syntax: "docs",
+        summary: "The documents in the graph.",
+        example: "docs",
+    },
+    CommandHelp {
+        name: "help",
+        syntax: "help [COMMAND]",
+        summary: "The commands, or one of them in full.",
+        example: "help paths",
+    },
+];
+
+/// The meta-commands: instructions to the session.
+pub const META_COMMANDS: &[CommandHelp] = &[
+    CommandHelp {
+        name: ":load",
+        syntax: ":load GRAPH.ron | DOCUMENTS…",
+        summary: "Replace the graph with a saved one, or build one from documents.",
+        example: ":load data/",
+    },
+    CommandHelp {
+        name: ":save",
+        syntax: ":save FILE.ron",
+        summary: "Save the graph (the file is replaced atomically).",
+        example: ":save graph.ron",
+    },
+    CommandHelp {
+        name: ":ingest",
+        syntax: ":ingest DOCUMENTS…",
+        summary: "Add documents to the graph; documents it already holds are skipped.",
+        example: ":ingest new-report.txt",
+    },
+    CommandHelp {
+        name: ":run",
+        syntax: ":run SCRIPT",
+        summary: "Run a script of commands, one a line (# starts a comment).",
+        example: ":run queries/central-actors.kgq",
+    },
+    CommandHelp {
+        name: ":export",
+        syntax: ":export json|dot|svg FILE [last]",
+        summary: "Write the graph, or with last the subgraph of the last result (svg needs GraphViz).",
+        example: ":export dot kurdistan.dot last",
+    },
+    CommandHelp {
+        name: ":mode",
+        syntax: ":mode table|plain|json|csv",
+        summary: "How results are printed.",
+        example: ":mode json",
+    },
+    CommandHelp {
+        name: ":timer",
+        syntax: ":timer on|off",
+        summary: "Print how long each command took.",
+        example: ":timer on",
+    },
+    CommandHelp {
+        name: ":quit",
+        syntax: ":quit",
+        summary: "Leave the shell (Ctrl-D does too).",
+        example: ":quit",
+    },
+];
+
+/// The command called `name` (ignoring case; a meta-command with or without its colon).
+pub fn command_help(name: &str) -> Option<&'static CommandHelp> {
+    let lower = name.to_lowercase();
+    let lower = if lower == "neighbors" {
+        "neighbours".to_string()
+    } else {
+        lower
+    };
+    VERBS.iter().chain(META_COMMANDS).find(|command| {
+        command.name == lower || command.name.strip_prefix(':') == Some(lower.as_str())
+    })
+}

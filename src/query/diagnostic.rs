@@ -1,0 +1,181 @@
+//! The one renderer of errors in a line of the query language, for the shell and scripts alike:
+//!
+//! ```text
+//! no entity is called "Irak"; did you mean "Iraq" or "Iran"?
+//!  --> queries/iraq.kgq:3:12
+//!   |
+//! 3 | neighbours Irak depth 2
+//!   |            ^^^^
+//! ```
+//!
+//! Lines and columns count from 1, and columns count characters, not bytes, so a caret lines up under
+//! text with accents or Arabic names. A span that does not fall on character boundaries is widened to
+//! the nearest ones rather than trusted.
+
+use crate::text::Span;
+
+/// Where a piece of query text came from: a script name (or `<repl>`, `<stdin>`, `<query>`), the line
+/// number of its first line, and the text itself (several lines when a quote spanned them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source<'a> {
+    /// The script's name as the user gave it, or `<repl>`, `<stdin>`, `<query>`.
+    pub name: &'a str,
+    /// The 1-based line number of the first line of `text`.
+    pub first_line: usize,
+    /// The text the spans point into.
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// A source of one or more lines starting at line `first_line` of `name`.
+    pub fn new(name: &'a str, first_line: usize, text: &'a str) -> Self {
+        Source {
+            name,
+            first_line,
+            text,
+        }
+    }
+}
+
+/// The largest char boundary of `text` at or before `index`.
+fn floor_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The 1-based line number (within `text`), the line's byte range, and the 1-based column of `offset`.
+fn locate(text: &str, offset: usize) -> (usize, usize, usize, usize) {
+    let offset = floor_boundary(text, offset);
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line_index = text[..line_start].matches('\n').count();
+    let column = text[line_start..offset].chars().count() + 1;
+    (line_index, line_start, line_end, column)
+}
+
+/// `name:line:column` of where `span` starts.
+pub fn location(source: &Source<'_>, span: Span) -> String {
+    let (line_index, _, _, column) = locate(source.text, span.start);
+    format!(
+        "{}:{}:{column}",
+        source.name,
+        source.first_line + line_index
+    )
+}
+
+/// The message, then the location, the source line and a caret under `span` (at least one caret; a span
+/// running past its line is cut at the line's end).
+pub fn render(source: &Source<'_>, span: Span, message: &str) -> String {
+    let (line_index, line_start, line_end, column) = locate(source.text, span.start);
+    let line_number = (source.first_line + line_index).to_string();
+    let gutter = " ".repeat(line_number.len());
+    let line = source.text[line_start..line_end].trim_end_matches('\r');
+    let start = floor_boundary(source.text, span.start).max(line_start);
+    let end =
+        floor_boundary(source.text, span.end.max(span.start)).clamp(start, line_start + line.len());
+    let width = source.text[start..end].chars().count().max(1);
+    // Tabs before the caret stay tabs, so the caret lines up however the terminal draws them.
+    let padding: String = source.text[line_start..start]
+        .chars()
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!(
+        "{message}\n{gutter}--> {}:{line_number}:{column}\n{gutter} |\n{line_number} | {line}\n{gutter} | {padding}{}",
+        source.name,
+        "^".repeat(width)
+    )
+}
+
+/// An error drawn for the user: its message, where it is (`file:line:column`), and the full drawing with
+/// the source line and caret, which is what `Display` prints.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{rendered}")]
+pub struct Diagnostic {
+    /// The sentence that says what is wrong.
+    pub message: String,
+    /// `name:line:column`, or just the name when there is no line to point at.
+    pub location: String,
+    /// The message with the location, the source line and the caret: what the user sees.
+    pub rendered: String,
+}
+
+impl Diagnostic {
+    /// The diagnostic for `message` about `span` of `source`.
+    pub fn new(source: &Source<'_>, span: Span, message: &str) -> Self {
+        Diagnostic {
+            message: message.to_string(),
+            location: location(source, span),
+            rendered: render(source, span, message),
+        }
+    }
+
+    /// A diagnostic with no source line to draw (a script that cannot be opened); the message names
+    /// the place itself.
+    pub fn without_source(place: &str, message: &str) -> Self {
+        Diagnostic {
+            message: message.to_string(),
+            location: place.to_string(),
+            rendered: message.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_the_line_and_a_caret_counting_characters() {
+        let cases: &[(&str, usize, (usize, usize), &str)] = &[
+            (
+                "neighbours Irak depth 2",
+                3,
+                (11, 15),
+                "oops\n --> s.kgq:3:12\n  |\n3 | neighbours Irak depth 2\n  |            ^^^^",
+            ),
+            (
+                "why \"Bağdat\" Irak",
+                12,
+                (14, 18),
+                "oops\n  --> s.kgq:12:14\n   |\n12 | why \"Bağdat\" Irak\n   |              ^^^^",
+            ),
+            (
+                "path PMF",
+                1,
+                (8, 8),
+                "oops\n --> s.kgq:1:9\n  |\n1 | path PMF\n  |         ^",
+            ),
+            (
+                "entity \"Popular\nMobilization",
+                4,
+                (16, 28),
+                "oops\n --> s.kgq:5:1\n  |\n5 | Mobilization\n  | ^^^^^^^^^^^^",
+            ),
+            (
+                "find \"open\nquote",
+                1,
+                (5, 16),
+                "oops\n --> s.kgq:1:6\n  |\n1 | find \"open\n  |      ^^^^^",
+            ),
+        ];
+        for &(text, first_line, (start, end), expected) in cases {
+            let source = Source::new("s.kgq", first_line, text);
+            assert_eq!(
+                render(&source, Span::new(start, end), "oops"),
+                expected,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn survives_spans_inside_characters_and_past_the_end() {
+        let source = Source::new("<repl>", 1, "why é");
+        let rendered = render(&source, Span::new(5, 99), "oops");
+        assert!(rendered.ends_with("1 | why é\n  |     ^"), "{rendered}");
+        assert_eq!(location(&source, Span::new(6, 6)), "<repl>:1:6");
+    }
+}

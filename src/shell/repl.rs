@@ -1,0 +1,143 @@
+//! The interactive shell: rustyline with history, completion, hints, a coloured prompt and multi-line
+//! input while a quote is open. Each entry goes to [`Session::execute`] under the name `<repl>`, numbered
+//! like the lines of a script, so errors read `<repl>:3:12`.
+//!
+//! Ctrl-C while typing clears the line; Ctrl-C while a query runs sets the session's cancel flag, which
+//! the long algorithms check, and the shell goes on. Ctrl-D (or `:quit`) leaves.
+
+use super::helper::ShellHelper;
+use super::session::{ExecuteError, Origin, Outcome, Session};
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{Config, Editor};
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+/// The environment variable that names the history file.
+pub const HISTORY_VARIABLE: &str = "KG_HISTORY";
+
+/// Why the shell stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplError {
+    /// The line editor failed (no terminal, or it went away).
+    #[error("the terminal: {0}")]
+    Terminal(#[from] ReadlineError),
+    /// Answers could not be written.
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
+}
+
+/// The history file: `$KG_HISTORY`, or `kgraph/history` in the user's data directory
+/// (`$XDG_DATA_HOME`, `~/.local/share` on Linux); `None` when there is neither.
+pub fn history_path() -> Option<PathBuf> {
+    match std::env::var_os(HISTORY_VARIABLE) {
+        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
+        _ => dirs::data_dir().map(|d| d.join("kgraph").join("history")),
+    }
+}
+
+/// Settings of the shell.
+#[derive(Debug, Clone)]
+pub struct ReplOptions {
+    /// Where history is kept; `None` keeps none.
+    pub history: Option<PathBuf>,
+    /// ANSI colours for the prompt, hints and errors.
+    pub colour: bool,
+    /// The line printed first (what graph is open).
+    pub banner: String,
+}
+
+/// Runs the shell until Ctrl-D or `:quit`. Answers go to `out`, errors to `errors`.
+pub fn run_repl(
+    session: &mut Session,
+    options: &ReplOptions,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> Result<(), ReplError> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_dups(true)?
+        .max_history_size(5000)?
+        .build();
+    let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
+    editor.set_helper(Some(ShellHelper::new(session.graph(), options.colour)));
+    if let Some(path) = &options.history {
+        // A first session has no history yet; any other problem is worth saying once.
+        if path.exists()
+            && let Err(error) = editor.load_history(path)
+        {
+            writeln!(errors, "warning: history {}: {error}", path.display())?;
+        }
+    }
+    let cancel = session.cancel_flag();
+    // Ctrl-C while a query runs: the terminal is not in raw mode then, so it arrives as SIGINT. A second
+    // shell in the same process (tests) finds the handler already set, which is fine.
+    let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
+    writeln!(out, "{}", options.banner)?;
+    let prompt = (
+        "kg> ",
+        if options.colour {
+            "\x1b[1;36mkg>\x1b[0m "
+        } else {
+            "kg> "
+        },
+    );
+    let mut entry_number = 0;
+    loop {
+        match editor.readline(&prompt) {
+            Ok(entry) => {
+                entry_number += 1;
+                if !entry.trim().is_empty() {
+                    editor.add_history_entry(entry.as_str())?;
+                    if let Some(path) = &options.history {
+                        save_history(&mut editor, path, errors)?;
+                    }
+                }
+                let origin = Origin {
+                    name: "<repl>",
+                    line: entry_number,
+                };
+                match session.execute(&entry, origin, out) {
+                    Ok(Outcome::Continue) => {}
+                    Ok(Outcome::Quit) => break,
+                    Err(ExecuteError::Command(diagnostic)) => {
+                        let label = if options.colour {
+                            "\x1b[1;31merror\x1b[0m"
+                        } else {
+                            "error"
+                        };
+                        writeln!(errors, "{label}: {diagnostic}")?;
+                    }
+                    Err(ExecuteError::Output(error)) => return Err(error.into()),
+                }
+                if entry.trim_start().starts_with(':')
+                    && let Some(helper) = editor.helper_mut()
+                {
+                    helper.refresh(session.graph());
+                }
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(())
+}
+
+/// Writes the history file, creating its directory; a failure is a warning, not the end of the shell.
+fn save_history(
+    editor: &mut Editor<ShellHelper, DefaultHistory>,
+    path: &std::path::Path,
+    errors: &mut dyn Write,
+) -> Result<(), ReplError> {
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    if let Err(error) = editor.save_history(path) {
+        writeln!(errors, "warning: history {}: {error}", path.display())?;
+    }
+    Ok(())
+}

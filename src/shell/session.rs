@@ -1,0 +1,464 @@
+//! [`Session`]: a graph, the settings of the shell, and the last answer. It executes one entry of the
+//! query language at a time, whatever its origin (the REPL, a script, standard input, `kg query -e`):
+//! there is one code path, so an error reads the same everywhere, as `file:line:column` with the line
+//! and a caret.
+
+use super::graph_source::{LexiconSource, ingest, open_graph};
+use super::graphviz::draw_svg;
+use super::session_error::{SessionError, SessionErrorKind};
+use crate::atomic_file::write_atomically;
+use crate::export::{ExportFormat, ExportOptions, write_export};
+use crate::graph::{KnowledgeGraph, save_graph};
+use crate::query::ast::{ExportTarget, Meta, PathArg};
+use crate::query::diagnostic::{Diagnostic, Source};
+use crate::query::{OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render};
+use crate::text::Span;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Scripts may run scripts this deep, and no deeper.
+pub const MAX_SCRIPT_DEPTH: usize = 16;
+
+/// Where an entry comes from: a script's name (or `<repl>`, `<stdin>`, `<query>`) and the line number of
+/// its first line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin<'a> {
+    /// The script's name as given, or `<repl>`, `<stdin>`, `<query>`.
+    pub name: &'a str,
+    /// The 1-based line number of the entry's first line.
+    pub line: usize,
+}
+
+/// What the caller should do after an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Go on with the next entry.
+    Continue,
+    /// `:quit` was given.
+    Quit,
+}
+
+/// Why an entry failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExecuteError {
+    /// The command failed; the diagnostic says why and where.
+    #[error(transparent)]
+    Command(#[from] Diagnostic),
+    /// The output could not be written (a closed pipe, a full disk).
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
+}
+
+/// What running a script did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScriptRun {
+    /// Commands run (blank lines and comments are not commands).
+    pub commands: usize,
+    /// Commands that failed (with `keep_going`; otherwise the first failure ends the run as an error).
+    pub failed: usize,
+    /// The script said `:quit`.
+    pub quit: bool,
+}
+
+/// Options for running a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScriptOptions {
+    /// Go on after a failing command (its error is passed to the error callback).
+    pub keep_going: bool,
+    /// Print each command, as `> command`, before its answer.
+    pub echo: bool,
+}
+
+/// A graph being explored.
+#[derive(Debug)]
+pub struct Session {
+    graph: KnowledgeGraph,
+    lexicon: LexiconSource,
+    mode: OutputMode,
+    timer: bool,
+    last: Option<Report>,
+    /// The scripts running now, outermost first: canonical path and the name they were run by.
+    running: Vec<(PathBuf, String)>,
+    cancel: Arc<AtomicBool>,
+}
+
+/// "1 entity", "3 entities".
+fn counted(count: usize, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count == 1 { singular } else { plural })
+}
+
+/// Documents, entities and relations of a graph, for confirmations.
+fn describe(graph: &KnowledgeGraph) -> String {
+    format!(
+        "{}, {}, {}",
+        counted(graph.documents().len(), "document", "documents"),
+        counted(graph.entity_count(), "entity", "entities"),
+        counted(graph.relation_count(), "relation", "relations")
+    )
+}
+
+/// A file that could not be read or written, about `span` of the line.
+fn file_error(span: Span, error: impl std::fmt::Display) -> SessionError {
+    SessionError::new(SessionErrorKind::File(error.to_string()), span)
+}
+
+/// A report that is just a sentence (the confirmation of a meta-command).
+fn confirmation(command: &str, sentence: String) -> Report {
+    Report::new(command, sentence)
+}
+
+impl Session {
+    /// A session over `graph`, printing results in `mode`.
+    pub fn new(graph: KnowledgeGraph, lexicon: LexiconSource, mode: OutputMode) -> Self {
+        Session {
+            graph,
+            lexicon,
+            mode,
+            timer: false,
+            last: None,
+            running: Vec::new(),
+            cancel: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// The graph being explored.
+    pub fn graph(&self) -> &KnowledgeGraph {
+        &self.graph
+    }
+
+    /// How results are printed.
+    pub fn mode(&self) -> OutputMode {
+        self.mode
+    }
+
+    /// The flag that interrupts a running query: a Ctrl-C handler sets it. It is cleared after each entry.
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel)
+    }
+
+    /// Executes one entry: a line, or several lines joined while a quote was open. The answer is written
+    /// to `out` in the session's mode.
+    pub fn execute(
+        &mut self,
+        text: &str,
+        origin: Origin<'_>,
+        out: &mut dyn Write,
+    ) -> Result<Outcome, ExecuteError> {
+        let result = self.execute_uncleared(text, origin, out);
+        // Cleared after, not before: a Ctrl-C that lands between reading a line and running it still
+        // interrupts that line.
+        self.cancel.store(false, Ordering::Relaxed);
+        result
+    }
+
+    fn execute_uncleared(
+        &mut self,
+        text: &str,
+        origin: Origin<'_>,
+        out: &mut dyn Write,
+    ) -> Result<Outcome, ExecuteError> {
+        let source = Source::new(origin.name, origin.line, text);
+        let diagnostic =
+            |error: SessionError| Diagnostic::new(&source, error.span, &error.to_string());
+        let started = Instant::now();
+        let statement = parse_line(text).map_err(|e| diagnostic(e.into()))?;
+        let report = match statement {
+            Statement::Empty => None,
+            Statement::Query(query) => {
+                let report = evaluate(&self.graph, &query, &self.cancel).map_err(|mut e| {
+                    if e.kind == QueryErrorKind::Interrupted {
+                        // Not a mistake anywhere in the line: the whole command was stopped.
+                        let start = text.len() - text.trim_start().len();
+                        e.span = Span::new(start, text.trim_end().len().max(start));
+                    }
+                    diagnostic(e.into())
+                })?;
+                self.last = Some(report.clone());
+                Some(report)
+            }
+            Statement::Meta(Meta::Quit) => return Ok(Outcome::Quit),
+            Statement::Meta(Meta::Run { path }) => {
+                let run = self.run_nested(&path, out).map_err(|error| match error {
+                    NestedError::Open(error) => ExecuteError::Command(diagnostic(error)),
+                    NestedError::Inner(error) => error,
+                })?;
+                return Ok(if run.quit {
+                    Outcome::Quit
+                } else {
+                    Outcome::Continue
+                });
+            }
+            Statement::Meta(meta) => self.meta(meta).map_err(diagnostic)?,
+        };
+        if let Some(mut report) = report {
+            if self.timer {
+                report.notes.push(format!(
+                    "took {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                ));
+            }
+            out.write_all(render(&report, self.mode).as_bytes())?;
+            out.flush()?;
+        }
+        Ok(Outcome::Continue)
+    }
+
+    /// Runs every line of `text` as an entry of `name`, numbering lines from 1. Errors go to `on_error`
+    /// when `options.keep_going` is set; otherwise the first one ends the run.
+    pub fn run_text(
+        &mut self,
+        text: &str,
+        name: &str,
+        options: ScriptOptions,
+        out: &mut dyn Write,
+        on_error: &mut dyn FnMut(&Diagnostic),
+    ) -> Result<ScriptRun, ExecuteError> {
+        let mut lines = text.lines().map(|line| Ok(line.to_string()));
+        self.run_lines(&mut lines, name, options, out, on_error)
+    }
+
+    /// Runs lines as they come (standard input), like [`Session::run_text`].
+    pub fn run_lines(
+        &mut self,
+        lines: &mut dyn Iterator<Item = std::io::Result<String>>,
+        name: &str,
+        options: ScriptOptions,
+        out: &mut dyn Write,
+        on_error: &mut dyn FnMut(&Diagnostic),
+    ) -> Result<ScriptRun, ExecuteError> {
+        let mut run = ScriptRun::default();
+        for (index, line) in lines.enumerate() {
+            let line = line?;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            run.commands += 1;
+            if options.echo {
+                if run.commands > 1 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "> {trimmed}")?;
+            }
+            let origin = Origin {
+                name,
+                line: index + 1,
+            };
+            match self.execute(&line, origin, out) {
+                Ok(Outcome::Continue) => {}
+                Ok(Outcome::Quit) => {
+                    run.quit = true;
+                    break;
+                }
+                Err(ExecuteError::Command(diagnostic)) if options.keep_going => {
+                    run.failed += 1;
+                    on_error(&diagnostic);
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(run)
+    }
+
+    /// Runs the script at `path` (named `name` in messages) from the top level, as `kg run` does.
+    pub fn run_file(
+        &mut self,
+        path: &Path,
+        options: ScriptOptions,
+        out: &mut dyn Write,
+        on_error: &mut dyn FnMut(&Diagnostic),
+    ) -> Result<ScriptRun, ExecuteError> {
+        let name = path.display().to_string();
+        let text = self
+            .enter_script(path, &name)
+            .map_err(|kind| Diagnostic::without_source(&name, &kind.to_string()))?;
+        let run = self.run_text(&text, &name, options, out, on_error);
+        self.running.pop();
+        run
+    }
+
+    /// Reads a script and marks it as running, refusing one that is already running or one too deep.
+    fn enter_script(&mut self, path: &Path, name: &str) -> Result<String, SessionErrorKind> {
+        let canonical = path
+            .canonicalize()
+            .map_err(|e| SessionErrorKind::File(format!("{}: {e}", path.display())))?;
+        if let Some(position) = self.running.iter().position(|(p, _)| *p == canonical) {
+            let chain: Vec<&str> = self.running[position..]
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .chain(std::iter::once(name))
+                .collect();
+            return Err(SessionErrorKind::Recursion {
+                script: name.to_string(),
+                chain: chain.join(" → "),
+            });
+        }
+        if self.running.len() >= MAX_SCRIPT_DEPTH {
+            return Err(SessionErrorKind::TooDeep {
+                max: MAX_SCRIPT_DEPTH,
+            });
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| SessionErrorKind::File(format!("{}: {e}", path.display())))?;
+        self.running.push((canonical, name.to_string()));
+        Ok(text)
+    }
+
+    /// `:run FILE` inside a session or script: the first failing line of the inner script ends it.
+    fn run_nested(
+        &mut self,
+        path: &PathArg,
+        out: &mut dyn Write,
+    ) -> Result<ScriptRun, NestedError> {
+        let text = self
+            .enter_script(Path::new(&path.text), &path.text)
+            .map_err(|kind| NestedError::Open(SessionError::new(kind, path.span)))?;
+        let run = self.run_text(
+            &text,
+            &path.text,
+            ScriptOptions::default(),
+            out,
+            &mut |_| {},
+        );
+        self.running.pop();
+        run.map_err(NestedError::Inner)
+    }
+
+    /// Carries out a meta-command other than `:run` and `:quit`; a confirmation comes back as a report.
+    fn meta(&mut self, meta: Meta) -> Result<Option<Report>, SessionError> {
+        match meta {
+            Meta::Load { paths } => {
+                let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
+                let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
+                let graph =
+                    open_graph(&inputs, &mut self.lexicon).map_err(|e| file_error(span, e))?;
+                self.graph = graph;
+                self.last = None;
+                let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
+                Ok(Some(confirmation(
+                    ":load",
+                    format!("loaded {}: {}", names.join(" "), describe(&self.graph)),
+                )))
+            }
+            Meta::Save { path } => {
+                save_graph(&self.graph, Path::new(&path.text))
+                    .map_err(|e| file_error(path.span, e))?;
+                Ok(Some(confirmation(
+                    ":save",
+                    format!("saved {}: {}", path.text, describe(&self.graph)),
+                )))
+            }
+            Meta::Ingest { paths } => {
+                let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
+                let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
+                let (graph, summary) = ingest(&self.graph, &inputs, &mut self.lexicon)
+                    .map_err(|e| file_error(span, e))?;
+                self.graph = graph;
+                if summary.added > 0 {
+                    self.last = None;
+                }
+                let skipped = if summary.skipped > 0 {
+                    format!(
+                        " ({} already in the graph)",
+                        counted(summary.skipped, "document was", "documents were")
+                    )
+                } else {
+                    String::new()
+                };
+                Ok(Some(confirmation(
+                    ":ingest",
+                    format!(
+                        "added {}{skipped}: now {}",
+                        counted(summary.added, "document", "documents"),
+                        describe(&self.graph)
+                    ),
+                )))
+            }
+            Meta::Export { target, path, last } => self.export(target, &path, last).map(Some),
+            Meta::Mode(mode) => {
+                self.mode = mode;
+                Ok(None)
+            }
+            Meta::Timer(on) => {
+                self.timer = on;
+                Ok(None)
+            }
+            Meta::Run { .. } | Meta::Quit => Ok(None),
+        }
+    }
+
+    /// `:export FORMAT FILE [last]`
+    fn export(
+        &self,
+        target: ExportTarget,
+        path: &PathArg,
+        last: bool,
+    ) -> Result<Report, SessionError> {
+        let subgraph;
+        let (graph, what) = if last {
+            let report = self
+                .last
+                .as_ref()
+                .ok_or_else(|| SessionError::new(SessionErrorKind::NoLastResult, path.span))?;
+            if report.entities.is_empty() {
+                return Err(SessionError::new(
+                    SessionErrorKind::NothingToExport {
+                        command: report.command.clone(),
+                    },
+                    path.span,
+                ));
+            }
+            subgraph = self.graph.subgraph(&report.entities, &report.relations);
+            (
+                &subgraph,
+                format!(" of the last result ({})", report.command),
+            )
+        } else {
+            (&self.graph, String::new())
+        };
+        let options = ExportOptions::default();
+        let file = Path::new(&path.text);
+        let written = match target {
+            ExportTarget::Json => write_atomically(file, |out| {
+                write_export(graph, ExportFormat::Json, &options, out)
+            }),
+            ExportTarget::Dot => write_atomically(file, |out| {
+                write_export(graph, ExportFormat::Dot, &options, out)
+            }),
+            ExportTarget::Svg => {
+                let mut dot = Vec::new();
+                write_export(graph, ExportFormat::Dot, &options, &mut dot).map_err(|e| {
+                    SessionError::new(SessionErrorKind::DotFailed(e.to_string()), path.span)
+                })?;
+                let svg = draw_svg(&dot).map_err(|kind| SessionError::new(kind, path.span))?;
+                write_atomically(file, |out| out.write_all(&svg))
+            }
+        };
+        written.map_err(|e| {
+            SessionError::new(
+                SessionErrorKind::File(format!("{}: {e}", path.text)),
+                path.span,
+            )
+        })?;
+        Ok(confirmation(
+            ":export",
+            format!(
+                "wrote {} ({}){what}: {}, {}",
+                path.text,
+                target.name(),
+                counted(graph.entity_count(), "entity", "entities"),
+                counted(graph.relation_count(), "relation", "relations")
+            ),
+        ))
+    }
+}
+
+/// Why `:run` failed: the script could not be started (an error about the `:run` line), or one of its
+/// lines failed (an error about that line).
+enum NestedError {
+    Open(SessionError),
+    Inner(ExecuteError),
+}

@@ -1,0 +1,56 @@
+//! [`SessionError`]: why a meta-command failed, and the part of the line it is about.
+
+use crate::query::QueryError;
+use crate::text::Span;
+
+/// A failed command, with the span of the line it points at.
+#[derive(Debug, thiserror::Error)]
+#[error("{kind}")]
+pub struct SessionError {
+    /// What went wrong.
+    pub kind: SessionErrorKind,
+    /// The bytes of the line it is about (the path argument of a meta-command, say).
+    pub span: Span,
+}
+
+impl SessionError {
+    /// An error of `kind` about `span`.
+    pub fn new(kind: SessionErrorKind, span: Span) -> Self {
+        SessionError { kind, span }
+    }
+}
+
+impl From<QueryError> for SessionError {
+    fn from(error: QueryError) -> Self {
+        SessionError {
+            span: error.span,
+            kind: SessionErrorKind::Query(error.kind),
+        }
+    }
+}
+
+/// What went wrong. Each variant's `Display` is the sentence the user reads.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionErrorKind {
+    #[error(transparent)]
+    Query(crate::query::QueryErrorKind),
+    /// A file could not be read, written, or built into a graph; the message says which and why.
+    #[error("{0}")]
+    File(String),
+    #[error("{script} runs itself ({chain}); a script cannot run a script that is already running")]
+    Recursion { script: String, chain: String },
+    #[error("scripts run scripts more than {max} deep; is there a cycle?")]
+    TooDeep { max: usize },
+    #[error(
+        "there is no result to export yet; ask a question first, or leave out `last` to export the whole graph"
+    )]
+    NoLastResult,
+    #[error("the last result ({command}) has no entities to export")]
+    NothingToExport { command: String },
+    #[error(
+        "SVG needs GraphViz's `dot` program, which is not installed (apt install graphviz); or export dot and convert it elsewhere"
+    )]
+    DotMissing,
+    #[error("GraphViz's dot failed: {0}")]
+    DotFailed(String),
+}

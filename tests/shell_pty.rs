@@ -1,0 +1,174 @@
+//! The interactive shell in a pseudo-terminal, driven like a person would: typing a command, Tab
+//! completion of entity names (plain and quoted), a quote left open over two lines, Ctrl-C to drop a
+//! line, Ctrl-D to leave, and history kept across two sessions in the file `KG_HISTORY` names.
+#![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use rexpect::session::{PtySession, spawn_command};
+use std::path::Path;
+use std::process::Command;
+
+/// How long to wait for any one thing to appear. Generous: nothing waits this long unless it fails.
+const TIMEOUT_MS: u64 = 20_000;
+
+fn shell(history: &Path) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
+    command
+        .args(["shell", concat!(env!("CARGO_MANIFEST_DIR"), "/data")])
+        .env("KG_HISTORY", history)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(TIMEOUT_MS)).unwrap();
+    session.exp_string("kg shell over").unwrap();
+    session.exp_string("Ctrl-D leaves.").unwrap();
+    session.exp_string("kg> ").unwrap();
+    session
+}
+
+/// Types `text` (rexpect buffers what `send` writes until it is flushed).
+fn keys(session: &mut PtySession, text: &str) {
+    session.send(text).unwrap();
+    session.flush().unwrap();
+}
+
+#[test]
+fn the_shell_answers_completes_and_remembers() {
+    let home = tempfile::tempdir().unwrap();
+    let history = home.path().join("state").join("history");
+
+    let mut first = shell(&history);
+    // A typed command and its table.
+    first.send_line("find Sinopec").unwrap();
+    first.exp_string("1 entity matching \"Sinopec\"").unwrap();
+    first.exp_string("Organization").unwrap();
+    first.exp_string("kg> ").unwrap();
+    // Tab completes an entity name...
+    keys(&mut first, "entity Gazpr");
+    keys(&mut first, "\t");
+    keys(&mut first, "\r");
+    first.exp_string("Gazprom (Organization)").unwrap();
+    first.exp_string("kg> ").unwrap();
+    // ... and quotes one that has spaces.
+    keys(&mut first, "why \"Kurdistan Reg");
+    keys(&mut first, "\t");
+    keys(&mut first, "Russia\r");
+    first
+        .exp_string("between Kurdistan Region of Iraq and Russia")
+        .unwrap();
+    first.exp_string("kg> ").unwrap();
+    // An open quote carries the entry over to the next line.
+    keys(&mut first, "entity \"Popular\r");
+    keys(&mut first, "Mobilization Forces\"\r");
+    first
+        .exp_string("Popular Mobilization Forces (Organization)")
+        .unwrap();
+    first.exp_string("kg> ").unwrap();
+    // Ctrl-C drops the line being typed; the shell goes on.
+    keys(&mut first, "neighbours Nowhere");
+    first.send_control('c').unwrap();
+    // Redraws while typing never break the line; the fresh prompt after Ctrl-C comes after one.
+    first.exp_string("\r\n").unwrap();
+    first.exp_string("kg> ").unwrap();
+    first.send_line("docs").unwrap();
+    first.exp_string("2 documents").unwrap();
+    first.exp_string("kg> ").unwrap();
+    // Errors are drawn with <repl>, the entry number and a caret.
+    first.send_line("entity Irak").unwrap();
+    first.exp_string("no entity is called \"Irak\"").unwrap();
+    first.exp_string("<repl>:").unwrap();
+    first.exp_string("kg> ").unwrap();
+    first.send_line("stats").unwrap();
+    first.exp_string(" entities").unwrap();
+    first.exp_string("kg> ").unwrap();
+    // Ctrl-D leaves.
+    first.send_control('d').unwrap();
+    first.exp_eof().unwrap();
+
+    let kept = std::fs::read_to_string(&history).unwrap();
+    for entry in ["find Sinopec", "entity Gazprom", "docs", "stats"] {
+        assert!(
+            kept.contains(entry),
+            "{entry:?} missing from the history:\n{kept}"
+        );
+    }
+    assert!(
+        !kept.contains("Nowhere"),
+        "a cancelled line is not history:\n{kept}"
+    );
+
+    // A second session starts with the first one's history: Up recalls `stats`.
+    let mut second = shell(&history);
+    keys(&mut second, "\x1b[A");
+    keys(&mut second, "\r");
+    second.exp_string(" entities").unwrap();
+    second.exp_string("kg> ").unwrap();
+    second.send_line(":quit").unwrap();
+    second.exp_eof().unwrap();
+}
+
+/// A graph where `paths Start End max 10` has one answer but an astronomically large search: both ends
+/// hang off a hub that also holds a clique, and every detour into the clique can only come back
+/// through the hub, which the path has already used.
+fn endless_search_graph(path: &Path) {
+    use kgraph::extract::{EntityKind, RelationClass};
+    use kgraph::graph::{Entity, KnowledgeGraph, Relation, save_graph};
+    let mut graph = KnowledgeGraph::new();
+    let mut add = |name: &str| {
+        graph.add_entity(Entity {
+            name: name.into(),
+            kind: EntityKind::Organization,
+            aliases: vec![name.into()],
+            mentions: Vec::new(),
+        })
+    };
+    let (start, hub, end) = (add("Start"), add("Hub"), add("End"));
+    let clique: Vec<_> = (0..25).map(|i| add(&format!("Member {i}"))).collect();
+    let link = || Relation {
+        predicate: "meet".into(),
+        class: RelationClass::Cooperation,
+        negated: false,
+        hedged: false,
+        evidence: Vec::new(),
+    };
+    graph.add_relation(start, hub, link());
+    graph.add_relation(hub, end, link());
+    for (index, &member) in clique.iter().enumerate() {
+        graph.add_relation(hub, member, link());
+        for &other in &clique[index + 1..] {
+            graph.add_relation(member, other, link());
+        }
+    }
+    save_graph(&graph, path).unwrap();
+}
+
+#[test]
+fn ctrl_c_interrupts_a_running_query_and_the_shell_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    let graph = home.path().join("endless.ron");
+    endless_search_graph(&graph);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
+    command
+        .arg("shell")
+        .arg(&graph)
+        .env("KG_HISTORY", home.path().join("history"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut shell = spawn_command(command, Some(TIMEOUT_MS)).unwrap();
+    shell.exp_string("kg> ").unwrap();
+    shell
+        .send_line("paths Start End max 10 limit 5 undirected")
+        .unwrap();
+    // The line is accepted (the terminal leaves raw mode and breaks the line); then Ctrl-C.
+    shell.exp_string("\r\n").unwrap();
+    shell.send_control('c').unwrap();
+    shell.exp_string("interrupted (Ctrl-C)").unwrap();
+    shell.exp_string("<repl>:1:1").unwrap();
+    shell.exp_string("kg> ").unwrap();
+    shell.send_line("paths Start End").unwrap();
+    shell
+        .exp_string("1 shortest path from Start to End")
+        .unwrap();
+    shell.exp_string("kg> ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+}
