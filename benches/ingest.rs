@@ -45,7 +45,7 @@ fn ingest(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("ingest");
     group
-        .throughput(Throughput::Bytes(bytes as u64))
+        .throughput(Throughput::BytesDecimal(bytes as u64))
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
