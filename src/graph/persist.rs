@@ -14,7 +14,6 @@ use crate::extract::RelationClass;
 use crate::extract::time::Period;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -113,99 +112,168 @@ struct RelationRecordRef<'a> {
 /// The binary snapshot's records. Postcard writes fields by position, not by name, so a field the model
 /// skips when it has no value (`#[serde(skip_serializing_if)]`, as `Evidence::time` does to keep RON
 /// short) would shift every field after it; these records write every field, always. Documents and
-/// entities have no such field and are written as they are.
-#[derive(Serialize, Deserialize)]
-struct BinaryGraphFile<'a> {
+/// entities have no such field and are written as they are. The writing side maps the graph's records
+/// as it goes rather than copying them (`MappedSeq`), so a snapshot costs little memory beyond its bytes;
+/// the reading side owns what it decodes.
+#[derive(Serialize)]
+struct BinaryGraphOut<'a, R> {
     format_version: u32,
-    documents: Cow<'a, [StoredDocument]>,
-    entities: Vec<Cow<'a, Entity>>,
-    relations: Vec<BinaryRelation<'a>>,
+    documents: &'a [StoredDocument],
+    entities: &'a [&'a Entity],
+    relations: R,
 }
 
-#[derive(Serialize, Deserialize)]
-struct BinaryRelation<'a> {
+#[derive(Serialize)]
+struct BinaryRelationOut<'a, E> {
     source: usize,
     target: usize,
-    predicate: Cow<'a, str>,
+    predicate: &'a str,
     class: RelationClass,
     negated: bool,
     hedged: bool,
-    evidence: Vec<BinaryEvidence<'a>>,
+    evidence: E,
 }
 
-#[derive(Serialize, Deserialize)]
-struct BinaryEvidence<'a> {
+#[derive(Serialize)]
+struct BinaryEvidenceOut<'a> {
     document: u32,
     span: Span,
-    rule: Cow<'a, str>,
+    rule: &'a str,
     /// `Period`'s `from` and `to`.
     time: Option<(Option<i32>, Option<i32>)>,
 }
 
-impl<'a> BinaryGraphFile<'a> {
-    fn of(file: &GraphFileRef<'a>) -> Self {
-        BinaryGraphFile {
-            format_version: file.format_version,
-            documents: Cow::Borrowed(file.documents),
-            entities: file.entities.iter().map(|&e| Cow::Borrowed(e)).collect(),
-            relations: file
-                .relations
-                .iter()
-                .map(|record| {
-                    let relation = record.relation;
-                    BinaryRelation {
-                        source: record.source,
-                        target: record.target,
-                        predicate: Cow::Borrowed(&relation.predicate),
-                        class: relation.class,
-                        negated: relation.negated,
-                        hedged: relation.hedged,
-                        evidence: relation
-                            .evidence
-                            .iter()
-                            .map(|e| BinaryEvidence {
-                                document: e.document,
-                                span: e.span,
-                                rule: Cow::Borrowed(&e.rule),
-                                time: e.time.map(|p| (p.from, p.to)),
-                            })
-                            .collect(),
-                    }
-                })
-                .collect(),
-        }
+/// What [`BinaryGraphOut`] writes, read back.
+#[derive(Deserialize)]
+struct BinaryGraphIn {
+    format_version: u32,
+    documents: Vec<StoredDocument>,
+    entities: Vec<Entity>,
+    relations: Vec<BinaryRelationIn>,
+}
+
+#[derive(Deserialize)]
+struct BinaryRelationIn {
+    source: usize,
+    target: usize,
+    predicate: String,
+    class: RelationClass,
+    negated: bool,
+    hedged: bool,
+    evidence: Vec<BinaryEvidenceIn>,
+}
+
+#[derive(Deserialize)]
+struct BinaryEvidenceIn {
+    document: u32,
+    span: Span,
+    rule: String,
+    time: Option<(Option<i32>, Option<i32>)>,
+}
+
+/// A slice written as the sequence of what a function makes of each element, without collecting them.
+struct MappedSeq<'a, T, F>(&'a [T], F);
+
+impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for MappedSeq<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(&self.1))
+    }
+}
+
+type EvidenceSeq<'a> = MappedSeq<'a, Evidence, fn(&'a Evidence) -> BinaryEvidenceOut<'a>>;
+
+fn evidence_out(evidence: &Evidence) -> BinaryEvidenceOut<'_> {
+    BinaryEvidenceOut {
+        document: evidence.document,
+        span: evidence.span,
+        rule: &evidence.rule,
+        time: evidence.time.map(|p| (p.from, p.to)),
+    }
+}
+
+fn relation_out<'a>(record: &RelationRecordRef<'a>) -> BinaryRelationOut<'a, EvidenceSeq<'a>> {
+    let relation = record.relation;
+    BinaryRelationOut {
+        source: record.source,
+        target: record.target,
+        predicate: &relation.predicate,
+        class: relation.class,
+        negated: relation.negated,
+        hedged: relation.hedged,
+        evidence: MappedSeq(&relation.evidence, evidence_out),
+    }
+}
+
+/// The bytes of the binary snapshot of a graph file.
+fn encode_binary(file: &GraphFileRef<'_>) -> Result<Vec<u8>, postcard::Error> {
+    snapshot::encode(&BinaryGraphOut {
+        format_version: file.format_version,
+        documents: file.documents,
+        entities: &file.entities,
+        relations: MappedSeq(&file.relations, relation_out),
+    })
+}
+
+/// What tells two relations apart: the same endpoints, predicate, class and flags are one edge.
+type RelationKey<'a> = (usize, usize, &'a str, RelationClass, bool, bool);
+
+/// A relation as a file holds it, RON or binary.
+trait RelationRecordIn {
+    fn key(&self) -> RelationKey<'_>;
+    fn into_parts(self) -> (usize, usize, Relation);
+}
+
+impl RelationRecordIn for RelationRecord {
+    fn key(&self) -> RelationKey<'_> {
+        let r = &self.relation;
+        let predicate = r.predicate.as_str();
+        (
+            self.source,
+            self.target,
+            predicate,
+            r.class,
+            r.negated,
+            r.hedged,
+        )
     }
 
-    fn into_file(self) -> GraphFile {
-        GraphFile {
-            format_version: self.format_version,
-            documents: self.documents.into_owned(),
-            entities: self.entities.into_iter().map(Cow::into_owned).collect(),
-            relations: self
-                .relations
-                .into_iter()
-                .map(|record| RelationRecord {
-                    source: record.source,
-                    target: record.target,
-                    relation: Relation {
-                        predicate: record.predicate.into_owned(),
-                        class: record.class,
-                        negated: record.negated,
-                        hedged: record.hedged,
-                        evidence: record
-                            .evidence
-                            .into_iter()
-                            .map(|e| Evidence {
-                                document: e.document,
-                                span: e.span,
-                                rule: e.rule.into_owned(),
-                                time: e.time.map(|(from, to)| Period { from, to }),
-                            })
-                            .collect(),
-                    },
-                })
-                .collect(),
-        }
+    fn into_parts(self) -> (usize, usize, Relation) {
+        (self.source, self.target, self.relation)
+    }
+}
+
+impl RelationRecordIn for BinaryRelationIn {
+    fn key(&self) -> RelationKey<'_> {
+        let predicate = self.predicate.as_str();
+        (
+            self.source,
+            self.target,
+            predicate,
+            self.class,
+            self.negated,
+            self.hedged,
+        )
+    }
+
+    fn into_parts(self) -> (usize, usize, Relation) {
+        let evidence = self
+            .evidence
+            .into_iter()
+            .map(|e| Evidence {
+                document: e.document,
+                span: e.span,
+                rule: e.rule,
+                time: e.time.map(|(from, to)| Period { from, to }),
+            })
+            .collect();
+        let relation = Relation {
+            predicate: self.predicate,
+            class: self.class,
+            negated: self.negated,
+            hedged: self.hedged,
+            evidence,
+        };
+        (self.source, self.target, relation)
     }
 }
 
@@ -274,11 +342,9 @@ pub fn save_graph_as(
             .map_err(io_error)
         }
         GraphFormat::Binary => {
-            let bytes = snapshot::encode(&BinaryGraphFile::of(&file)).map_err(|e| {
-                PersistError::Serialize {
-                    path: path.to_path_buf(),
-                    message: e.to_string(),
-                }
+            let bytes = encode_binary(&file).map_err(|e| PersistError::Serialize {
+                path: path.to_path_buf(),
+                message: e.to_string(),
             })?;
             write_atomically(path, |w| w.write_all(&bytes)).map_err(io_error)
         }
@@ -307,8 +373,14 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
 
 /// Decodes the bytes of a binary snapshot; `path` is only used in messages.
 pub fn decode_graph(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    let file: BinaryGraphFile<'static> = snapshot::decode(bytes, path)?;
-    from_file(file.into_file(), path)
+    let file: BinaryGraphIn = snapshot::decode(bytes, path)?;
+    assemble(
+        file.format_version,
+        file.documents,
+        file.entities,
+        file.relations,
+        path,
+    )
 }
 
 /// Parses the text of a graph file; `path` is only used in messages.
@@ -335,46 +407,44 @@ pub fn parse_graph(text: &str, path: &Path) -> Result<KnowledgeGraph, PersistErr
             });
         }
     };
-    from_file(file, path)
+    assemble(
+        file.format_version,
+        file.documents,
+        file.entities,
+        file.relations,
+        path,
+    )
 }
 
 /// Builds the graph a file describes.
-fn from_file(file: GraphFile, path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    if file.format_version > FORMAT_VERSION {
+fn assemble<R: RelationRecordIn>(
+    format_version: u32,
+    documents: Vec<StoredDocument>,
+    entities: Vec<Entity>,
+    relations: Vec<R>,
+    path: &Path,
+) -> Result<KnowledgeGraph, PersistError> {
+    if format_version > FORMAT_VERSION {
         return Err(PersistError::NewerVersion {
             path: path.to_path_buf(),
-            found: file.format_version,
+            found: format_version,
         });
     }
     let mut graph = KnowledgeGraph::new();
-    for document in file.documents {
+    for document in documents {
         graph.push_stored_document(document);
     }
-    let ids: Vec<EntityId> = file
-        .entities
-        .into_iter()
-        .map(|e| graph.add_entity(e))
-        .collect();
+    let ids: Vec<EntityId> = entities.into_iter().map(|e| graph.add_entity(e)).collect();
     // A file kg wrote has no two relations that `add_relation` would merge, so each can be a new edge
     // without the per-relation search for an equal one; a repeat (a hand-edited file) still merges.
-    let mut seen = std::collections::HashSet::with_capacity(file.relations.len());
-    let repeats: Vec<bool> = file
-        .relations
+    let mut seen = std::collections::HashSet::with_capacity(relations.len());
+    let repeats: Vec<bool> = relations
         .iter()
-        .map(|record| {
-            let r = &record.relation;
-            !seen.insert((
-                record.source,
-                record.target,
-                r.predicate.as_str(),
-                r.class,
-                r.negated,
-                r.hedged,
-            ))
-        })
+        .map(|record| !seen.insert(record.key()))
         .collect();
     drop(seen);
-    for ((index, record), repeat) in file.relations.into_iter().enumerate().zip(repeats) {
+    for ((index, record), repeat) in relations.into_iter().enumerate().zip(repeats) {
+        let (source, target, relation) = record.into_parts();
         let endpoint = |entity: usize| {
             ids.get(entity)
                 .copied()
@@ -384,11 +454,11 @@ fn from_file(file: GraphFile, path: &Path) -> Result<KnowledgeGraph, PersistErro
                     entity,
                 })
         };
-        let (source, target) = (endpoint(record.source)?, endpoint(record.target)?);
+        let (source, target) = (endpoint(source)?, endpoint(target)?);
         if repeat {
-            graph.add_relation(source, target, record.relation);
+            graph.add_relation(source, target, relation);
         } else {
-            graph.push_relation(source, target, record.relation);
+            graph.push_relation(source, target, relation);
         }
     }
     Ok(graph)
