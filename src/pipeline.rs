@@ -2,9 +2,11 @@
 //!
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
-use crate::extract::{ExtractOptions, Extraction, Lexicon, extract_corpus_with};
-use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation};
+use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
+use crate::extract::{ExtractOptions, Extraction, Lexicon};
+use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, document_hash};
 use crate::text::Document;
+use std::collections::HashMap;
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +29,17 @@ pub fn build_graph_with(
     lexicon: &Lexicon,
     options: ExtractOptions,
 ) -> (KnowledgeGraph, BuildSummary) {
-    let extraction = extract_corpus_with(&documents, lexicon, options);
+    build_graph_observed(documents, lexicon, options, &|_| {})
+}
+
+/// Builds a graph from documents, telling `observe` how far extraction has got (for a progress bar).
+pub fn build_graph_observed(
+    documents: Vec<Document>,
+    lexicon: &Lexicon,
+    options: ExtractOptions,
+    observe: &(dyn Fn(ExtractProgress) + Sync),
+) -> (KnowledgeGraph, BuildSummary) {
+    let extraction = extract_corpus_observed(&documents, lexicon, options, observe);
     let bytes = documents.iter().map(|d| d.text.len()).sum();
     let document_count = documents.len();
     let graph = graph_from_extraction(documents, &extraction);
@@ -39,6 +51,63 @@ pub fn build_graph_with(
         relations: graph.relation_count(),
     };
     (graph, summary)
+}
+
+/// What adding documents to a saved graph did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateSummary {
+    /// The rebuild over the graph's documents and the added ones.
+    pub build: BuildSummary,
+    /// The names of the documents added.
+    pub added: Vec<String>,
+    /// The names of the documents skipped because their text is already in the graph (or earlier in
+    /// the same update).
+    pub skipped: Vec<String>,
+}
+
+/// Adds `new_documents` to `graph`, skipping any whose content hash the graph (or an earlier new
+/// document) already has, and rebuilds the graph from all its documents.
+///
+/// Extraction is corpus-level (aliases resolve across documents, the vocabulary that tells a
+/// sentence-initial common word from a name comes from every document), so a new document can change
+/// what is read from the old ones; rebuilding is the simple way to get exactly the graph a fresh build
+/// of all the documents gives. Its cost is in proportion to the whole corpus, not to the new text; only
+/// reading the old files again is saved, as their text is in the graph.
+pub fn update_graph(
+    graph: &KnowledgeGraph,
+    new_documents: Vec<Document>,
+    lexicon: &Lexicon,
+    options: ExtractOptions,
+    observe: &(dyn Fn(ExtractProgress) + Sync),
+) -> (KnowledgeGraph, UpdateSummary) {
+    let mut hashes: std::collections::HashSet<String> =
+        graph.documents().iter().map(|d| d.hash.clone()).collect();
+    let mut documents: Vec<Document> = graph
+        .documents()
+        .iter()
+        .map(|d| Document {
+            name: d.name.clone(),
+            text: d.text.clone(),
+        })
+        .collect();
+    let (mut added, mut skipped) = (Vec::new(), Vec::new());
+    for document in new_documents {
+        if hashes.insert(document_hash(&document.text)) {
+            added.push(document.name.clone());
+            documents.push(document);
+        } else {
+            skipped.push(document.name);
+        }
+    }
+    let (graph, build) = build_graph_observed(documents, lexicon, options, observe);
+    (
+        graph,
+        UpdateSummary {
+            build,
+            added,
+            skipped,
+        },
+    )
 }
 
 fn to_u32(index: usize) -> u32 {
@@ -76,33 +145,108 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             })
         })
         .collect();
+    // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
+    // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
+    // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
+    // here each edge is built once, in the order of its first relation, with its evidence sorted and
+    // deduplicated, as `add_relation` leaves it.
+    type EdgeKey<'a> = (
+        usize,
+        usize,
+        &'a str,
+        crate::extract::RelationClass,
+        bool,
+        bool,
+    );
+    let mut edge_of_key: HashMap<EdgeKey<'_>, usize> = HashMap::new();
+    let mut edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = Vec::new();
     for relation in &extraction.relations {
-        let (Some(&source), Some(&target)) = (ids.get(relation.subject), ids.get(relation.object))
-        else {
+        let key = (
+            relation.subject,
+            relation.object,
+            relation.predicate.as_str(),
+            relation.class,
+            relation.negated,
+            relation.hedged,
+        );
+        let evidence = Evidence {
+            document: to_u32(relation.document),
+            span: relation.sentence,
+            // Inferred through a capital standing for its government: say so, so a user can see and
+            // filter such edges.
+            rule: if relation.metonymy {
+                format!("{}+metonymy", relation.rule)
+            } else {
+                relation.rule.to_string()
+            },
+            time: relation.time,
+        };
+        match edge_of_key.get(&key) {
+            Some(&edge) => edges[edge].1.push(evidence),
+            None => {
+                edge_of_key.insert(key, edges.len());
+                edges.push((key, vec![evidence]));
+            }
+        }
+    }
+    for ((subject, object, predicate, class, negated, hedged), mut evidence) in edges {
+        let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
             continue;
         };
-        graph.add_relation(
+        if evidence.len() > 1 {
+            evidence.sort();
+            evidence.dedup();
+        }
+        // Each key is one edge, so there is nothing to merge with.
+        graph.push_relation(
             source,
             target,
             Relation {
-                predicate: relation.predicate.clone(),
-                class: relation.class,
-                negated: relation.negated,
-                hedged: relation.hedged,
-                evidence: vec![Evidence {
-                    document: to_u32(relation.document),
-                    span: relation.sentence,
-                    // Inferred through a capital standing for its government: say so, so a user can
-                    // see and filter such edges.
-                    rule: if relation.metonymy {
-                        format!("{}+metonymy", relation.rule)
-                    } else {
-                        relation.rule.to_string()
-                    },
-                    time: relation.time,
-                }],
+                predicate: predicate.to_string(),
+                class,
+                negated,
+                hedged,
+                evidence,
             },
         );
     }
     graph
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_lexicon::test_lexicon;
+    use std::sync::Mutex;
+
+    #[test]
+    fn progress_is_reported_per_document_and_pass() {
+        let documents: Vec<Document> = ["Qatar met Iran.", "Iran met Iraq.", "Yemen."]
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Document {
+                name: format!("{i}.txt"),
+                text: text.to_string(),
+            })
+            .collect();
+        let events = Mutex::new(Vec::new());
+        let observe = |progress| events.lock().unwrap().push(progress);
+        build_graph_observed(
+            documents,
+            &test_lexicon(),
+            ExtractOptions::default(),
+            &observe,
+        );
+        let mut seen = Vec::new();
+        for event in events.into_inner().unwrap() {
+            match event {
+                ExtractProgress::Pass { name, documents } => seen.push((name, documents, 0)),
+                ExtractProgress::DocumentDone => seen.last_mut().unwrap().2 += 1,
+            }
+        }
+        assert_eq!(
+            seen,
+            [("sentences", 3, 3), ("mentions", 3, 3), ("relations", 3, 3)]
+        );
+    }
 }

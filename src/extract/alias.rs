@@ -211,31 +211,39 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         let head = group.kinds.iter().any(|k| *k != EntityKind::Person);
         group.titled || (!head && (2..=5).contains(&words) && group.kinds.is_empty())
     };
+    // Computed once per group, and the persons indexed by last name word and by every name word (each
+    // list in group order), so the rule costs time in proportion to the groups, not their square.
+    let name_words_of: Vec<Vec<String>> = groups.iter().map(name_words).collect();
+    let person_of: Vec<bool> = groups.iter().map(is_person).collect();
     let persons: Vec<usize> = (0..groups.len())
-        .filter(|&g| is_person(&groups[g]) && name_words(&groups[g]).len() >= 2)
+        .filter(|&g| person_of[g] && name_words_of[g].len() >= 2)
         .collect();
+    let mut persons_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &person in &persons {
+        if let Some(last) = name_words_of[person].last() {
+            persons_by_last.entry(last).or_default().push(person);
+        }
+        for word in &name_words_of[person] {
+            let list = persons_by_word.entry(word).or_default();
+            if list.last() != Some(&person) {
+                list.push(person);
+            }
+        }
+    }
     for index in 0..groups.len() {
         let group = &groups[index];
         if group.lexicon_entity.is_some() || group.acronym {
             continue;
         }
-        let words = name_words(group);
-        let [word] = words.as_slice() else {
+        let [word] = name_words_of[index].as_slice() else {
             continue;
         };
-        let by_last: Vec<usize> = persons
-            .iter()
-            .copied()
-            .filter(|&p| name_words(&groups[p]).last() == Some(word))
-            .collect();
-        let matches = if by_last.is_empty() {
-            persons
-                .iter()
-                .copied()
-                .filter(|&p| name_words(&groups[p]).contains(word))
-                .collect()
-        } else {
-            by_last
+        let matches: &[usize] = match persons_by_last.get(word.as_str()) {
+            Some(by_last) => by_last,
+            None => persons_by_word
+                .get(word.as_str())
+                .map_or(&[], Vec::as_slice),
         };
         let roots: BTreeSet<usize> = matches.iter().map(|&p| union.find(p)).collect();
         if roots.len() == 1
@@ -260,7 +268,7 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
     // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are one.
     let mut by_words: BTreeMap<&BTreeSet<String>, usize> = BTreeMap::new();
     for (index, words) in words_of.iter().enumerate() {
-        if words.len() < 2 || groups[index].lexicon_entity.is_some() || is_person(&groups[index]) {
+        if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
             continue;
         }
         match by_words.get(words) {
@@ -268,6 +276,14 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             None => {
                 by_words.insert(words, index);
             }
+        }
+    }
+    // The groups having each content word, in group order: a container of a name has all its words, so
+    // it is among the groups of its rarest word.
+    let mut groups_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (group, words) in words_of.iter().enumerate() {
+        for word in words {
+            groups_by_word.entry(word).or_default().push(group);
         }
     }
     // Two passes, so a name contained in several names that the first pass merged is merged too.
@@ -279,11 +295,18 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             continue;
         }
         // Person names are merged by the surname rule, not by containment.
-        let person = is_person(&groups[index]);
-        let containers: Vec<usize> = (0..groups.len())
+        let person = person_of[index];
+        let rarest = words_of[index]
+            .iter()
+            .filter_map(|word| groups_by_word.get(word.as_str()))
+            .min_by_key(|groups| groups.len())
+            .map_or(&[][..], Vec::as_slice);
+        let containers: Vec<usize> = rarest
+            .iter()
+            .copied()
             .filter(|&other| {
                 other != index
-                    && !(person && is_person(&groups[other]))
+                    && !(person && person_of[other])
                     && groups[other].lexicon_entity.is_none()
                     && words_of[index].is_subset(&words_of[other])
                     && (words_of[other].len() > words_of[index].len()

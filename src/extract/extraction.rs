@@ -8,7 +8,7 @@ use super::alias::{Candidate, resolve_aliases};
 use super::class::RelationClass;
 use super::kind::EntityKind;
 use super::lexicon::Lexicon;
-use super::mention::{CorpusVocabulary, FoundMention, find_mentions};
+use super::mention::{CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_relations};
 use super::time::{Period, sentence_period};
@@ -136,55 +136,135 @@ pub fn extract_corpus(documents: &[Document], lexicon: &Lexicon) -> Extraction {
     extract_corpus_with(documents, lexicon, ExtractOptions::default())
 }
 
+/// How far extraction has got, reported while it runs (for a progress bar).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtractProgress {
+    /// A pass over every document starts: "sentences", "mentions" or "relations".
+    Pass {
+        name: &'static str,
+        documents: usize,
+    },
+    /// One more document is through the current pass.
+    DocumentDone,
+}
+
 /// Extracts entities and relations from `documents`.
 pub fn extract_corpus_with(
     documents: &[Document],
     lexicon: &Lexicon,
     options: ExtractOptions,
 ) -> Extraction {
+    extract_corpus_observed(documents, lexicon, options, &|_| {})
+}
+
+/// Extracts entities and relations from `documents`, telling `observe` how far it has got.
+///
+/// The per-document passes (sentences and tokens, mentions, relations) run in parallel over documents on
+/// rayon's thread pool; their results are put together in document order, so the extraction is the same
+/// whatever the number of threads. Alias resolution, which needs every mention of the corpus, runs once in
+/// between.
+pub fn extract_corpus_observed(
+    documents: &[Document],
+    lexicon: &Lexicon,
+    options: ExtractOptions,
+    observe: &(dyn Fn(ExtractProgress) + Sync),
+) -> Extraction {
+    use rayon::prelude::*;
+    let pass = |name| {
+        observe(ExtractProgress::Pass {
+            name,
+            documents: documents.len(),
+        });
+    };
+    let text_of = |document: usize| documents.get(document).map_or("", |d| d.text.as_str());
+
     // Pass 1: sentences, tokens, and the corpus's lower-case vocabulary.
-    let mut sentences = Vec::new();
-    let mut vocabulary = CorpusVocabulary::default();
-    for (document, doc) in documents.iter().enumerate() {
-        for sentence in segment_sentences(&doc.text) {
-            let tokens = tokenize(&doc.text, sentence.span);
-            vocabulary.add_tokens(&doc.text, &tokens);
-            sentences.push(SentenceTokens {
-                document,
-                span: sentence.span,
-                kind: sentence.kind,
-                tokens,
+    pass("sentences");
+    let (per_document, vocabularies): (Vec<Vec<SentenceTokens>>, Vec<CorpusVocabulary>) = documents
+        .par_iter()
+        .enumerate()
+        .map(|(document, doc)| {
+            let mut vocabulary = CorpusVocabulary::default();
+            let sentences = segment_sentences(&doc.text)
+                .into_iter()
+                .map(|sentence| {
+                    let tokens = tokenize(&doc.text, sentence.span);
+                    vocabulary.add_tokens(&doc.text, &tokens);
+                    SentenceTokens {
+                        document,
+                        span: sentence.span,
+                        kind: sentence.kind,
+                        tokens,
+                    }
+                })
+                .collect();
+            observe(ExtractProgress::DocumentDone);
+            (sentences, vocabulary)
+        })
+        .unzip();
+    // A set of words: the order the documents' sets are merged in makes no difference.
+    let vocabulary =
+        vocabularies
+            .into_par_iter()
+            .reduce(CorpusVocabulary::default, |mut a, mut b| {
+                if a.lowercase_words.len() < b.lowercase_words.len() {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                a.lowercase_words.extend(b.lowercase_words);
+                a
             });
-        }
+    // Each document's sentences, as a range of the corpus's sentences.
+    let mut document_sentences = Vec::with_capacity(documents.len());
+    let mut sentences: Vec<SentenceTokens> = Vec::new();
+    for document_sentence_list in per_document {
+        let start = sentences.len();
+        sentences.extend(document_sentence_list);
+        document_sentences.push(start..sentences.len());
     }
 
     // Pass 2: mentions.
+    pass("mentions");
+    let per_document: Vec<Vec<(Vec<Candidate>, usize)>> = document_sentences
+        .par_iter()
+        .map(|range| {
+            let found = range
+                .clone()
+                .map(|index| {
+                    let sentence = &sentences[index];
+                    let text = text_of(sentence.document);
+                    let mentions = find_mentions(text, &sentence.tokens, lexicon, &vocabulary);
+                    let count = mentions.len();
+                    let candidates = mentions
+                        .into_iter()
+                        .map(|mention| Candidate {
+                            document: sentence.document,
+                            sentence: index,
+                            surface: mention.span.slice(text).to_string(),
+                            mention,
+                            fragment: sentence.kind == SentenceKind::Fragment,
+                        })
+                        .collect();
+                    (candidates, count)
+                })
+                .collect();
+            observe(ExtractProgress::DocumentDone);
+            found
+        })
+        .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
+    // Each sentence's mentions, as a range of `candidates`.
     let mut sentence_candidates: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
-    let mut found: Vec<Vec<FoundMention>> = Vec::with_capacity(sentences.len());
-    for (index, sentence) in sentences.iter().enumerate() {
-        let text = documents
-            .get(sentence.document)
-            .map_or("", |d| d.text.as_str());
-        let mentions = find_mentions(text, &sentence.tokens, lexicon, &vocabulary);
+    for (sentence_list, count) in per_document.into_iter().flatten() {
         let start = candidates.len();
-        for mention in &mentions {
-            candidates.push(Candidate {
-                document: sentence.document,
-                sentence: index,
-                mention: mention.clone(),
-                surface: mention.span.slice(text).to_string(),
-                fragment: sentence.kind == SentenceKind::Fragment,
-            });
-        }
-        sentence_candidates.push(start..candidates.len());
-        found.push(mentions);
+        candidates.extend(sentence_list);
+        sentence_candidates.push(start..start + count);
     }
 
     // Pass 3: aliases, over the corpus.
     let resolution = resolve_aliases(&candidates, lexicon);
 
     // Pass 4: relations, per sentence.
+    pass("relations");
     let contexts = document_contexts(documents.len(), &candidates, &resolution);
     // The resolved entity of each lexicon entity that is mentioned on its own somewhere.
     let mut lexicon_entities: std::collections::HashMap<usize, usize> =
@@ -196,16 +276,9 @@ pub fn extract_corpus_with(
             lexicon_entities.insert(known, *entity);
         }
     }
-    let mut relations = Vec::new();
-    let mut name_parts_seen = std::collections::HashSet::new();
-    let mut references = ReferenceTracker::default();
-    for (index, sentence) in sentences.iter().enumerate() {
-        if index == 0 || sentences[index - 1].document != sentence.document {
-            references.reset();
-        }
-        let text = documents
-            .get(sentence.document)
-            .map_or("", |d| d.text.as_str());
+    let read_sentence = |references: &mut ReferenceTracker, index: usize| {
+        let sentence = &sentences[index];
+        let text = text_of(sentence.document);
         let range = sentence_candidates[index].clone();
         let mut local_index: Vec<Option<usize>> = vec![None; range.len()];
         let mut mentions: Vec<SentenceMention> = Vec::new();
@@ -213,7 +286,7 @@ pub fn extract_corpus_with(
             let Some(entity) = resolution.assignment.get(candidate).copied().flatten() else {
                 continue;
             };
-            let found_mention = &found[index][offset];
+            let found_mention = &candidates[candidate].mention;
             local_index[offset] = Some(mentions.len());
             mentions.push(SentenceMention {
                 entity,
@@ -251,7 +324,7 @@ pub fn extract_corpus_with(
             }
         }
         if sentence.kind == SentenceKind::Fragment {
-            continue;
+            return Vec::new();
         }
         let named = mentions.clone();
         if options.resolve_references {
@@ -269,14 +342,9 @@ pub fn extract_corpus_with(
             .map(|m| m.entity)
             .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
             .collect();
-        for relation in read_relations(text, &sentence.tokens, &mentions, lexicon, context) {
-            // What a name says about its owner needs saying once, not in every sentence that uses it.
-            if relation.rule == "name-part"
-                && !name_parts_seen.insert((relation.subject, relation.object))
-            {
-                continue;
-            }
-            relations.push(ExtractedRelation {
+        read_relations(text, &sentence.tokens, &mentions, lexicon, context)
+            .into_iter()
+            .map(|relation| ExtractedRelation {
                 subject: relation.subject,
                 object: relation.object,
                 predicate: relation.predicate,
@@ -289,8 +357,32 @@ pub fn extract_corpus_with(
                 time,
                 metonymy: metonymic.contains(&relation.subject)
                     || metonymic.contains(&relation.object),
-            });
+            })
+            .collect::<Vec<_>>()
+    };
+    let per_document: Vec<Vec<ExtractedRelation>> = document_sentences
+        .par_iter()
+        .map(|range| {
+            // References reach back within a document only.
+            let mut references = ReferenceTracker::default();
+            let relations = range
+                .clone()
+                .flat_map(|index| read_sentence(&mut references, index))
+                .collect();
+            observe(ExtractProgress::DocumentDone);
+            relations
+        })
+        .collect();
+    let mut relations = Vec::new();
+    let mut name_parts_seen = std::collections::HashSet::new();
+    for relation in per_document.into_iter().flatten() {
+        // What a name says about its owner needs saying once, not in every sentence that uses it.
+        if relation.rule == "name-part"
+            && !name_parts_seen.insert((relation.subject, relation.object))
+        {
+            continue;
         }
+        relations.push(relation);
     }
 
     Extraction {

@@ -87,6 +87,21 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "senior",
 ];
 
+/// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
+fn is_hyphenated(word: &str) -> bool {
+    word.contains(['-', '–'])
+}
+
+/// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
+/// every word.
+fn is_title_modifier(word: &str) -> bool {
+    if word.is_ascii() {
+        TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    } else {
+        TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// Corpus facts the mention finder needs: the words the corpus writes in lower case.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusVocabulary {
@@ -98,7 +113,10 @@ impl CorpusVocabulary {
     pub fn add_tokens(&mut self, text: &str, tokens: &[Token]) {
         for token in tokens {
             let word = token.text(text);
-            if token.kind == TokenKind::Word && word.starts_with(|c: char| c.is_lowercase()) {
+            if token.kind == TokenKind::Word
+                && word.starts_with(|c: char| c.is_lowercase())
+                && !self.lowercase_words.contains(word)
+            {
                 self.lowercase_words.insert(word.to_string());
             }
         }
@@ -354,6 +372,9 @@ impl Finder<'_> {
             if let Some((entity, role)) = self.lexicon.lookup(&surface) {
                 best = Some((end, entity, role));
             }
+            if !self.lexicon.is_surface_prefix(&surface) {
+                break;
+            }
         }
         best
     }
@@ -477,7 +498,7 @@ impl Finder<'_> {
     /// country precedes it ("the Acting U.S. Ambassador to Iraq"): then only the country is pushed.
     fn title_construct(&self, start: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
         let mut i = start;
-        while TITLE_MODIFIERS.contains(&self.word(i).to_lowercase().as_str()) && self.is_word(i) {
+        while is_title_modifier(self.word(i)) && self.is_word(i) {
             i += 1;
         }
         let country = self.lexicon_match(i).filter(|(_, entity, _)| {
@@ -486,10 +507,10 @@ impl Finder<'_> {
             })
         });
         let title_start = country.map_or(i, |(end, _, _)| end);
-        let (title_end, title) = self.title_at(title_start)?;
         if !is_capitalised(self.word(title_start)) {
             return None;
         }
+        let (title_end, title) = self.title_at(title_start)?;
         let name_end = self.person_name_end(title_end);
         if country.is_none() && name_end == title_end {
             return None;
@@ -569,6 +590,10 @@ impl Finder<'_> {
         index: usize,
         mentions: &mut Vec<FoundMention>,
     ) -> Option<usize> {
+        if !is_hyphenated(self.word(index)) {
+            // One part only: no compound (and no allocation, for nearly every lower-case word).
+            return None;
+        }
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         if parts.len() < 2 {
@@ -719,6 +744,9 @@ impl Finder<'_> {
 
     /// "post-Iran-Iraq War": a name behind a lower-case prefix, when it goes on into a head noun.
     fn prefixed_name(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        if !is_hyphenated(self.word(index)) {
+            return None;
+        }
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         let (first, rest) = parts.split_first()?;

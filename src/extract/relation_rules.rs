@@ -131,6 +131,7 @@ pub fn read_relations(
         lexicon,
         context,
         hedged: tokens.iter().any(|t| lexicon.is_hedge(t.text(text))),
+        lowered: tokens.iter().map(|t| t.text(text).to_lowercase()).collect(),
     };
     let mut relations = Vec::new();
     reader.title(&mut relations);
@@ -163,6 +164,8 @@ struct Reader<'a> {
     lexicon: &'a Lexicon,
     context: DocumentContext,
     hedged: bool,
+    /// Every token lower-cased, once per sentence: the rules ask for them many times over.
+    lowered: Vec<String>,
 }
 
 impl Reader<'_> {
@@ -170,8 +173,9 @@ impl Reader<'_> {
         self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
-    fn lower(&self, index: usize) -> String {
-        self.word(index).to_lowercase()
+    fn lower(&self, index: usize) -> &String {
+        static NO_WORD: String = String::new();
+        self.lowered.get(index).unwrap_or(&NO_WORD)
     }
 
     fn is_possessive(&self, index: usize) -> bool {
@@ -249,19 +253,28 @@ impl Reader<'_> {
     /// The class and words of a role starting at token `index`: a role noun ("leader") or a title
     /// ("Ambassador"), possibly of several words ("prime minister").
     fn role_at(&self, index: usize) -> Option<(usize, String, RelationClass)> {
-        for length in (1..=3).rev() {
-            let words: Vec<String> = (index..index + length).map(|i| self.lower(i)).collect();
-            let phrase = words.join(" ");
-            if let Some(class) = self.lexicon.role_noun(&phrase) {
-                return Some((index + length, phrase, class));
+        // The three-word phrase is built once; the shorter ones are its prefixes.
+        let mut three_words = String::new();
+        let mut ends = [0; 3];
+        for (n, end) in ends.iter_mut().enumerate() {
+            if n > 0 {
+                three_words.push(' ');
             }
-            if let Some(title) = self.lexicon.title(&phrase) {
+            three_words.push_str(self.lower(index + n));
+            *end = three_words.len();
+        }
+        for length in (1..=3).rev() {
+            let phrase = &three_words[..ends[length - 1]];
+            if let Some(class) = self.lexicon.role_noun(phrase) {
+                return Some((index + length, phrase.to_string(), class));
+            }
+            if let Some(title) = self.lexicon.title(phrase) {
                 let class = if title.leads {
                     RelationClass::Leads
                 } else {
                     RelationClass::Other
                 };
-                return Some((index + length, phrase, class));
+                return Some((index + length, phrase.to_string(), class));
             }
         }
         None
@@ -483,7 +496,7 @@ impl Reader<'_> {
             // "US-China relations", "Sino-Iraqi economic relations"
             let noun = (after..after + 2).find_map(|i| {
                 let word = self.lower(i);
-                self.lexicon.relation_noun(&word).map(|class| (word, class))
+                self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             if let Some((noun, class)) = noun {
                 out.extend(self.relation(a, b, noun, class, "compound-pair"));
@@ -551,7 +564,7 @@ impl Reader<'_> {
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
                 let word = self.lower(n);
-                self.lexicon.relation_noun(&word).map(|class| (word, class))
+                self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             let Some((noun, class)) = noun else {
                 continue;
@@ -587,7 +600,7 @@ impl Reader<'_> {
         for (x, mention) in self.mentions.iter().enumerate() {
             let noun_at = mention.tokens.1;
             let noun = self.lower(noun_at);
-            let Some(class) = self.classed_noun(&noun) else {
+            let Some(class) = self.classed_noun(noun) else {
                 continue;
             };
             let preposition = self.lower(noun_at + 1);
@@ -678,14 +691,14 @@ impl Reader<'_> {
             let after = self.mentions[last].tokens.1;
             // Skip a date or an adverb: "Iraq and Total Energy in 2023 signed".
             let verb = (after..after + 4).find(|&i| self.is_verb_at(i));
-            let Some(verb) = verb.and_then(|i| self.lexicon.verb(&self.lower(i))) else {
+            let Some(verb) = verb.and_then(|i| self.lexicon.verb(self.lower(i))) else {
                 continue;
             };
             if verb.class != RelationClass::Cooperation {
                 continue;
             }
             let gap_ok = (after..after + 4)
-                .take_while(|&i| self.lexicon.verb(&self.lower(i)).is_none())
+                .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none())
                 .all(|i| self.word(i) != "," && self.mention_at(i).is_none());
             if !gap_ok {
                 continue;
@@ -794,7 +807,9 @@ impl Reader<'_> {
             } else if let Some((subjects, lemma, class)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
-                let gap: Vec<String> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
+                let gap: Vec<String> = (gap_start..gap_end)
+                    .map(|i| self.lower(i).clone())
+                    .collect();
                 if gap.iter().any(|w| CLAUSE_BREAKS.contains(&w.as_str())) {
                     previous_verb = None;
                     continue;
@@ -815,7 +830,7 @@ impl Reader<'_> {
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
     fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
-        let words: Vec<String> = (start..end).map(|i| self.lower(i)).collect();
+        let words: Vec<String> = (start..end).map(|i| self.lower(i).clone()).collect();
         if words
             .iter()
             .any(|w| CLAUSE_BREAKS.contains(&w.as_str()) || w == "that")
@@ -898,7 +913,7 @@ impl Reader<'_> {
     /// preposition ("the fall of", "with the help of") and not before "of" ("weakening of").
     fn is_verb_at(&self, index: usize) -> bool {
         let word = self.lower(index);
-        if self.lexicon.verb(&word).is_none()
+        if self.lexicon.verb(word).is_none()
             || DETERMINERS.contains(&word.as_str())
             || NOT_VERBS.contains(&word.as_str())
         {
@@ -906,7 +921,7 @@ impl Reader<'_> {
         }
         let before = index
             .checked_sub(1)
-            .map(|i| self.lower(i))
+            .map(|i| self.lower(i).clone())
             .unwrap_or_default();
         let after_adjective = self
             .mentions

@@ -136,6 +136,18 @@ impl KnowledgeGraph {
         RelationId(self.graph.add_edge(source.0, target.0, relation))
     }
 
+    /// Adds a relation as a new edge without looking for an equal one to merge with: for callers that
+    /// know there is none (loading a saved graph, assembling an extraction), where the look-up would
+    /// cost a walk over the source's edges per relation.
+    pub(crate) fn push_relation(
+        &mut self,
+        source: EntityId,
+        target: EntityId,
+        relation: Relation,
+    ) -> RelationId {
+        RelationId(self.graph.add_edge(source.0, target.0, relation))
+    }
+
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
         self.graph.node_weight(id.0)
     }

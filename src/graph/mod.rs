@@ -1,6 +1,6 @@
 //! The graph stage: the model (entities, relations, evidence, documents), the one type that wraps
-//! petgraph, RON persistence with a format version, and the algorithms that explore a graph
-//! (neighbourhoods, paths, centrality, subgraphs).
+//! petgraph, persistence (RON, or a binary snapshot) with a format version, and the algorithms that
+//! explore a graph (neighbourhoods, paths, centrality, subgraphs).
 
 mod cancelled;
 pub mod centrality;
@@ -10,6 +10,7 @@ pub mod model;
 pub mod neighbourhood;
 pub mod paths;
 pub mod persist;
+pub mod snapshot;
 pub mod subgraph;
 pub mod walk;
 
@@ -25,5 +26,5 @@ pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
 pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};
-pub use persist::{PersistError, load_graph, save_graph};
+pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
 pub use walk::{RelationFilter, WalkDirection};

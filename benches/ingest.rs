@@ -1,0 +1,92 @@
+//! Ingest throughput in bytes per second: sentence segmentation, mention finding, the whole build.
+//!
+//! The corpus is `KG_BENCH_CORPUS` (e.g. `../shared/corpus-large/sotu`) or, without it, data/:
+//!
+//! ```sh
+//! KG_BENCH_CORPUS=../shared/corpus-large/sotu cargo bench --bench ingest
+//! ```
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kgraph::extract::Lexicon;
+use kgraph::extract::mention::{CorpusVocabulary, find_mentions};
+use kgraph::pipeline::build_graph;
+use kgraph::text::{segment_sentences, tokenize};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn ingest(c: &mut Criterion) {
+    let (path, documents) = corpus::corpus();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let lexicon = match Lexicon::embedded() {
+        Ok(lexicon) => lexicon,
+        Err(error) => panic!("the embedded lexicon does not load: {error}"),
+    };
+    eprintln!(
+        "corpus {}: {} documents, {bytes} bytes",
+        path.display(),
+        documents.len()
+    );
+    // Tokenised sentences and the corpus vocabulary, made once for the mention bench.
+    let mut vocabulary = CorpusVocabulary::default();
+    let sentences: Vec<_> = documents
+        .iter()
+        .flat_map(|document| {
+            segment_sentences(&document.text)
+                .into_iter()
+                .map(move |sentence| (document, tokenize(&document.text, sentence.span)))
+        })
+        .collect();
+    for (document, tokens) in &sentences {
+        vocabulary.add_tokens(&document.text, tokens);
+    }
+
+    let mut group = c.benchmark_group("ingest");
+    group
+        .throughput(Throughput::Bytes(bytes as u64))
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function("segment sentences", |b| {
+        b.iter(|| {
+            for document in &documents {
+                black_box(segment_sentences(black_box(&document.text)));
+            }
+        })
+    });
+    group.bench_function("segment and tokenize", |b| {
+        b.iter(|| {
+            for document in &documents {
+                for sentence in segment_sentences(&document.text) {
+                    black_box(tokenize(&document.text, sentence.span));
+                }
+            }
+        })
+    });
+    group.bench_function("find mentions", |b| {
+        b.iter(|| {
+            for (document, tokens) in &sentences {
+                black_box(find_mentions(&document.text, tokens, &lexicon, &vocabulary));
+            }
+        })
+    });
+    group.bench_function("whole build", |b| {
+        b.iter(|| black_box(build_graph(documents.clone(), &lexicon)))
+    });
+    // The same on one thread: the throughput per core, and the parallel speed-up by comparison.
+    match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        Ok(one_thread) => {
+            group.bench_function("whole build, 1 thread", |b| {
+                one_thread
+                    .install(|| b.iter(|| black_box(build_graph(documents.clone(), &lexicon))))
+            });
+        }
+        Err(error) => eprintln!("no one-thread pool: {error}"),
+    }
+    group.finish();
+}
+
+criterion_group!(benches, ingest);
+criterion_main!(benches);
