@@ -18,6 +18,8 @@ pub mod mention;
 pub mod reference;
 pub mod relation_rules;
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 pub(crate) mod test_lexicon;
 pub mod time;
 

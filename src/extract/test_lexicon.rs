@@ -107,6 +107,8 @@ pub fn test_lexicon() -> Lexicon {
         verb("fund", RelationClass::Cooperation, &[]),
         verb("lead", RelationClass::Leads, &["led"]),
         verb("withdraw", RelationClass::Other, &["withdrew", "withdrawn"]),
+        verb("accept", RelationClass::Cooperation, &[]),
+        verb("renew", RelationClass::Other, &[]),
     ];
     let classed = |list: &[(&str, RelationClass)]| {
         list.iter()
@@ -163,6 +165,8 @@ pub fn test_lexicon() -> Lexicon {
             ("ties", RelationClass::Cooperation),
             ("tensions", RelationClass::Conflict),
             ("rivalry", RelationClass::Conflict),
+            ("strike", RelationClass::Conflict),
+            ("assassination", RelationClass::Conflict),
         ]),
         role_nouns: classed(&[
             ("leader", RelationClass::Leads),

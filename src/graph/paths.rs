@@ -141,13 +141,7 @@ impl KnowledgeGraph {
         };
         // An entity lies on a shortest path when its distance from the start plus its distance to the
         // goal is the length; a link is on one when it moves one step closer to the goal.
-        let backwards = Adjacency::new(
-            self,
-            &RelationFilter {
-                classes: filter.classes.clone(),
-                direction: filter.direction.reversed(),
-            },
-        );
+        let backwards = Adjacency::new(self, &filter.reversed());
         let to_goal = distances(&backwards, goal);
         let steps_left = |position: usize| to_goal[position];
         // Paths from each entity to the goal, counted from the goal outwards.
@@ -238,13 +232,7 @@ impl KnowledgeGraph {
         if start == goal {
             return Ok(PathList::default());
         }
-        let backwards = Adjacency::new(
-            self,
-            &RelationFilter {
-                classes: filter.classes.clone(),
-                direction: filter.direction.reversed(),
-            },
-        );
+        let backwards = Adjacency::new(self, &filter.reversed());
         let to_goal = distances(&backwards, goal);
         let mut found: Vec<Vec<usize>> = Vec::new();
         let mut truncated = false;

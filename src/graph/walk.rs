@@ -1,5 +1,5 @@
-//! What the graph algorithms may walk: a [`RelationFilter`] (which classes, which direction), and the
-//! `Adjacency` it projects the graph onto.
+//! What the graph algorithms may walk: a [`RelationFilter`] (which classes, which direction, which
+//! years), and the `Adjacency` it projects the graph onto.
 //!
 //! Every algorithm works on entities, not on relations: several relations between the same two entities
 //! make one link, which remembers all of them so a path can still show its evidence. The projection is
@@ -7,8 +7,8 @@
 //! the same graph whatever order petgraph happens to list edges in.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
-use super::model::Relation;
-use crate::extract::RelationClass;
+use super::model::{Evidence, Relation};
+use crate::extract::{Period, RelationClass};
 use petgraph::Direction;
 use std::collections::HashMap;
 
@@ -45,34 +45,69 @@ impl WalkDirection {
 }
 
 /// Which relations an algorithm may follow.
+///
+/// A time window keeps a relation when at least one of its evidence sentences speaks of a period that
+/// shares a year with the window. Evidence without a period never passes a window: an undated statement
+/// is not known to fall inside it, and "since 2014" should not answer with what nobody dated.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RelationFilter {
     /// Only relations of these classes; empty means every class.
     pub classes: Vec<RelationClass>,
     /// Which way relations are followed.
     pub direction: WalkDirection,
+    /// Only relations with evidence dated inside this window (both ends inclusive, either open); `None`
+    /// means any time, dated or not.
+    pub window: Option<Period>,
 }
 
 impl RelationFilter {
-    /// Every class, in `direction`.
+    /// Every class, in `direction`, at any time.
     pub fn new(direction: WalkDirection) -> Self {
         RelationFilter {
             classes: Vec::new(),
             direction,
+            window: None,
         }
     }
 
-    /// Only `classes` (every class when empty), in `direction`.
+    /// Only `classes` (every class when empty), in `direction`, at any time.
     pub fn with_classes(classes: &[RelationClass], direction: WalkDirection) -> Self {
         RelationFilter {
             classes: classes.to_vec(),
             direction,
+            window: None,
         }
     }
 
-    /// True when the class of `relation` passes the filter.
+    /// The same filter, limited to evidence dated inside `window` (`None`: any time).
+    pub fn within(self, window: Option<Period>) -> Self {
+        RelationFilter { window, ..self }
+    }
+
+    /// The same filter walking the other way.
+    pub fn reversed(&self) -> Self {
+        RelationFilter {
+            direction: self.direction.reversed(),
+            ..self.clone()
+        }
+    }
+
+    /// True when `evidence` counts under the time window: always without a window; with one, only when
+    /// the evidence is dated and its period shares a year with the window.
+    pub fn admits(&self, evidence: &Evidence) -> bool {
+        match self.window {
+            None => true,
+            Some(window) => evidence
+                .time
+                .is_some_and(|period| period.overlaps(window.from, window.to)),
+        }
+    }
+
+    /// True when the class of `relation` passes the filter, and, under a time window, at least one of
+    /// its evidence sentences does.
     pub fn allows(&self, relation: &Relation) -> bool {
-        self.classes.is_empty() || self.classes.contains(&relation.class)
+        (self.classes.is_empty() || self.classes.contains(&relation.class))
+            && (self.window.is_none() || relation.evidence.iter().any(|e| self.admits(e)))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The syntax tree of one line of the query language: a query about the graph, or a meta-command to the
 //! session. Names and paths keep the byte span they were typed at, so later errors can point at them.
 
-use crate::extract::{EntityKind, RelationClass};
+use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::WalkDirection;
 use crate::text::Span;
 
@@ -73,23 +73,27 @@ pub enum Query {
     /// `entity "Popular Mobilization Forces"`: the entity's card (canonical name, kind, aliases,
     /// mentions, documents, degree).
     Entity { name: NameRef },
-    /// `neighbours Iraq depth 2 class Conflict,Cooperation kind Country out`: the k-hop neighbourhood.
+    /// `neighbours Iraq depth 2 class Conflict,Cooperation kind Country out since 2014`: the k-hop
+    /// neighbourhood.
     Neighbours {
         name: NameRef,
         depth: usize,
         classes: Vec<RelationClass>,
         kinds: Vec<EntityKind>,
         direction: WalkDirection,
+        window: Option<Period>,
     },
-    /// `path PMF Russia class Cooperation undirected`: one shortest path, each hop with its evidence.
+    /// `path PMF Russia class Cooperation undirected in 2019`: one shortest path, each hop with its
+    /// evidence.
     Path {
         from: NameRef,
         to: NameRef,
         classes: Vec<RelationClass>,
         undirected: bool,
+        window: Option<Period>,
     },
-    /// `paths Iraq China max 3 limit 10 undirected`: every shortest path, or with `max` every simple
-    /// path of at most that many hops; at most `limit` of them.
+    /// `paths Iraq China max 3 limit 10 undirected until 2010`: every shortest path, or with `max`
+    /// every simple path of at most that many hops; at most `limit` of them.
     Paths {
         from: NameRef,
         to: NameRef,
@@ -97,28 +101,32 @@ pub enum Query {
         limit: usize,
         classes: Vec<RelationClass>,
         undirected: bool,
+        window: Option<Period>,
     },
-    /// `common Iraq China class Cooperation`: the entities linked to both.
+    /// `common Iraq China class Cooperation between 2006 and 2008`: the entities linked to both.
     Common {
         first: NameRef,
         second: NameRef,
         classes: Vec<RelationClass>,
+        window: Option<Period>,
     },
-    /// `why Iraq "United States" class asserted`: every relation between the two, with sentence,
-    /// document and rule.
+    /// `why Iraq "United States" class asserted since 2014`: every relation between the two, with
+    /// sentence, document, rule and period; under a time window only the evidence dated inside it.
     Why {
         first: NameRef,
         second: NameRef,
         classes: Vec<RelationClass>,
+        window: Option<Period>,
     },
     /// `find Kurd`: entities whose name or an alias contains the text, ignoring case.
     Find { text: String },
-    /// `top 10 by betweenness kind Person class Conflict`: the most central entities.
+    /// `top 10 by betweenness kind Person class Conflict since 2014`: the most central entities.
     Top {
         count: usize,
         measure: Measure,
         kinds: Vec<EntityKind>,
         classes: Vec<RelationClass>,
+        window: Option<Period>,
     },
     /// `stats`: counts of documents, entities by kind and relations by class.
     Stats,

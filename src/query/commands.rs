@@ -24,32 +24,32 @@ pub const VERBS: &[CommandHelp] = &[
     },
     CommandHelp {
         name: "neighbours",
-        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both]",
-        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out.",
+        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both] [since Y] [until Y] [in Y] [between Y and Y]",
+        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out, a time window (since, until, in, between) keeps only relations dated inside it.",
         example: "neighbours \"Kurdistan Region of Iraq\" depth 2 class Cooperation,Conflict",
     },
     CommandHelp {
         name: "path",
-        syntax: "path FROM TO [class C,…] [undirected]",
+        syntax: "path FROM TO [class C,…] [undirected] [since Y] [until Y] [in Y] [between Y and Y]",
         summary: "A shortest path from subject to object, each hop with its predicate and evidence sentence.",
         example: "path PMF Russia undirected",
     },
     CommandHelp {
         name: "paths",
-        syntax: "paths FROM TO [max N] [limit K] [class C,…] [undirected]",
+        syntax: "paths FROM TO [max N] [limit K] [class C,…] [undirected] [since Y] [until Y] [in Y] [between Y and Y]",
         summary: "Every shortest path, or with max every simple path of up to N hops; at most K (20) of them.",
         example: "paths Iraq China max 2 limit 10 undirected",
     },
     CommandHelp {
         name: "common",
-        syntax: "common A B [class C,…]",
+        syntax: "common A B [class C,…] [since Y] [until Y] [in Y] [between Y and Y]",
         summary: "The entities linked to both A and B, and how.",
         example: "common Iraq China",
     },
     CommandHelp {
         name: "why",
-        syntax: "why A B [class C,…]",
-        summary: "Every relation between A and B with its sentence, document and rule.",
+        syntax: "why A B [class C,…] [since Y] [until Y] [in Y] [between Y and Y]",
+        summary: "Every relation between A and B with its sentence, document, rule and period; a time window keeps only the evidence dated inside it.",
         example: "why Iraq China",
     },
     CommandHelp {
@@ -60,7 +60,7 @@ pub const VERBS: &[CommandHelp] = &[
     },
     CommandHelp {
         name: "top",
-        syntax: "top [N] [by degree|pagerank|betweenness] [kind K,…] [class C,…]",
+        syntax: "top [N] [by degree|pagerank|betweenness] [kind K,…] [class C,…] [since Y] [until Y] [in Y] [between Y and Y]",
         summary: "The N (10) most central entities; degree counts distinct linked entities.",
         example: "top 5 by betweenness kind Country",
     },

@@ -94,6 +94,15 @@ pub enum QueryErrorKind {
     },
     #[error("{option} is given twice")]
     DuplicateOption { option: String },
+    #[error(
+        "\"{option}\" cannot be combined with \"{earlier}\": each end of the time window is given once (use \"between YEAR and YEAR\", or \"since\" and \"until\")"
+    )]
+    WindowConflict {
+        option: &'static str,
+        earlier: &'static str,
+    },
+    #[error("the time window ends in {to}, before it starts in {from}")]
+    EmptyWindow { from: i32, to: i32 },
     #[error("unexpected {found}")]
     Unexpected { found: String },
     #[error("no entity is called \"{name}\"{}", did_you_mean(.suggestions))]

@@ -4,13 +4,17 @@
 //! Names are resolved here (canonical name or alias, any case); an unknown name gets the closest names
 //! as suggestions and an ambiguous one lists its candidates. Output is sorted by names rather than by ids
 //! wherever the order is not part of the answer (distance, rank), so it reads well and stays stable.
+//!
+//! A time window (`since 2014`) goes into the [`RelationFilter`] every algorithm walks through; where an
+//! answer shows evidence (`why`, the hops of `path`) it shows only the sentences dated inside the window,
+//! each with its period.
 
 use super::ast::{Measure, NameRef, Query};
 use super::commands::{META_COMMANDS, VERBS, command_help};
 use super::error::{QueryError, QueryErrorKind};
 use super::report::{Cell, Report, Section};
 use super::suggest::closest;
-use crate::extract::{EntityKind, RelationClass};
+use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::knowledge_graph::RelationRef;
 use crate::graph::{
     Cancelled, EntityId, GraphPath, KnowledgeGraph, RelationFilter, RelationId, WalkDirection,
@@ -35,13 +39,15 @@ pub fn evaluate(
             classes,
             kinds,
             direction,
-        } => evaluator.neighbours(name, *depth, classes, kinds, *direction),
+            window,
+        } => evaluator.neighbours(name, *depth, classes, kinds, *direction, *window),
         Query::Path {
             from,
             to,
             classes,
             undirected,
-        } => evaluator.path(from, to, classes, *undirected),
+            window,
+        } => evaluator.path(from, to, classes, *undirected, *window),
         Query::Paths {
             from,
             to,
@@ -49,24 +55,34 @@ pub fn evaluate(
             limit,
             classes,
             undirected,
-        } => evaluator.paths(from, to, *max_hops, *limit, classes, *undirected),
+            window,
+        } => evaluator.paths(
+            from,
+            to,
+            *max_hops,
+            *limit,
+            &Evaluator::path_filter(classes, *undirected, *window),
+        ),
         Query::Common {
             first,
             second,
             classes,
-        } => evaluator.common(first, second, classes),
+            window,
+        } => evaluator.common(first, second, classes, *window),
         Query::Why {
             first,
             second,
             classes,
-        } => evaluator.why(first, second, classes),
+            window,
+        } => evaluator.why(first, second, classes, *window),
         Query::Find { text } => Ok(evaluator.find(text)),
         Query::Top {
             count,
             measure,
             kinds,
             classes,
-        } => evaluator.top(*count, *measure, kinds, classes),
+            window,
+        } => evaluator.top(*count, *measure, kinds, classes, *window),
         Query::Stats => Ok(evaluator.stats()),
         Query::Docs => Ok(evaluator.docs()),
         Query::Help { topic } => Ok(help(topic.as_deref())),
@@ -145,16 +161,32 @@ fn counted(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
-/// The classes a filter allows, for titles.
-fn classes_text(classes: &[RelationClass]) -> String {
-    if classes.is_empty() {
-        "all classes".into()
+/// The classes and the time window a filter allows, for titles: "all classes", "Conflict, since 2014".
+fn filter_text(filter: &RelationFilter) -> String {
+    let classes = if filter.classes.is_empty() {
+        "all classes".to_string()
     } else {
-        classes
+        filter
+            .classes
             .iter()
             .map(|c| c.name())
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    match filter.window {
+        Some(window) => format!("{classes}, {}", window_text(window)),
+        None => classes,
+    }
+}
+
+/// A time window as the query said it: "in 2019", "since 2014", "until 2010", "between 2006 and 2008".
+fn window_text(window: Period) -> String {
+    match (window.from, window.to) {
+        (Some(from), Some(to)) if from == to => format!("in {from}"),
+        (Some(from), Some(to)) => format!("between {from} and {to}"),
+        (Some(from), None) => format!("since {from}"),
+        (None, Some(to)) => format!("until {to}"),
+        (None, None) => "at any time".to_string(),
     }
 }
 
@@ -233,18 +265,32 @@ impl<'g> Evaluator<'g> {
             .map_or_else(String::new, |e| e.kind.name().to_string())
     }
 
-    /// The document name and the sentence of a relation's first evidence.
-    fn first_evidence(&self, relation: &RelationRef<'_>) -> (String, String) {
-        relation.relation.evidence.first().map_or_else(
-            || (String::new(), String::new()),
-            |evidence| {
-                let document = self
-                    .graph
-                    .document(evidence.document)
-                    .map_or_else(String::new, |d| d.name.clone());
-                (document, one_line(self.graph.evidence_text(evidence)))
-            },
-        )
+    /// The document name, the period and the sentence of a relation's first evidence that `filter`
+    /// admits (inside its time window).
+    fn first_evidence(
+        &self,
+        relation: &RelationRef<'_>,
+        filter: &RelationFilter,
+    ) -> (String, Cell, String) {
+        relation
+            .relation
+            .evidence
+            .iter()
+            .find(|evidence| filter.admits(evidence))
+            .map_or_else(
+                || (String::new(), Cell::Time(None), String::new()),
+                |evidence| {
+                    let document = self
+                        .graph
+                        .document(evidence.document)
+                        .map_or_else(String::new, |d| d.name.clone());
+                    (
+                        document,
+                        Cell::Time(evidence.time),
+                        one_line(self.graph.evidence_text(evidence)),
+                    )
+                },
+            )
     }
 
     /// Every relation between `a` and `b`, either way, in id order.
@@ -339,9 +385,10 @@ impl<'g> Evaluator<'g> {
         classes: &[RelationClass],
         kinds: &[EntityKind],
         direction: WalkDirection,
+        window: Option<Period>,
     ) -> Result<Report, QueryError> {
         let centre = self.resolve(name)?;
-        let filter = RelationFilter::with_classes(classes, direction);
+        let filter = RelationFilter::with_classes(classes, direction).within(window);
         let found = self.graph.neighbourhood(centre, depth, &filter, kinds);
         let distance: BTreeMap<EntityId, usize> = found.entities.iter().copied().collect();
         let mut report = Report::new(
@@ -351,7 +398,7 @@ impl<'g> Evaluator<'g> {
                 kinds_text(kinds),
                 counted(depth, "hop", "hops"),
                 self.name(centre),
-                classes_text(classes),
+                filter_text(&filter),
                 match direction {
                     WalkDirection::Both => "both ways",
                     WalkDirection::Outgoing => "outgoing",
@@ -409,8 +456,12 @@ impl<'g> Evaluator<'g> {
         Ok(report)
     }
 
-    /// The walking direction of `path` and `paths`.
-    fn path_filter(classes: &[RelationClass], undirected: bool) -> RelationFilter {
+    /// The filter of `path` and `paths`: its walking direction is subject to object unless `undirected`.
+    fn path_filter(
+        classes: &[RelationClass],
+        undirected: bool,
+        window: Option<Period>,
+    ) -> RelationFilter {
         RelationFilter::with_classes(
             classes,
             if undirected {
@@ -419,6 +470,7 @@ impl<'g> Evaluator<'g> {
                 WalkDirection::Outgoing
             },
         )
+        .within(window)
     }
 
     /// A note for when no directed path exists but an undirected one does.
@@ -426,11 +478,16 @@ impl<'g> Evaluator<'g> {
         &self,
         from: EntityId,
         to: EntityId,
-        classes: &[RelationClass],
+        filter: &RelationFilter,
     ) -> Option<String> {
-        let path = self
-            .graph
-            .shortest_path(from, to, &Self::path_filter(classes, true))?;
+        let path = self.graph.shortest_path(
+            from,
+            to,
+            &RelationFilter {
+                direction: WalkDirection::Both,
+                ..filter.clone()
+            },
+        )?;
         Some(format!(
             "following relations both ways finds a path of {}: add `undirected`",
             counted(path.len(), "hop", "hops")
@@ -455,9 +512,10 @@ impl<'g> Evaluator<'g> {
         to_name: &NameRef,
         classes: &[RelationClass],
         undirected: bool,
+        window: Option<Period>,
     ) -> Result<Report, QueryError> {
         let (from, to) = self.resolve_pair(from_name, to_name)?;
-        let filter = Self::path_filter(classes, undirected);
+        let filter = Self::path_filter(classes, undirected, window);
         let way = if undirected {
             "either way"
         } else {
@@ -470,13 +528,13 @@ impl<'g> Evaluator<'g> {
                     "no path from {} to {} ({}, {way})",
                     self.name(from),
                     self.name(to),
-                    classes_text(classes)
+                    filter_text(&filter)
                 ),
             );
             report.notes.extend(if undirected {
                 None
             } else {
-                self.undirected_hint(from, to, classes)
+                self.undirected_hint(from, to, &filter)
             });
             report.entities = vec![from, to];
             return Ok(report);
@@ -488,7 +546,7 @@ impl<'g> Evaluator<'g> {
                 self.name(from),
                 self.name(to),
                 counted(path.len(), "hop", "hops"),
-                classes_text(classes)
+                filter_text(&filter)
             ),
         );
         let mut rows = Vec::new();
@@ -498,7 +556,7 @@ impl<'g> Evaluator<'g> {
                 continue;
             };
             several |= hop.relations.len() > 1;
-            let (document, sentence) = self.first_evidence(&relation);
+            let (document, time, sentence) = self.first_evidence(&relation, &filter);
             rows.push(vec![
                 (step + 1).into(),
                 self.name(hop.from).into(),
@@ -506,13 +564,14 @@ impl<'g> Evaluator<'g> {
                 self.name(hop.to).into(),
                 relation.relation.class.name().into(),
                 document.into(),
+                time,
                 sentence.into(),
             ]);
         }
         report.table(
             "hops",
             &[
-                "step", "from", "link", "to", "class", "document", "evidence",
+                "step", "from", "link", "to", "class", "document", "time", "evidence",
             ],
             rows,
         );
@@ -532,18 +591,17 @@ impl<'g> Evaluator<'g> {
         to_name: &NameRef,
         max_hops: Option<usize>,
         limit: usize,
-        classes: &[RelationClass],
-        undirected: bool,
+        filter: &RelationFilter,
     ) -> Result<Report, QueryError> {
         let (from, to) = self.resolve_pair(from_name, to_name)?;
-        let filter = Self::path_filter(classes, undirected);
+        let undirected = filter.direction == WalkDirection::Both;
         let list = match max_hops {
             Some(max) => self
                 .graph
-                .simple_paths(from, to, &filter, max, limit, self.cancel),
+                .simple_paths(from, to, filter, max, limit, self.cancel),
             None => self
                 .graph
-                .all_shortest_paths(from, to, &filter, limit, self.cancel),
+                .all_shortest_paths(from, to, filter, limit, self.cancel),
         }
         .map_err(|c| self.interrupted(c))?;
         let way = if undirected {
@@ -571,7 +629,7 @@ impl<'g> Evaluator<'g> {
                 "{count} {what} from {} to {} ({}, {way})",
                 self.name(from),
                 self.name(to),
-                classes_text(classes)
+                filter_text(filter)
             ),
         );
         let rows = list
@@ -606,7 +664,7 @@ impl<'g> Evaluator<'g> {
             });
         }
         if list.paths.is_empty() && !undirected {
-            report.notes.extend(self.undirected_hint(from, to, classes));
+            report.notes.extend(self.undirected_hint(from, to, filter));
         }
         for path in &list.paths {
             self.remember_path(&mut report, path);
@@ -623,9 +681,10 @@ impl<'g> Evaluator<'g> {
         first: &NameRef,
         second: &NameRef,
         classes: &[RelationClass],
+        window: Option<Period>,
     ) -> Result<Report, QueryError> {
         let (a, b) = self.resolve_pair(first, second)?;
-        let filter = RelationFilter::with_classes(classes, WalkDirection::Both);
+        let filter = RelationFilter::with_classes(classes, WalkDirection::Both).within(window);
         let around = |centre: EntityId| -> BTreeMap<EntityId, Vec<RelationId>> {
             let mut links: BTreeMap<EntityId, Vec<RelationId>> = BTreeMap::new();
             for id in self.graph.neighbourhood(centre, 1, &filter, &[]).relations {
@@ -685,7 +744,7 @@ impl<'g> Evaluator<'g> {
             counted(rows.len(), "entity", "entities"),
             self.name(a),
             self.name(b),
-            classes_text(classes)
+            filter_text(&filter)
         );
         let with_a = format!("with {}", self.name(a));
         let with_b = format!("with {}", self.name(b));
@@ -704,14 +763,24 @@ impl<'g> Evaluator<'g> {
         first: &NameRef,
         second: &NameRef,
         classes: &[RelationClass],
+        window: Option<Period>,
     ) -> Result<Report, QueryError> {
         let (a, b) = self.resolve_pair(first, second)?;
-        let filter = RelationFilter::with_classes(classes, WalkDirection::Both);
+        let filter = RelationFilter::with_classes(classes, WalkDirection::Both).within(window);
         let mut relations = self.relations_between(a, b);
         relations.retain(|r| filter.allows(r.relation));
         // Stated relations before mere co-mentions.
         relations.sort_by_key(|r| (!r.relation.class.is_asserted(), r.id));
-        let evidence: usize = relations.iter().map(|r| r.relation.evidence.len()).sum();
+        let evidence: usize = relations
+            .iter()
+            .map(|r| {
+                r.relation
+                    .evidence
+                    .iter()
+                    .filter(|e| filter.admits(e))
+                    .count()
+            })
+            .sum();
         let mut report = Report::new(
             "why",
             format!(
@@ -719,13 +788,18 @@ impl<'g> Evaluator<'g> {
                 counted(relations.len(), "relation", "relations"),
                 self.name(a),
                 self.name(b),
-                classes_text(classes),
+                filter_text(&filter),
                 counted(evidence, "sentence", "sentences")
             ),
         );
         let mut rows = Vec::new();
         for relation in &relations {
-            for item in &relation.relation.evidence {
+            for item in relation
+                .relation
+                .evidence
+                .iter()
+                .filter(|e| filter.admits(e))
+            {
                 let document = self
                     .graph
                     .document(item.document)
@@ -737,6 +811,7 @@ impl<'g> Evaluator<'g> {
                     relation.relation.class.name().into(),
                     document.into(),
                     item.rule.clone().into(),
+                    Cell::Time(item.time),
                     one_line(self.graph.evidence_text(item)).into(),
                 ]);
             }
@@ -744,7 +819,7 @@ impl<'g> Evaluator<'g> {
         report.table(
             "relations",
             &[
-                "subject", "relation", "object", "class", "document", "rule", "evidence",
+                "subject", "relation", "object", "class", "document", "rule", "time", "evidence",
             ],
             rows,
         );
@@ -821,12 +896,13 @@ impl<'g> Evaluator<'g> {
         measure: Measure,
         kinds: &[EntityKind],
         classes: &[RelationClass],
+        window: Option<Period>,
     ) -> Result<Report, QueryError> {
         let direction = match measure {
             Measure::PageRank => WalkDirection::Outgoing,
             Measure::Degree | Measure::Betweenness => WalkDirection::Both,
         };
-        let filter = RelationFilter::with_classes(classes, direction);
+        let filter = RelationFilter::with_classes(classes, direction).within(window);
         let scores: Vec<(EntityId, Cell, f64)> = match measure {
             Measure::Degree => self
                 .graph
@@ -870,7 +946,7 @@ impl<'g> Evaluator<'g> {
                 ranked.len(),
                 kinds_text(kinds),
                 measure.name(),
-                classes_text(classes),
+                filter_text(&filter),
                 match measure {
                     Measure::PageRank => ", from subject to object",
                     _ => ", either way",

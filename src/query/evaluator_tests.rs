@@ -184,3 +184,269 @@ fn interrupted_centrality_is_an_error() {
     let error = evaluate(&graph, &query, &cancel).unwrap_err();
     assert_eq!(error.to_string(), "interrupted (Ctrl-C)");
 }
+
+/// A graph whose evidence is dated, for the time windows: each relation is `(subject, predicate, class,
+/// object, [(sentence, period)])`, every sentence in one document.
+fn dated_world() -> KnowledgeGraph {
+    use crate::extract::Period;
+    use crate::graph::{Entity, Evidence, Relation};
+    use crate::text::Span;
+    let since = |year| Period {
+        from: Some(year),
+        to: None,
+    };
+    let until = |year| Period {
+        from: None,
+        to: Some(year),
+    };
+    let years = |from, to| Period {
+        from: Some(from),
+        to: Some(to),
+    };
+    type Dated<'a> = (
+        &'a str,
+        &'a str,
+        crate::extract::RelationClass,
+        &'a str,
+        Vec<(&'a str, Option<Period>)>,
+    );
+    let relations: Vec<Dated<'_>> = vec![
+        (
+            "Iraq",
+            "sign agreement with",
+            Cooperation,
+            "China",
+            vec![
+                (
+                    "In 2019, Iraq signed an agreement with China.",
+                    Some(Period::year(2019)),
+                ),
+                ("Iraq signed an agreement with China.", None),
+            ],
+        ),
+        (
+            "United States",
+            "support",
+            Cooperation,
+            "Iraq",
+            vec![("Until 2011 the US supported Iraq.", Some(until(2011)))],
+        ),
+        (
+            "United States",
+            "sanction",
+            Conflict,
+            "Iraq",
+            vec![("The US sanctioned Iraq.", None)],
+        ),
+        (
+            "Iran",
+            "back",
+            Cooperation,
+            "Kataib Hezbollah",
+            vec![("Since 2014 Iran has backed KH.", Some(since(2014)))],
+        ),
+        (
+            "Iraq",
+            "cooperate with",
+            Cooperation,
+            "Iran",
+            vec![(
+                "Between 2006 and 2008 Iraq cooperated with Iran.",
+                Some(years(2006, 2008)),
+            )],
+        ),
+        (
+            "United States",
+            "strike",
+            Conflict,
+            "Kataib Hezbollah",
+            vec![("In 2020 the US struck KH.", Some(Period::year(2020)))],
+        ),
+    ];
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    for (_, _, _, _, evidence) in &relations {
+        for (sentence, time) in evidence {
+            let start = text.len();
+            text.push_str(sentence);
+            sentences.push((Span::new(start, text.len()), *time));
+            text.push(' ');
+        }
+    }
+    let mut graph = KnowledgeGraph::new();
+    let document = graph.add_document("dated.txt".into(), text);
+    let mut ids = std::collections::HashMap::new();
+    for (name, kind) in [
+        ("Iraq", Country),
+        ("China", Country),
+        ("United States", Country),
+        ("Iran", Country),
+        ("Kataib Hezbollah", ArmedGroup),
+    ] {
+        let aliases = match name {
+            "United States" => vec!["US".to_string(), name.to_string()],
+            "Kataib Hezbollah" => vec!["KH".to_string(), name.to_string()],
+            _ => vec![name.to_string()],
+        };
+        let id = graph.add_entity(Entity {
+            name: name.to_string(),
+            kind,
+            aliases,
+            mentions: Vec::new(),
+        });
+        ids.insert(name, id);
+    }
+    let mut sentences = sentences.into_iter();
+    for (subject, predicate, class, object, evidence) in relations {
+        let evidence = evidence
+            .iter()
+            .zip(sentences.by_ref())
+            .map(|(_, (span, time))| Evidence {
+                document,
+                span,
+                rule: "test".into(),
+                time,
+            })
+            .collect();
+        graph.add_relation(
+            ids[subject],
+            ids[object],
+            Relation {
+                predicate: predicate.to_string(),
+                class,
+                negated: false,
+                hedged: false,
+                evidence,
+            },
+        );
+    }
+    graph
+}
+
+#[test]
+fn a_time_window_keeps_relations_dated_inside_it() {
+    let graph = dated_world();
+    let cases = [
+        // Undated evidence never passes a window: the sanction is gone, and so is China, whose only
+        // dated sentence (2019) falls outside it.
+        (
+            "neighbours Iraq until 2012",
+            "# entities within 1 hop of Iraq (all classes, until 2012, both ways): 2 neighbours, 2 links\n\
+             # entities: hops\tentity\tkind\n\
+             1\tIran\tCountry\n\
+             1\tUnited States\tCountry\n\
+             # links: hop\tsubject\trelation\tobject\tclass\n\
+             1\tIraq\tcooperate with\tIran\tCooperation\n\
+             1\tUnited States\tsupport\tIraq\tCooperation\n",
+        ),
+        (
+            "neighbours Iraq since 2014",
+            "# entities within 1 hop of Iraq (all classes, since 2014, both ways): 1 neighbour, 1 link\n\
+             # entities: hops\tentity\tkind\n\
+             1\tChina\tCountry\n\
+             # links: hop\tsubject\trelation\tobject\tclass\n\
+             1\tIraq\tsign agreement with\tChina\tCooperation\n",
+        ),
+        // An open period overlaps every window that reaches it: "since 2014" meets "in 2030".
+        (
+            "neighbours KH in 2030",
+            "# entities within 1 hop of Kataib Hezbollah (all classes, in 2030, both ways): 1 neighbour, 1 link\n\
+             # entities: hops\tentity\tkind\n\
+             1\tIran\tCountry\n\
+             # links: hop\tsubject\trelation\tobject\tclass\n\
+             1\tIran\tback\tKataib Hezbollah\tCooperation\n",
+        ),
+        // Without a window the undated sentence counts; with one, only the dated sentence is shown.
+        (
+            "why Iraq China",
+            "# 1 relation between Iraq and China (all classes), 2 sentences\n\
+             # relations: subject\trelation\tobject\tclass\tdocument\trule\ttime\tevidence\n\
+             Iraq\tsign agreement with\tChina\tCooperation\tdated.txt\ttest\t[2019]\tIn 2019, Iraq signed an agreement with China.\n\
+             Iraq\tsign agreement with\tChina\tCooperation\tdated.txt\ttest\t\tIraq signed an agreement with China.\n",
+        ),
+        (
+            "why Iraq China between 2018 and 2020",
+            "# 1 relation between Iraq and China (all classes, between 2018 and 2020), 1 sentence\n\
+             # relations: subject\trelation\tobject\tclass\tdocument\trule\ttime\tevidence\n\
+             Iraq\tsign agreement with\tChina\tCooperation\tdated.txt\ttest\t[2019]\tIn 2019, Iraq signed an agreement with China.\n",
+        ),
+        (
+            "why US Iraq in 2015",
+            "# 0 relations between United States and Iraq (all classes, in 2015), 0 sentences\n\
+             # relations: subject\trelation\tobject\tclass\tdocument\trule\ttime\tevidence\n\
+             # note: `path \"United States\" \"Iraq\" undirected` looks for a chain of relations\n",
+        ),
+        // China's only dated link to Iraq is of 2019: before that, no route reaches it.
+        (
+            "path China KH undirected until 2010",
+            "# no path from China to Kataib Hezbollah (all classes, until 2010, either way)\n",
+        ),
+        // From Iraq to Kataib Hezbollah, two routes of two hops: through the US (its support dated until
+        // 2011, its strike 2020) and through Iran (2006–2008, then since 2014). At any time the US comes
+        // first; between 2008 and 2014 the strike is out and only Iran's route is left; until 2012
+        // neither is whole.
+        (
+            "path Iraq KH undirected",
+            "# a shortest path from Iraq to Kataib Hezbollah: 2 hops (all classes, either way)\n\
+             # hops: step\tfrom\tlink\tto\tclass\tdocument\ttime\tevidence\n\
+             1\tIraq\t<-[support]-\tUnited States\tCooperation\tdated.txt\t[until 2011]\tUntil 2011 the US supported Iraq.\n\
+             2\tUnited States\t-[strike]->\tKataib Hezbollah\tConflict\tdated.txt\t[2020]\tIn 2020 the US struck KH.\n\
+             # note: a hop with several relations shows the strongest; `why A B` lists them all\n",
+        ),
+        (
+            "path Iraq KH undirected between 2008 and 2014",
+            "# a shortest path from Iraq to Kataib Hezbollah: 2 hops (all classes, between 2008 and 2014, either way)\n\
+             # hops: step\tfrom\tlink\tto\tclass\tdocument\ttime\tevidence\n\
+             1\tIraq\t-[cooperate with]->\tIran\tCooperation\tdated.txt\t[2006–2008]\tBetween 2006 and 2008 Iraq cooperated with Iran.\n\
+             2\tIran\t-[back]->\tKataib Hezbollah\tCooperation\tdated.txt\t[since 2014]\tSince 2014 Iran has backed KH.\n",
+        ),
+        (
+            "path Iraq KH undirected until 2012",
+            "# no path from Iraq to Kataib Hezbollah (all classes, until 2012, either way)\n",
+        ),
+        // The window reaches the algorithms behind `common` and `top` too: in 2020 Kataib Hezbollah
+        // is struck (2020) and backed (since 2014), Iraq has no dated link.
+        (
+            "common Iraq KH since 2014",
+            "# 0 entities linked to both Iraq and Kataib Hezbollah (all classes, since 2014)\n\
+             # entities: entity\tkind\twith Iraq\twith Kataib Hezbollah\n",
+        ),
+        (
+            "top 2 in 2020",
+            "# the 2 most central entities by degree (all classes, in 2020, either way)\n\
+             # ranking: rank\tentity\tkind\tdegree\n\
+             1\tKataib Hezbollah\tArmedGroup\t2\n\
+             2\tIran\tCountry\t1\n",
+        ),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(answer(&graph, line, OutputMode::Plain), expected, "{line}");
+    }
+}
+
+#[test]
+fn json_gives_each_dated_sentence_its_period() {
+    let graph = dated_world();
+    let json: serde_json::Value =
+        serde_json::from_str(&answer(&graph, "why Iraq China", OutputMode::Json)).unwrap();
+    let rows = &json["relations"];
+    assert_eq!(
+        rows[0]["time"],
+        serde_json::json!({"from": 2019, "to": 2019})
+    );
+    assert!(rows[1].get("time").is_none(), "{}", rows[1]);
+    let json: serde_json::Value = serde_json::from_str(&answer(
+        &graph,
+        "path Iraq KH undirected between 2008 and 2014",
+        OutputMode::Json,
+    ))
+    .unwrap();
+    assert_eq!(
+        json["hops"][0]["time"],
+        serde_json::json!({"from": 2006, "to": 2008})
+    );
+    assert_eq!(
+        json["hops"][1]["time"],
+        serde_json::json!({"from": 2014, "to": null})
+    );
+}

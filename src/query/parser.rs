@@ -13,17 +13,22 @@
 //!              | ("neighbours" | "neighbors") name neighbours-option*
 //!              | "path" name name path-option*
 //!              | "paths" name name paths-option*
-//!              | "common" name name class-option?
-//!              | "why" name name class-option?
+//!              | "common" name name common-option*
+//!              | "why" name name common-option*
 //!              | "find" text-rest
 //!              | "top" integer? top-option*
 //!              | "stats" | "docs" | "help" command-name?
 //! neighbours-option ::= "depth" integer | class-option | kind-option | "in" | "out" | "both"
-//! path-option       ::= class-option | "undirected"
-//! paths-option      ::= "max" integer | "limit" integer | class-option | "undirected"
+//!                     | time-option     ("in" followed by a digit is a time option, else the direction)
+//! path-option       ::= class-option | "undirected" | time-option
+//! paths-option      ::= "max" integer | "limit" integer | class-option | "undirected" | time-option
+//! common-option     ::= class-option | time-option
 //! top-option        ::= "by" ("degree" | "pagerank" | "betweenness") | kind-option | class-option
+//!                     | time-option
 //! class-option      ::= "class" class ("," class)*
 //! kind-option       ::= "kind" kind ("," kind)*
+//! time-option       ::= "since" year | "until" year | "in" year | "between" year "and" year
+//!                       (inclusive; "in" Y = "since" Y "until" Y; each end of the window once)
 //! meta       ::= ":load" path+ | ":save" path | ":ingest" path+ | ":run" path
 //!              | ":export" ("json" | "dot" | "svg") path "last"?
 //!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off") | ":quit"
@@ -34,6 +39,7 @@
 //! quoted     ::= '"' ([^"\\] | '\\' any)* '"'   (a backslash escapes the next character)
 //! word       ::= [^ whitespace "]+
 //! integer    ::= [0-9]+
+//! year       ::= [0-9][0-9][0-9][0-9]
 //! class      ::= Cooperation | Conflict | PartOf | Leads | Other | CoMention
 //!              | asserted                        (any case; asserted = every class but CoMention)
 //! kind       ::= Person | Country | Place | Organization | ArmedGroup | PoliticalGroup
@@ -46,12 +52,19 @@
 //! Once the first word has chosen a command the parser is committed (nom's `cut`): an error from then on
 //! is reported where the input went wrong (the unknown option, the bad number, the unclosed quote), not at
 //! the start of the line. Every error is a [`QueryError`] whose message a user can read.
+//!
+//! # Time windows
+//!
+//! A time option keeps the relations with at least one evidence sentence dated inside the window (see
+//! [`crate::graph::RelationFilter`]); undated evidence never passes one. `since` and `until` combine into
+//! one window; `in` and `between` set both ends, so they combine with nothing else, and a window that
+//! ends before it starts is an error at the year that closed it.
 
 use super::ast::{ExportTarget, Measure, Meta, NameRef, OutputMode, PathArg, Query, Statement};
 use super::commands::{META_COMMANDS, VERBS, command_help};
 use super::error::{QueryError, QueryErrorKind};
 use super::suggest::closest;
-use crate::extract::{EntityKind, RelationClass};
+use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::WalkDirection;
 use crate::text::Span;
 use nom::branch::alt;
@@ -196,12 +209,31 @@ fn known_kinds() -> String {
 }
 
 /// Every option word of a command, and the group it belongs to (options of one group exclude each
-/// other: `in`, `out` and `both` are all "the direction").
-fn option_group(option: &str) -> String {
+/// other: `in`, `out` and `both` are all "the direction"). `after` is the input after the word: `in`
+/// before a digit is the time option, not the direction.
+fn option_group(option: &str, after: &str) -> String {
     match option {
+        "in" if starts_with_digit(after) => "\"in\"".into(),
         "in" | "out" | "both" => "the direction".into(),
         other => format!("\"{other}\""),
     }
+}
+
+/// True when the next token starts with a digit: `in 2014` is a time window, `in` alone a direction.
+fn starts_with_digit(input: &str) -> bool {
+    blank(input).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The time options, which every command that walks relations accepts.
+const WINDOW_OPTIONS: [&str; 4] = ["since", "until", "in", "between"];
+
+/// A command's time window while its options are parsed, and the option that set each end, so that a
+/// second option setting the same end is reported against the first.
+#[derive(Debug, Default)]
+struct WindowClauses {
+    window: Option<Period>,
+    start_set_by: Option<&'static str>,
+    end_set_by: Option<&'static str>,
 }
 
 /// Parses one line. Spans in the result and in errors are byte offsets into `source`.
@@ -286,37 +318,28 @@ impl<'a> LineParser<'a> {
             "common" => {
                 let (rest, first) = self.name(input, "common", "two entity names")?;
                 let (rest, second) = self.name(rest, &first.text, "a second entity name")?;
-                let mut classes = Vec::new();
-                let (rest, ()) = self.options(rest, "common", &["class"], |option, input| {
-                    debug_assert_eq!(option, "class");
-                    let (rest, list) = self.classes(input)?;
-                    classes = list;
-                    Ok((rest, ()))
-                })?;
+                let (rest, (classes, window)) = self.common_options(rest, "common")?;
                 Ok((
                     rest,
                     Query::Common {
                         first,
                         second,
                         classes,
+                        window,
                     },
                 ))
             }
             "why" => {
                 let (rest, first) = self.name(input, "why", "two entity names")?;
                 let (rest, second) = self.name(rest, &first.text, "a second entity name")?;
-                let mut classes = Vec::new();
-                let (rest, ()) = self.options(rest, "why", &["class"], |_, input| {
-                    let (rest, list) = self.classes(input)?;
-                    classes = list;
-                    Ok((rest, ()))
-                })?;
+                let (rest, (classes, window)) = self.common_options(rest, "why")?;
                 Ok((
                     rest,
                     Query::Why {
                         first,
                         second,
                         classes,
+                        window,
                     },
                 ))
             }
@@ -355,7 +378,10 @@ impl<'a> LineParser<'a> {
         let mut classes = Vec::new();
         let mut kinds = Vec::new();
         let mut direction = WalkDirection::Both;
-        let options = ["depth", "class", "kind", "in", "out", "both"];
+        let mut clauses = WindowClauses::default();
+        let options = [
+            "depth", "class", "kind", "in", "out", "both", "since", "until", "between",
+        ];
         let (rest, ()) =
             self.options(rest, "neighbours", &options, |option, input| match option {
                 "depth" => {
@@ -373,9 +399,12 @@ impl<'a> LineParser<'a> {
                     kinds = list;
                     Ok((rest, ()))
                 }
-                "in" => {
+                "in" if !starts_with_digit(input) => {
                     direction = WalkDirection::Incoming;
                     Ok((input, ()))
+                }
+                "in" | "since" | "until" | "between" => {
+                    self.window_option(option, input, &mut clauses)
                 }
                 "out" => {
                     direction = WalkDirection::Outgoing;
@@ -394,6 +423,7 @@ impl<'a> LineParser<'a> {
                 classes,
                 kinds,
                 direction,
+                window: clauses.window,
             },
         ))
     }
@@ -404,17 +434,20 @@ impl<'a> LineParser<'a> {
         let (rest, to) = self.name(rest, &from.text, "a second entity name")?;
         let mut classes = Vec::new();
         let mut undirected = false;
-        let (rest, ()) =
-            self.options(rest, "path", &["class", "undirected"], |option, input| {
-                if option == "class" {
-                    let (rest, list) = self.classes(input)?;
-                    classes = list;
-                    Ok((rest, ()))
-                } else {
-                    undirected = true;
-                    Ok((input, ()))
-                }
-            })?;
+        let mut clauses = WindowClauses::default();
+        let options = ["class", "undirected", "since", "until", "in", "between"];
+        let (rest, ()) = self.options(rest, "path", &options, |option, input| match option {
+            "class" => {
+                let (rest, list) = self.classes(input)?;
+                classes = list;
+                Ok((rest, ()))
+            }
+            "undirected" => {
+                undirected = true;
+                Ok((input, ()))
+            }
+            _ => self.window_option(option, input, &mut clauses),
+        })?;
         Ok((
             rest,
             Query::Path {
@@ -422,6 +455,7 @@ impl<'a> LineParser<'a> {
                 to,
                 classes,
                 undirected,
+                window: clauses.window,
             },
         ))
     }
@@ -434,7 +468,17 @@ impl<'a> LineParser<'a> {
         let mut limit = DEFAULT_PATH_LIMIT;
         let mut classes = Vec::new();
         let mut undirected = false;
-        let options = ["max", "limit", "class", "undirected"];
+        let mut clauses = WindowClauses::default();
+        let options = [
+            "max",
+            "limit",
+            "class",
+            "undirected",
+            "since",
+            "until",
+            "in",
+            "between",
+        ];
         let (rest, ()) = self.options(rest, "paths", &options, |option, input| match option {
             "max" => {
                 let (rest, n) = self.integer(input, "max", 1, MAX_HOPS)?;
@@ -451,10 +495,11 @@ impl<'a> LineParser<'a> {
                 classes = list;
                 Ok((rest, ()))
             }
-            _ => {
+            "undirected" => {
                 undirected = true;
                 Ok((input, ()))
             }
+            _ => self.window_option(option, input, &mut clauses),
         })?;
         Ok((
             rest,
@@ -465,6 +510,7 @@ impl<'a> LineParser<'a> {
                 limit,
                 classes,
                 undirected,
+                window: clauses.window,
             },
         ))
     }
@@ -482,29 +528,26 @@ impl<'a> LineParser<'a> {
         let mut measure = Measure::Degree;
         let mut kinds = Vec::new();
         let mut classes = Vec::new();
-        let (rest, ()) =
-            self.options(
-                rest,
-                "top",
-                &["by", "kind", "class"],
-                |option, input| match option {
-                    "by" => {
-                        let (rest, found) = self.measure(input)?;
-                        measure = found;
-                        Ok((rest, ()))
-                    }
-                    "kind" => {
-                        let (rest, list) = self.kinds(input)?;
-                        kinds = list;
-                        Ok((rest, ()))
-                    }
-                    _ => {
-                        let (rest, list) = self.classes(input)?;
-                        classes = list;
-                        Ok((rest, ()))
-                    }
-                },
-            )?;
+        let mut clauses = WindowClauses::default();
+        let options = ["by", "kind", "class", "since", "until", "in", "between"];
+        let (rest, ()) = self.options(rest, "top", &options, |option, input| match option {
+            "by" => {
+                let (rest, found) = self.measure(input)?;
+                measure = found;
+                Ok((rest, ()))
+            }
+            "kind" => {
+                let (rest, list) = self.kinds(input)?;
+                kinds = list;
+                Ok((rest, ()))
+            }
+            "class" => {
+                let (rest, list) = self.classes(input)?;
+                classes = list;
+                Ok((rest, ()))
+            }
+            _ => self.window_option(option, input, &mut clauses),
+        })?;
         Ok((
             rest,
             Query::Top {
@@ -512,6 +555,7 @@ impl<'a> LineParser<'a> {
                 measure,
                 kinds,
                 classes,
+                window: clauses.window,
             },
         ))
     }
@@ -637,6 +681,130 @@ impl<'a> LineParser<'a> {
                     },
                 )
             }
+        }
+    }
+
+    /// `common-option*` of `common` and `why`: the classes and the time window.
+    fn common_options(
+        &self,
+        input: &'a str,
+        command: &'static str,
+    ) -> ParseResult<'a, (Vec<RelationClass>, Option<Period>)> {
+        let mut classes = Vec::new();
+        let mut clauses = WindowClauses::default();
+        let mut options = vec!["class"];
+        options.extend(WINDOW_OPTIONS);
+        let (rest, ()) = self.options(input, command, &options, |option, input| match option {
+            "class" => {
+                let (rest, list) = self.classes(input)?;
+                classes = list;
+                Ok((rest, ()))
+            }
+            _ => self.window_option(option, input, &mut clauses),
+        })?;
+        Ok((rest, (classes, clauses.window)))
+    }
+
+    /// `time-option ::= "since" year | "until" year | "in" year | "between" year "and" year`, the
+    /// option word `option` already read and `input` what follows it; the ends it sets go into `clauses`.
+    fn window_option(
+        &self,
+        option: &'static str,
+        input: &'a str,
+        clauses: &mut WindowClauses,
+    ) -> ParseResult<'a, ()> {
+        // The option word is the `option.len()` bytes before `input` (options match ignoring ASCII case,
+        // so the typed word has the same length).
+        let option_at = &self.source[self.offset(input).saturating_sub(option.len())..];
+        let (rest, (first, first_at)) = self.year(input, option)?;
+        let (rest, from, to, last_at) = match option {
+            "since" => (rest, Some(first), None, first_at),
+            "until" => (rest, None, Some(first), first_at),
+            "in" => (rest, Some(first), Some(first), first_at),
+            _ => {
+                let and_at = blank(rest);
+                match word(and_at) {
+                    Ok((after_and, found)) if found.eq_ignore_ascii_case("and") => {
+                        let (rest, (second, second_at)) = self.year(after_and, "and")?;
+                        (rest, Some(first), Some(second), second_at)
+                    }
+                    _ => {
+                        return failure(
+                            and_at,
+                            0,
+                            QueryErrorKind::MissingArgument {
+                                after: first.to_string(),
+                                expected: "\"and\" and a second year",
+                            },
+                        );
+                    }
+                }
+            }
+        };
+        for (sets, set_by) in [
+            (from.is_some(), &mut clauses.start_set_by),
+            (to.is_some(), &mut clauses.end_set_by),
+        ] {
+            if !sets {
+                continue;
+            }
+            if let Some(earlier) = *set_by {
+                return failure(
+                    option_at,
+                    option.len(),
+                    QueryErrorKind::WindowConflict { option, earlier },
+                );
+            }
+            *set_by = Some(option);
+        }
+        let window = clauses.window.get_or_insert(Period {
+            from: None,
+            to: None,
+        });
+        window.from = from.or(window.from);
+        window.to = to.or(window.to);
+        if let (Some(start), Some(end)) = (window.from, window.to)
+            && end < start
+        {
+            return failure(
+                last_at,
+                0,
+                QueryErrorKind::EmptyWindow {
+                    from: start,
+                    to: end,
+                },
+            );
+        }
+        Ok((rest, ()))
+    }
+
+    /// `year ::= [0-9][0-9][0-9][0-9]` after the word `after`: the year, and where it was typed.
+    fn year(&self, input: &'a str, after: &'static str) -> ParseResult<'a, (i32, &'a str)> {
+        let start = blank(input);
+        let Ok((rest, found)) = word(start) else {
+            return failure(
+                start,
+                0,
+                QueryErrorKind::MissingArgument {
+                    after: after.to_string(),
+                    expected: "a year",
+                },
+            );
+        };
+        let year = (found.len() == 4 && found.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| found.parse::<i32>().ok())
+            .flatten();
+        match year {
+            Some(year) => Ok((rest, (year, start))),
+            None => failure(
+                start,
+                found.len(),
+                QueryErrorKind::ExpectedNumber {
+                    option: after,
+                    expected: "a year of four digits",
+                    found: found.to_string(),
+                },
+            ),
         }
     }
 
@@ -945,7 +1113,7 @@ impl<'a> LineParser<'a> {
                     },
                 );
             };
-            let group = option_group(option);
+            let group = option_group(option, &start[found.len()..]);
             if seen.contains(&group) {
                 return failure(start, 0, QueryErrorKind::DuplicateOption { option: group });
             }

@@ -4,6 +4,7 @@
 use super::ast::{Meta, NameRef, PathArg, Query, Statement};
 use super::diagnostic::{Source, render};
 use super::parser::parse_line;
+use crate::extract::Period;
 
 fn name(name: &NameRef) -> String {
     format!("{:?}@{}..{}", name.text, name.span.start, name.span.end)
@@ -11,6 +12,14 @@ fn name(name: &NameRef) -> String {
 
 fn path(path: &PathArg) -> String {
     format!("{:?}@{}..{}", path.text, path.span.start, path.span.end)
+}
+
+/// ` window=2014..` (an open end left empty), or nothing without a window.
+fn window(window: &Option<Period>) -> String {
+    let year = |year: Option<i32>| year.map_or_else(String::new, |y| y.to_string());
+    window.map_or_else(String::new, |w| {
+        format!(" window={}..{}", year(w.from), year(w.to))
+    })
 }
 
 fn list<T: std::fmt::Debug>(items: &[T]) -> String {
@@ -29,23 +38,27 @@ fn tree(statement: &Statement) -> String {
                 classes,
                 kinds,
                 direction,
+                window: w,
             } => format!(
-                "(neighbours {} depth={depth} class={} kind={} {})",
+                "(neighbours {} depth={depth} class={} kind={} {}{})",
                 name(n),
                 list(classes),
                 list(kinds),
-                direction.name()
+                direction.name(),
+                window(w)
             ),
             Query::Path {
                 from,
                 to,
                 classes,
                 undirected,
+                window: w,
             } => format!(
-                "(path {} {} class={} undirected={undirected})",
+                "(path {} {} class={} undirected={undirected}{})",
                 name(from),
                 name(to),
-                list(classes)
+                list(classes),
+                window(w)
             ),
             Query::Paths {
                 from,
@@ -54,31 +67,37 @@ fn tree(statement: &Statement) -> String {
                 limit,
                 classes,
                 undirected,
+                window: w,
             } => format!(
-                "(paths {} {} max={max_hops:?} limit={limit} class={} undirected={undirected})",
+                "(paths {} {} max={max_hops:?} limit={limit} class={} undirected={undirected}{})",
                 name(from),
                 name(to),
-                list(classes)
+                list(classes),
+                window(w)
             ),
             Query::Common {
                 first,
                 second,
                 classes,
+                window: w,
             } => format!(
-                "(common {} {} class={})",
+                "(common {} {} class={}{})",
                 name(first),
                 name(second),
-                list(classes)
+                list(classes),
+                window(w)
             ),
             Query::Why {
                 first,
                 second,
                 classes,
+                window: w,
             } => format!(
-                "(why {} {} class={})",
+                "(why {} {} class={}{})",
                 name(first),
                 name(second),
-                list(classes)
+                list(classes),
+                window(w)
             ),
             Query::Find { text } => format!("(find {text:?})"),
             Query::Top {
@@ -86,11 +105,13 @@ fn tree(statement: &Statement) -> String {
                 measure,
                 kinds,
                 classes,
+                window: w,
             } => format!(
-                "(top {count} by={} kind={} class={})",
+                "(top {count} by={} kind={} class={}{})",
                 measure.name(),
                 list(kinds),
-                list(classes)
+                list(classes),
+                window(w)
             ),
             Query::Stats => "(stats)".into(),
             Query::Docs => "(docs)".into(),
@@ -178,6 +199,24 @@ valid! {
     mode: ":mode CSV" => "(:mode csv)",
     timer: ":timer off" => "(:timer false)",
     quit: ":quit" => "(:quit)",
+    neighbours_since: "neighbours Iraq since 2014" =>
+        r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both window=2014..)"#,
+    neighbours_in_year_and_in_direction: "neighbours Iraq in 2019 depth 2 in" =>
+        r#"(neighbours "Iraq"@11..15 depth=2 class=[] kind=[] in window=2019..2019)"#,
+    neighbours_direction_then_year: "neighbours Iraq IN Since 2014" =>
+        r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] in window=2014..)"#,
+    path_until_and_since_any_order: "path PMF Russia until 2020 undirected since 2014" =>
+        r#"(path "PMF"@5..8 "Russia"@9..15 class=[] undirected=true window=2014..2020)"#,
+    paths_between: "paths Iraq China between 2006 AND 2008 max 3" =>
+        r#"(paths "Iraq"@6..10 "China"@11..16 max=Some(3) limit=20 class=[] undirected=false window=2006..2008)"#,
+    common_until: "common Iraq China until 2010 class Cooperation" =>
+        r#"(common "Iraq"@7..11 "China"@12..17 class=[Cooperation] window=..2010)"#,
+    why_in_year: "why Iraq China in 2019 # the deal" =>
+        r#"(why "Iraq"@4..8 "China"@9..14 class=[] window=2019..2019)"#,
+    why_window_of_one_year_by_both_ends: "why Iraq China since 2019 until 2019" =>
+        r#"(why "Iraq"@4..8 "China"@9..14 class=[] window=2019..2019)"#,
+    top_since: "top 3 since 2014 by pagerank" =>
+        "(top 3 by=pagerank kind=[] class=[] window=2014..)",
     multi_line_quote: "entity \"Popular\n  Mobilization Forces\"" =>
         "(entity \"Popular\\n  Mobilization Forces\"@7..38)",
 }
@@ -219,7 +258,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "neighbours Kurdistan Region depth 2",
             (21, 27),
-            r#"unexpected "Region" after "neighbours"; expected "depth", "class", "kind", "in", "out" or "both" (quote a name that has spaces)"#,
+            r#"unexpected "Region" after "neighbours"; expected "depth", "class", "kind", "in", "out", "both", "since", "until" or "between" (quote a name that has spaces)"#,
         ),
         (
             "neighbours Iraq depth two",
@@ -267,6 +306,91 @@ fn invalid_lines_report_exact_spans_and_messages() {
             "the direction is given twice",
         ),
         (
+            "neighbours Iraq since",
+            (21, 21),
+            r#"expected a year after "since""#,
+        ),
+        (
+            "why Iraq China until   # no year",
+            (32, 32),
+            r#"expected a year after "until""#,
+        ),
+        (
+            "path PMF Russia since 14 undirected",
+            (22, 24),
+            r#"expected a year of four digits after "since", found "14""#,
+        ),
+        (
+            "neighbours Iraq in 20145",
+            (19, 24),
+            r#"expected a year of four digits after "in", found "20145""#,
+        ),
+        (
+            "paths Iraq China until two",
+            (23, 26),
+            r#"expected a year of four digits after "until", found "two""#,
+        ),
+        (
+            "common Iraq China between 2006",
+            (30, 30),
+            r#"expected "and" and a second year after "2006""#,
+        ),
+        (
+            "common Iraq China between 2006 to 2008",
+            (31, 33),
+            r#"expected "and" and a second year after "2006""#,
+        ),
+        (
+            "why Iraq China between 2006 and",
+            (31, 31),
+            r#"expected a year after "and""#,
+        ),
+        (
+            "why Iraq China between 2006 and 8",
+            (32, 33),
+            r#"expected a year of four digits after "and", found "8""#,
+        ),
+        (
+            "path PMF Russia since 2014 since 2015",
+            (27, 32),
+            r#""since" is given twice"#,
+        ),
+        (
+            "neighbours Iraq in 2014 in 2015",
+            (24, 26),
+            r#""in" is given twice"#,
+        ),
+        (
+            "paths Iraq China since 2014 in 2019",
+            (28, 30),
+            r#""in" cannot be combined with "since": each end of the time window is given once (use "between YEAR and YEAR", or "since" and "until")"#,
+        ),
+        (
+            "top between 2006 and 2008 UNTIL 2010",
+            (26, 31),
+            r#""until" cannot be combined with "between": each end of the time window is given once (use "between YEAR and YEAR", or "since" and "until")"#,
+        ),
+        (
+            "neighbours Iraq since 2020 until 2010",
+            (33, 37),
+            "the time window ends in 2010, before it starts in 2020",
+        ),
+        (
+            "why Iraq China until 2010 since 2020",
+            (32, 36),
+            "the time window ends in 2010, before it starts in 2020",
+        ),
+        (
+            "common Iraq China between 2008 and 2006",
+            (35, 39),
+            "the time window ends in 2006, before it starts in 2008",
+        ),
+        (
+            "path PMF Russia in",
+            (18, 18),
+            r#"expected a year after "in""#,
+        ),
+        (
             "top 5 by importance",
             (9, 19),
             r#"unknown measure "importance" (the measures are degree, pagerank, betweenness)"#,
@@ -279,7 +403,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "why Iraq China Iran",
             (15, 19),
-            r#"unexpected "Iran" after "why"; expected "class" (quote a name that has spaces)"#,
+            r#"unexpected "Iran" after "why"; expected "class", "since", "until", "in" or "between" (quote a name that has spaces)"#,
         ),
         (
             "stats now",
@@ -410,6 +534,7 @@ proptest::proptest! {
         proptest::sample::select(vec![
             "neighbours", "path", "paths", "top", "why", "common", "entity", "find", "help",
             "depth", "class", "kind", "max", "limit", "by", "in", "out", "undirected", "2", "0",
+            "since", "until", "between", "and", "2014", "1990",
             "Iraq", "\"Popular Mobilization Forces\"", "\"open", ",", "Conflict,", "asserted",
             ":export", ":load", "dot", "last", "#", "é",
         ]),

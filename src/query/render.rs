@@ -169,13 +169,19 @@ fn json_string(text: &str) -> String {
     serde_json::Value::String(text.to_string()).to_string()
 }
 
-/// A JSON value for a cell: numbers stay numbers.
+/// A JSON value for a cell: numbers stay numbers, a period is `{"from": 2014, "to": null}` (an open end
+/// is `null`).
 fn json_cell(cell: &Cell) -> String {
+    let year = |year: Option<i32>| year.map_or_else(|| "null".to_string(), |y| y.to_string());
     match cell {
         Cell::Text(text) => json_string(text),
         Cell::Count(count) => count.to_string(),
         Cell::Score(score) => serde_json::Number::from_f64((score * 1e6).round() / 1e6)
             .map_or_else(|| "null".to_string(), |n| n.to_string()),
+        Cell::Time(Some(period)) => {
+            json_object([("from", year(period.from)), ("to", year(period.to))].into_iter())
+        }
+        Cell::Time(None) => "null".to_string(),
     }
 }
 
@@ -195,11 +201,14 @@ fn json_table(table: &Table) -> String {
         .rows
         .iter()
         .map(|row| {
+            // A row member without a value (an undated sentence's time) is left out rather than null.
             let pairs = table
                 .columns
                 .iter()
                 .map(String::as_str)
-                .zip(row.iter().map(json_cell));
+                .zip(row)
+                .filter(|(_, cell)| **cell != Cell::Time(None))
+                .map(|(column, cell)| (column, json_cell(cell)));
             format!("    {}", json_object(pairs))
         })
         .collect();

@@ -5,6 +5,7 @@
 //! look further). It also remembers the entities and relations it is about, so the session can export
 //! the subgraph of the last answer.
 
+use crate::extract::Period;
 use crate::graph::{EntityId, RelationId};
 
 /// One value in a table or a field.
@@ -16,6 +17,10 @@ pub enum Cell {
     Count(u64),
     /// A measure such as PageRank, printed with four decimals.
     Score(f64),
+    /// The period an evidence sentence speaks of, printed `[2019]` or `[since 2014]`; empty when the
+    /// sentence names none. In JSON an object `{"from": 2014, "to": null}`, and no member at all when
+    /// there is no period.
+    Time(Option<Period>),
 }
 
 impl Cell {
@@ -25,6 +30,8 @@ impl Cell {
             Cell::Text(text) => text.clone(),
             Cell::Count(count) => count.to_string(),
             Cell::Score(score) => format!("{score:.4}"),
+            Cell::Time(Some(period)) => format!("[{period}]"),
+            Cell::Time(None) => String::new(),
         }
     }
 }

@@ -1,0 +1,577 @@
+//! Table-driven tests of the relation rules, references, time and the negated, hedged and passive
+//! readings, on sentences written for them (about Turkey and the Kurds, the Gulf, Yemen, Sudan,
+//! Ukraine), not taken from the corpus in `data/`.
+//!
+//! Each case lists every asserted (non-co-mention) relation the text gives, so a rule that starts
+//! reading more, or less, shows up here.
+
+use super::class::RelationClass::{self, Conflict, Cooperation, Leads, Other, PartOf};
+use super::extraction::{ExtractOptions, Extraction, extract_corpus, extract_corpus_with};
+use super::lexicon::Lexicon;
+use super::test_lexicon::test_lexicon;
+use super::time::Period;
+use crate::text::Document;
+
+/// (subject, class, object, rule, negated, hedged, time) of one asserted relation.
+type Reading = (
+    String,
+    RelationClass,
+    String,
+    String,
+    bool,
+    bool,
+    Option<Period>,
+);
+
+/// An expected reading, written with borrowed names.
+type Expected<'a> = (
+    &'a str,
+    RelationClass,
+    &'a str,
+    &'a str,
+    bool,
+    bool,
+    Option<Period>,
+);
+
+fn documents(text: &str) -> Vec<Document> {
+    vec![Document {
+        name: "test.txt".into(),
+        text: text.into(),
+    }]
+}
+
+fn embedded() -> Lexicon {
+    match Lexicon::embedded() {
+        Ok(lexicon) => lexicon,
+        Err(error) => panic!("the embedded lexicon loads: {error}"),
+    }
+}
+
+/// Every asserted relation of an extraction, in the order read.
+fn readings(extraction: &Extraction) -> Vec<Reading> {
+    extraction
+        .relations
+        .iter()
+        .filter(|r| r.class != RelationClass::CoMention)
+        .map(|r| {
+            (
+                extraction.entities[r.subject].name.clone(),
+                r.class,
+                extraction.entities[r.object].name.clone(),
+                r.rule.to_string(),
+                r.negated,
+                r.hedged,
+                r.time,
+            )
+        })
+        .collect()
+}
+
+fn owned(expected: &[Expected]) -> Vec<Reading> {
+    expected
+        .iter()
+        .map(|&(subject, class, object, rule, negated, hedged, time)| {
+            (
+                subject.to_string(),
+                class,
+                object.to_string(),
+                rule.to_string(),
+                negated,
+                hedged,
+                time,
+            )
+        })
+        .collect()
+}
+
+fn assert_cases(lexicon: &Lexicon, cases: &[(&str, &[Expected])]) {
+    for (text, expected) in cases {
+        let got = readings(&extract_corpus(&documents(text), lexicon));
+        assert_eq!(got, owned(expected), "{text}");
+    }
+}
+
+fn since(year: i32) -> Option<Period> {
+    Some(Period {
+        from: Some(year),
+        to: None,
+    })
+}
+
+fn until(year: i32) -> Option<Period> {
+    Some(Period {
+        from: None,
+        to: Some(year),
+    })
+}
+
+fn years(from: i32, to: i32) -> Option<Period> {
+    Some(Period {
+        from: Some(from),
+        to: Some(to),
+    })
+}
+
+fn year(year: i32) -> Option<Period> {
+    Some(Period::year(year))
+}
+
+#[test]
+fn rules_read_their_patterns() {
+    let cases: &[(&str, &[Expected])] = &[
+        // nominal: an action noun after X, a preposition, then Y.
+        (
+            "Observers condemned the 2019 Turkish strikes on the Syrian Democratic Forces.",
+            &[(
+                "Turkey",
+                Conflict,
+                "Syrian Democratic Forces",
+                "nominal",
+                false,
+                false,
+                year(2019),
+            )],
+        ),
+        (
+            "Analysts recalled the 2018 Saudi assassination of Jamal Khashoggi.",
+            &[(
+                "Saudi Arabia",
+                Conflict,
+                "Jamal Khashoggi",
+                "nominal",
+                false,
+                false,
+                year(2018),
+            )],
+        ),
+        // located-in: an organisation, group or place, "in", a country.
+        (
+            "The Kurdistan Workers Party in Turkey lost ground.",
+            &[(
+                "Kurdistan Workers Party",
+                PartOf,
+                "Turkey",
+                "located-in",
+                false,
+                false,
+                None,
+            )],
+        ),
+        (
+            "Engineers repaired the Marib oil field in Yemen.",
+            &[(
+                "Marib oil field",
+                PartOf,
+                "Yemen",
+                "located-in",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // joint-subject: a subject list before a cooperation verb.
+        (
+            "Turkey and Qatar signed a defence pact in 2017.",
+            &[(
+                "Turkey",
+                Cooperation,
+                "Qatar",
+                "joint-subject",
+                false,
+                false,
+                year(2017),
+            )],
+        ),
+        // title-home: a title with no country, in a document mostly about one country.
+        (
+            "Prime Minister Maeen Abdulmalik visited the port. Yemen needs aid. Yemen remains poor.",
+            &[(
+                "Maeen Abdulmalik",
+                Leads,
+                "Yemen",
+                "title-home",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // between: "the NOUN between X and Y".
+        (
+            "The rivalry between Qatar and Saudi Arabia eased in 2021.",
+            &[(
+                "Qatar",
+                Conflict,
+                "Saudi Arabia",
+                "between",
+                false,
+                false,
+                year(2021),
+            )],
+        ),
+        // relation-noun: a relation noun and a preposition between X and Y, no verb.
+        (
+            "Yemen has deep ties with Saudi Arabia.",
+            &[(
+                "Yemen",
+                Cooperation,
+                "Saudi Arabia",
+                "relation-noun",
+                false,
+                false,
+                None,
+            )],
+        ),
+        (
+            "Turkey's tensions with Syria grew.",
+            &[(
+                "Turkey",
+                Conflict,
+                "Syria",
+                "relation-noun",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // compound-modifier: "X-backed Y", "X-led Y".
+        (
+            "The Saudi-led Coalition Forces struck the port.",
+            &[(
+                "Saudi Arabia",
+                Leads,
+                "Coalition Forces",
+                "compound-modifier",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // The verb rule's flags: negation between the mentions, a hedge anywhere, passive voice.
+        (
+            "Saudi Arabia never attacked Qatar.",
+            &[("Saudi Arabia", Conflict, "Qatar", "verb", true, false, None)],
+        ),
+        (
+            "Iran allegedly funded the Houthi Movement.",
+            &[(
+                "Iran",
+                Cooperation,
+                "Houthi Movement",
+                "verb",
+                false,
+                true,
+                None,
+            )],
+        ),
+        (
+            "The Syrian Democratic Forces were supported by Washington in 2017.",
+            &[(
+                "United States",
+                Cooperation,
+                "Syrian Democratic Forces",
+                "verb",
+                false,
+                false,
+                year(2017),
+            )],
+        ),
+        (
+            "Qatar was attacked by Saudi Arabia between 2017 and 2021.",
+            &[(
+                "Saudi Arabia",
+                Conflict,
+                "Qatar",
+                "verb",
+                false,
+                false,
+                years(2017, 2021),
+            )],
+        ),
+    ];
+    assert_cases(&test_lexicon(), cases);
+}
+
+#[test]
+fn rules_read_their_patterns_with_the_embedded_lexicon() {
+    let cases: &[(&str, &[Expected])] = &[
+        (
+            "Turkish strikes against the Kurdistan Workers Party continued until 2015.",
+            &[(
+                "Turkey",
+                Conflict,
+                "Kurdistan Workers Party",
+                "nominal",
+                false,
+                false,
+                until(2015),
+            )],
+        ),
+        (
+            "The Rapid Support Forces in Sudan lost ground.",
+            &[(
+                "Rapid Support Forces",
+                PartOf,
+                "Sudan",
+                "located-in",
+                false,
+                false,
+                None,
+            )],
+        ),
+        (
+            "Turkish-backed fighters of the Syrian National Army advanced.",
+            &[(
+                "Turkey",
+                Cooperation,
+                "Syrian National Army",
+                "compound-modifier",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // Capitals stand for their countries.
+        (
+            "Talks between Kyiv and Moscow collapsed in 2022.",
+            &[(
+                "Ukraine",
+                Cooperation,
+                "Russia",
+                "between",
+                false,
+                false,
+                year(2022),
+            )],
+        ),
+        (
+            "Turkey has strong relations with Qatar since 2017.",
+            &[(
+                "Turkey",
+                Cooperation,
+                "Qatar",
+                "relation-noun",
+                false,
+                false,
+                since(2017),
+            )],
+        ),
+        (
+            "Sudan did not attack Chad in 2023.",
+            &[("Sudan", Conflict, "Chad", "verb", true, false, year(2023))],
+        ),
+        (
+            "Ukraine reportedly signed a deal with Turkey.",
+            &[("Ukraine", Cooperation, "Turkey", "verb", false, true, None)],
+        ),
+        (
+            "Ukraine was invaded by Russia in February 2022.",
+            &[(
+                "Russia",
+                Conflict,
+                "Ukraine",
+                "verb",
+                false,
+                false,
+                year(2022),
+            )],
+        ),
+    ];
+    assert_cases(&embedded(), cases);
+}
+
+#[test]
+fn time_travels_with_each_relation() {
+    let cases: &[(&str, &[Expected])] = &[
+        (
+            "In 2019, Qatar signed a deal with Turkey.",
+            &[(
+                "Qatar",
+                Cooperation,
+                "Turkey",
+                "verb",
+                false,
+                false,
+                year(2019),
+            )],
+        ),
+        (
+            "Since 2014, Saudi Arabia has attacked Yemen.",
+            &[(
+                "Saudi Arabia",
+                Conflict,
+                "Yemen",
+                "verb",
+                false,
+                false,
+                since(2014),
+            )],
+        ),
+        (
+            "In 2017, Turkey and Qatar signed a defence pact.",
+            &[(
+                "Turkey",
+                Cooperation,
+                "Qatar",
+                "joint-subject",
+                false,
+                false,
+                year(2017),
+            )],
+        ),
+        // Only the sentence that names a period carries it.
+        (
+            "Saudi Arabia attacked Yemen in 2015. The UN later supported Yemen.",
+            &[
+                (
+                    "Saudi Arabia",
+                    Conflict,
+                    "Yemen",
+                    "verb",
+                    false,
+                    false,
+                    year(2015),
+                ),
+                (
+                    "United Nations",
+                    Cooperation,
+                    "Yemen",
+                    "verb",
+                    false,
+                    false,
+                    None,
+                ),
+            ],
+        ),
+    ];
+    assert_cases(&test_lexicon(), cases);
+}
+
+#[test]
+fn references_stand_for_the_entity_named_before() {
+    let cases: &[(&str, &[Expected])] = &[
+        // "it" before a verb: the last country or group.
+        (
+            "Qatar hosted talks. It signed a deal with Turkey.",
+            &[("Qatar", Cooperation, "Turkey", "verb", false, false, None)],
+        ),
+        (
+            "The Houthi Movement rejected the truce. Later it accepted the offer of the UN.",
+            &[(
+                "Houthi Movement",
+                Cooperation,
+                "United Nations",
+                "verb",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // "he" before a verb: the last person.
+        (
+            "Turkish President Recep Tayyip Erdogan spoke. He renewed the agreement with Qatar.",
+            &[
+                (
+                    "Recep Tayyip Erdogan",
+                    Leads,
+                    "Turkey",
+                    "title",
+                    false,
+                    false,
+                    None,
+                ),
+                (
+                    "Recep Tayyip Erdogan",
+                    Other,
+                    "Qatar",
+                    "verb",
+                    false,
+                    false,
+                    None,
+                ),
+            ],
+        ),
+        // "the group": the last group or organisation.
+        (
+            "The Houthi Movement seized the capital. Iran later funded the group.",
+            &[(
+                "Iran",
+                Cooperation,
+                "Houthi Movement",
+                "verb",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // "the country": the last country.
+        (
+            "Saudi Arabia attacked Yemen. The UN later supported the country.",
+            &[
+                (
+                    "Saudi Arabia",
+                    Conflict,
+                    "Yemen",
+                    "verb",
+                    false,
+                    false,
+                    None,
+                ),
+                (
+                    "United Nations",
+                    Cooperation,
+                    "Yemen",
+                    "verb",
+                    false,
+                    false,
+                    None,
+                ),
+            ],
+        ),
+    ];
+    assert_cases(&test_lexicon(), cases);
+}
+
+#[test]
+fn references_can_be_turned_off() {
+    let text = "Qatar hosted talks. It signed a deal with Turkey.";
+    let options = ExtractOptions {
+        resolve_references: false,
+    };
+    let extraction = extract_corpus_with(&documents(text), &test_lexicon(), options);
+    assert_eq!(readings(&extraction), Vec::<Reading>::new());
+}
+
+#[test]
+fn name_part_is_read_once_per_corpus() {
+    let text = "Yemen faces a currency crisis. The Central Bank of Yemen printed new notes. \
+                The Central Bank of Yemen later moved.";
+    let expected: &[Expected] = &[(
+        "Central Bank of Yemen",
+        PartOf,
+        "Yemen",
+        "name-part",
+        false,
+        false,
+        None,
+    )];
+    assert_cases(&test_lexicon(), &[(text, expected)]);
+
+    // Across documents too: the name says it once for the whole corpus.
+    let corpus = vec![
+        Document {
+            name: "a.txt".into(),
+            text: "Yemen is poor. The Central Bank of Yemen printed notes.".into(),
+        },
+        Document {
+            name: "b.txt".into(),
+            text: "The Central Bank of Yemen moved its offices.".into(),
+        },
+    ];
+    let name_parts = extract_corpus(&corpus, &test_lexicon())
+        .relations
+        .iter()
+        .filter(|r| r.rule == "name-part")
+        .count();
+    assert_eq!(name_parts, 1);
+}
