@@ -65,6 +65,19 @@ fn stats_reports_documents_entities_and_relations() {
 }
 
 #[test]
+fn binary_snapshots_open_like_ron_graphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = kg(&["build", &data_dir(), "-o", "g.kgb", "-q"], dir.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let stats = kg(&["stats", "g.kgb"], dir.path());
+    assert!(stats.status.success(), "{}", stderr(&stats));
+    assert!(stdout(&stats).contains("documents  2"), "{}", stdout(&stats));
+    let query = kg(&["query", "g.kgb", "-e", "neighbours Iraq"], dir.path());
+    assert!(query.status.success(), "{}", stderr(&query));
+    assert!(stdout(&query).contains("United States"), "{}", stdout(&query));
+}
+
+#[test]
 fn export_writes_json_and_dot() {
     let dir = tempfile::tempdir().unwrap();
     assert!(

@@ -2,7 +2,7 @@
 //! and `:ingest`, which adds documents to a graph.
 
 use crate::extract::{Lexicon, LexiconError};
-use crate::graph::{KnowledgeGraph, PersistError, document_hash, load_graph};
+use crate::graph::{GraphFormat, KnowledgeGraph, PersistError, document_hash, load_graph};
 use crate::pipeline::build_graph;
 use crate::text::{Document, DocumentError, load_documents};
 use std::collections::HashSet;
@@ -52,9 +52,11 @@ impl LexiconSource {
     }
 }
 
-/// True for a path that names a saved graph: an existing `.ron` file.
+/// True for a path that names a saved graph: an existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
 pub fn is_graph_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "ron") && path.is_file()
+    let named_as_graph = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        || GraphFormat::of_path(path) == GraphFormat::Binary;
+    named_as_graph && path.is_file()
 }
 
 /// Opens `inputs`: a single graph file is loaded; anything else is read as documents (directories
