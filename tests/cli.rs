@@ -71,10 +71,18 @@ fn binary_snapshots_open_like_ron_graphs() {
     assert!(built.status.success(), "{}", stderr(&built));
     let stats = kg(&["stats", "g.kgb"], dir.path());
     assert!(stats.status.success(), "{}", stderr(&stats));
-    assert!(stdout(&stats).contains("documents  2"), "{}", stdout(&stats));
+    assert!(
+        stdout(&stats).contains("documents  2"),
+        "{}",
+        stdout(&stats)
+    );
     let query = kg(&["query", "g.kgb", "-e", "neighbours Iraq"], dir.path());
     assert!(query.status.success(), "{}", stderr(&query));
-    assert!(stdout(&query).contains("United States"), "{}", stdout(&query));
+    assert!(
+        stdout(&query).contains("United States"),
+        "{}",
+        stdout(&query)
+    );
 }
 
 #[test]

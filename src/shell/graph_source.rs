@@ -54,7 +54,9 @@ impl LexiconSource {
 
 /// True for a path that names a saved graph: an existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
 pub fn is_graph_file(path: &Path) -> bool {
-    let named_as_graph = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    let named_as_graph = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
         || GraphFormat::of_path(path) == GraphFormat::Binary;
     named_as_graph && path.is_file()
 }
