@@ -11,6 +11,7 @@
 //! | `compound-pair` | "US-China tensions", "Sino-Iraqi relations" | the relation noun's class |
 //! | `compound-modifier` | "Iran-backed factions within the PMF", "U.S.-led coalition" | backs / leads |
 //! | `possessive` | "Iran's Quds Force" | PartOf |
+//! | `demonym` | "the Turkish defence firm Baykar" | PartOf |
 //! | `between` | "tensions between X and Y" | the noun's class |
 //! | `verb` | "X … VERB … Y" between neighbouring mentions (lists count as one) | the verb's class |
 //! | `relation-noun` | "X's relations with Y" (no verb between) | the noun's class |
@@ -18,8 +19,11 @@
 //!
 //! Negation words between the two mentions ("did not", "declined") set the negated flag; hedges anywhere
 //! in the sentence ("reportedly") set the hedged flag. A passive verb with "by" before the second mention
-//! ("was invaded by") reverses the direction. Co-mention pairs are capped at [`MAX_COMENTION_ENTITIES`]
-//! entities per sentence, so a sentence listing hundreds of names stays linear in practice.
+//! ("was invaded by", "were supported by the") reverses the direction. A second verb of a clause ("X met
+//! Y and signed …") and an infinitive after a control verb ("X declined to support Y") take the clause's
+//! subject; a relative clause (", which attacked Y") takes the mention before it. Co-mention pairs are
+//! capped at [`MAX_COMENTION_ENTITIES`] entities per sentence, so a sentence listing hundreds of names
+//! stays linear in practice.
 
 use super::class::RelationClass;
 use super::kind::EntityKind;
@@ -114,6 +118,71 @@ const CLAUSE_BREAKS: &[&str] = &[
     ";", "which", "who", "whose", "while", "but", "although", "whereas", "because", ":",
 ];
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+/// Relative pronouns: ", which VERB Y" has the mention before the comma as its subject.
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
+/// Words that may sit between a clause's object and a second verb of the same subject: "X met Y, and
+/// then signed …", "X attacked Y and later withdrew …".
+const VERB_COORDINATION: &[&str] = &[
+    ",",
+    "and",
+    "then",
+    "also",
+    "later",
+    "subsequently",
+    "eventually",
+];
+/// Stems of verbs that take an infinitive whose subject is their own ("declined to support", "agreed to
+/// buy"): before such a verb the mention is the subject, not an object the infinitive hangs from.
+const CONTROL_VERB_STEMS: &[&str] = &[
+    "declin",
+    "refus",
+    "fail",
+    "agree",
+    "want",
+    "seek",
+    "sought",
+    "tried",
+    "tries",
+    "try",
+    "plan",
+    "promis",
+    "threat",
+    "vow",
+    "pledg",
+    "continu",
+    "began",
+    "begin",
+    "hope",
+    "aim",
+    "attempt",
+    "decid",
+    "offer",
+    "need",
+    "intend",
+    "prepar",
+    "wish",
+    "expect",
+    "vote",
+    "voting",
+    "manag",
+    "hesitat",
+    "chose",
+    "choose",
+    "moved",
+    "moves",
+    "rushed",
+    "went",
+    "goes",
+    "used",
+    "unable",
+    "able",
+    "ready",
+    "willing",
+    "reluctant",
+    "eager",
+    "seem",
+    "appear",
+];
 const COORDINATION: &[&str] = &[",", "and", "or", "the", "both", "as", "well", "(", ")"];
 
 /// Reads the relations in one sentence.
@@ -140,6 +209,7 @@ pub fn read_relations(
     reader.compound_pair(&mut relations);
     reader.compound_modifier(&mut relations);
     reader.possessive(&mut relations);
+    reader.demonym(&mut relations);
     reader.between(&mut relations);
     reader.name_part(&mut relations);
     reader.nominal(&mut relations);
@@ -235,7 +305,7 @@ impl Reader<'_> {
                     "title",
                 ));
             } else if let (Some(home), Some(person)) =
-                (self.context.home_country, self.mentions.get(index))
+                (self.home_for_bare_title(index), self.mentions.get(index))
             {
                 out.push(RuleRelation {
                     subject: person.entity,
@@ -247,6 +317,36 @@ impl Reader<'_> {
                     rule: "title-home",
                 });
             }
+        }
+    }
+
+    /// The country a title with no country of its own stands for ("President X"): the document's home
+    /// country, unless another title in the sentence already names it ("Iraqi Prime Minister A … to
+    /// President B"); then the one other country the sentence mentions, if there is exactly one.
+    fn home_for_bare_title(&self, person: usize) -> Option<usize> {
+        let home = self.context.home_country?;
+        let claimed: Vec<usize> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != person)
+            .filter_map(|(_, m)| m.title.as_ref()?.of_mention)
+            .filter_map(|c| self.mentions.get(c).map(|m| m.entity))
+            .collect();
+        if !claimed.contains(&home) {
+            return Some(home);
+        }
+        let mut others: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Country && !claimed.contains(&m.entity))
+            .map(|m| m.entity)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        match others[..] {
+            [only] => Some(only),
+            _ => None,
         }
     }
 
@@ -449,6 +549,14 @@ impl Reader<'_> {
             };
             members.push(member);
             index = self.mentions[member].tokens.1;
+            // "the United Arab Emirates (UAE), and Bahrain": the acronym repeats the member.
+            if self.word(index) == "("
+                && let Some(acronym) = self.mention_at(index + 1)
+                && self.mentions[acronym].entity == self.mentions[member].entity
+                && self.word(self.mentions[acronym].tokens.1) == ")"
+            {
+                index = self.mentions[acronym].tokens.1 + 1;
+            }
             let mut next = index;
             while matches!(self.lower(next).as_str(), "," | "and" | "or") {
                 next += 1;
@@ -552,6 +660,50 @@ impl Reader<'_> {
                 && let Some(x) = self.mention_at(after + 1)
             {
                 out.extend(self.relation(x, y, "part of", RelationClass::PartOf, "possessive"));
+            }
+        }
+    }
+
+    /// `demonym`: "the Chinese state-owned PowerChina", "the Turkish defence firm Baykar": a demonym,
+    /// a few lower-case words, then an organisation: the organisation is part of the country.
+    fn demonym(&self, out: &mut Vec<RuleRelation>) {
+        for (country, mention) in self.mentions.iter().enumerate() {
+            if !mention.adjective || mention.kind != EntityKind::Country {
+                continue;
+            }
+            let start = mention.tokens.1;
+            let Some(end) = (start..start + 5).find(|&i| self.mention_at(i).is_some()) else {
+                continue;
+            };
+            let between_ok = end > start
+                && (start..end).all(|i| {
+                    let word = self.word(i);
+                    let lower = self.lower(i);
+                    self.tokens
+                        .get(i)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                        && word.starts_with(|c: char| c.is_lowercase())
+                        && !self.lexicon.is_function_word(word)
+                        && self.lexicon.verb(lower).is_none()
+                        && self.classed_noun(lower).is_none()
+                });
+            let Some(org) = self.mention_at(end) else {
+                continue;
+            };
+            let org_kind = self.mentions[org].kind;
+            if between_ok
+                && matches!(
+                    org_kind,
+                    EntityKind::Organization | EntityKind::ArmedGroup | EntityKind::PoliticalGroup
+                )
+            {
+                out.extend(self.relation(
+                    org,
+                    country,
+                    "part of",
+                    RelationClass::PartOf,
+                    "demonym",
+                ));
             }
         }
     }
@@ -703,15 +855,22 @@ impl Reader<'_> {
             if !gap_ok {
                 continue;
             }
+            // "Turkey and Qatar did not sign", "… refused to sign": the joint act is denied.
+            let negated = (after..after + 4)
+                .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none() || !self.is_verb_at(i))
+                .any(|i| self.lexicon.is_negation(self.lower(i)) || self.lower(i).ends_with("n't"));
             for (i, &a) in group.iter().enumerate() {
                 for &b in &group[i + 1..] {
-                    out.extend(self.relation(
+                    if let Some(mut relation) = self.relation(
                         a,
                         b,
                         format!("{} with", verb.lemma),
                         verb.class,
                         "joint-subject",
-                    ));
+                    ) {
+                        relation.negated = negated;
+                        out.push(relation);
+                    }
                 }
             }
         }
@@ -748,7 +907,7 @@ impl Reader<'_> {
     /// `verb` and `relation-noun`: neighbouring groups with a relation verb (or noun) between them.
     fn verb(&self, out: &mut Vec<RuleRelation>) {
         let groups = self.coordinated_groups();
-        let mut previous_verb: Option<(Vec<usize>, String, RelationClass)> = None;
+        let mut previous_verb: Option<(Vec<usize>, String, RelationClass, bool)> = None;
         for pair in groups.windows(2) {
             let (left, right) = (&pair[0], &pair[1]);
             let (Some(&last), Some(&first)) = (left.last(), right.first()) else {
@@ -765,14 +924,19 @@ impl Reader<'_> {
                 // prepositional phrase is not the subject of the next verb; the clause's subject is.
                 let left_in_phrase = reading.rule == "verb"
                     && !reading.passive
+                    && !reading.relative
                     && (reading.non_finite
+                        || (reading.coordinated && previous_verb.is_some())
                         || left
                             .first()
                             .is_some_and(|&m| self.after_non_subject_preposition(m)));
                 let subjects_of_clause;
-                let left: &Vec<usize> = if left_in_phrase {
+                let left: &Vec<usize> = if reading.relative {
+                    subjects_of_clause = vec![self.antecedent(left)];
+                    &subjects_of_clause
+                } else if left_in_phrase {
                     match &previous_verb {
-                        Some((subjects, _, _)) => {
+                        Some((subjects, _, _, _)) => {
                             subjects_of_clause = subjects.clone();
                             &subjects_of_clause
                         }
@@ -802,9 +966,15 @@ impl Reader<'_> {
                         }
                     }
                 }
-                previous_verb = (reading.rule == "verb" && !reading.passive)
-                    .then(|| (left.clone(), reading.lemma.clone(), reading.class));
-            } else if let Some((subjects, lemma, class)) = &previous_verb {
+                previous_verb = (reading.rule == "verb" && !reading.passive).then(|| {
+                    (
+                        left.clone(),
+                        reading.lemma.clone(),
+                        reading.class,
+                        reading.negated,
+                    )
+                });
+            } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
                 let gap: Vec<String> = (gap_start..gap_end)
@@ -820,7 +990,13 @@ impl Reader<'_> {
                 };
                 for &s in subjects {
                     for &o in right {
-                        out.extend(self.relation(s, o, predicate.clone(), *class, "verb"));
+                        if let Some(mut relation) =
+                            self.relation(s, o, predicate.clone(), *class, "verb")
+                        {
+                            // "X declined to support Y in Z": the denial reaches Z too.
+                            relation.negated = *negated;
+                            out.push(relation);
+                        }
                     }
                 }
             }
@@ -830,7 +1006,19 @@ impl Reader<'_> {
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
     fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
-        let words: Vec<String> = (start..end).map(|i| self.lower(i).clone()).collect();
+        let all_words: Vec<String> = (start..end).map(|i| self.lower(i).clone()).collect();
+        // ", which had bombed Y": a relative clause on the mention before it.
+        let relative_at = match all_words.as_slice() {
+            [comma, pronoun, ..]
+                if comma == "," && RELATIVE_PRONOUNS.contains(&pronoun.as_str()) =>
+            {
+                Some(2)
+            }
+            _ => None,
+        };
+        let skip = relative_at.unwrap_or(0);
+        let start = start + skip;
+        let words = &all_words[skip..];
         if words
             .iter()
             .any(|w| CLAUSE_BREAKS.contains(&w.as_str()) || w == "that")
@@ -850,10 +1038,25 @@ impl Reader<'_> {
             if next_clause {
                 return None;
             }
-            let passive = position > 0
-                && BE_FORMS.contains(&words[position - 1].as_str())
-                && words.last().is_some_and(|w| w == "by")
-                && words[position].ends_with("ed");
+            // "was (reportedly) supported by the", "weapons supplied by": "by" and then only
+            // determiners before the second mention.
+            let by_agent = words[position + 1..]
+                .iter()
+                .position(|w| w == "by")
+                .is_some_and(|by| {
+                    words[position + 2 + by..]
+                        .iter()
+                        .all(|w| DETERMINERS.contains(&w.as_str()))
+                });
+            let be_before = words[..position]
+                .iter()
+                .rev()
+                .find(|w| !w.ends_with("ly"))
+                .is_some_and(|w| BE_FORMS.contains(&w.as_str()));
+            let participle = words[position].ends_with("ed") || words[position].ends_with("en");
+            let passive = participle
+                && by_agent
+                && (be_before || words.get(position + 1).is_some_and(|w| w == "by"));
             let predicate = if passive {
                 format!("{} by", verb.lemma)
             } else {
@@ -864,9 +1067,20 @@ impl Reader<'_> {
                 .checked_sub(1)
                 .map(|p| words[p].as_str())
                 .unwrap_or("");
-            let non_finite = before == "to"
+            // "declined to support Y", "agreed to buy": a control verb before the infinitive keeps
+            // the mention before it as the subject.
+            let controlled =
+                before == "to" && words[..position].iter().any(|w| self.is_control_word(w));
+            let non_finite = (before == "to" && !controlled)
                 || (words[position].ends_with("ing")
                     && (PREPOSITIONS.contains(&before) || before == ","));
+            // ", signed a deal with Y", "and attacked Y": another verb of the clause's subject.
+            let coordinated = relative_at.is_none()
+                && position > 0
+                && words[..position]
+                    .iter()
+                    .all(|w| VERB_COORDINATION.contains(&w.as_str()) || w.ends_with("ly"))
+                && words[..position].iter().any(|w| w == "," || w == "and");
             return Some(GapReading {
                 lemma: verb.lemma.clone(),
                 predicate,
@@ -874,6 +1088,8 @@ impl Reader<'_> {
                 negated,
                 passive,
                 non_finite,
+                coordinated,
+                relative: relative_at.is_some(),
                 rule: "verb",
             });
         }
@@ -892,8 +1108,35 @@ impl Reader<'_> {
             negated,
             passive: false,
             non_finite: false,
+            coordinated: false,
+            relative: false,
             rule: "relation-noun",
         })
+    }
+
+    /// A verb that takes an infinitive of its own subject ("agreed to"), or a negation ("refused to").
+    fn is_control_word(&self, word: &str) -> bool {
+        self.lexicon.is_negation(word)
+            || CONTROL_VERB_STEMS.iter().any(|stem| word.starts_with(stem))
+    }
+
+    /// The mention a relative pronoun after `group` refers to: the last one, or, in "X of Y, who",
+    /// the person X.
+    fn antecedent(&self, group: &[usize]) -> usize {
+        let last = group.last().copied().unwrap_or(0);
+        let Some(m) = self.mentions.get(last) else {
+            return last;
+        };
+        if m.kind != EntityKind::Person
+            && let Some(before) = last.checked_sub(1)
+            && let Some(b) = self.mentions.get(before)
+            && b.kind == EntityKind::Person
+            && (b.tokens.1..m.tokens.0)
+                .all(|i| self.lower(i) == "of" || DETERMINERS.contains(&self.lower(i).as_str()))
+        {
+            return before;
+        }
+        last
     }
 
     /// True when mention `mention` follows a preposition that heads an adjunct or an object
@@ -927,9 +1170,17 @@ impl Reader<'_> {
             .mentions
             .iter()
             .any(|m| m.adjective && m.tokens.1 == index);
+        // "declined to support", "agreed to buy": an infinitive after a control verb is a verb; after
+        // a noun or a mention ("ability to build", "asked Iraq to implement") it is left to the rules
+        // that read the clause around it.
+        let infinitive = before == "to"
+            && self.lexicon.verb(word).is_some_and(|v| v.lemma == *word)
+            && index
+                .checked_sub(2)
+                .is_some_and(|i| self.is_control_word(self.lower(i)));
         let nominal = after_adjective
             || DETERMINERS.contains(&before.as_str())
-            || PREPOSITIONS.contains(&before.as_str())
+            || (PREPOSITIONS.contains(&before.as_str()) && !infinitive)
             || self.is_possessive(index.wrapping_sub(1))
             || self.lower(index + 1) == "of";
         !nominal
@@ -976,6 +1227,10 @@ struct GapReading {
     passive: bool,
     /// An infinitive or a gerund after a preposition: its subject is the clause's.
     non_finite: bool,
+    /// A second verb of the clause's subject: "X met Y and signed …".
+    coordinated: bool,
+    /// A relative clause on the mention before it: ", which VERB …".
+    relative: bool,
     rule: &'static str,
 }
 

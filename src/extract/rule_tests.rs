@@ -575,3 +575,196 @@ fn name_part_is_read_once_per_corpus() {
         .count();
     assert_eq!(name_parts, 1);
 }
+
+/// A relation of the `verb` rule, not negated, not hedged, with no time.
+fn verb<'a>(subject: &'a str, class: RelationClass, object: &'a str) -> Expected<'a> {
+    (subject, class, object, "verb", false, false, None)
+}
+
+/// A negated relation of the `verb` rule.
+fn denied<'a>(subject: &'a str, class: RelationClass, object: &'a str) -> Expected<'a> {
+    (subject, class, object, "verb", true, false, None)
+}
+
+#[test]
+fn clauses_give_their_verbs_the_right_subject() {
+    let cases: &[(&str, &[Expected])] = &[
+        // A second verb of the clause takes the clause's subject, not the object before it.
+        (
+            "Saudi Arabia attacked the Houthis and signed a truce with Oman.",
+            &[
+                verb("Saudi Arabia", Conflict, "Houthis"),
+                verb("Saudi Arabia", Cooperation, "Oman"),
+            ],
+        ),
+        (
+            "Qatar funded Hamas, hosted the Taliban and supported Turkey.",
+            &[
+                verb("Qatar", Cooperation, "Hamas"),
+                verb("Qatar", Cooperation, "Taliban"),
+                verb("Qatar", Cooperation, "Turkey"),
+            ],
+        ),
+        // An apposition's comma is not a second verb: the head of the Houthis visited Tehran. (The
+        // apposition and its head read as one list, so the Houthis visit too.)
+        (
+            "The head of the Houthis, Abdul-Malik al-Houthi, visited Tehran in 2019.",
+            &[
+                (
+                    "Abdul-Malik al-Houthi",
+                    Leads,
+                    "Houthis",
+                    "apposition",
+                    false,
+                    false,
+                    year(2019),
+                ),
+                (
+                    "Houthis",
+                    Cooperation,
+                    "Iran",
+                    "verb",
+                    false,
+                    false,
+                    year(2019),
+                ),
+                (
+                    "Abdul-Malik al-Houthi",
+                    Cooperation,
+                    "Iran",
+                    "verb",
+                    false,
+                    false,
+                    year(2019),
+                ),
+            ],
+        ),
+        // A relative clause has the mention before it as its subject.
+        (
+            "The Houthis targeted Saudi Arabia, which had bombed Yemen for years.",
+            &[
+                verb("Houthis", Conflict, "Saudi Arabia"),
+                verb("Saudi Arabia", Conflict, "Yemen"),
+            ],
+        ),
+        (
+            "Turkey struck the Kurdistan Workers Party, which had attacked Iraq.",
+            &[
+                verb("Turkey", Conflict, "Kurdistan Workers Party"),
+                verb("Kurdistan Workers Party", Conflict, "Iraq"),
+            ],
+        ),
+        // A passive with a determiner after "by" still reverses.
+        (
+            "The Houthis were supported by the Iranian government in their war.",
+            &[verb("Iran", Cooperation, "Houthis")],
+        ),
+        // "declined to support": the infinitive's subject is the decliner, and the act is denied.
+        (
+            "Egypt declined to support Saudi Arabia in Yemen.",
+            &[
+                denied("Egypt", Cooperation, "Saudi Arabia"),
+                denied("Egypt", Cooperation, "Yemen"),
+            ],
+        ),
+        (
+            "Jordan refused to back Syria in 2012.",
+            &[(
+                "Jordan",
+                Cooperation,
+                "Syria",
+                "verb",
+                true,
+                false,
+                year(2012),
+            )],
+        ),
+        // A joint subject's denied act is negated too.
+        (
+            "Turkey and Greece did not sign a deal in 2020.",
+            &[(
+                "Turkey",
+                Cooperation,
+                "Greece",
+                "joint-subject",
+                true,
+                false,
+                year(2020),
+            )],
+        ),
+    ];
+    assert_cases(&embedded(), cases);
+}
+
+#[test]
+fn bare_titles_and_demonyms_find_their_country() {
+    let cases: &[(&str, &[Expected])] = &[
+        // Turkey is the document's home country, but the Turkish president holds it: the bare "Prime
+        // Minister" is the other country's.
+        (
+            "Turkey hosted Qatar in 2020. Turkish President Recep Tayyip Erdogan met Prime Minister \
+             Benjamin Netanyahu and praised Israel.",
+            &[
+                (
+                    "Turkey",
+                    Cooperation,
+                    "Qatar",
+                    "verb",
+                    false,
+                    false,
+                    year(2020),
+                ),
+                (
+                    "Recep Tayyip Erdogan",
+                    Leads,
+                    "Turkey",
+                    "title",
+                    false,
+                    false,
+                    None,
+                ),
+                (
+                    "Benjamin Netanyahu",
+                    Leads,
+                    "Israel",
+                    "title-home",
+                    false,
+                    false,
+                    None,
+                ),
+                verb("Recep Tayyip Erdogan", Cooperation, "Benjamin Netanyahu"),
+                verb("Recep Tayyip Erdogan", Cooperation, "Israel"),
+            ],
+        ),
+        // A demonym, lower-case words, an organisation: the organisation is the country's.
+        (
+            "The Turkish defence firm Baykar sold drones to Ukraine.",
+            &[
+                ("Baykar", PartOf, "Turkey", "demonym", false, false, None),
+                verb("Baykar", Cooperation, "Ukraine"),
+            ],
+        ),
+        // A list member's acronym in brackets does not end the list.
+        (
+            "Turkish companies like Baykar, the Turkish Aerospace Industries (TAI), and Aselsan won \
+             contracts in Qatar.",
+            &[
+                ("Baykar", PartOf, "Turkey", "such-as", false, false, None),
+                (
+                    "Turkish Aerospace Industries",
+                    PartOf,
+                    "Turkey",
+                    "such-as",
+                    false,
+                    false,
+                    None,
+                ),
+                ("Aselsan", PartOf, "Turkey", "such-as", false, false, None),
+                verb("Baykar", Other, "Qatar"),
+                verb("Turkish Aerospace Industries", Other, "Qatar"),
+                verb("Aselsan", Other, "Qatar"),
+            ],
+        ),
+    ];
+    assert_cases(&embedded(), cases);
+}
