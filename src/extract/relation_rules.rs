@@ -894,7 +894,13 @@ impl Reader<'_> {
                         .clone()
                         .any(|i| matches!(self.lower(i).as_str(), "," | "and" | "or"))
                         || self.mentions[last].entity == mention.entity);
-                if !same_token && (coordinated || gap.is_empty()) {
+                // "the head of the PMF, Faleh al-Fayyad, visited": the person is an apposition to the
+                // phrase the first mention completes, not a second member.
+                let apposition = self.word(gap.start) == ","
+                    && mention.kind == EntityKind::Person
+                    && self.word(mention.tokens.1) == ","
+                    && self.complement_of_noun(last);
+                if !same_token && !apposition && (coordinated || gap.is_empty()) {
                     group.push(index);
                     continue;
                 }
@@ -1029,7 +1035,15 @@ impl Reader<'_> {
             .iter()
             .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"));
         let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
-        if let Some(position) = verb_position {
+        if let Some(mut position) = verb_position {
+            // "managed to negotiate with Y", "agreed to buy": the infinitive carries the relation.
+            if self.is_control_word(&words[position])
+                && words.get(position + 1).is_some_and(|w| w == "to")
+                && position + 2 < words.len()
+                && self.is_verb_at(start + position + 2)
+            {
+                position += 2;
+            }
             let verb = self.lexicon.verb(&words[position])?;
             // ", and …" after the verb starts another clause.
             let next_clause = words[position + 1..].windows(2).any(|pair| {
@@ -1062,6 +1076,18 @@ impl Reader<'_> {
             } else {
                 verb_predicate(&verb.lemma, &words[position + 1..])
             };
+            // "build deep relations with", "strengthen cooperation with": a verb without a class of
+            // its own takes the class of the relation noun it governs.
+            let class = if verb.class == RelationClass::Other {
+                words[position + 1..]
+                    .windows(2)
+                    .take(4)
+                    .find(|pair| PREPOSITIONS.contains(&pair[1].as_str()))
+                    .and_then(|pair| self.lexicon.relation_noun(&pair[0]))
+                    .unwrap_or(verb.class)
+            } else {
+                verb.class
+            };
             // "by abstaining from", "to fight": the verb's subject is the clause's subject.
             let before = position
                 .checked_sub(1)
@@ -1069,8 +1095,10 @@ impl Reader<'_> {
                 .unwrap_or("");
             // "declined to support Y", "agreed to buy": a control verb before the infinitive keeps
             // the mention before it as the subject.
-            let controlled =
-                before == "to" && words[..position].iter().any(|w| self.is_control_word(w));
+            // "Iraq's ability to balance Y": the possessor is the infinitive's subject.
+            let controlled = before == "to"
+                && (self.is_possessive(start)
+                    || words[..position].iter().any(|w| self.is_control_word(w)));
             let non_finite = (before == "to" && !controlled)
                 || (words[position].ends_with("ing")
                     && (PREPOSITIONS.contains(&before) || before == ","));
@@ -1084,7 +1112,7 @@ impl Reader<'_> {
             return Some(GapReading {
                 lemma: verb.lemma.clone(),
                 predicate,
-                class: verb.class,
+                class,
                 negated,
                 passive,
                 non_finite,
@@ -1099,7 +1127,10 @@ impl Reader<'_> {
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
             self.classed_noun(&words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1].as_str())
-        })?;
+        });
+        let Some(noun) = noun else {
+            return self.possessive_noun(start, words, negated);
+        };
         let class = self.classed_noun(&words[noun])?;
         Some(GapReading {
             lemma: words[noun].clone(),
@@ -1111,6 +1142,46 @@ impl Reader<'_> {
             coordinated: false,
             relative: false,
             rule: "relation-noun",
+        })
+    }
+
+    /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
+    /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
+    fn possessive_noun(&self, start: usize, words: &[String], negated: bool) -> Option<GapReading> {
+        const LINKS: &[&str] = &[
+            "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
+        ];
+        if !self.is_possessive(start) {
+            return None;
+        }
+        let preposition = words.iter().position(|w| LINKS.contains(&w.as_str()))?;
+        let phrase = &words[1..preposition];
+        let noun = phrase.last()?;
+        let plain_words = (start + 1..start + preposition).all(|i| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && self.word(i).starts_with(|c: char| c.is_lowercase())
+                && !self.lexicon.is_function_word(self.word(i))
+                && !self.is_verb_at(i)
+        });
+        let rest_ok = words[preposition + 1..]
+            .iter()
+            .all(|w| DETERMINERS.contains(&w.as_str()));
+        if phrase.len() > 3 || !plain_words || !rest_ok {
+            return None;
+        }
+        let class = self.classed_noun(noun).unwrap_or(RelationClass::Other);
+        Some(GapReading {
+            lemma: noun.clone(),
+            predicate: format!("{noun} {}", words[preposition]),
+            class,
+            negated,
+            passive: false,
+            non_finite: false,
+            coordinated: false,
+            relative: false,
+            rule: "possessive-noun",
         })
     }
 
@@ -1137,6 +1208,22 @@ impl Reader<'_> {
             return before;
         }
         last
+    }
+
+    /// True when mention `mention` completes a noun with "of": "the head of the PMF".
+    fn complement_of_noun(&self, mention: usize) -> bool {
+        let Some(m) = self.mentions.get(mention) else {
+            return false;
+        };
+        let mut before = m.tokens.0;
+        while before > 0 && DETERMINERS.contains(&self.lower(before - 1).as_str()) {
+            before -= 1;
+        }
+        before > 1
+            && self.lower(before - 1) == "of"
+            && self
+                .word(before - 2)
+                .starts_with(|c: char| c.is_lowercase())
     }
 
     /// True when mention `mention` follows a preposition that heads an adjunct or an object
@@ -1175,10 +1262,31 @@ impl Reader<'_> {
         // that read the clause around it.
         let infinitive = before == "to"
             && self.lexicon.verb(word).is_some_and(|v| v.lemma == *word)
+            && index.checked_sub(2).is_some_and(|i| {
+                self.is_control_word(self.lower(i))
+                    || self.is_possessive(i.wrapping_sub(1))
+                    || self.is_possessive(i.wrapping_sub(2))
+            });
+        // "a similar ruling": an -ing form two words after a determiner is a noun.
+        let ing_noun = word.ends_with("ing")
             && index
                 .checked_sub(2)
-                .is_some_and(|i| self.is_control_word(self.lower(i)));
+                .is_some_and(|i| DETERMINERS.contains(&self.lower(i).as_str()));
+        // "the KRI's independent oil trade": the words after a possessive are its noun phrase.
+        let in_possessive_phrase = (1..=3).any(|back| {
+            index.checked_sub(back).is_some_and(|p| {
+                self.is_possessive(p)
+                    && (p + 1..index).all(|i| {
+                        self.tokens
+                            .get(i)
+                            .is_some_and(|t| t.kind == TokenKind::Word)
+                            && self.lower(i) != "to"
+                    })
+            })
+        });
         let nominal = after_adjective
+            || ing_noun
+            || in_possessive_phrase
             || DETERMINERS.contains(&before.as_str())
             || (PREPOSITIONS.contains(&before.as_str()) && !infinitive)
             || self.is_possessive(index.wrapping_sub(1))

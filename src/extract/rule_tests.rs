@@ -605,8 +605,8 @@ fn clauses_give_their_verbs_the_right_subject() {
                 verb("Qatar", Cooperation, "Turkey"),
             ],
         ),
-        // An apposition's comma is not a second verb: the head of the Houthis visited Tehran. (The
-        // apposition and its head read as one list, so the Houthis visit too.)
+        // An apposition's comma is not a second verb, and the person in apposition is not a second
+        // member of a list: the head of the Houthis visited Tehran, not the Houthis.
         (
             "The head of the Houthis, Abdul-Malik al-Houthi, visited Tehran in 2019.",
             &[
@@ -615,15 +615,6 @@ fn clauses_give_their_verbs_the_right_subject() {
                     Leads,
                     "Houthis",
                     "apposition",
-                    false,
-                    false,
-                    year(2019),
-                ),
-                (
-                    "Houthis",
-                    Cooperation,
-                    "Iran",
-                    "verb",
                     false,
                     false,
                     year(2019),
@@ -765,6 +756,58 @@ fn bare_titles_and_demonyms_find_their_country() {
                 verb("Aselsan", Other, "Qatar"),
             ],
         ),
+    ];
+    assert_cases(&embedded(), cases);
+}
+
+#[test]
+fn possessors_and_infinitives_read_as_relations() {
+    let cases: &[(&str, &[Expected])] = &[
+        // A possessor, a noun, a preposition: the noun's class, or Other for an unlisted noun.
+        (
+            "Qatar's changing perspective on Hamas worried Egypt.",
+            &[(
+                "Qatar",
+                Other,
+                "Hamas",
+                "possessive-noun",
+                false,
+                false,
+                None,
+            )],
+        ),
+        (
+            "Turkey's rapprochement with Egypt surprised observers.",
+            &[(
+                "Turkey",
+                Cooperation,
+                "Egypt",
+                "relation-noun",
+                false,
+                false,
+                None,
+            )],
+        ),
+        // The possessor is the subject of the infinitive after its noun.
+        (
+            "Oman's ability to mediate between Saudi Arabia and Iran is rare.",
+            &[
+                verb("Oman", Cooperation, "Saudi Arabia"),
+                verb("Oman", Cooperation, "Iran"),
+            ],
+        ),
+        // "managed to": the infinitive carries the relation.
+        (
+            "Qatar managed to sign a truce with Israel.",
+            &[verb("Qatar", Cooperation, "Israel")],
+        ),
+        // A verb without a class takes the class of the relation noun it governs.
+        (
+            "Turkey built close ties with Azerbaijan.",
+            &[verb("Turkey", Cooperation, "Azerbaijan")],
+        ),
+        // Words after a possessive are its noun phrase, not a verb: no "trade" relation here.
+        ("Yemen's oil trade was halted in 2015.", &[]),
     ];
     assert_cases(&embedded(), cases);
 }
