@@ -15,7 +15,8 @@
 //! 4. **Acronym definitions**: "Popular Mobilization Forces (PMF)": the acronym becomes an alias of the
 //!    phrase before it when its letters match the phrase's initials.
 //!
-//! Hyphenated compounds of known names ("US-China", "Iran-backed", "Sino-Iraqi") give a mention for each
+//! A demonym before a lower-case "army", "navy" or "air force" names that national force ("the Iraqi
+//! army"). Hyphenated compounds of known names ("US-China", "Iran-backed", "Sino-Iraqi") give a mention for each
 //! known part. Sentence-initial function words never start a name, and a sentence-initial word that the
 //! corpus also uses in lower case is a common word.
 
@@ -277,6 +278,24 @@ impl Finder<'_> {
                     i = event_end;
                     continue;
                 }
+                if let Some(army_end) = self
+                    .national_force_end(end)
+                    .filter(|_| role == SurfaceRole::Demonym)
+                {
+                    // "the Iraqi army", "the Turkish navy": the national force, an institution of
+                    // its own rather than the state.
+                    mentions.push(FoundMention {
+                        span: self.span(i, army_end),
+                        tokens: (i, army_end),
+                        source: MentionSource::Phrase,
+                        kind: Some(EntityKind::ArmedGroup),
+                        title: None,
+                        sentence_initial: false,
+                        contains: Vec::new(),
+                    });
+                    i = army_end;
+                    continue;
+                }
                 if role == SurfaceRole::Capital && self.after_locative_preposition(i) {
                     // "the Central Bank of Iraq in Baghdad": the city, a place in its country.
                     mentions.push(FoundMention {
@@ -478,6 +497,15 @@ impl Finder<'_> {
             let connector = (start + 1..end).find(|&i| matches!(self.word(i), "of" | "for"))?;
             self.lexicon.head_noun(self.word(connector - 1))
         })
+    }
+
+    /// "army", "navy", "air force" in lower case after a demonym: where the national force's name ends.
+    fn national_force_end(&self, end: usize) -> Option<usize> {
+        match self.word(end) {
+            "army" | "navy" => Some(end + 1),
+            "air" if self.word(end + 1) == "force" => Some(end + 2),
+            _ => None,
+        }
     }
 
     /// "Ahdab oil field", "Kirkuk-Ceyhan pipeline": a place noun right after a phrase.

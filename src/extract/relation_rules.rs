@@ -749,6 +749,7 @@ impl Reader<'_> {
     /// `nominal`: "the US assassinations of Qasem Soleimani", "Russian support for the PMF": an
     /// action noun right after X, a preposition, then Y (or a list).
     fn nominal(&self, out: &mut Vec<RuleRelation>) {
+        self.event_nominal(out);
         for (x, mention) in self.mentions.iter().enumerate() {
             let noun_at = mention.tokens.1;
             let noun = self.lower(noun_at);
@@ -765,6 +766,42 @@ impl Reader<'_> {
             }
             for y in self.list_from(start) {
                 out.extend(self.relation(x, y, format!("{noun} {preposition}"), class, "nominal"));
+            }
+        }
+    }
+
+    /// `nominal` on an event named by a country: "the Russian invasion of Ukraine", "the US war on
+    /// Iraq": the country did to Y what the event noun says.
+    fn event_nominal(&self, out: &mut Vec<RuleRelation>) {
+        for mention in self.mentions {
+            let [country] = mention.contains[..] else {
+                continue;
+            };
+            if mention.kind != EntityKind::Event || mention.tokens.1 < mention.tokens.0 + 2 {
+                continue;
+            }
+            let noun = self.lower(mention.tokens.1 - 1);
+            let Some(class) = self.lexicon.relation_noun(noun) else {
+                continue;
+            };
+            let preposition = self.lower(mention.tokens.1);
+            if !NOMINAL_PREPOSITIONS.contains(&preposition.as_str()) {
+                continue;
+            }
+            let mut start = mention.tokens.1 + 1;
+            while DETERMINERS.contains(&self.lower(start).as_str()) {
+                start += 1;
+            }
+            for y in self.list_from(start) {
+                out.push(RuleRelation {
+                    subject: country,
+                    object: self.mentions[y].entity,
+                    predicate: format!("{noun} {preposition}"),
+                    class,
+                    negated: false,
+                    hedged: self.hedged,
+                    rule: "nominal",
+                });
             }
         }
     }
@@ -937,7 +974,14 @@ impl Reader<'_> {
                             .first()
                             .is_some_and(|&m| self.after_non_subject_preposition(m)));
                 let subjects_of_clause;
-                let left: &Vec<usize> = if reading.relative {
+                let apposition_head = left
+                    .first()
+                    .and_then(|&m| self.apposition_head(m))
+                    .filter(|_| reading.rule == "verb" && !reading.passive && !reading.relative);
+                let left: &Vec<usize> = if let Some(head) = apposition_head {
+                    subjects_of_clause = vec![head];
+                    &subjects_of_clause
+                } else if reading.relative {
                     subjects_of_clause = vec![self.antecedent(left)];
                     &subjects_of_clause
                 } else if left_in_phrase {
@@ -1046,9 +1090,30 @@ impl Reader<'_> {
             }
             let verb = self.lexicon.verb(&words[position])?;
             // ", and …" after the verb starts another clause.
-            let next_clause = words[position + 1..].windows(2).any(|pair| {
-                pair[0] == "," && matches!(pair[1].as_str(), "and" | "but" | "or" | "yet")
-            });
+            // Not when the words after the conjunction only continue a list of nouns ("ended
+            // censorship, immunity, and supervision of Y").
+            let next_clause = words[position + 1..]
+                .windows(2)
+                .position(|pair| {
+                    pair[0] == "," && matches!(pair[1].as_str(), "and" | "but" | "or" | "yet")
+                })
+                .is_some_and(|at| {
+                    let after = position + 1 + at + 2;
+                    let rest = &words[after..];
+                    let noun_list = rest.iter().any(|w| {
+                        !DETERMINERS.contains(&w.as_str()) && !PREPOSITIONS.contains(&w.as_str())
+                    }) && (start + after..end).all(|i| {
+                        self.tokens
+                            .get(i)
+                            .is_some_and(|t| t.kind == TokenKind::Word)
+                            && self.word(i).starts_with(|c: char| c.is_lowercase())
+                            && !self.lexicon.is_function_word(self.word(i))
+                                | DETERMINERS.contains(&self.lower(i).as_str())
+                                | PREPOSITIONS.contains(&self.lower(i).as_str())
+                            && self.lexicon.verb(self.lower(i)).is_none()
+                    });
+                    !noun_list
+                });
             if next_clause {
                 return None;
             }
@@ -1208,6 +1273,35 @@ impl Reader<'_> {
             return before;
         }
         last
+    }
+
+    /// The mention an apposition containing `mention` describes: in "Hoshyar Zebari, a member of the
+    /// bureau of the KDP, maintained …", the KDP is inside the apposition and Zebari is its head.
+    fn apposition_head(&self, mention: usize) -> Option<usize> {
+        let m = self.mentions.get(mention)?;
+        let mut i = m.tokens.0;
+        let mut saw_of = false;
+        for _ in 0..10 {
+            let previous = i.checked_sub(1)?;
+            let word = self.word(previous);
+            if word == "," {
+                let opens = DETERMINERS.contains(&self.lower(i).as_str());
+                let head = self.mentions.iter().position(|h| h.tokens.1 == previous)?;
+                return (opens && saw_of).then_some(head);
+            }
+            let plain = self
+                .tokens
+                .get(previous)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && word.starts_with(|c: char| c.is_lowercase())
+                && self.lexicon.verb(self.lower(previous)).is_none();
+            if !plain {
+                return None;
+            }
+            saw_of |= word == "of";
+            i = previous;
+        }
+        None
     }
 
     /// True when mention `mention` completes a noun with "of": "the head of the PMF".

@@ -811,3 +811,84 @@ fn possessors_and_infinitives_read_as_relations() {
     ];
     assert_cases(&embedded(), cases);
 }
+
+#[test]
+fn phrases_inside_a_clause_keep_its_subject() {
+    let cases: &[(&str, &[Expected])] = &[
+        // The subject of an apposition's clause is its head, not the organisation inside it.
+        (
+            "Turkey hosted talks. Foreign Minister Mevlut Cavusoglu, a member of the executive board \
+             of the Justice and Development Party, praised Qatar.",
+            &[
+                (
+                    "Mevlut Cavusoglu",
+                    Leads,
+                    "Turkey",
+                    "title-home",
+                    false,
+                    false,
+                    None,
+                ),
+                (
+                    "Mevlut Cavusoglu",
+                    PartOf,
+                    "Justice and Development Party",
+                    "apposition",
+                    false,
+                    false,
+                    None,
+                ),
+                verb("Mevlut Cavusoglu", Cooperation, "Qatar"),
+            ],
+        ),
+        // A list of nouns after ", and" is not a new clause.
+        (
+            "Egypt ended the isolation, surveillance, and supervision of Hamas.",
+            &[verb("Egypt", Other, "Hamas")],
+        ),
+        // An event named by a country, then "of Y": the country did it to Y.
+        (
+            "Russia massed troops. The Russian invasion of Ukraine shocked Europe.",
+            &[("Russia", Conflict, "Ukraine", "nominal", false, false, None)],
+        ),
+        (
+            "Saudi Arabia is rich. The Saudi war on Yemen dragged on.",
+            &[(
+                "Saudi Arabia",
+                Conflict,
+                "Yemen",
+                "nominal",
+                false,
+                false,
+                None,
+            )],
+        ),
+    ];
+    assert_cases(&embedded(), cases);
+}
+
+#[test]
+fn a_demonym_and_army_name_the_national_force() {
+    let extraction = extract_corpus(
+        &documents("The Turkish army attacked the Kurdistan Workers Party in 2019."),
+        &embedded(),
+    );
+    let names: Vec<&str> = extraction
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(names.contains(&"Turkish army"), "{names:?}");
+    assert_eq!(
+        readings(&extraction),
+        owned(&[(
+            "Turkish army",
+            Conflict,
+            "Kurdistan Workers Party",
+            "verb",
+            false,
+            false,
+            year(2019),
+        )])
+    );
+}
