@@ -245,7 +245,15 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            if self.lexicon.is_calendar_word(word) || self.lexicon.is_non_actor_word(word) {
+            // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
+            // a head noun.
+            let non_actor_heads_phrase = self.lexicon.is_non_actor_word(word) && {
+                let end = self.phrase_end(i);
+                end > i + 1 && self.lexicon.head_noun(self.word(end - 1)).is_some()
+            };
+            if self.lexicon.is_calendar_word(word)
+                || (self.lexicon.is_non_actor_word(word) && !non_actor_heads_phrase)
+            {
                 i += 1;
                 continue;
             }
@@ -339,8 +347,14 @@ impl Finder<'_> {
                 kind = Some(EntityKind::Event);
             }
             let single = end == i + 1;
+            // "this Chamber", "the new Government": a head noun alone that the corpus also writes in
+            // lower case is the common noun, not a name.
+            let generic_head = self.lexicon.head_noun(word).is_some()
+                && !is_acronym(word)
+                && self.vocabulary.is_common_word(word);
             if single
-                && (self.lexicon.is_function_word(word)
+                && (generic_head
+                    || self.lexicon.is_function_word(word)
                     || word.chars().count() < 2
                     || word.chars().any(|c| c.is_ascii_digit()))
             {
@@ -538,7 +552,13 @@ impl Finder<'_> {
         if !is_capitalised(self.word(title_start)) {
             return None;
         }
-        let (title_end, title) = self.title_at(title_start)?;
+        let (title_end, title, plural) = match self.title_at(title_start) {
+            Some((end, title)) => (end, title, false),
+            None => {
+                let (end, title) = self.plural_title_at(title_start)?;
+                (end, title, true)
+            }
+        };
         let name_end = self.person_name_end(title_end);
         if country.is_none() && name_end == title_end {
             return None;
@@ -570,7 +590,58 @@ impl Finder<'_> {
                 contains: Vec::new(),
             });
         }
-        Some(name_end)
+        if !plural || name_end == title_end {
+            return Some(name_end);
+        }
+        // "Presidents Gorbachev, Mitterrand, and Mubarak": every name of the list holds the title.
+        let mut end = name_end;
+        loop {
+            let mut next = end;
+            while matches!(self.word(next), "," | "and") {
+                next += 1;
+            }
+            let next_end = self.person_name_end(next);
+            if next == end || next_end == next {
+                break;
+            }
+            mentions.push(FoundMention {
+                span: self.span(next, next_end),
+                tokens: (next, next_end),
+                source: MentionSource::Phrase,
+                kind: Some(EntityKind::Person),
+                title: Some(TitleInfo {
+                    title: title.phrase.to_lowercase(),
+                    leads: title.leads,
+                    of_mention: country_index,
+                }),
+                sentence_initial: false,
+                contains: Vec::new(),
+            });
+            end = next_end;
+        }
+        Some(end)
+    }
+
+    /// A plural title ("Presidents", "Prime Ministers") before a list of names: the singular's title.
+    fn plural_title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
+        let mut phrase = String::new();
+        for end in start + 1..=(start + 3).min(self.tokens.len()) {
+            let word = self.word(end - 1);
+            if !self.is_word(end - 1) {
+                return None;
+            }
+            if end > start + 1 {
+                phrase.push(' ');
+            }
+            if let Some(singular) = word.strip_suffix('s')
+                && let Some(title) = self.lexicon.title(&format!("{phrase}{singular}"))
+                && is_capitalised(self.word(end))
+            {
+                return Some((end, title));
+            }
+            phrase.push_str(word);
+        }
+        None
     }
 
     /// The longest title starting at `start` (titles have up to four words).

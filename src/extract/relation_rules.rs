@@ -322,9 +322,22 @@ impl Reader<'_> {
 
     /// The country a title with no country of its own stands for ("President X"): the document's home
     /// country, unless another title in the sentence already names it ("Iraqi Prime Minister A … to
-    /// President B"); then the one other country the sentence mentions, if there is exactly one.
+    /// President B"); then the one other country the sentence mentions, if there is exactly one. None
+    /// when the sentence gives the same bare title to several people.
     fn home_for_bare_title(&self, person: usize) -> Option<usize> {
         let home = self.context.home_country?;
+        // "Presidents Gorbachev, Mitterrand, and Ozal": holders of one bare title in one sentence
+        // cannot all lead the home country, and nothing says which countries they lead.
+        let title = self.mentions.get(person)?.title.as_ref()?;
+        let holders = self
+            .mentions
+            .iter()
+            .filter_map(|m| m.title.as_ref())
+            .filter(|t| t.of_mention.is_none() && t.title == title.title)
+            .count();
+        if holders > 1 {
+            return None;
+        }
         let claimed: Vec<usize> = self
             .mentions
             .iter()

@@ -892,3 +892,31 @@ fn a_demonym_and_army_name_the_national_force() {
         )])
     );
 }
+
+#[test]
+fn a_plural_title_makes_each_name_a_person_of_no_known_country() {
+    let extraction = extract_corpus(
+        &documents("Turkey hosted talks. Presidents Erdogan and Aliyev signed a pipeline deal."),
+        &embedded(),
+    );
+    let people: Vec<&str> = extraction
+        .entities
+        .iter()
+        .filter(|e| e.kind == super::kind::EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, ["Erdogan", "Aliyev"]);
+    // Two presidents in one sentence cannot both lead Turkey: no title-home reading.
+    assert_eq!(
+        readings(&extraction),
+        owned(&[(
+            "Erdogan",
+            Cooperation,
+            "Aliyev",
+            "joint-subject",
+            false,
+            false,
+            None,
+        )])
+    );
+}
