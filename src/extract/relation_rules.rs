@@ -90,6 +90,10 @@ const PREPOSITIONS: &[&str] = &[
 const NOMINAL_PREPOSITIONS: &[&str] = &[
     "of", "on", "against", "with", "for", "to", "toward", "towards",
 ];
+/// Nouns for a country's armed men: "Russian forces against Ukraine" reads as a conflict.
+const FORCE_NOUNS: &[&str] = &[
+    "forces", "troops", "army", "soldiers", "militias", "fighters", "units",
+];
 /// Prepositions whose object is never the subject of the verb that follows.
 const ADJUNCT_PREPOSITIONS: &[&str] = &[
     "after",
@@ -766,10 +770,17 @@ impl Reader<'_> {
         for (x, mention) in self.mentions.iter().enumerate() {
             let noun_at = mention.tokens.1;
             let noun = self.lower(noun_at);
-            let Some(class) = self.classed_noun(noun) else {
+            let preposition = self.lower(noun_at + 1);
+            // "Russian forces against Ukraine": a country's armed men against Y.
+            let forces_against = mention.adjective
+                && FORCE_NOUNS.contains(&noun.as_str())
+                && preposition == "against";
+            let Some(class) = self
+                .classed_noun(noun)
+                .or(forces_against.then_some(RelationClass::Conflict))
+            else {
                 continue;
             };
-            let preposition = self.lower(noun_at + 1);
             if !NOMINAL_PREPOSITIONS.contains(&preposition.as_str()) {
                 continue;
             }

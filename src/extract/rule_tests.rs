@@ -847,6 +847,19 @@ fn phrases_inside_a_clause_keep_its_subject() {
             &[verb("Egypt", Other, "Hamas")],
         ),
         // An event named by a country, then "of Y": the country did it to Y.
+        // A demonym's forces against Y: a conflict of the country with Y.
+        (
+            "Volunteers fought alongside Turkish troops against the Kurdistan Workers Party.",
+            &[(
+                "Turkey",
+                Conflict,
+                "Kurdistan Workers Party",
+                "nominal",
+                false,
+                false,
+                None,
+            )],
+        ),
         (
             "Russia massed troops. The Russian invasion of Ukraine shocked Europe.",
             &[("Russia", Conflict, "Ukraine", "nominal", false, false, None)],
