@@ -13,8 +13,10 @@
 //! | `possessive` | "Iran's Quds Force" | PartOf |
 //! | `demonym` | "the Turkish defence firm Baykar" | PartOf |
 //! | `between` | "tensions between X and Y" | the noun's class |
+//! | `nominal` | "the US assassinations of X", "the Russian invasion of Ukraine", "Turkish troops against Y" | the noun's class |
 //! | `verb` | "X … VERB … Y" between neighbouring mentions (lists count as one) | the verb's class |
 //! | `relation-noun` | "X's relations with Y" (no verb between) | the noun's class |
+//! | `possessive-noun` | "X's perspective on Y" (any noun after a possessor) | the noun's class, or Other |
 //! | `co-mention` | any other pair in the sentence | CoMention (not an asserted relation) |
 //!
 //! Negation words between the two mentions ("did not", "declined") set the negated flag; hedges anywhere
