@@ -598,6 +598,23 @@ fn queries_point_at_the_column_and_suggest_names() {
     }
 }
 
+/// Found by the `query_parser` fuzz target: a script line ending in stray carriage returns, with the
+/// error at its end, panicked while the error was drawn.
+#[test]
+fn a_script_line_ending_in_carriage_returns_gets_a_drawn_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cr.kgq"), "stats\r\nwhy PMF \r\r\n").unwrap();
+    let data = data_dir();
+    let output = kg(&["run", "cr.kgq", "--graph", data.to_str().unwrap()], dir.path());
+    assert_outcome(
+        &output,
+        "cr.kgq",
+        2,
+        &["kg: error: ", " --> cr.kgq:2:", "2 | why PMF \n"],
+    );
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
 /// A complete graph of 14 entities has billions of simple paths between two of them; `paths` stops at
 /// its limit and says the list was cut.
 #[test]
