@@ -605,7 +605,10 @@ fn a_script_line_ending_in_carriage_returns_gets_a_drawn_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("cr.kgq"), "stats\r\nwhy PMF \r\r\n").unwrap();
     let data = data_dir();
-    let output = kg(&["run", "cr.kgq", "--graph", data.to_str().unwrap()], dir.path());
+    let output = kg(
+        &["run", "cr.kgq", "--graph", data.to_str().unwrap()],
+        dir.path(),
+    );
     assert_outcome(
         &output,
         "cr.kgq",

@@ -22,6 +22,7 @@ fn lexicon() -> &'static Lexicon {
 
 /// Words that make the extraction do something: names known and unknown, titles, relation verbs,
 /// list words, punctuation, other scripts and multi-byte characters next to names.
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
     "Iraq", "Iran", "China", "the", "United", "States", "Baghdad", "Prime", "Minister", "Ahmed",
     "Karimi", "al-Haq", "Council", "of", "Kurdistan", "Region", "signed", "an", "agreement", "with",
@@ -33,13 +34,22 @@ const WORDS: &[&str] = &[
 /// A text of up to `max` words from [`WORDS`], joined by spaces or glued together.
 fn text(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(
-        (proptest::sample::select(WORDS), proptest::bool::weighted(0.8)),
+        (
+            proptest::sample::select(WORDS),
+            proptest::bool::weighted(0.8),
+        ),
         0..max,
     )
     .prop_map(|words| {
         words
             .into_iter()
-            .map(|(word, spaced)| if spaced { format!("{word} ") } else { word.to_string() })
+            .map(|(word, spaced)| {
+                if spaced {
+                    format!("{word} ")
+                } else {
+                    word.to_string()
+                }
+            })
             .collect()
     })
 }
@@ -152,6 +162,7 @@ fn data_graph() -> &'static KnowledgeGraph {
     })
 }
 
+#[rustfmt::skip]
 const QUERY_WORDS: &[&str] = &[
     "neighbours", "path", "paths", "top", "why", "common", "entity", "find", "help", "stats", "docs",
     "depth", "class", "kind", "max", "limit", "by", "in", "out", "undirected", "0", "1", "2", "3",
