@@ -220,17 +220,10 @@ fn text_in_other_scripts_is_read_without_harm() {
     );
 }
 
-/// A single 5 MB line of words with no punctuation at all: one huge fragment, read in linear time.
+/// A single 50 MB line of words with no punctuation at all: one huge fragment, read in linear time.
+/// Measured on the 2-core development machine (release): `kg build` of it 9.3 s and 1.2 GB of peak
+/// memory, this whole test 16.7 s, so it runs on every CI pass at full size.
 #[test]
-fn a_single_line_of_five_megabytes_without_punctuation_builds() {
-    single_line_without_punctuation(5_000_000);
-}
-
-/// The full-size case of the issue. Measured on the 2-core development machine (release build):
-/// 31 s end to end and 1.1 GB of peak memory for 50 MB (5 MB: 2.4 s, 0.12 GB: linear), too slow to
-/// run on every CI pass; run it with `cargo test --release --test bad_inputs -- --ignored`.
-#[test]
-#[ignore = "50 MB: about 30 s; the 5 MB case runs always"]
 fn a_single_line_of_fifty_megabytes_without_punctuation_builds() {
     single_line_without_punctuation(50_000_000);
 }
@@ -519,10 +512,16 @@ fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
     assert!(timed.status.success());
     let whole = started.elapsed();
 
+    // One sweep of 30 kills; a second sweep only when a busy machine made the first miss every save.
     const RUNS: u32 = 30;
     let mut killed_while_saving = 0;
     let mut finished = 0;
-    for run in 0..RUNS {
+    let mut runs = 0;
+    for run in 0..2 * RUNS {
+        if run == RUNS && killed_while_saving > 0 {
+            break;
+        }
+        runs += 1;
         std::fs::write(dir.path().join("g.ron"), &old_bytes).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
             .args(["build", "corpus", "-o", "g.ron", "-q"])
@@ -530,7 +529,7 @@ fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
             .spawn()
             .unwrap();
         // From a third of the build to a little past its end: saving is its last part.
-        let delay = whole.mul_f64(0.33 + 0.8 * f64::from(run) / f64::from(RUNS));
+        let delay = whole.mul_f64(0.33 + 0.8 * f64::from(run % RUNS) / f64::from(RUNS));
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL; an error means it had already exited
         let status = child.wait().unwrap();
@@ -560,11 +559,11 @@ fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
         }
     }
     eprintln!(
-        "{RUNS} runs: {killed_while_saving} killed while saving, {finished} finished; a build takes {whole:?}"
+        "{runs} runs: {killed_while_saving} killed while saving, {finished} finished; a build takes {whole:?}"
     );
     assert!(
         killed_while_saving > 0,
-        "no kill landed during a save ({finished} of {RUNS} runs finished; a build takes {whole:?})"
+        "no kill landed during a save ({finished} of {runs} runs finished; a build takes {whole:?})"
     );
 }
 
