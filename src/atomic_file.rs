@@ -16,7 +16,8 @@ pub fn write_atomically(
     let temporary = tempfile::Builder::new()
         .prefix(".kg-")
         .suffix(".tmp")
-        .tempfile_in(directory)?;
+        .tempfile_in(directory)
+        .map_err(|error| creation_error(directory, &error))?;
     {
         let mut writer = BufWriter::new(temporary.as_file());
         write(&mut writer)?;
@@ -25,6 +26,32 @@ pub fn write_atomically(
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Why the temporary file could not be made, in terms of the directory the user asked to write in:
+/// the temporary file's random name means nothing to them.
+fn creation_error(directory: &Path, error: &std::io::Error) -> std::io::Error {
+    let reason = match error.kind() {
+        std::io::ErrorKind::NotFound if !directory.exists() => {
+            format!("the directory {} does not exist", directory.display())
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            format!("no permission to write in {}", directory.display())
+        }
+        _ => {
+            // tempfile wraps the system's error with the temporary path and hides the system's words;
+            // the kind is what is left to say.
+            let cause = match error.kind() {
+                std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_string(),
+                std::io::ErrorKind::StorageFull => "no space left on the device".to_string(),
+                std::io::ErrorKind::NotADirectory => "not a directory".to_string(),
+                kind => kind.to_string(),
+            };
+            format!("cannot create a file in {}: {cause}", directory.display())
+        }
+    };
+    std::io::Error::new(error.kind(), reason)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use kgraph::eval::{Gold, evaluate};
 use kgraph::export::{ExportFormat, ExportOptions, write_export};
 use kgraph::extract::Lexicon;
 use kgraph::extract::extraction::ExtractProgress;
+use kgraph::extract::relation_rules::MAX_COMENTION_ENTITIES;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::pipeline::{build_graph_observed, build_graph_with, update_graph};
 use kgraph::query::OutputMode;
@@ -499,6 +500,18 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
             summary.entities,
             summary.relations,
         );
+        if summary.capped_sentences > 0 {
+            eprintln!(
+                "{} sentence{} named or listed more than {MAX_COMENTION_ENTITIES} entities: their relations \
+                 were paired among the first {MAX_COMENTION_ENTITIES} only",
+                summary.capped_sentences,
+                if summary.capped_sentences == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+            );
+        }
         let threads = rayon::current_num_threads();
         eprintln!(
             "{megabytes:.1} MB of text in {seconds:.2} s: {:.1} MB/s end to end on {threads} thread{} \

@@ -16,6 +16,8 @@ pub struct BuildSummary {
     pub sentences: usize,
     pub entities: usize,
     pub relations: usize,
+    /// Sentences whose relation pairs were capped (they name or list too many entities).
+    pub capped_sentences: usize,
 }
 
 /// Builds a graph from documents with the default extraction options.
@@ -49,6 +51,7 @@ pub fn build_graph_observed(
         sentences: extraction.sentence_count,
         entities: graph.entity_count(),
         relations: graph.relation_count(),
+        capped_sentences: extraction.capped_sentences,
     };
     (graph, summary)
 }

@@ -10,7 +10,7 @@ use super::kind::EntityKind;
 use super::lexicon::Lexicon;
 use super::mention::{CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
-use super::relation_rules::{DocumentContext, SentenceMention, read_relations};
+use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
 use super::time::{Period, sentence_period};
 use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
 
@@ -49,6 +49,9 @@ pub struct Extraction {
     pub relations: Vec<ExtractedRelation>,
     /// Sentences read, over all documents.
     pub sentence_count: usize,
+    /// Sentences that name so many entities (or list so many) that the pair caps of
+    /// [`super::relation_rules`] left some pairs out.
+    pub capped_sentences: usize,
 }
 
 /// A sentence with its tokens, kept between the passes.
@@ -324,7 +327,7 @@ pub fn extract_corpus_observed(
             }
         }
         if sentence.kind == SentenceKind::Fragment {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let named = mentions.clone();
         if options.resolve_references {
@@ -342,7 +345,9 @@ pub fn extract_corpus_observed(
             .map(|m| m.entity)
             .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
             .collect();
-        read_relations(text, &sentence.tokens, &mentions, lexicon, context)
+        let read = read_sentence_relations(text, &sentence.tokens, &mentions, lexicon, context);
+        let relations = read
+            .relations
             .into_iter()
             .map(|relation| ExtractedRelation {
                 subject: relation.subject,
@@ -358,24 +363,32 @@ pub fn extract_corpus_observed(
                 metonymy: metonymic.contains(&relation.subject)
                     || metonymic.contains(&relation.object),
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        (relations, read.capped)
     };
-    let per_document: Vec<Vec<ExtractedRelation>> = document_sentences
+    let per_document: Vec<(Vec<ExtractedRelation>, usize)> = document_sentences
         .par_iter()
         .map(|range| {
             // References reach back within a document only.
             let mut references = ReferenceTracker::default();
-            let relations = range
-                .clone()
-                .flat_map(|index| read_sentence(&mut references, index))
-                .collect();
+            let mut relations = Vec::new();
+            let mut capped = 0;
+            for index in range.clone() {
+                let (read, was_capped) = read_sentence(&mut references, index);
+                relations.extend(read);
+                capped += usize::from(was_capped);
+            }
             observe(ExtractProgress::DocumentDone);
-            relations
+            (relations, capped)
         })
         .collect();
+    let capped_sentences = per_document.iter().map(|(_, capped)| capped).sum();
     let mut relations = Vec::new();
     let mut name_parts_seen = std::collections::HashSet::new();
-    for relation in per_document.into_iter().flatten() {
+    for relation in per_document
+        .into_iter()
+        .flat_map(|(relations, _)| relations)
+    {
         // What a name says about its owner needs saying once, not in every sentence that uses it.
         if relation.rule == "name-part"
             && !name_parts_seen.insert((relation.subject, relation.object))
@@ -398,6 +411,7 @@ pub fn extract_corpus_observed(
             .collect(),
         relations,
         sentence_count: sentences.len(),
+        capped_sentences,
     }
 }
 

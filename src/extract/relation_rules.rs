@@ -23,9 +23,13 @@
 //! in the sentence ("reportedly") set the hedged flag. A passive verb with "by" before the second mention
 //! ("was invaded by", "were supported by the") reverses the direction. A second verb of a clause ("X met
 //! Y and signed …") and an infinitive after a control verb ("X declined to support Y") take the clause's
-//! subject; a relative clause (", which attacked Y") takes the mention before it. Co-mention pairs are
-//! capped at [`MAX_COMENTION_ENTITIES`] entities per sentence, so a sentence listing hundreds of names
-//! stays linear in practice.
+//! subject; a relative clause (", which attacked Y") takes the mention before it.
+//!
+//! Pairs are capped: co-mention pairs are made among the first [`MAX_COMENTION_ENTITIES`] entities of a
+//! sentence, and a list takes part in a joint-subject or verb relation through its first
+//! [`MAX_COMENTION_ENTITIES`] members only, so a sentence listing hundreds of names costs a bounded number
+//! of pairs instead of their square. [`read_sentence_relations`] says when a cap left pairs out, so the
+//! build can tell the user.
 
 use super::class::RelationClass;
 use super::kind::EntityKind;
@@ -34,8 +38,17 @@ use super::mention::TitleInfo;
 use crate::text::{Span, Token, TokenKind};
 use std::collections::HashSet;
 
-/// Co-mention edges are only made among the first this many distinct entities of a sentence.
+/// Co-mention edges are only made among the first this many distinct entities of a sentence, and a
+/// list (a coordinated group of mentions) pairs through this many members at most.
 pub const MAX_COMENTION_ENTITIES: usize = 40;
+
+/// The first [`MAX_COMENTION_ENTITIES`] members of a list, and whether that left any out.
+fn capped_list(group: &[usize]) -> (&[usize], bool) {
+    match group.get(..MAX_COMENTION_ENTITIES) {
+        Some(head) if group.len() > MAX_COMENTION_ENTITIES => (head, true),
+        _ => (group, false),
+    }
+}
 
 /// Tokens a verb rule looks across between two mentions.
 const MAX_VERB_GAP: usize = 24;
@@ -199,6 +212,32 @@ pub fn read_relations(
     lexicon: &Lexicon,
     context: DocumentContext,
 ) -> Vec<RuleRelation> {
+    read_sentence_relations(text, tokens, mentions, lexicon, context).relations
+}
+
+/// The relations of one sentence, and whether a pair cap left some pairs out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceRelations {
+    pub relations: Vec<RuleRelation>,
+    /// The sentence names more than [`MAX_COMENTION_ENTITIES`] entities, or lists more than that many
+    /// in one list, so not every pair was made.
+    pub capped: bool,
+}
+
+/// Reads the relations in one sentence, saying whether a pair cap applied.
+pub fn read_sentence_relations(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[SentenceMention],
+    lexicon: &Lexicon,
+    context: DocumentContext,
+) -> SentenceRelations {
+    // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
+    // and a linear scan each time would make a sentence of many mentions quadratic.
+    let mut mention_starts = std::collections::HashMap::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        mention_starts.entry(mention.tokens.0).or_insert(index);
+    }
     let reader = Reader {
         text,
         tokens,
@@ -207,6 +246,8 @@ pub fn read_relations(
         context,
         hedged: tokens.iter().any(|t| lexicon.is_hedge(t.text(text))),
         lowered: tokens.iter().map(|t| t.text(text).to_lowercase()).collect(),
+        mention_starts,
+        capped: std::cell::Cell::new(false),
     };
     let mut relations = Vec::new();
     reader.title(&mut relations);
@@ -225,7 +266,10 @@ pub fn read_relations(
     relations.retain(|r| r.subject != r.object);
     dedup_relations(&mut relations);
     reader.co_mentions(&mut relations);
-    relations
+    SentenceRelations {
+        relations,
+        capped: reader.capped.get(),
+    }
 }
 
 fn dedup_relations(relations: &mut Vec<RuleRelation>) {
@@ -242,6 +286,10 @@ struct Reader<'a> {
     hedged: bool,
     /// Every token lower-cased, once per sentence: the rules ask for them many times over.
     lowered: Vec<String>,
+    /// The first mention starting at each token index.
+    mention_starts: std::collections::HashMap<usize, usize>,
+    /// Set when a pair cap left pairs out.
+    capped: std::cell::Cell<bool>,
 }
 
 impl Reader<'_> {
@@ -262,7 +310,16 @@ impl Reader<'_> {
 
     /// The mention whose tokens start at `index`.
     fn mention_at(&self, index: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.tokens.0 == index)
+        self.mention_starts.get(&index).copied()
+    }
+
+    /// The first members of a list that may pair, noting when the cap leaves some out.
+    fn capped<'g>(&self, group: &'g [usize]) -> &'g [usize] {
+        let (head, capped) = capped_list(group);
+        if capped {
+            self.capped.set(true);
+        }
+        head
     }
 
     /// A mention followed by "'s" and another mention ("Iran's Quds Force") stands for the last one.
@@ -922,6 +979,7 @@ impl Reader<'_> {
             let negated = (after..after + 4)
                 .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none() || !self.is_verb_at(i))
                 .any(|i| self.lexicon.is_negation(self.lower(i)) || self.lower(i).ends_with("n't"));
+            let group = self.capped(&group);
             for (i, &a) in group.iter().enumerate() {
                 for &b in &group[i + 1..] {
                     if let Some(mut relation) = self.relation(
@@ -1028,8 +1086,8 @@ impl Reader<'_> {
                 } else {
                     (left, right)
                 };
-                for &s in subjects {
-                    for &o in objects {
+                for &s in self.capped(subjects) {
+                    for &o in self.capped(objects) {
                         if let Some(mut relation) = self.relation(
                             s,
                             o,
@@ -1064,8 +1122,8 @@ impl Reader<'_> {
                     Some(preposition) => format!("{lemma} {preposition}"),
                     None => lemma.clone(),
                 };
-                for &s in subjects {
-                    for &o in right {
+                for &s in self.capped(subjects) {
+                    for &o in self.capped(right) {
                         if let Some(mut relation) =
                             self.relation(s, o, predicate.clone(), *class, "verb")
                         {
@@ -1426,6 +1484,9 @@ impl Reader<'_> {
                 entities.push(mention.entity);
             }
             if entities.len() == MAX_COMENTION_ENTITIES {
+                if self.mentions.iter().any(|m| !entities.contains(&m.entity)) {
+                    self.capped.set(true);
+                }
                 break;
             }
         }

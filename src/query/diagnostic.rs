@@ -73,9 +73,11 @@ pub fn render(source: &Source<'_>, span: Span, message: &str) -> String {
     let line_number = (source.first_line + line_index).to_string();
     let gutter = " ".repeat(line_number.len());
     let line = source.text[line_start..line_end].trim_end_matches('\r');
-    let start = floor_boundary(source.text, span.start).max(line_start);
-    let end =
-        floor_boundary(source.text, span.end.max(span.start)).clamp(start, line_start + line.len());
+    // The drawn line leaves out trailing carriage returns, and a span can start among them ("why PMF
+    // \r\r", found by fuzzing): the caret then goes at the end of the drawn line.
+    let drawn_end = line_start + line.len();
+    let start = floor_boundary(source.text, span.start).clamp(line_start, drawn_end);
+    let end = floor_boundary(source.text, span.end.max(span.start)).clamp(start, drawn_end);
     let width = source.text[start..end].chars().count().max(1);
     // Tabs before the caret stay tabs, so the caret lines up however the terminal draws them.
     let padding: String = source.text[line_start..start]
@@ -167,6 +169,20 @@ mod tests {
                 render(&source, Span::new(start, end), "oops"),
                 expected,
                 "{text}"
+            );
+        }
+    }
+
+    /// Found by the `query_parser` fuzz target: `why PMF \r\r` made the caret's start pass the drawn
+    /// line's end, and the clamp panicked.
+    #[test]
+    fn a_span_among_trailing_carriage_returns_is_drawn_at_the_line_end() {
+        let source = Source::new("s.kgq", 1, "why PMF \r\r");
+        for (start, end) in [(9, 10), (10, 10), (8, 10), (9, 99)] {
+            let rendered = render(&source, Span::new(start, end), "oops");
+            assert!(
+                rendered.ends_with("1 | why PMF \n  |         ^"),
+                "{start}..{end}: {rendered}"
             );
         }
     }

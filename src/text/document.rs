@@ -46,7 +46,9 @@ const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md"];
 
 /// Loads every document under `paths`: files as given, directories recursively (sorted by path).
 ///
-/// A file named explicitly is read whatever its extension; inside directories only `.txt` and `.md` are.
+/// A file named explicitly is read whatever its extension; inside directories only regular `.txt` and
+/// `.md` files are (named pipes, sockets and devices are passed over). A file that cannot be read fails
+/// the whole load with its path: a graph silently missing a document would be worse.
 pub fn load_documents(paths: &[PathBuf]) -> Result<Vec<Document>, DocumentError> {
     let mut documents = Vec::new();
     for path in paths {
@@ -108,9 +110,11 @@ fn collect_files(
             path: path.clone(),
             source,
         })?;
+        // Only regular files are documents: opening a named pipe or a device that happens to end in
+        // `.txt` would block the build or read forever.
         if metadata.is_dir() {
             collect_files(&path, files, visited)?;
-        } else if has_document_extension(&path) {
+        } else if metadata.is_file() && has_document_extension(&path) {
             files.push(path);
         }
     }

@@ -1,0 +1,722 @@
+//! Bad and hostile input, one case per kind of input issue 6 lists, each run through the real `kg`
+//! binary: what the user sees (the exact message parts), the exit code, and what is left on disk.
+//!
+//! Where another test file already covers a case, the test here is not repeated; the pointers:
+//! - a script that runs itself: `tests/shell_cli.rs` `scripts_that_run_themselves_are_refused` and
+//!   `scripts_nest_only_so_deep`;
+//! - Ctrl-C interrupting an exponential query: `tests/shell_pty.rs`
+//!   `ctrl_c_interrupts_a_running_query_and_the_shell_goes_on`;
+//! - parse errors pointing at their column, one per error kind: `src/query/parser_tests.rs`;
+//! - unknown entities in scripts: `tests/shell_cli.rs` `a_failing_script_line_is_drawn_with_file_line_and_column`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn kg(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("kg runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// Asserts the exit code and that stderr holds every expected part.
+fn assert_outcome(output: &Output, what: &str, code: i32, parts: &[&str]) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{what}: exit code; stderr:\n{}",
+        stderr(output)
+    );
+    for part in parts {
+        assert!(
+            stderr(output).contains(part),
+            "{what}: {part:?} missing from stderr:\n{}",
+            stderr(output)
+        );
+    }
+}
+
+/// A deterministic byte generator (xorshift), so "random bytes" are the same on every run.
+fn pseudo_random_bytes(length: usize, mut state: u64) -> Vec<u8> {
+    (0..length)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+/// The count before `label` in the build summary ("… 12 entities, …").
+fn summary_count(summary: &str, label: &str) -> usize {
+    let line = summary
+        .lines()
+        .find(|l| l.starts_with("built "))
+        .unwrap_or_else(|| panic!("no summary line in:\n{summary}"));
+    let before = line
+        .split(", ")
+        .find(|part| part.ends_with(label))
+        .unwrap_or_else(|| panic!("no {label:?} in {line:?}"));
+    before
+        .rsplit(' ')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count before {label:?} in {line:?}"))
+}
+
+fn utf16_le_with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+#[test]
+fn each_kind_of_text_file_builds_or_is_refused_with_its_name() {
+    let deep_nesting = format!(
+        "{}Iraq signed an agreement with Iran.{}\n",
+        "(“[‘«".repeat(20_000),
+        "»’]”)".repeat(20_000)
+    );
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(pseudo_random_bytes(4096, 7));
+    // (file, contents, exit code, stderr parts)
+    let cases: Vec<(&str, Vec<u8>, i32, Vec<&str>)> = vec![
+        (
+            "empty.txt",
+            Vec::new(),
+            0,
+            vec!["1 documents, 0 sentences, 0 entities, 0 relations"],
+        ),
+        (
+            "image.txt",
+            png,
+            2,
+            vec!["kg: error: image.txt: looks like a binary file, not text"],
+        ),
+        (
+            "random.txt",
+            pseudo_random_bytes(100_000, 42),
+            2,
+            vec!["kg: error: random.txt: looks like a binary file, not text"],
+        ),
+        (
+            "latin1.txt",
+            b"Iraq met Iran.\nCaf\xe9 talks.\n".to_vec(),
+            2,
+            vec![
+                "kg: error: latin1.txt:2:4: not UTF-8 text (invalid byte 0xe9); convert it to UTF-8 first",
+            ],
+        ),
+        (
+            "utf16.txt",
+            utf16_le_with_bom("Iraq signed an agreement with Iran.\n"),
+            0,
+            vec!["1 documents, 1 sentences, 2 entities, 1 relations"],
+        ),
+        (
+            "nested.txt",
+            deep_nesting.into_bytes(),
+            0,
+            vec!["1 documents, 1 sentences, 2 entities"],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (file, contents, code, parts) in &cases {
+        std::fs::write(dir.path().join(file), contents).unwrap();
+        let output = kg(&["build", file, "-o", "g.ron"], dir.path());
+        assert_outcome(&output, file, *code, parts);
+        if *code != 0 {
+            assert!(stdout(&output).is_empty(), "{file}");
+        }
+    }
+}
+
+#[test]
+fn utf16_and_crlf_texts_read_like_plain_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["lf", "crlf", "utf16"] {
+        std::fs::create_dir(dir.path().join(name)).unwrap();
+    }
+    for entry in std::fs::read_dir(data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let file = path.file_name().unwrap();
+            std::fs::write(dir.path().join("lf").join(file), &text).unwrap();
+            let crlf = text.replace('\n', "\r\n");
+            std::fs::write(dir.path().join("crlf").join(file), &crlf).unwrap();
+            std::fs::write(
+                dir.path().join("utf16").join(file),
+                utf16_le_with_bom(&text),
+            )
+            .unwrap();
+        }
+    }
+    let mut answers = Vec::new();
+    for name in ["lf", "crlf", "utf16"] {
+        let graph = format!("{name}.ron");
+        let built = kg(&["build", name, "-o", &graph], dir.path());
+        assert!(built.status.success(), "{name}: {}", stderr(&built));
+        let summary = stderr(&built);
+        let counts: Vec<usize> = ["documents", "sentences", "entities", "relations"]
+            .iter()
+            .map(|label| summary_count(&summary, label))
+            .collect();
+        let query = kg(
+            &["query", &graph, "-e", "neighbours Iraq", "-e", "top 10"],
+            dir.path(),
+        );
+        assert!(query.status.success(), "{name}: {}", stderr(&query));
+        answers.push((name, counts, stdout(&query)));
+    }
+    for (name, counts, answer) in &answers[1..] {
+        assert_eq!(counts, &answers[0].1, "{name} counts differ from LF");
+        assert_eq!(answer, &answers[0].2, "{name} answers differ from LF");
+    }
+    assert!(answers[0].2.contains("United States"), "{}", answers[0].2);
+}
+
+#[test]
+fn text_in_other_scripts_is_read_without_harm() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Iraq signed an agreement with Iran.\n\
+                العراق وقع اتفاقية مع إيران.\n\
+                伊拉克与伊朗签署了协议。\n\
+                Ирак подписал соглашение с Ираном.\n\
+                Το Ιράκ υπέγραψε συμφωνία με το Ιράν.\n\
+                इराक ने ईरान के साथ समझौता किया।\n\
+                🇮🇶🤝🇮🇷 e\u{301}\u{200d}\u{202e} ﷽ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.\n\
+                Turkey welcomed the agreement between Iraq and Iran.\n";
+    std::fs::write(dir.path().join("scripts.txt"), text).unwrap();
+    let built = kg(&["build", "scripts.txt", "-o", "g.ron"], dir.path());
+    assert_outcome(&built, "scripts", 0, &["1 documents"]);
+    let query = kg(&["query", "g.ron", "-e", "neighbours Iraq"], dir.path());
+    assert!(query.status.success(), "{}", stderr(&query));
+    for name in ["Iran", "Turkey"] {
+        assert!(stdout(&query).contains(name), "{}", stdout(&query));
+    }
+    // Every entity name comes from the English lines: the others are page furniture to this reader.
+    let entities = kg(&["query", "g.ron", "-e", "top 50"], dir.path());
+    assert!(
+        stdout(&entities).is_ascii(),
+        "junk names from other scripts:\n{}",
+        stdout(&entities)
+    );
+}
+
+/// A single 50 MB line of words with no punctuation at all: one huge fragment, read in linear time.
+/// Measured on the 2-core development machine (release): `kg build` of it 9.3 s and 1.2 GB of peak
+/// memory, this whole test 16.7 s, so it runs on every CI pass at full size.
+#[test]
+fn a_single_line_of_fifty_megabytes_without_punctuation_builds() {
+    single_line_without_punctuation(50_000_000);
+}
+
+fn single_line_without_punctuation(bytes: usize) {
+    const WORDS: &[&str] = &[
+        "the", "minister", "said", "Iraq", "met", "Iran", "and", "Baghdad", "talks", "on", "oil",
+        "with", "China", "Ahmed", "Karimi", "council", "of", "security", "forces",
+    ];
+    let random = pseudo_random_bytes(bytes / 4, 11);
+    let mut text = String::with_capacity(bytes + 16);
+    let mut index = 0;
+    while text.len() < bytes {
+        text.push_str(WORDS[random[index % random.len()] as usize % WORDS.len()]);
+        text.push(' ');
+        index += 1;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("line.txt"), &text).unwrap();
+    let built = kg(&["build", "line.txt", "-o", "g.kgb"], dir.path());
+    assert_outcome(&built, "one long line", 0, &["1 documents"]);
+    let stats = kg(&["stats", "g.kgb"], dir.path());
+    assert!(stats.status.success(), "{}", stderr(&stats));
+}
+
+/// `sentences` sentences, each listing the same 500 made-up names and saying they met.
+fn co_mention_corpus(sentences: usize) -> String {
+    const SYLLABLES: &[&str] = &["Ka", "Lo", "Mi", "Ra", "Tu", "Ve", "Zo", "Ni", "Pe", "Sa"];
+    let mut names = Vec::new();
+    'names: for a in SYLLABLES {
+        for b in SYLLABLES {
+            for c in SYLLABLES {
+                names.push(format!("{a}{}{}", b.to_lowercase(), c.to_lowercase()));
+                if names.len() == 500 {
+                    break 'names;
+                }
+            }
+        }
+    }
+    let (last, rest) = names.split_last().unwrap();
+    let sentence = format!("{} and {last} met in the city.\n", rest.join(", "));
+    sentence.repeat(sentences)
+}
+
+/// The co-mention blow-up: 500 entities named together would make 124,750 pairs per sentence. The
+/// pairs are capped (among the first 40 names: 780 pairs), and the build says how many sentences were.
+#[test]
+fn sentences_naming_hundreds_of_entities_have_their_pairs_capped_and_say_so() {
+    co_mention_blow_up(300);
+}
+
+/// The full size of the issue: 100,000 sentences each naming the same 500 entities (400 MB of text).
+/// Measured (release, 2 cores) after capping the pairs: 1,000 sentences 12.7 s and 0.39 GB; 10,000
+/// sentences 106 s and 3.9 GB: linear in the sentences. 100,000 would need about 18 minutes and 40 GB
+/// of memory (every capped pair of every sentence is kept as evidence), more than the development
+/// machine has; run it with `cargo test --release --test bad_inputs -- --ignored` on a larger one.
+#[test]
+#[ignore = "needs about 40 GB of memory and 18 minutes; 300 sentences run always"]
+fn one_hundred_thousand_sentences_naming_five_hundred_entities() {
+    co_mention_blow_up(100_000);
+}
+
+fn co_mention_blow_up(sentences: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("lists.txt"), co_mention_corpus(sentences)).unwrap();
+    let built = kg(&["build", "lists.txt", "-o", "g.kgb"], dir.path());
+    let expected = format!(
+        "{sentences} sentences named or listed more than 40 entities: their relations were paired among the first 40 only"
+    );
+    assert_outcome(&built, "co-mentions", 0, &[&expected]);
+    let summary = stderr(&built);
+    assert_eq!(summary_count(&summary, "sentences"), sentences);
+    assert!(summary_count(&summary, "entities") >= 400, "{summary}");
+    let relations = summary_count(&summary, "relations");
+    assert!(relations <= 40 * 39 / 2, "{relations} relations: {summary}");
+}
+
+#[test]
+fn a_directory_with_a_symlink_loop_is_refused_with_the_loop_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("inner")).unwrap();
+    std::fs::write(corpus.join("inner/a.txt"), "Iraq met Iran.\n").unwrap();
+    std::os::unix::fs::symlink("..", corpus.join("inner/up")).unwrap();
+    let output = kg(&["build", "corpus", "-o", "g.ron"], dir.path());
+    assert_outcome(
+        &output,
+        "symlink loop",
+        2,
+        &["kg: error: corpus/inner/up: a symbolic link loop"],
+    );
+    assert!(!dir.path().join("g.ron").exists());
+}
+
+/// A file that cannot be read fails the build with its path (a graph silently missing a document
+/// would be worse); special files (a named pipe here) are passed over instead of blocking the build.
+#[test]
+fn unreadable_files_in_a_directory_fail_with_their_name_and_pipes_are_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Iraq met Iran.\n").unwrap();
+
+    // A named pipe called like a document: reading it would wait for a writer forever.
+    let fifo = Command::new("mkfifo")
+        .arg(corpus.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", "corpus", "-o", "g.ron"])
+        .current_dir(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the build hangs on a named pipe");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_outcome(&output, "pipe", 0, &["1 documents"]);
+    std::fs::remove_file(corpus.join("pipe.txt")).unwrap();
+
+    // A link to nowhere, named like a document.
+    std::os::unix::fs::symlink("gone.txt", corpus.join("dangling.txt")).unwrap();
+    let output = kg(&["build", "corpus", "-o", "g.ron"], dir.path());
+    assert_outcome(
+        &output,
+        "dangling link",
+        2,
+        &["kg: error: corpus/dangling.txt: No such file or directory"],
+    );
+    std::fs::remove_file(corpus.join("dangling.txt")).unwrap();
+
+    // A file without read permission; root reads it anyway, so there the case cannot be made.
+    let secret = corpus.join("secret.txt");
+    std::fs::write(&secret, "Iraq met Iran.\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_ok() {
+        eprintln!("skipped the permission case: this user (root?) can read a file with mode 000");
+        return;
+    }
+    let output = kg(&["build", "corpus", "-o", "g.ron"], dir.path());
+    assert_outcome(
+        &output,
+        "unreadable",
+        2,
+        &["kg: error: corpus/secret.txt: Permission denied"],
+    );
+}
+
+/// Every kind of bad graph file: a clear message naming it, exit code 2, and the file as it was.
+#[test]
+fn bad_graph_files_are_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let data = data.to_str().unwrap();
+    for graph in ["good.ron", "good.kgb"] {
+        let built = kg(&["build", data, "-o", graph, "-q"], dir.path());
+        assert!(built.status.success(), "{}", stderr(&built));
+    }
+    let ron = std::fs::read(dir.path().join("good.ron")).unwrap();
+    let binary = std::fs::read(dir.path().join("good.kgb")).unwrap();
+    let mut damaged = binary.clone();
+    for index in (100..damaged.len()).step_by(97) {
+        damaged[index] ^= 0x5a;
+    }
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    // (file, contents, stderr parts)
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+        (
+            "truncated.ron",
+            ron[..ron.len() / 2].to_vec(),
+            vec!["kg: error: truncated.ron:", "not a kgraph graph file"],
+        ),
+        (
+            "truncated.kgb",
+            binary[..binary.len() / 2].to_vec(),
+            vec![
+                "kg: error: truncated.kgb: the file is truncated: the header promises",
+                "bytes of graph, the file has",
+            ],
+        ),
+        (
+            "damaged.kgb",
+            damaged,
+            vec![
+                "kg: error: damaged.kgb: the file is damaged: its contents do not match the hash in its header",
+            ],
+        ),
+        (
+            "corrupt.ron",
+            String::from_utf8(ron.clone())
+                .unwrap()
+                .replacen("relations: [", "relations: {", 1)
+                .into_bytes(),
+            vec!["kg: error: corrupt.ron:", "not a kgraph graph file"],
+        ),
+        (
+            "newer.ron",
+            String::from_utf8(ron.clone())
+                .unwrap()
+                .replacen("format_version: 1,", "format_version: 99,", 1)
+                .into_bytes(),
+            vec![
+                "newer.ron",
+                "graph format version 99 is newer than this kg understands",
+            ],
+        ),
+        (
+            "image.ron",
+            png.clone(),
+            vec!["kg: error: image.ron:1:1: not a kgraph graph file: the file is not UTF-8 text"],
+        ),
+        (
+            "image.kgb",
+            png,
+            vec![
+                "kg: error: image.kgb: not a kgraph binary graph (the file does not start with the kgraph header)",
+            ],
+        ),
+        (
+            "empty.ron",
+            Vec::new(),
+            vec!["kg: error: empty.ron:1:1: not a kgraph graph file"],
+        ),
+    ];
+    for (file, contents, parts) in &cases {
+        let path = dir.path().join(file);
+        std::fs::write(&path, contents).unwrap();
+        let commands: [&[&str]; 5] = [
+            &["stats", file],
+            &["query", file, "-e", "stats"],
+            &["export", file, "--format", "json", "-o", "out.json"],
+            &["build", data, "--update", file],
+            &["shell", file],
+        ];
+        for args in commands {
+            let output = kg(args, dir.path());
+            assert_outcome(&output, &format!("{args:?}"), 2, parts);
+            assert_eq!(
+                &std::fs::read(&path).unwrap(),
+                contents,
+                "{args:?} changed {file}"
+            );
+        }
+        assert!(!dir.path().join("out.json").exists());
+    }
+}
+
+/// Kills `kg build` at a sweep of moments over many runs, some of them while it writes the graph over
+/// an existing one: the file at the output path always loads, as the old graph or the new one.
+#[test]
+fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    // Enough text that saving takes a measurable time (the graph keeps every document's text).
+    for entry in std::fs::read_dir(data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for copy in 0..25 {
+                let name = format!("{copy:02}-{}", path.file_name().unwrap().to_string_lossy());
+                std::fs::write(corpus.join(name), format!("Copy {copy}.\n\n{text}")).unwrap();
+            }
+        }
+    }
+    let old = kg(
+        &["build", data_dir().to_str().unwrap(), "-o", "g.ron", "-q"],
+        dir.path(),
+    );
+    assert!(old.status.success(), "{}", stderr(&old));
+    let old_bytes = std::fs::read(dir.path().join("g.ron")).unwrap();
+    let fresh = kg(&["build", "corpus", "-o", "new.ron", "-q"], dir.path());
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    let new_bytes = std::fs::read(dir.path().join("new.ron")).unwrap();
+    // How long a whole build takes, to spread the kills over it.
+    let started = Instant::now();
+    let timed = kg(&["build", "corpus", "-o", "timed.ron", "-q"], dir.path());
+    assert!(timed.status.success());
+    let whole = started.elapsed();
+
+    // One sweep of 30 kills; a second sweep only when a busy machine made the first miss every save.
+    const RUNS: u32 = 30;
+    let mut killed_while_saving = 0;
+    let mut finished = 0;
+    let mut runs = 0;
+    for run in 0..2 * RUNS {
+        if run == RUNS && killed_while_saving > 0 {
+            break;
+        }
+        runs += 1;
+        std::fs::write(dir.path().join("g.ron"), &old_bytes).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+            .args(["build", "corpus", "-o", "g.ron", "-q"])
+            .current_dir(dir.path())
+            .spawn()
+            .unwrap();
+        // From a third of the build to a little past its end: saving is its last part.
+        let delay = whole.mul_f64(0.33 + 0.8 * f64::from(run % RUNS) / f64::from(RUNS));
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL; an error means it had already exited
+        let status = child.wait().unwrap();
+        if status.success() {
+            finished += 1;
+        }
+        let temporary: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".kg-"))
+            .collect();
+        if !temporary.is_empty() {
+            killed_while_saving += 1;
+        }
+        let now = std::fs::read(dir.path().join("g.ron")).unwrap();
+        assert!(
+            now == old_bytes || now == new_bytes,
+            "run {run}: the graph file is neither the old nor the new graph ({} bytes)",
+            now.len()
+        );
+        let stats = kg(&["stats", "g.ron"], dir.path());
+        assert!(stats.status.success(), "run {run}: {}", stderr(&stats));
+        // A leftover temporary file is hidden and is not a document: the next build is unaffected.
+        for path in temporary {
+            assert!(path.extension().is_some_and(|e| e == "tmp"), "{path:?}");
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    eprintln!(
+        "{runs} runs: {killed_while_saving} killed while saving, {finished} finished; a build takes {whole:?}"
+    );
+    assert!(
+        killed_while_saving > 0,
+        "no kill landed during a save ({finished} of {runs} runs finished; a build takes {whole:?})"
+    );
+}
+
+#[test]
+fn queries_point_at_the_column_and_suggest_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let data = data.to_str().unwrap();
+    let cases: &[(&str, &str)] = &[
+        (
+            "neighbours Irak",
+            "kg: error: no entity is called \"Irak\"; did you mean \"Iran\" or \"Iraq\"?\n --> <query>:1:12\n  |\n1 | neighbours Irak\n  |            ^^^^\n",
+        ),
+        ("neighbours Iraq depth x", " --> <query>:1:23\n"),
+        (
+            "paths Iraq \"Iran",
+            "kg: error: this quote is never closed\n --> <query>:1:12\n",
+        ),
+        (
+            "nieghbours Iraq",
+            "kg: error: unknown command \"nieghbours\"; did you mean \"neighbours\"?",
+        ),
+        (
+            "neighbours «Irak»",
+            "kg: error: no entity is called \"«Irak»\"",
+        ),
+    ];
+    for (line, expected) in cases {
+        let output = kg(&["query", data, "-e", line], dir.path());
+        assert_outcome(&output, line, 2, &[expected]);
+    }
+}
+
+/// Found by the `query_parser` fuzz target: a script line ending in stray carriage returns, with the
+/// error at its end, panicked while the error was drawn.
+#[test]
+fn a_script_line_ending_in_carriage_returns_gets_a_drawn_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cr.kgq"), "stats\r\nwhy PMF \r\r\n").unwrap();
+    let data = data_dir();
+    let output = kg(
+        &["run", "cr.kgq", "--graph", data.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_outcome(
+        &output,
+        "cr.kgq",
+        2,
+        &["kg: error: ", " --> cr.kgq:2:", "2 | why PMF \n"],
+    );
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
+/// A complete graph of 14 entities has billions of simple paths between two of them; `paths` stops at
+/// its limit and says the list was cut.
+#[test]
+fn an_exponential_path_query_stops_at_its_limit_and_says_so() {
+    use kgraph::extract::{EntityKind, RelationClass};
+    use kgraph::graph::{Entity, KnowledgeGraph, Relation, save_graph};
+    let dir = tempfile::tempdir().unwrap();
+    let mut graph = KnowledgeGraph::new();
+    let members: Vec<_> = (0..14)
+        .map(|i| {
+            graph.add_entity(Entity {
+                name: format!("Member {i}"),
+                kind: EntityKind::Organization,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            })
+        })
+        .collect();
+    for (index, &a) in members.iter().enumerate() {
+        for &b in &members[index + 1..] {
+            graph.add_relation(
+                a,
+                b,
+                Relation {
+                    predicate: "meet".into(),
+                    class: RelationClass::Cooperation,
+                    negated: false,
+                    hedged: false,
+                    evidence: Vec::new(),
+                },
+            );
+        }
+    }
+    save_graph(&graph, &dir.path().join("dense.ron")).unwrap();
+    let output = kg(
+        &[
+            "query",
+            "dense.ron",
+            "-e",
+            "paths \"Member 0\" \"Member 13\" max 10 limit 50 undirected",
+        ],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "the limit cut the list: the first 50 shown, there are more; raise it with `limit`"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn exports_to_unwritable_paths_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let data = data.to_str().unwrap();
+    std::fs::write(dir.path().join("plain-file"), "not a directory").unwrap();
+    std::fs::create_dir(dir.path().join("a-directory")).unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["export", data, "--format", "json", "-o", "missing/g.json"],
+            "kg: error: missing/g.json: the directory missing does not exist\n",
+        ),
+        (
+            &["export", data, "--format", "dot", "-o", "plain-file/g.dot"],
+            "kg: error: plain-file/g.dot: cannot create a file in plain-file: not a directory\n",
+        ),
+        (
+            &["export", data, "--format", "graphml", "-o", "a-directory"],
+            "kg: error: a-directory: Is a directory",
+        ),
+        (
+            &["build", data, "-o", "missing/g.ron"],
+            "kg: error: missing/g.ron: the directory missing does not exist\n",
+        ),
+        (
+            &[
+                "query",
+                data,
+                "-e",
+                "path Iraq Iran",
+                "-e",
+                ":export dot missing/p.dot last",
+            ],
+            "kg: error: missing/p.dot: the directory missing does not exist\n --> <query>:2:13\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = kg(args, dir.path());
+        assert_outcome(&output, &format!("{args:?}"), 2, &[expected]);
+        assert!(!stderr(&output).contains(".kg-"), "{}", stderr(&output));
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plain-file")).unwrap(),
+        "not a directory"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("a-directory"))
+        .unwrap()
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
