@@ -9,13 +9,13 @@ use kgraph::export::{ExportFormat, ExportOptions, write_export};
 use kgraph::extract::Lexicon;
 use kgraph::extract::extraction::ExtractProgress;
 use kgraph::extract::relation_rules::MAX_COMENTION_ENTITIES;
-use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
+use kgraph::graph::{KnowledgeGraph, MergeInput, load_graph, merge_graphs, save_graph};
 use kgraph::pipeline::{build_graph_observed, build_graph_with, update_graph};
 use kgraph::query::OutputMode;
 use kgraph::shell::{
     self, ExecuteError, LexiconSource, ReplOptions, ScriptOptions, ScriptRun, Session,
 };
-use kgraph::text::load_documents;
+use kgraph::text::{Shard, list_documents, load_documents};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -68,11 +68,21 @@ pub enum Command {
         kg query graph.ron -e 'path PMF Russia undirected'\n  \
         kg query data/ -e 'top 5 by betweenness' -e 'why Iraq China' --format json")]
     Query(QueryArgs),
-    /// Read documents and build a graph file, or add documents to one.
-    #[command(
-        after_help = "Examples:\n  kg build data/ --output graph.ron\n  kg build --update graph.ron new/"
-    )]
+    /// Read documents and build a graph file, or add documents to one, or build one shard of a corpus.
+    #[command(after_help = "Examples:\n  \
+        kg build data/ --output graph.ron\n  \
+        kg build --update graph.ron new/\n  \
+        kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge")]
     Build(BuildArgs),
+    /// Merge the graphs of the shards of a corpus (`kg build --shard I/N`) into the graph of the whole.
+    #[command(after_help = "Examples:\n  \
+        seq 1 4 | xargs -P 4 -I{} kg build corpus/ --shard {}/4 --output part-{}.ron --quiet\n  \
+        kg merge part-*.ron --output graph.ron\n\n\
+        Inputs may be RON or binary (.kgb, .bin) graphs; the output's format follows its extension. \
+        Documents are ordered by name, entities are united by their stable key and shared names, and \
+        evidence is united. A document (same name and text) in two inputs is an error: each shard must \
+        be given once.")]
+    Merge(MergeArgs),
     /// Summarise a graph: documents, sentences, entities by kind, relations by class.
     #[command(after_help = "Example:\n  kg stats graph.ron")]
     Stats {
@@ -193,11 +203,28 @@ pub struct BuildArgs {
     /// graph is rebuilt from all its documents (the cost is that of the whole corpus).
     #[arg(long, value_name = "GRAPH")]
     pub update: Option<PathBuf>,
+    /// Build only shard I of N (1-based, e.g. 2/4): the documents whose name (path under the given
+    /// directory) hashes to it. Merge the shards' graphs with `kg merge`.
+    #[arg(long, value_name = "I/N", conflicts_with = "update")]
+    pub shard: Option<Shard>,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// The shards' graph files (RON, or binary .kgb/.bin).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the merged graph: pretty RON, or a binary snapshot for .kgb or .bin.
+    #[arg(short, long, default_value = "graph.ron")]
+    pub output: PathBuf,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -251,6 +278,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Run(args)) => run_script(args),
         Some(Command::Query(args)) => run_query(args),
         Some(Command::Build(args)) => run_build(args),
+        Some(Command::Merge(args)) => run_merge(args),
         Some(Command::Stats { inputs }) => {
             let graph = open_graph(
                 &inputs,
@@ -442,7 +470,15 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
     );
     let lexicon = load_lexicon(&args.lexicon)?;
     let existing = args.update.as_deref().map(load_graph).transpose()?;
-    let documents = load_documents(&args.inputs)?;
+    let documents = match args.shard {
+        // Only the shard's files are read: listing the corpus is cheap, reading it is not.
+        Some(shard) => list_documents(&args.inputs)?
+            .iter()
+            .filter(|source| shard.holds(&source.name))
+            .map(|source| source.read())
+            .collect::<Result<Vec<_>, _>>()?,
+        None => load_documents(&args.inputs)?,
+    };
     let read = started.elapsed();
     let observe = |progress: ExtractProgress| match progress {
         ExtractProgress::Pass { name, documents } => {
@@ -492,8 +528,11 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
                 update.added.len()
             );
         }
+        let shard = args
+            .shard
+            .map_or_else(String::new, |shard| format!(" (shard {shard})"));
         eprintln!(
-            "built {}: {} documents, {} sentences, {} entities, {} relations",
+            "built {}{shard}: {} documents, {} sentences, {} entities, {} relations",
             output.display(),
             summary.documents,
             summary.sentences,
@@ -521,6 +560,48 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
             read.as_secs_f64(),
             (extracted - read).as_secs_f64(),
             (started.elapsed() - extracted).as_secs_f64(),
+        );
+    }
+    Ok(())
+}
+
+fn run_merge(args: MergeArgs) -> Result<(), CliError> {
+    let started = Instant::now();
+    // A bar on a terminal only, and only when there are enough inputs for loading to take a while.
+    const BAR_FROM: usize = 4;
+    let bar = if !args.quiet && args.inputs.len() >= BAR_FROM && std::io::stderr().is_terminal() {
+        ProgressBar::new(args.inputs.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} graphs [{elapsed}]")?
+            .progress_chars("=> "),
+    );
+    bar.set_message("loading");
+    let mut inputs = Vec::with_capacity(args.inputs.len());
+    for path in &args.inputs {
+        inputs.push(MergeInput {
+            label: path.display().to_string(),
+            graph: load_graph(path)?,
+        });
+        bar.inc(1);
+    }
+    bar.set_message("merging");
+    let graph = merge_graphs(inputs)?;
+    bar.set_message(format!("saving {}", args.output.display()));
+    save_graph(&graph, &args.output)?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!(
+            "merged {} from {} graphs: {} documents, {} entities, {} relations, {} sentences of evidence in {:.2} s",
+            args.output.display(),
+            args.inputs.len(),
+            graph.documents().len(),
+            graph.entity_count(),
+            graph.relation_count(),
+            graph.evidence_count(),
+            started.elapsed().as_secs_f64(),
         );
     }
     Ok(())

@@ -73,6 +73,11 @@ impl KnowledgeGraph {
         self.documents.push(document);
     }
 
+    /// Takes the documents out, leaving none (for a merge that moves them into another graph).
+    pub(crate) fn take_documents(&mut self) -> Vec<StoredDocument> {
+        std::mem::take(&mut self.documents)
+    }
+
     pub fn documents(&self) -> &[StoredDocument] {
         &self.documents
     }

@@ -44,13 +44,39 @@ pub enum DocumentError {
 /// The file extensions that hold documents.
 const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md"];
 
+/// A document file found under the paths a user gave, not yet read: where it is and the name it will
+/// have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSource {
+    pub path: PathBuf,
+    /// The path relative to the argument it was found under (the file name for a file argument), with
+    /// `/` separators.
+    pub name: String,
+}
+
+impl DocumentSource {
+    /// Reads and decodes the file.
+    pub fn read(&self) -> Result<Document, DocumentError> {
+        read_document(&self.path, self.name.clone())
+    }
+}
+
 /// Loads every document under `paths`: files as given, directories recursively (sorted by path).
 ///
 /// A file named explicitly is read whatever its extension; inside directories only regular `.txt` and
 /// `.md` files are (named pipes, sockets and devices are passed over). A file that cannot be read fails
 /// the whole load with its path: a graph silently missing a document would be worse.
 pub fn load_documents(paths: &[PathBuf]) -> Result<Vec<Document>, DocumentError> {
-    let mut documents = Vec::new();
+    list_documents(paths)?
+        .iter()
+        .map(DocumentSource::read)
+        .collect()
+}
+
+/// Lists the documents under `paths` without reading them, in the order [`load_documents`] reads them,
+/// so a caller can read only some (one shard of a corpus).
+pub fn list_documents(paths: &[PathBuf]) -> Result<Vec<DocumentSource>, DocumentError> {
+    let mut sources = Vec::new();
     for path in paths {
         let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => DocumentError::Missing { path: path.clone() },
@@ -72,17 +98,20 @@ pub fn load_documents(paths: &[PathBuf]) -> Result<Vec<Document>, DocumentError>
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                documents.push(read_document(&file, name)?);
+                sources.push(DocumentSource { path: file, name });
             }
         } else {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            documents.push(read_document(path, name)?);
+            sources.push(DocumentSource {
+                path: path.clone(),
+                name,
+            });
         }
     }
-    Ok(documents)
+    Ok(sources)
 }
 
 fn collect_files(

@@ -7,10 +7,12 @@ mod abbreviation;
 pub mod document;
 pub mod furniture;
 pub mod sentence;
+pub mod shard;
 pub mod span;
 pub mod token;
 
-pub use document::{Document, DocumentError, load_documents};
+pub use document::{Document, DocumentError, DocumentSource, list_documents, load_documents};
 pub use sentence::{Sentence, SentenceKind, segment_sentences};
+pub use shard::Shard;
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};

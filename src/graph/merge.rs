@@ -1,0 +1,471 @@
+//! Merging the graphs of disjoint shards of a corpus (`kg build --shard I/N`) into one graph: the
+//! reduce step of a sharded build (`kg merge`).
+//!
+//! Each shard did the expensive per-document work (sentences, mentions, relation rules); the merge
+//! puts the pieces together without reading any text again:
+//!
+//! 1. **documents** are ordered by name, compared path component by path component, which is the
+//!    order a single build of one directory reads them in, and every mention and evidence is
+//!    renumbered to that order;
+//! 2. **entities** are united by their [`entity_key`] (kind and normalised canonical name), which
+//!    every shard computes alike without coordination, and then by a shared surface form: two
+//!    entities that were each written "NLF" somewhere are one, as alias resolution keys its groups by
+//!    surface form; names, aliases and mentions are united;
+//! 3. **relations** with the same endpoints, predicate, class and flags are one edge whose evidence is
+//!    the union of the shards' evidence, sorted; what a name says about its owner (the `name-part`
+//!    rule) is kept once, from the first document that says it, as a single build keeps it.
+//!
+//! Entities are listed in the order of their first mention and relations in the order of their first
+//! evidence, as a single build lists them, so the merged file is the single build's file wherever the
+//! shards read their documents as the whole corpus would.
+//!
+//! Where that is not so: alias resolution and the vocabulary that tells a sentence-initial common
+//! word from a name are corpus-wide in a single build. A shard resolves aliases within its own
+//! documents, so a surname or acronym that another shard alone defines stays a separate entity (or, the
+//! other way round, a surname two shards give to two different people is joined to each within its
+//! shard), a word written in lower case only in another shard can be taken for a name, and an entity's
+//! kind is chosen from its shard's mentions. The merge cannot undo these without reading the texts
+//! again; the README's scale-out section says so.
+
+use super::entity_key::entity_key;
+use super::knowledge_graph::{EntityId, KnowledgeGraph};
+use super::model::{Entity, Evidence, Mention, Relation, StoredDocument};
+use crate::extract::alias::surface_key;
+use crate::extract::{EntityKind, RelationClass};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// One graph to merge, with the name its errors are reported under (its path).
+#[derive(Debug)]
+pub struct MergeInput {
+    pub label: String,
+    pub graph: KnowledgeGraph,
+}
+
+/// Why graphs could not be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error(
+        "{second}: document {name:?} is also in {first}, with the same text: each shard must be merged once"
+    )]
+    DuplicateDocument {
+        name: String,
+        first: String,
+        second: String,
+    },
+    #[error("{label}: {what} points at document {document}, which the file does not have")]
+    DanglingDocument {
+        label: String,
+        what: &'static str,
+        document: u32,
+    },
+}
+
+/// Merges the graphs of disjoint shards of a corpus into the graph of the whole corpus.
+///
+/// # Arguments
+/// * `inputs`: the shards' graphs, in any order (the result does not depend on it).
+///
+/// # Returns
+/// The merged graph, or an error when a document (same name, same text) is in two inputs, which means
+/// a shard was given twice, or when an input refers to a document it does not hold.
+///
+/// # Complexity
+/// Linear in the inputs' mentions and evidence, plus the sorting of documents, mentions and evidence.
+pub fn merge_graphs(mut inputs: Vec<MergeInput>) -> Result<KnowledgeGraph, MergeError> {
+    let document_index = renumber_documents(&inputs)?;
+    let (entities, entity_slot) = merge_entities(&inputs, &document_index)?;
+    let relations = merge_relations(&inputs, &document_index, &entity_slot)?;
+
+    let mut documents: Vec<(u32, StoredDocument)> = Vec::new();
+    for (input, index) in inputs.iter_mut().zip(&document_index) {
+        documents.extend(index.iter().copied().zip(input.graph.take_documents()));
+    }
+    documents.sort_by_key(|(index, _)| *index);
+    let mut graph = KnowledgeGraph::new();
+    for (_, document) in documents {
+        graph.push_stored_document(document);
+    }
+    let ids: Vec<EntityId> = entities
+        .into_iter()
+        .map(|entity| graph.add_entity(entity))
+        .collect();
+    for (source, target, relation) in relations {
+        graph.push_relation(ids[source], ids[target], relation);
+    }
+    Ok(graph)
+}
+
+/// For each input, the merged index of each of its documents: documents sorted by name (path
+/// component by path component, as a directory is read), then by text hash, then by input.
+fn renumber_documents(inputs: &[MergeInput]) -> Result<Vec<Vec<u32>>, MergeError> {
+    let mut owner: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut all: Vec<(usize, usize, &StoredDocument)> = Vec::new();
+    for (input, merged) in inputs.iter().enumerate() {
+        for (local, document) in merged.graph.documents().iter().enumerate() {
+            // The same name and text twice within one input is what a single build of two equal
+            // files gives; across inputs it is one shard merged twice.
+            let first = *owner
+                .entry((document.name.as_str(), document.hash.as_str()))
+                .or_insert(input);
+            if first != input {
+                return Err(MergeError::DuplicateDocument {
+                    name: document.name.clone(),
+                    first: inputs[first].label.clone(),
+                    second: merged.label.clone(),
+                });
+            }
+            all.push((input, local, document));
+        }
+    }
+    all.sort_by(|a, b| {
+        a.2.name
+            .split('/')
+            .cmp(b.2.name.split('/'))
+            .then_with(|| a.2.hash.cmp(&b.2.hash))
+            .then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
+    });
+    let mut index: Vec<Vec<u32>> = inputs
+        .iter()
+        .map(|input| vec![0; input.graph.documents().len()])
+        .collect();
+    for (merged, (input, local, _)) in all.into_iter().enumerate() {
+        index[input][local] = u32::try_from(merged).unwrap_or(u32::MAX);
+    }
+    Ok(index)
+}
+
+fn renumber(
+    index: &[u32],
+    label: &str,
+    what: &'static str,
+    document: u32,
+) -> Result<u32, MergeError> {
+    index
+        .get(document as usize)
+        .copied()
+        .ok_or_else(|| MergeError::DanglingDocument {
+            label: label.to_string(),
+            what,
+            document,
+        })
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[join] = keep;
+        }
+    }
+}
+
+/// An input entity's share of a merged entity.
+struct Part<'a> {
+    entity: &'a Entity,
+    mentions: Vec<Mention>,
+}
+
+/// The merged entities, in the order of their first mention, and for each input a map from its
+/// entity ids to a merged entity's index.
+#[allow(clippy::type_complexity)]
+fn merge_entities(
+    inputs: &[MergeInput],
+    document_index: &[Vec<u32>],
+) -> Result<(Vec<Entity>, Vec<HashMap<EntityId, usize>>), MergeError> {
+    // Slots: one per entity key.
+    let mut slot_of_key: HashMap<String, usize> = HashMap::new();
+    let mut parts: Vec<Vec<Part<'_>>> = Vec::new();
+    let mut slot_of: Vec<HashMap<EntityId, usize>> = Vec::with_capacity(inputs.len());
+    // Surface keys two entities of one input share (a lexicon entity and a phrase written like one of
+    // its names): alias resolution kept them apart, so they join nothing.
+    let mut ambiguous: HashSet<String> = HashSet::new();
+    let mut surfaces: Vec<(String, usize)> = Vec::new();
+    for (input, merged) in inputs.iter().enumerate() {
+        let mut slots = HashMap::new();
+        let mut owner_in_input: HashMap<String, EntityId> = HashMap::new();
+        for (id, entity) in merged.graph.entities() {
+            let slot = *slot_of_key
+                .entry(entity_key(&entity.name, entity.kind))
+                .or_insert_with(|| {
+                    parts.push(Vec::new());
+                    parts.len() - 1
+                });
+            let mentions = entity
+                .mentions
+                .iter()
+                .map(|mention| {
+                    Ok(Mention {
+                        document: renumber(
+                            &document_index[input],
+                            &merged.label,
+                            "a mention",
+                            mention.document,
+                        )?,
+                        span: mention.span,
+                    })
+                })
+                .collect::<Result<Vec<_>, MergeError>>()?;
+            parts[slot].push(Part { entity, mentions });
+            slots.insert(id, slot);
+            for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let key = surface_key(alias);
+                match owner_in_input.get(&key) {
+                    Some(&owner) if owner != id => {
+                        ambiguous.insert(key.clone());
+                    }
+                    Some(_) => {}
+                    None => {
+                        owner_in_input.insert(key.clone(), id);
+                    }
+                }
+                surfaces.push((key, slot));
+            }
+        }
+        slot_of.push(slots);
+    }
+    // Entities written the same way somewhere are one, as alias resolution groups mentions by their
+    // surface key.
+    let mut union = UnionFind {
+        parent: (0..parts.len()).collect(),
+    };
+    let mut slot_of_surface: HashMap<String, usize> = HashMap::new();
+    for (key, slot) in surfaces {
+        if ambiguous.contains(&key) {
+            continue;
+        }
+        match slot_of_surface.get(&key) {
+            Some(&other) => union.union(slot, other),
+            None => {
+                slot_of_surface.insert(key, slot);
+            }
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for slot in 0..parts.len() {
+        members.entry(union.find(slot)).or_default().push(slot);
+    }
+    let texts = inputs_texts(inputs, document_index);
+    let mut merged: Vec<(usize, Entity)> = members
+        .iter()
+        .map(|(&root, slots)| {
+            let shares: Vec<&Part<'_>> = slots.iter().flat_map(|&s| &parts[s]).collect();
+            (root, merge_entity(&shares, &texts))
+        })
+        .collect();
+    // A single build lists entities in the order their first mention is read.
+    merged.sort_by(|(_, a), (_, b)| {
+        a.mentions
+            .first()
+            .cmp(&b.mentions.first())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    for (index, (root, _)) in merged.iter().enumerate() {
+        index_of_root.insert(*root, index);
+    }
+    let entity_slot = slot_of
+        .into_iter()
+        .map(|slots| {
+            slots
+                .into_iter()
+                .filter_map(|(id, slot)| Some((id, *index_of_root.get(&union.find(slot))?)))
+                .collect()
+        })
+        .collect();
+    Ok((merged.into_iter().map(|(_, e)| e).collect(), entity_slot))
+}
+
+/// The text of each merged document, to count how often a name is written.
+fn inputs_texts<'a>(inputs: &'a [MergeInput], document_index: &[Vec<u32>]) -> Vec<&'a str> {
+    let mut texts = vec![""; document_index.iter().map(Vec::len).sum()];
+    for (input, index) in inputs.iter().zip(document_index) {
+        for (document, &merged) in input.graph.documents().iter().zip(index) {
+            if let Some(slot) = texts.get_mut(merged as usize) {
+                *slot = document.text.as_str();
+            }
+        }
+    }
+    texts
+}
+
+/// One entity from its shares: every alias and mention; the name and kind the shares agree on, or
+/// else chosen as alias resolution chooses them (the name with the most words, then the one written
+/// most often, then the first in sort order; the kind with the most mentions, ties to the later kind).
+fn merge_entity(shares: &[&Part<'_>], texts: &[&str]) -> Entity {
+    let mut aliases: Vec<String> = shares
+        .iter()
+        .flat_map(|p| p.entity.aliases.iter().cloned())
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    let mut mentions: Vec<Mention> = shares.iter().flat_map(|p| p.mentions.clone()).collect();
+    mentions.sort();
+    mentions.dedup();
+    let mut names: Vec<&str> = shares.iter().map(|p| p.entity.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    let name = match names.as_slice() {
+        [one] => one.to_string(),
+        _ => {
+            let written = |name: &str| {
+                mentions
+                    .iter()
+                    .filter(|m| {
+                        texts
+                            .get(m.document as usize)
+                            .is_some_and(|text| m.span.slice(text) == name)
+                    })
+                    .count()
+            };
+            let mut best: Option<((usize, usize), &str)> = None;
+            for name in names {
+                let score = (name.split_whitespace().count(), written(name));
+                if best.is_none_or(|(current, _)| score > current) {
+                    best = Some((score, name));
+                }
+            }
+            best.map_or_else(String::new, |(_, name)| name.to_string())
+        }
+    };
+    let mut kinds: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    for share in shares {
+        *kinds.entry(share.entity.kind).or_default() += share.mentions.len();
+    }
+    let kind = kinds
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .map_or(EntityKind::Organization, |(kind, _)| kind);
+    Entity {
+        name,
+        kind,
+        aliases,
+        mentions,
+    }
+}
+
+/// The key two relations are one edge under.
+type EdgeKey = (usize, usize, String, RelationClass, bool, bool);
+
+/// The merged relations, (source, target, relation) by merged entity index, in the order a single
+/// build lists them: by the first document that states them, then in the order the shard that read
+/// that document lists them.
+fn merge_relations(
+    inputs: &[MergeInput],
+    document_index: &[Vec<u32>],
+    entity_slot: &[HashMap<EntityId, usize>],
+) -> Result<Vec<(usize, usize, Relation)>, MergeError> {
+    struct Edge {
+        key: EdgeKey,
+        evidence: Vec<Evidence>,
+        first: (u32, usize, usize),
+    }
+    let mut edge_of_key: HashMap<EdgeKey, usize> = HashMap::new();
+    let mut edges: Vec<Edge> = Vec::new();
+    for (input, merged) in inputs.iter().enumerate() {
+        for (position, relation) in merged.graph.relations().enumerate() {
+            let (Some(&source), Some(&target)) = (
+                entity_slot[input].get(&relation.source),
+                entity_slot[input].get(&relation.target),
+            ) else {
+                continue;
+            };
+            let evidence = relation
+                .relation
+                .evidence
+                .iter()
+                .map(|evidence| {
+                    Ok(Evidence {
+                        document: renumber(
+                            &document_index[input],
+                            &merged.label,
+                            "evidence",
+                            evidence.document,
+                        )?,
+                        ..evidence.clone()
+                    })
+                })
+                .collect::<Result<Vec<_>, MergeError>>()?;
+            let Some(first_document) = evidence.iter().map(|e| e.document).min() else {
+                continue;
+            };
+            let first = (first_document, input, position);
+            let r = relation.relation;
+            let key = (
+                source,
+                target,
+                r.predicate.clone(),
+                r.class,
+                r.negated,
+                r.hedged,
+            );
+            match edge_of_key.get(&key) {
+                Some(&edge) => {
+                    let edge = &mut edges[edge];
+                    edge.evidence.extend(evidence);
+                    edge.first = edge.first.min(first);
+                }
+                None => {
+                    edge_of_key.insert(key.clone(), edges.len());
+                    edges.push(Edge {
+                        key,
+                        evidence,
+                        first,
+                    });
+                }
+            }
+        }
+    }
+    // What a name says about its owner is said once in a single build, by its first sentence; each
+    // shard kept its own first.
+    let is_name_part = |e: &Evidence| e.rule == "name-part" || e.rule.starts_with("name-part+");
+    let mut first_name_part: HashMap<(usize, usize), (u32, crate::text::Span)> = HashMap::new();
+    for edge in &edges {
+        for evidence in edge.evidence.iter().filter(|e| is_name_part(e)) {
+            let at = (evidence.document, evidence.span);
+            let first = first_name_part
+                .entry((edge.key.0, edge.key.1))
+                .or_insert(at);
+            *first = (*first).min(at);
+        }
+    }
+    for edge in &mut edges {
+        let pair = (edge.key.0, edge.key.1);
+        edge.evidence.retain(|e| {
+            !is_name_part(e) || first_name_part.get(&pair) == Some(&(e.document, e.span))
+        });
+        edge.evidence.sort();
+        edge.evidence.dedup();
+    }
+    edges.retain(|edge| !edge.evidence.is_empty());
+    edges.sort_by_key(|edge| edge.first);
+    Ok(edges
+        .into_iter()
+        .map(|edge| {
+            let (source, target, predicate, class, negated, hedged) = edge.key;
+            (
+                source,
+                target,
+                Relation {
+                    predicate,
+                    class,
+                    negated,
+                    hedged,
+                    evidence: edge.evidence,
+                },
+            )
+        })
+        .collect())
+}
