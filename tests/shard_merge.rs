@@ -323,3 +323,119 @@ fn on_real_texts_the_merge_differs_only_where_a_corpus_wide_decision_did() {
         }
     }
 }
+
+/// Each entity's mentions as `(document, start)`, by entity id.
+fn mentions_by_entity(json: &Value) -> BTreeMap<u64, Vec<(String, u64)>> {
+    json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let mentions = n["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["document"].as_str().unwrap().to_string(),
+                        m["start"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            (n["id"].as_u64().unwrap(), mentions)
+        })
+        .collect()
+}
+
+/// Every sentence of evidence as `(source, target, predicate, class, document, start)`, with entity ids
+/// mapped by `entity`.
+fn evidence_rows(
+    json: &Value,
+    entity: impl Fn(u64) -> Option<u64>,
+) -> BTreeSet<(Option<u64>, Option<u64>, String, String, String, u64)> {
+    let mut rows = BTreeSet::new();
+    for link in json["links"].as_array().unwrap() {
+        for e in link["evidence"].as_array().unwrap() {
+            rows.insert((
+                entity(link["source"].as_u64().unwrap()),
+                entity(link["target"].as_u64().unwrap()),
+                link["predicate"].as_str().unwrap().to_string(),
+                link["class"].as_str().unwrap().to_string(),
+                e["document"].as_str().unwrap().to_string(),
+                e["start"].as_u64().unwrap(),
+            ));
+        }
+    }
+    rows
+}
+
+/// How close a sharded build comes to the single build on a corpus of your own:
+/// `KG_SHARD_CORPUS=../shared/corpus-large/sotu KG_SHARDS=4 cargo test --release --test shard_merge --
+/// --ignored --nocapture`. Each merged entity stands for the single build's entity that holds most of its
+/// mentions, so a difference in an entity's name alone does not count, a difference in who is who does.
+#[test]
+#[ignore = "a measurement: needs KG_SHARD_CORPUS"]
+fn measure_agreement_with_the_single_build() {
+    let corpus = PathBuf::from(std::env::var("KG_SHARD_CORPUS").expect("KG_SHARD_CORPUS"));
+    let count: usize = std::env::var("KG_SHARDS").map_or(4, |n| n.parse().expect("KG_SHARDS"));
+    let dir = tempfile::tempdir().unwrap();
+    let (single, merged) = build_both(&corpus, dir.path(), count, "kgb");
+    let single = export_json(dir.path(), single.to_str().unwrap());
+    let merged = export_json(dir.path(), merged.to_str().unwrap());
+    let (whole, parts) = (mentions_by_entity(&single), mentions_by_entity(&merged));
+    let owner: BTreeMap<&(String, u64), u64> = whole
+        .iter()
+        .flat_map(|(&id, mentions)| mentions.iter().map(move |m| (m, id)))
+        .collect();
+    let standing_for: BTreeMap<u64, u64> = parts
+        .iter()
+        .filter_map(|(&id, mentions)| {
+            let mut votes: BTreeMap<u64, usize> = BTreeMap::new();
+            for m in mentions {
+                if let Some(&o) = owner.get(m) {
+                    *votes.entry(o).or_default() += 1;
+                }
+            }
+            let best = votes
+                .into_iter()
+                .max_by_key(|&(o, n)| (n, std::cmp::Reverse(o)))?;
+            Some((id, best.0))
+        })
+        .collect();
+    let whole_mentions: BTreeSet<_> = whole.values().flatten().collect();
+    let part_mentions: BTreeSet<_> = parts.values().flatten().collect();
+    let same_entities = parts
+        .iter()
+        .filter(|(id, mentions)| {
+            standing_for
+                .get(id)
+                .is_some_and(|o| whole.get(o) == Some(mentions))
+        })
+        .count();
+    let expected = evidence_rows(&single, Some);
+    let got = evidence_rows(&merged, |id| standing_for.get(&id).copied());
+    let found = expected.intersection(&got).count();
+    let percent = |part: usize, all: usize| 100.0 * part as f64 / all.max(1) as f64;
+    println!(
+        "{} in {count} shards against the single build:\n\
+         mentions: {} of {} ({:.1}%), {} only in the merge\n\
+         entities with exactly the same mentions: {} of {} ({:.1}%); the merge has {}\n\
+         evidence (endpoints, predicate, class, sentence): {} of {} ({:.1}%); the merge has {}",
+        corpus.display(),
+        whole_mentions.intersection(&part_mentions).count(),
+        whole_mentions.len(),
+        percent(
+            whole_mentions.intersection(&part_mentions).count(),
+            whole_mentions.len()
+        ),
+        part_mentions.difference(&whole_mentions).count(),
+        same_entities,
+        whole.len(),
+        percent(same_entities, whole.len()),
+        parts.len(),
+        found,
+        expected.len(),
+        percent(found, expected.len()),
+        got.len(),
+    );
+}
