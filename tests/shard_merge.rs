@@ -351,10 +351,7 @@ fn mentions_by_entity(json: &Value) -> BTreeMap<u64, Vec<(String, u64)>> {
 type EvidenceRow = (Option<u64>, Option<u64>, String, String, String, u64);
 
 /// Every sentence of evidence, with entity ids mapped by `entity`.
-fn evidence_rows(
-    json: &Value,
-    entity: impl Fn(u64) -> Option<u64>,
-) -> BTreeSet<EvidenceRow> {
+fn evidence_rows(json: &Value, entity: impl Fn(u64) -> Option<u64>) -> BTreeSet<EvidenceRow> {
     let mut rows = BTreeSet::new();
     for link in json["links"].as_array().unwrap() {
         for e in link["evidence"].as_array().unwrap() {
