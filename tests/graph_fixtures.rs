@@ -60,20 +60,17 @@ fn load_both(stem: &str) -> KnowledgeGraph {
     from_binary
 }
 
+/// A sentence of evidence as the tests read it: document, span, rule, period and sentence text.
+type EvidenceSeen = (u32, Span, String, Option<Period>, String);
+
 /// The one relation from the entity named `source` to the one named `target` with `predicate`, as
-/// (class, negated, hedged, [(document, span, rule, time, sentence text)]).
-#[allow(clippy::type_complexity)]
+/// (class, negated, hedged, evidence).
 fn relation(
     graph: &KnowledgeGraph,
     source: &str,
     target: &str,
     predicate: &str,
-) -> (
-    RelationClass,
-    bool,
-    bool,
-    Vec<(u32, Span, String, Option<Period>, String)>,
-) {
+) -> (RelationClass, bool, bool, Vec<EvidenceSeen>) {
     let named = |name: &str| {
         let ids = graph.find(name);
         assert_eq!(ids.len(), 1, "{name}");
@@ -83,19 +80,19 @@ fn relation(
     let found: Vec<_> = graph
         .relations()
         .filter(|r| r.source == source && r.target == target)
-        .filter(|r| r.relation.predicate == predicate)
+        .filter(|r| r.relation.predicate() == predicate)
         .collect();
     assert_eq!(found.len(), 1, "{predicate}");
     let relation = found[0].relation;
     let evidence = relation
-        .evidence
+        .evidence()
         .iter()
         .map(|e| {
             (
-                e.document,
-                e.span,
-                e.rule.to_string(),
-                e.time,
+                e.document(),
+                e.span(),
+                e.rule().to_string(),
+                e.time(),
                 graph.evidence_text(e).to_string(),
             )
         })
