@@ -1,5 +1,9 @@
 //! Atomic file writes: write a temporary file beside the target, flush it to disk, rename it over the
 //! target. A crash or a full disk mid-write leaves the old file as it was.
+//!
+//! The file gets the permissions a plain create would give it (0666 less the umask), or keeps those of
+//! the file it replaces: a temporary file is made owner-only, and a graph or a Neo4j import folder that
+//! only its writer can read is no use to the database server or the colleague who loads it.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -13,11 +17,21 @@ pub fn write_atomically(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let temporary = tempfile::Builder::new()
-        .prefix(".kg-")
-        .suffix(".tmp")
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kg-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask applies to this, as it does to any file created.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temporary = builder
         .tempfile_in(directory)
         .map_err(|error| creation_error(directory, &error))?;
+    if let Some(permissions) = existing {
+        temporary.as_file().set_permissions(permissions)?;
+    }
     {
         let mut writer = BufWriter::new(temporary.as_file());
         write(&mut writer)?;
@@ -72,5 +86,27 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "the temporary file is removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.ron");
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        write_atomically(&path, |w| w.write_all(b"first")).unwrap();
+        // Whatever the umask, a new file is not owner-only as a temporary file is, unless the umask
+        // itself takes everything from others (then there is nothing to check).
+        let umask_allows_reading = {
+            let probe = dir.path().join("probe");
+            std::fs::write(&probe, b"").unwrap();
+            mode(&probe)
+        };
+        assert_eq!(mode(&path), umask_allows_reading);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, |w| w.write_all(b"second")).unwrap();
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
     }
 }

@@ -10,7 +10,7 @@ use kgraph::extract::Lexicon;
 use kgraph::extract::extraction::ExtractProgress;
 use kgraph::extract::relation_rules::MAX_COMENTION_ENTITIES;
 use kgraph::graph::{KnowledgeGraph, MergeInput, load_graph, merge_graphs, save_graph};
-use kgraph::pipeline::{build_graph_observed, build_graph_with, update_graph};
+use kgraph::pipeline::{UpdateMode, build_graph_observed, build_graph_with, update_graph};
 use kgraph::query::OutputMode;
 use kgraph::shell::{
     self, ExecuteError, LexiconSource, ReplOptions, ScriptOptions, ScriptRun, Session,
@@ -71,7 +71,8 @@ pub enum Command {
     /// Read documents and build a graph file, or add documents to one, or build one shard of a corpus.
     #[command(after_help = "Examples:\n  \
         kg build data/ --output graph.ron\n  \
-        kg build --update graph.ron new/\n  \
+        kg build --update graph.ron new/             # reads only new/, merges into graph.ron\n  \
+        kg build --update graph.ron new/ --rebuild   # reads everything again: a fresh build's graph\n  \
         kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge")]
     Build(BuildArgs),
     /// Merge the graphs of the shards of a corpus (`kg build --shard I/N`) into the graph of the whole.
@@ -199,10 +200,15 @@ pub struct BuildArgs {
     /// .bin [default: graph.ron, or the --update graph].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Add the documents to this saved graph: documents whose text it already holds are skipped, and the
-    /// graph is rebuilt from all its documents (the cost is that of the whole corpus).
+    /// Add the documents to this saved graph: documents whose text it already holds are skipped; only
+    /// the new ones are read, and their graph is merged into the saved one as `kg merge` merges shards.
     #[arg(long, value_name = "GRAPH")]
     pub update: Option<PathBuf>,
+    /// With --update: read every document again, old and new, for exactly the graph a fresh build of
+    /// all of them gives (a new document can change how old ones read: an acronym it defines, a word it
+    /// writes in lower case). Costs a whole build.
+    #[arg(long, requires = "update")]
+    pub rebuild: bool,
     /// Build only shard I of N (1-based, e.g. 2/4): the documents whose name (path under the given
     /// directory) hashes to it. Merge the shards' graphs with `kg merge`.
     #[arg(long, value_name = "I/N", conflicts_with = "update")]
@@ -493,9 +499,15 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         ExtractProgress::DocumentDone => bar.inc(1),
     };
     let options = args.lexicon.extract_options();
-    let (graph, summary, update) = match &existing {
+    let (graph, summary, update) = match existing {
         Some(existing) => {
-            let (graph, update) = update_graph(existing, documents, &lexicon, options, &observe);
+            let mode = if args.rebuild {
+                UpdateMode::Rebuild
+            } else {
+                UpdateMode::Incremental
+            };
+            let (graph, update) =
+                update_graph(existing, documents, &lexicon, options, mode, &observe)?;
             (graph, update.build, Some(update))
         }
         None => {
@@ -522,23 +534,36 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
                     format!(", skipped {} already in the graph ({listed})", names.len())
                 }
             };
+            let how = if args.rebuild {
+                "every document read again"
+            } else {
+                "only the new ones read, then merged"
+            };
             eprintln!(
-                "updated {}: added {} documents{skipped}",
+                "updated {}: added {} documents{skipped}; {how}",
                 output.display(),
                 update.added.len()
             );
+            eprintln!(
+                "{} now holds {} documents, {} entities, {} relations",
+                output.display(),
+                graph.documents().len(),
+                graph.entity_count(),
+                graph.relation_count(),
+            );
+        } else {
+            let shard = args
+                .shard
+                .map_or_else(String::new, |shard| format!(" (shard {shard})"));
+            eprintln!(
+                "built {}{shard}: {} documents, {} sentences, {} entities, {} relations",
+                output.display(),
+                summary.documents,
+                summary.sentences,
+                summary.entities,
+                summary.relations,
+            );
         }
-        let shard = args
-            .shard
-            .map_or_else(String::new, |shard| format!(" (shard {shard})"));
-        eprintln!(
-            "built {}{shard}: {} documents, {} sentences, {} entities, {} relations",
-            output.display(),
-            summary.documents,
-            summary.sentences,
-            summary.entities,
-            summary.relations,
-        );
         if summary.capped_sentences > 0 {
             eprintln!(
                 "{} sentence{} named or listed more than {MAX_COMENTION_ENTITIES} entities: their relations \

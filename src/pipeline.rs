@@ -4,9 +4,12 @@
 
 use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
-use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, document_hash};
+use crate::graph::{
+    Entity, Evidence, KnowledgeGraph, Mention, MergeError, MergeInput, Relation, document_hash,
+    merge_graphs,
+};
 use crate::text::Document;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,10 +59,21 @@ pub fn build_graph_observed(
     (graph, summary)
 }
 
+/// How adding documents treats the documents already in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UpdateMode {
+    /// Read only the new documents and merge their graph into the saved one, as `kg merge` merges
+    /// shards: the cost is in proportion to the new text.
+    #[default]
+    Incremental,
+    /// Read every document again, old and new: exactly the graph a fresh build of all of them gives.
+    Rebuild,
+}
+
 /// What adding documents to a saved graph did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateSummary {
-    /// The rebuild over the graph's documents and the added ones.
+    /// What was read: the new documents only, or every document for a rebuild.
     pub build: BuildSummary,
     /// The names of the documents added.
     pub added: Vec<String>,
@@ -69,48 +83,84 @@ pub struct UpdateSummary {
 }
 
 /// Adds `new_documents` to `graph`, skipping any whose content hash the graph (or an earlier new
-/// document) already has, and rebuilds the graph from all its documents.
+/// document) already has.
 ///
-/// Extraction is corpus-level (aliases resolve across documents, the vocabulary that tells a
-/// sentence-initial common word from a name comes from every document), so a new document can change
-/// what is read from the old ones; rebuilding is the simple way to get exactly the graph a fresh build
-/// of all the documents gives. Its cost is in proportion to the whole corpus, not to the new text; only
-/// reading the old files again is saved, as their text is in the graph.
+/// Extraction is corpus-level: aliases resolve across documents, and the vocabulary that tells a
+/// sentence-initial common word from a name comes from every document. An incremental update reads the
+/// new documents as a corpus of their own and merges the two graphs ([`merge_graphs`]), so a name that
+/// only the old documents explain (an acronym defined there, say) is resolved as a sharded build would
+/// resolve it; [`UpdateMode::Rebuild`] reads everything again and gives exactly a fresh build's graph.
+///
+/// # Errors
+/// Only when the saved graph is inconsistent (a mention or evidence pointing at a document it does not
+/// hold), which the merge refuses.
 pub fn update_graph(
-    graph: &KnowledgeGraph,
+    graph: KnowledgeGraph,
     new_documents: Vec<Document>,
     lexicon: &Lexicon,
     options: ExtractOptions,
+    mode: UpdateMode,
     observe: &(dyn Fn(ExtractProgress) + Sync),
-) -> (KnowledgeGraph, UpdateSummary) {
-    let mut hashes: std::collections::HashSet<String> =
-        graph.documents().iter().map(|d| d.hash.clone()).collect();
-    let mut documents: Vec<Document> = graph
-        .documents()
-        .iter()
-        .map(|d| Document {
-            name: d.name.clone(),
-            text: d.text.clone(),
-        })
-        .collect();
-    let (mut added, mut skipped) = (Vec::new(), Vec::new());
+) -> Result<(KnowledgeGraph, UpdateSummary), MergeError> {
+    let mut hashes: HashSet<String> = graph.documents().iter().map(|d| d.hash.clone()).collect();
+    let (mut added, mut skipped, mut fresh) = (Vec::new(), Vec::new(), Vec::new());
     for document in new_documents {
         if hashes.insert(document_hash(&document.text)) {
             added.push(document.name.clone());
-            documents.push(document);
+            fresh.push(document);
         } else {
             skipped.push(document.name);
         }
     }
-    let (graph, build) = build_graph_observed(documents, lexicon, options, observe);
-    (
+    let (graph, build) = match mode {
+        UpdateMode::Rebuild => {
+            let mut documents: Vec<Document> = graph
+                .documents()
+                .iter()
+                .map(|d| Document {
+                    name: d.name.clone(),
+                    text: d.text.clone(),
+                })
+                .collect();
+            documents.extend(fresh);
+            build_graph_observed(documents, lexicon, options, observe)
+        }
+        UpdateMode::Incremental if fresh.is_empty() => {
+            let build = BuildSummary {
+                documents: 0,
+                bytes: 0,
+                sentences: 0,
+                entities: graph.entity_count(),
+                relations: graph.relation_count(),
+                capped_sentences: 0,
+            };
+            (graph, build)
+        }
+        UpdateMode::Incremental => {
+            let (new_graph, mut build) = build_graph_observed(fresh, lexicon, options, observe);
+            let merged = merge_graphs(vec![
+                MergeInput {
+                    label: "the saved graph".into(),
+                    graph,
+                },
+                MergeInput {
+                    label: "the new documents".into(),
+                    graph: new_graph,
+                },
+            ])?;
+            build.entities = merged.entity_count();
+            build.relations = merged.relation_count();
+            (merged, build)
+        }
+    };
+    Ok((
         graph,
         UpdateSummary {
             build,
             added,
             skipped,
         },
-    )
+    ))
 }
 
 fn to_u32(index: usize) -> u32 {

@@ -1,5 +1,7 @@
-//! `kg build --update`: adding documents to a saved graph gives the graph a fresh build of all of them
-//! gives, and documents already in the graph are skipped and reported.
+//! `kg build --update`: adding documents to a saved graph. By default only the new documents are read
+//! and merged in, which is `kg merge` of the saved graph and a build of the new documents; `--rebuild`
+//! reads everything again and gives what a fresh build of all of them gives. Documents already in the
+//! graph are skipped and reported either way.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
@@ -22,7 +24,7 @@ fn data(name: &str) -> String {
 }
 
 #[test]
-fn update_equals_a_fresh_build_and_skips_known_documents() {
+fn rebuilding_update_equals_a_fresh_build_and_skips_known_documents() {
     let dir = tempfile::tempdir().unwrap();
     let first = data("annahar-2026-iraq-moves-toward-us.txt");
     let second = data("mepc-2024-iraq-sino-us-rivalry.txt");
@@ -31,7 +33,10 @@ fn update_equals_a_fresh_build_and_skips_known_documents() {
         let fresh = format!("fresh.{format}");
         let built = kg(&["build", &first, "-o", &graph, "-q"], dir.path());
         assert!(built.status.success());
-        let updated = kg(&["build", "--update", &graph, &first, &second], dir.path());
+        let updated = kg(
+            &["build", "--update", &graph, &first, &second, "--rebuild"],
+            dir.path(),
+        );
         let stderr = String::from_utf8_lossy(&updated.stderr);
         assert!(updated.status.success(), "{stderr}");
         // stderr is not a terminal here: no progress bar drawn into it.
@@ -54,6 +59,91 @@ fn update_equals_a_fresh_build_and_skips_known_documents() {
             "{format}: update differs from a fresh build"
         );
     }
+}
+
+#[test]
+fn incremental_update_reads_only_the_new_documents_and_merges_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = data("annahar-2026-iraq-moves-toward-us.txt");
+    let second = data("mepc-2024-iraq-sino-us-rivalry.txt");
+    for format in ["ron", "kgb"] {
+        let graph = format!("g.{format}");
+        let new = format!("new.{format}");
+        let merged = format!("merged.{format}");
+        assert!(
+            kg(&["build", &first, "-o", &graph, "-q"], dir.path())
+                .status
+                .success()
+        );
+        let updated = kg(&["build", "--update", &graph, &second, &first], dir.path());
+        let stderr = String::from_utf8_lossy(&updated.stderr);
+        assert!(updated.status.success(), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "updated {graph}: added 1 documents, skipped 1 already in the graph \
+                 (annahar-2026-iraq-moves-toward-us.txt); only the new ones read, then merged"
+            )),
+            "{stderr}"
+        );
+        // Throughput is that of the new text alone: the second document, not the corpus.
+        let new_bytes = std::fs::metadata(&second).unwrap().len() as f64 / 1e6;
+        assert!(
+            stderr.contains(&format!("{new_bytes:.1} MB of text in")),
+            "{stderr}"
+        );
+        // The same as building the new document alone and merging the two graphs.
+        assert!(
+            kg(&["build", &second, "-o", &new, "-q"], dir.path())
+                .status
+                .success()
+        );
+        let saved = dir.path().join(format!("saved.{format}"));
+        assert!(
+            kg(
+                &["build", &first, "-o", saved.to_str().unwrap(), "-q"],
+                dir.path()
+            )
+            .status
+            .success()
+        );
+        assert!(
+            kg(
+                &["merge", saved.to_str().unwrap(), &new, "-o", &merged, "-q"],
+                dir.path()
+            )
+            .status
+            .success()
+        );
+        let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+        assert!(
+            read(&graph) == read(&merged),
+            "{format}: update differs from the merge"
+        );
+        // Nothing new: the graph file is written back unchanged.
+        let before = read(&graph);
+        let again = kg(&["build", "--update", &graph, &second], dir.path());
+        assert!(again.status.success());
+        assert!(
+            read(&graph) == before,
+            "{format}: an update with nothing new changed the graph"
+        );
+    }
+}
+
+#[test]
+fn rebuild_needs_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = kg(
+        &[
+            "build",
+            &data("annahar-2026-iraq-moves-toward-us.txt"),
+            "--rebuild",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--update"), "{stderr}");
 }
 
 #[test]

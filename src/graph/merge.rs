@@ -24,7 +24,8 @@
 //! documents, so a surname or acronym that another shard alone defines stays a separate entity (or, the
 //! other way round, a surname two shards give to two different people is joined to each within its
 //! shard), a word written in lower case only in another shard can be taken for a name, and an entity's
-//! kind is chosen from its shard's mentions. The merge cannot undo these without reading the texts
+//! kind is chosen from its shard's mentions (the merge weighs each shard's choice by its mentions; a
+//! single build counts each mention's own vote, which the graph does not keep). The merge cannot undo these without reading the texts
 //! again; the README's scale-out section says so.
 
 use super::entity_key::entity_key;
@@ -467,4 +468,336 @@ fn merge_relations(
             )
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    /// An entity of a shard: name, kind, other surface forms.
+    type EntitySpec = (&'static str, EntityKind, &'static [&'static str]);
+    /// A relation of a shard: subject, predicate, object, rule; its evidence is the document's first
+    /// sentence that names both ends.
+    type RelationSpec = (&'static str, &'static str, &'static str, &'static str);
+
+    /// A shard holding one document, `name`, of the sentences `text`: every surface form is mentioned
+    /// wherever it is written.
+    fn shard(
+        name: &str,
+        text: &str,
+        entities: &[EntitySpec],
+        relations: &[RelationSpec],
+    ) -> MergeInput {
+        let mut graph = KnowledgeGraph::new();
+        let document = graph.add_document(name.to_string(), text.to_string());
+        let mut ids = HashMap::new();
+        for &(entity_name, kind, others) in entities {
+            let mut aliases: Vec<String> = std::iter::once(entity_name)
+                .chain(others.iter().copied())
+                .map(str::to_string)
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            let mut mentions: Vec<Mention> = aliases
+                .iter()
+                .flat_map(|alias| text.match_indices(alias.as_str()))
+                .map(|(start, alias)| Mention {
+                    document,
+                    span: Span::new(start, start + alias.len()),
+                })
+                .collect();
+            mentions.sort();
+            let entity = Entity {
+                name: entity_name.to_string(),
+                kind,
+                aliases,
+                mentions,
+            };
+            ids.insert(entity_name, graph.add_entity(entity));
+        }
+        for &(subject, predicate, object, rule) in relations {
+            let mut start = 0;
+            let sentence = text
+                .split_inclusive(". ")
+                .map(|s| {
+                    start += s.len();
+                    (start - s.len(), s)
+                })
+                .find(|(_, s)| s.contains(subject) && s.contains(object))
+                .map(|(at, s)| Span::new(at, at + s.trim_end().len()));
+            let (Some(sentence), Some(&source), Some(&target)) =
+                (sentence, ids.get(subject), ids.get(object))
+            else {
+                panic!("{name}: no sentence names {subject} and {object}");
+            };
+            let relation = Relation::new(
+                predicate,
+                RelationClass::Cooperation,
+                [Evidence::new(document, sentence, rule, None)],
+            );
+            graph.add_relation(source, target, relation);
+        }
+        MergeInput {
+            label: format!("{name}.ron"),
+            graph,
+        }
+    }
+
+    /// The merged graph in a comparable form: documents; entities as `name kind [aliases] mentions`;
+    /// relations as `subject predicate object: document@start rule, ...`.
+    fn describe(graph: &KnowledgeGraph) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let documents = graph.documents().iter().map(|d| d.name.clone()).collect();
+        let entities = graph
+            .entities()
+            .map(|(_, e)| {
+                let mentions: Vec<String> = e
+                    .mentions
+                    .iter()
+                    .map(|m| format!("{}@{}", m.document, m.span.start))
+                    .collect();
+                format!(
+                    "{} {:?} [{}] {}",
+                    e.name,
+                    e.kind,
+                    e.aliases.join(", "),
+                    mentions.join(" ")
+                )
+            })
+            .collect();
+        let name = |id| graph.entity(id).map_or("?", |e| e.name.as_str());
+        let relations = graph
+            .relations()
+            .map(|r| {
+                let evidence: Vec<String> = r
+                    .relation
+                    .evidence()
+                    .iter()
+                    .map(|e| format!("{}@{} {}", e.document(), e.span().start, e.rule()))
+                    .collect();
+                format!(
+                    "{} {} {}: {}",
+                    name(r.source),
+                    r.relation.predicate(),
+                    name(r.target),
+                    evidence.join(", ")
+                )
+            })
+            .collect();
+        (documents, entities, relations)
+    }
+
+    const ORG: EntityKind = EntityKind::Organization;
+
+    #[test]
+    fn merges_entities_relations_and_documents_as_a_single_build_lists_them() {
+        struct Case {
+            what: &'static str,
+            shards: Vec<MergeInput>,
+            entities: &'static [&'static str],
+            relations: &'static [&'static str],
+        }
+        let cases = [
+            Case {
+                what: "same key in two shards: one entity, mentions renumbered, evidence united",
+                shards: vec![
+                    shard(
+                        "b.txt",
+                        "The Delta Council met France. ",
+                        &[
+                            ("Delta Council", ORG, &[]),
+                            ("France", EntityKind::Country, &[]),
+                        ],
+                        &[("Delta Council", "meet", "France", "verb")],
+                    ),
+                    shard(
+                        "a.txt",
+                        "Later the Delta Council met France again. ",
+                        &[
+                            ("Delta Council", ORG, &[]),
+                            ("France", EntityKind::Country, &[]),
+                        ],
+                        &[("Delta Council", "meet", "France", "verb")],
+                    ),
+                ],
+                entities: &[
+                    "Delta Council Organization [Delta Council] 0@10 1@4",
+                    "France Country [France] 0@28 1@22",
+                ],
+                relations: &["Delta Council meet France: 0@0 verb, 1@0 verb"],
+            },
+            Case {
+                what: "a surface form shared across shards joins two names; the longer one names it",
+                shards: vec![
+                    shard(
+                        "a.txt",
+                        "The National Liberation Front (NLF) met Chile. ",
+                        &[
+                            ("National Liberation Front", ORG, &["NLF"]),
+                            ("Chile", EntityKind::Country, &[]),
+                        ],
+                        &[("National Liberation Front", "meet", "Chile", "verb")],
+                    ),
+                    shard(
+                        "b.txt",
+                        "The NLF met Chile. ",
+                        &[("NLF", ORG, &[]), ("Chile", EntityKind::Country, &[])],
+                        &[("NLF", "meet", "Chile", "verb")],
+                    ),
+                ],
+                entities: &[
+                    "National Liberation Front Organization [NLF, National Liberation Front] \
+                     0@4 0@31 1@4",
+                    "Chile Country [Chile] 0@40 1@12",
+                ],
+                relations: &["National Liberation Front meet Chile: 0@0 verb, 1@0 verb"],
+            },
+            Case {
+                what: "a name-part statement is kept once, from the first document",
+                shards: vec![
+                    shard(
+                        "b.txt",
+                        "Iraq Bank of Iraq Iraq. ",
+                        &[
+                            ("Bank of Iraq", ORG, &[]),
+                            ("Iraq", EntityKind::Country, &[]),
+                        ],
+                        &[("Bank of Iraq", "of", "Iraq", "name-part")],
+                    ),
+                    shard(
+                        "a.txt",
+                        "The Bank of Iraq lends to Iraq. ",
+                        &[
+                            ("Bank of Iraq", ORG, &[]),
+                            ("Iraq", EntityKind::Country, &[]),
+                        ],
+                        &[("Bank of Iraq", "of", "Iraq", "name-part")],
+                    ),
+                ],
+                entities: &[
+                    "Bank of Iraq Organization [Bank of Iraq] 0@4 1@5",
+                    "Iraq Country [Iraq] 0@12 0@26 1@0 1@13 1@18",
+                ],
+                relations: &["Bank of Iraq of Iraq: 0@0 name-part"],
+            },
+            Case {
+                what: "documents ordered by path component, not by string: a/b.txt before a.b/c.txt",
+                shards: vec![
+                    shard(
+                        "a.b/c.txt",
+                        "Peru met Chile. ",
+                        &[
+                            ("Peru", EntityKind::Country, &[]),
+                            ("Chile", EntityKind::Country, &[]),
+                        ],
+                        &[],
+                    ),
+                    shard(
+                        "a/b.txt",
+                        "Chile met Peru. ",
+                        &[
+                            ("Chile", EntityKind::Country, &[]),
+                            ("Peru", EntityKind::Country, &[]),
+                        ],
+                        &[],
+                    ),
+                ],
+                entities: &[
+                    "Chile Country [Chile] 0@0 1@9",
+                    "Peru Country [Peru] 0@10 1@0",
+                ],
+                relations: &[],
+            },
+        ];
+        for case in cases {
+            let labels: Vec<String> = case.shards.iter().map(|s| s.label.clone()).collect();
+            let forward = merge_graphs(case.shards).unwrap();
+            let (documents, entities, relations) = describe(&forward);
+            assert_eq!(entities, case.entities, "{}", case.what);
+            assert_eq!(relations, case.relations, "{}", case.what);
+            let mut sorted = documents.clone();
+            sorted.sort_by(|a, b| a.split('/').cmp(b.split('/')));
+            assert_eq!(documents, sorted, "{}: {labels:?}", case.what);
+        }
+    }
+
+    #[test]
+    fn the_order_of_the_inputs_does_not_matter() {
+        let shards = || {
+            vec![
+                shard(
+                    "a.txt",
+                    "The Delta Council met France. ",
+                    &[
+                        ("Delta Council", ORG, &["DC"]),
+                        ("France", EntityKind::Country, &[]),
+                    ],
+                    &[("Delta Council", "meet", "France", "verb")],
+                ),
+                shard(
+                    "b.txt",
+                    "The DC met France. ",
+                    &[("DC", ORG, &[]), ("France", EntityKind::Country, &[])],
+                    &[("DC", "meet", "France", "verb")],
+                ),
+                shard(
+                    "c.txt",
+                    "France met Peru. ",
+                    &[
+                        ("France", EntityKind::Country, &[]),
+                        ("Peru", EntityKind::Country, &[]),
+                    ],
+                    &[("France", "meet", "Peru", "verb")],
+                ),
+            ]
+        };
+        let expected = describe(&merge_graphs(shards()).unwrap());
+        for order in [[2, 1, 0], [1, 0, 2], [1, 2, 0]] {
+            let mut inputs: Vec<Option<MergeInput>> = shards().into_iter().map(Some).collect();
+            let reordered = order.iter().filter_map(|&i| inputs[i].take()).collect();
+            assert_eq!(
+                describe(&merge_graphs(reordered).unwrap()),
+                expected,
+                "{order:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_a_shard_given_twice_and_a_dangling_document() {
+        let one = || {
+            shard(
+                "a.txt",
+                "Peru met Chile. ",
+                &[("Peru", EntityKind::Country, &[])],
+                &[],
+            )
+        };
+        let error = merge_graphs(vec![one(), one()]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "a.txt.ron: document \"a.txt\" is also in a.txt.ron, with the same text: each shard \
+             must be merged once"
+        );
+        let mut dangling = one();
+        let mut graph = KnowledgeGraph::new();
+        graph.add_entity(Entity {
+            name: "Peru".into(),
+            kind: EntityKind::Country,
+            aliases: vec!["Peru".into()],
+            mentions: vec![Mention {
+                document: 3,
+                span: Span::new(0, 4),
+            }],
+        });
+        dangling.graph = graph;
+        assert_eq!(
+            merge_graphs(vec![dangling]).unwrap_err(),
+            MergeError::DanglingDocument {
+                label: "a.txt.ron".into(),
+                what: "a mention",
+                document: 3,
+            }
+        );
+    }
 }

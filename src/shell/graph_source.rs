@@ -1,11 +1,10 @@
 //! Where a session's graph comes from: a saved graph file, or documents built into a graph in memory;
 //! and `:ingest`, which adds documents to a graph.
 
-use crate::extract::{Lexicon, LexiconError};
-use crate::graph::{GraphFormat, KnowledgeGraph, PersistError, document_hash, load_graph};
-use crate::pipeline::build_graph;
-use crate::text::{Document, DocumentError, load_documents};
-use std::collections::HashSet;
+use crate::extract::{ExtractOptions, Lexicon, LexiconError};
+use crate::graph::{GraphFormat, KnowledgeGraph, MergeError, PersistError, load_graph};
+use crate::pipeline::{UpdateMode, build_graph, update_graph};
+use crate::text::{DocumentError, load_documents};
 use std::path::{Path, PathBuf};
 
 /// Why a graph could not be opened or documents added.
@@ -20,6 +19,9 @@ pub enum OpenError {
     /// The lexicon needed to read documents could not be loaded.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
+    /// The graph's own records disagree, so new documents cannot be merged into it.
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 /// Where the lexicon comes from: the copy built into kg, or a directory of RON files. It is loaded only
@@ -88,38 +90,25 @@ pub struct IngestSummary {
 /// The graph with the documents under `paths` added. Documents whose text the graph already holds
 /// (same content hash) are skipped; when nothing is new the graph is returned as it was.
 ///
-/// For now the graph is rebuilt from its stored documents and the new ones, so aliases and relations
-/// across old and new documents are resolved as in a fresh build.
+/// Only the new documents are read, and their graph is merged into this one, as `kg build --update`
+/// does: the cost is in proportion to the new text (see [`update_graph`] for what that leaves out).
 pub fn ingest(
     graph: &KnowledgeGraph,
     paths: &[PathBuf],
     lexicon: &mut LexiconSource,
 ) -> Result<(KnowledgeGraph, IngestSummary), OpenError> {
-    let mut known: HashSet<String> = graph.documents().iter().map(|d| d.hash.clone()).collect();
-    let mut fresh = Vec::new();
-    let mut skipped = 0;
-    for document in load_documents(paths)? {
-        if known.insert(document_hash(&document.text)) {
-            fresh.push(document);
-        } else {
-            skipped += 1;
-        }
-    }
+    let documents = load_documents(paths)?;
+    let (graph, update) = update_graph(
+        graph.clone(),
+        documents,
+        lexicon.get()?,
+        ExtractOptions::default(),
+        UpdateMode::Incremental,
+        &|_| {},
+    )?;
     let summary = IngestSummary {
-        added: fresh.len(),
-        skipped,
+        added: update.added.len(),
+        skipped: update.skipped.len(),
     };
-    if fresh.is_empty() {
-        return Ok((graph.clone(), summary));
-    }
-    let mut documents: Vec<Document> = graph
-        .documents()
-        .iter()
-        .map(|d| Document {
-            name: d.name.clone(),
-            text: d.text.clone(),
-        })
-        .collect();
-    documents.extend(fresh);
-    Ok((build_graph(documents, lexicon.get()?).0, summary))
+    Ok((graph, summary))
 }
