@@ -83,18 +83,11 @@ fn skewed_graph(entities: usize, relations: usize, seed: u64) -> (KnowledgeGraph
         endpoints.push(source);
         endpoints.push(target);
         let predicate = random.below(PREDICATES.len());
-        let relation = Relation {
-            predicate: PREDICATES[predicate].to_string(),
-            class: RelationClass::ALL[predicate % RelationClass::ALL.len()],
-            negated: false,
-            hedged: false,
-            evidence: vec![Evidence {
-                document: 0,
-                span: Span::new(0, 72),
-                rule: "verb".to_string(),
-                time: None,
-            }],
-        };
+        let relation = Relation::new(
+            PREDICATES[predicate],
+            RelationClass::ALL[predicate % RelationClass::ALL.len()],
+            [Evidence::new(0, Span::new(0, 72), "verb", None)],
+        );
         graph.add_relation(ids[source as usize], ids[target as usize], relation);
     }
     (graph, ids)

@@ -222,18 +222,21 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             relation.negated,
             relation.hedged,
         );
-        let evidence = Evidence {
-            document: to_u32(relation.document),
-            span: relation.sentence,
-            // Inferred through a capital standing for its government: say so, so a user can see and
-            // filter such edges.
-            rule: if relation.metonymy {
-                format!("{}+metonymy", relation.rule)
-            } else {
-                relation.rule.to_string()
-            },
-            time: relation.time,
+        // Inferred through a capital standing for its government: say so, so a user can see and filter
+        // such edges.
+        let metonymy;
+        let rule = if relation.metonymy {
+            metonymy = format!("{}+metonymy", relation.rule);
+            metonymy.as_str()
+        } else {
+            relation.rule
         };
+        let evidence = Evidence::new(
+            to_u32(relation.document),
+            relation.sentence,
+            rule,
+            relation.time,
+        );
         match edge_of_key.get(&key) {
             Some(&edge) => edges[edge].1.push(evidence),
             None => {
@@ -254,13 +257,9 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         graph.push_relation(
             source,
             target,
-            Relation {
-                predicate: predicate.to_string(),
-                class,
-                negated,
-                hedged,
-                evidence,
-            },
+            Relation::new(predicate, class, evidence)
+                .with_negated(negated)
+                .with_hedged(hedged),
         );
     }
     graph

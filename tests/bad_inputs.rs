@@ -640,13 +640,7 @@ fn an_exponential_path_query_stops_at_its_limit_and_says_so() {
             graph.add_relation(
                 a,
                 b,
-                Relation {
-                    predicate: "meet".into(),
-                    class: RelationClass::Cooperation,
-                    negated: false,
-                    hedged: false,
-                    evidence: Vec::new(),
-                },
+                Relation::new("meet", RelationClass::Cooperation, Vec::new()),
             );
         }
     }

@@ -43,18 +43,18 @@ struct Link<'a> {
 }
 
 fn relation(link: Link<'_>) -> Relation {
-    Relation {
-        predicate: link.predicate.into(),
-        class: link.class,
-        negated: link.negated,
-        hedged: link.hedged,
-        evidence: vec![Evidence {
-            document: link.document,
-            span: Span::new(link.sentence.0, link.sentence.1),
-            rule: link.rule.into(),
-            time: None,
-        }],
-    }
+    Relation::new(
+        link.predicate,
+        link.class,
+        [Evidence::new(
+            link.document,
+            Span::new(link.sentence.0, link.sentence.1),
+            link.rule,
+            None,
+        )],
+    )
+    .with_negated(link.negated)
+    .with_hedged(link.hedged)
 }
 
 /// Two documents, four entities, parallel edges from Iran to Kataib Hezbollah, a negated and a

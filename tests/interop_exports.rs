@@ -56,21 +56,12 @@ fn relation(
 ) -> Relation {
     let mut evidence: Vec<Evidence> = evidence
         .iter()
-        .map(|&((start, end), rule)| Evidence {
-            document: 0,
-            span: Span::new(start, end),
-            rule: rule.into(),
-            time: None,
-        })
+        .map(|&((start, end), rule)| Evidence::new(0, Span::new(start, end), rule, None))
         .collect();
     evidence.sort();
-    Relation {
-        predicate: predicate.into(),
-        class,
-        negated,
-        hedged,
-        evidence,
-    }
+    Relation::new(predicate, class, evidence)
+        .with_negated(negated)
+        .with_hedged(hedged)
 }
 
 /// Four entities (one awkward name, one with control characters), five relations: plain,

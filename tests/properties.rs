@@ -87,9 +87,9 @@ fn assert_spans_valid(graph: &KnowledgeGraph) {
         }
     }
     for relation in graph.relations() {
-        for evidence in &relation.relation.evidence {
-            let document = documents.get(evidence.document as usize).unwrap();
-            assert_span_in(&document.text, evidence.span, "evidence");
+        for evidence in relation.relation.evidence() {
+            let document = documents.get(evidence.document() as usize).unwrap();
+            assert_span_in(&document.text, evidence.span(), "evidence");
         }
     }
 }

@@ -123,13 +123,7 @@ fn endless_search_graph(path: &Path) {
     };
     let (start, hub, end) = (add("Start"), add("Hub"), add("End"));
     let clique: Vec<_> = (0..25).map(|i| add(&format!("Member {i}"))).collect();
-    let link = || Relation {
-        predicate: "meet".into(),
-        class: RelationClass::Cooperation,
-        negated: false,
-        hedged: false,
-        evidence: Vec::new(),
-    };
+    let link = || Relation::new("meet", RelationClass::Cooperation, Vec::new());
     graph.add_relation(start, hub, link());
     graph.add_relation(hub, end, link());
     for (index, &member) in clique.iter().enumerate() {

@@ -109,25 +109,32 @@ pub fn synthetic_graph(shape: &Shape, seed: u64) -> KnowledgeGraph {
             continue;
         }
         let start = random.below(shape.document_bytes);
-        let relation = Relation {
-            predicate: PREDICATES[predicate].to_string(),
-            class: RelationClass::ALL[predicate % RelationClass::ALL.len()],
-            negated: random.below(20) == 0,
-            hedged: random.below(20) == 0,
-            evidence: vec![Evidence {
-                document: random.below(shape.documents) as u32,
-                span: Span::new(start, start + 70),
-                rule: RULES[predicate % RULES.len()].to_string(),
-                // A quarter of the sentences name a year, as news does.
-                time: (random.below(4) == 0).then(|| {
-                    let year = 1990 + random.below(35) as i32;
-                    Period {
-                        from: Some(year),
-                        to: Some(year),
-                    }
-                }),
-            }],
-        };
+        // The random draws in the order the generator has always made them, so the seed gives the
+        // same graph as before.
+        let negated = random.below(20) == 0;
+        let hedged = random.below(20) == 0;
+        let document = random.below(shape.documents) as u32;
+        // A quarter of the sentences name a year, as news does.
+        let time = (random.below(4) == 0).then(|| {
+            let year = 1990 + random.below(35) as i32;
+            Period {
+                from: Some(year),
+                to: Some(year),
+            }
+        });
+        let evidence = Evidence::new(
+            document,
+            Span::new(start, start + 70),
+            RULES[predicate % RULES.len()],
+            time,
+        );
+        let relation = Relation::new(
+            PREDICATES[predicate],
+            RelationClass::ALL[predicate % RelationClass::ALL.len()],
+            [evidence],
+        )
+        .with_negated(negated)
+        .with_hedged(hedged);
         graph.add_relation(ids[source], ids[target], relation);
     }
     graph

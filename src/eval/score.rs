@@ -325,11 +325,11 @@ fn asserted_edges(graph: &KnowledgeGraph, matching: &NameMatching) -> Vec<Assert
             class: edge.relation.class,
             evidence: edge
                 .relation
-                .evidence
+                .evidence()
                 .iter()
                 .map(|evidence| {
                     (
-                        evidence.rule.clone(),
+                        evidence.rule().to_string(),
                         normalize(graph.evidence_text(evidence)),
                     )
                 })

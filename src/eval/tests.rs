@@ -59,28 +59,17 @@ impl TestGraph {
         negated: bool,
         evidence: &[(&str, &str)],
     ) {
-        let evidence = evidence
+        let evidence: Vec<Evidence> = evidence
             .iter()
             .map(|&(sentence, rule)| {
                 let start = self.text.find(sentence).unwrap_or(self.text.len());
-                Evidence {
-                    document: 0,
-                    span: Span::new(start, start + sentence.len()),
-                    rule: rule.into(),
-                    time: None,
-                }
+                Evidence::new(0, Span::new(start, start + sentence.len()), rule, None)
             })
             .collect();
         self.graph.add_relation(
             source,
             target,
-            Relation {
-                predicate: predicate.into(),
-                class,
-                negated,
-                hedged: false,
-                evidence,
-            },
+            Relation::new(predicate, class, evidence).with_negated(negated),
         );
     }
 }

@@ -91,11 +91,11 @@ pub fn write_cytoscape(
                 id: format!("e{}", edge.key),
                 source: &edge.source,
                 target: &edge.target,
-                predicate: &edge.relation.predicate,
+                predicate: edge.relation.predicate(),
                 class: edge.relation.class.name(),
                 negated: edge.relation.negated,
                 hedged: edge.relation.hedged,
-                evidence_count: edge.relation.evidence.len(),
+                evidence_count: edge.relation.evidence().len(),
                 sentence: edge.sentence,
             },
         })
@@ -142,18 +142,11 @@ mod tests {
             graph.add_relation(
                 a,
                 b,
-                Relation {
-                    predicate: predicate.into(),
+                Relation::new(
+                    predicate,
                     class,
-                    negated: false,
-                    hedged: false,
-                    evidence: vec![Evidence {
-                        document: 0,
-                        span: Span::new(0, 10),
-                        rule: "r".into(),
-                        time: None,
-                    }],
-                },
+                    [Evidence::new(0, Span::new(0, 10), "r", None)],
+                ),
             );
         }
         graph

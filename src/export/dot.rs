@@ -149,7 +149,7 @@ pub fn write_dot(
             format!(
                 "label={}, color=\"{colour}\", fontcolor=\"{colour}\"",
                 quoted(&edge_label(
-                    &relation.predicate,
+                    relation.predicate(),
                     relation.negated,
                     relation.hedged
                 ))
@@ -291,18 +291,13 @@ mod tests {
     }
 
     fn relation(predicate: &str, class: RelationClass, negated: bool, hedged: bool) -> Relation {
-        Relation {
-            predicate: predicate.into(),
+        Relation::new(
+            predicate,
             class,
-            negated,
-            hedged,
-            evidence: vec![Evidence {
-                document: 0,
-                span: Span::new(0, 10),
-                rule: "test_rule".into(),
-                time: None,
-            }],
-        }
+            [Evidence::new(0, Span::new(0, 10), "test_rule", None)],
+        )
+        .with_negated(negated)
+        .with_hedged(hedged)
     }
 
     fn sample_graph() -> KnowledgeGraph {

@@ -156,15 +156,15 @@ pub fn write_graphml(
             escape_xml(&edge.source),
             escape_xml(&edge.target)
         )?;
-        write_data(&mut out, "edge_label", &relation.predicate)?;
-        write_data(&mut out, "predicate", &relation.predicate)?;
+        write_data(&mut out, "edge_label", relation.predicate())?;
+        write_data(&mut out, "predicate", relation.predicate())?;
         write_data(&mut out, "class", relation.class.name())?;
         write_data(&mut out, "negated", boolean(relation.negated))?;
         write_data(&mut out, "hedged", boolean(relation.hedged))?;
         write_data(
             &mut out,
             "evidence_count",
-            &relation.evidence.len().to_string(),
+            &relation.evidence().len().to_string(),
         )?;
         write_data(&mut out, "sentence", edge.sentence)?;
         write_data(&mut out, "rules", &rule_names(relation).join("; "))?;
@@ -253,29 +253,17 @@ mod tests {
         graph.add_relation(
             a,
             b,
-            Relation {
-                predicate: "meet".into(),
-                class: RelationClass::Other,
-                negated: true,
-                hedged: false,
-                evidence: vec![Evidence {
-                    document: 0,
-                    span: Span::new(0, 8),
-                    rule: "r".into(),
-                    time: None,
-                }],
-            },
+            Relation::new(
+                "meet",
+                RelationClass::Other,
+                [Evidence::new(0, Span::new(0, 8), "r", None)],
+            )
+            .with_negated(true),
         );
         graph.add_relation(
             a,
             b,
-            Relation {
-                predicate: "co-mention".into(),
-                class: RelationClass::CoMention,
-                negated: false,
-                hedged: false,
-                evidence: Vec::new(),
-            },
+            Relation::new("co-mention", RelationClass::CoMention, Vec::new()),
         );
         graph
     }

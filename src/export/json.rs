@@ -144,12 +144,12 @@ fn node_link_graph<'a>(
             source,
             target,
             key,
-            predicate: &relation.predicate,
+            predicate: relation.predicate(),
             class: relation.class.name(),
             negated: relation.negated,
             hedged: relation.hedged,
             evidence: relation
-                .evidence
+                .evidence()
                 .iter()
                 .map(|evidence| evidence_record(graph, evidence))
                 .collect(),
@@ -190,11 +190,11 @@ fn mention_record<'a>(graph: &'a KnowledgeGraph, mention: &Mention) -> MentionRe
 
 fn evidence_record<'a>(graph: &'a KnowledgeGraph, evidence: &'a Evidence) -> EvidenceRecord<'a> {
     EvidenceRecord {
-        document: document_name(graph, evidence.document),
-        start: evidence.span.start,
-        end: evidence.span.end,
+        document: document_name(graph, evidence.document()),
+        start: evidence.span().start,
+        end: evidence.span().end,
         sentence: graph.evidence_text(evidence),
-        rule: &evidence.rule,
+        rule: evidence.rule(),
     }
 }
 
@@ -226,18 +226,16 @@ mod tests {
     }
 
     fn relation(predicate: &str, class: RelationClass, sentence: (usize, usize)) -> Relation {
-        Relation {
-            predicate: predicate.into(),
+        Relation::new(
+            predicate,
             class,
-            negated: false,
-            hedged: false,
-            evidence: vec![Evidence {
-                document: 0,
-                span: Span::new(sentence.0, sentence.1),
-                rule: "test_rule".into(),
-                time: None,
-            }],
-        }
+            [Evidence::new(
+                0,
+                Span::new(sentence.0, sentence.1),
+                "test_rule",
+                None,
+            )],
+        )
     }
 
     /// Iran → Kataib Hezbollah twice (parallel edges), Kataib Hezbollah → US once, and a

@@ -80,7 +80,7 @@ impl<'a> KeyedGraph<'a> {
                 target: target.clone(),
                 relation,
                 sentence: relation
-                    .evidence
+                    .evidence()
                     .first()
                     .map_or("", |evidence| graph.evidence_text(evidence)),
             });
@@ -110,7 +110,7 @@ pub(crate) fn relation_key(source: &str, target: &str, relation: &Relation) -> S
     let hashed = [
         source,
         target,
-        &relation.predicate,
+        relation.predicate(),
         relation.class.name(),
         if relation.negated { "negated" } else { "" },
         if relation.hedged { "hedged" } else { "" },
@@ -122,9 +122,9 @@ pub(crate) fn relation_key(source: &str, target: &str, relation: &Relation) -> S
 /// The distinct names of the rules behind a relation's evidence, sorted.
 pub(crate) fn rule_names(relation: &Relation) -> Vec<&str> {
     relation
-        .evidence
+        .evidence()
         .iter()
-        .map(|evidence| evidence.rule.as_str())
+        .map(|evidence| evidence.rule())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect()
@@ -149,22 +149,14 @@ mod tests {
     }
 
     fn relation(predicate: &str, class: RelationClass, rules: &[&str]) -> Relation {
-        Relation {
-            predicate: predicate.into(),
+        Relation::new(
+            predicate,
             class,
-            negated: false,
-            hedged: false,
-            evidence: rules
+            rules
                 .iter()
                 .enumerate()
-                .map(|(i, rule)| Evidence {
-                    document: 0,
-                    span: Span::new(i * 10, i * 10 + 9),
-                    rule: (*rule).into(),
-                    time: None,
-                })
-                .collect(),
-        }
+                .map(|(i, rule)| Evidence::new(0, Span::new(i * 10, i * 10 + 9), rule, None)),
+        )
     }
 
     fn sample() -> KnowledgeGraph {
@@ -239,22 +231,8 @@ mod tests {
                 &relation("fund", RelationClass::Cooperation, &["a"]),
             ),
             relation_key("s", "t", &relation("back", RelationClass::Other, &["a"])),
-            relation_key(
-                "s",
-                "t",
-                &Relation {
-                    negated: true,
-                    ..base.clone()
-                },
-            ),
-            relation_key(
-                "s",
-                "t",
-                &Relation {
-                    hedged: true,
-                    ..base.clone()
-                },
-            ),
+            relation_key("s", "t", &base.clone().with_negated(true)),
+            relation_key("s", "t", &base.clone().with_hedged(true)),
         ];
         for variant in variants {
             assert_ne!(key, variant);

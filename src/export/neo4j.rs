@@ -198,11 +198,11 @@ fn write_relations(keyed: &KeyedGraph<'_>, out: &mut dyn Write) -> std::io::Resu
                 &csv_field(&edge.source),
                 &csv_field(&edge.target),
                 relationship_type(relation.class),
-                &text_field(&relation.predicate),
+                &text_field(relation.predicate()),
                 relation.class.name(),
                 if relation.negated { "true" } else { "false" },
                 if relation.hedged { "true" } else { "false" },
-                &relation.evidence.len().to_string(),
+                &relation.evidence().len().to_string(),
                 &text_field(edge.sentence),
             ],
         )?;
@@ -309,18 +309,12 @@ mod tests {
             graph.add_relation(
                 a,
                 b,
-                Relation {
-                    predicate: predicate.into(),
+                Relation::new(
+                    predicate,
                     class,
-                    negated: false,
-                    hedged: true,
-                    evidence: vec![Evidence {
-                        document: 0,
-                        span: Span::new(0, 18),
-                        rule: "r".into(),
-                        time: None,
-                    }],
-                },
+                    [Evidence::new(0, Span::new(0, 18), "r", None)],
+                )
+                .with_hedged(true),
             );
         }
         graph

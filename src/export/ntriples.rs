@@ -249,7 +249,7 @@ pub fn write_ntriples(
 
     for edge in &keyed.relations {
         let relation = edge.relation;
-        let slug = predicate_slug(&relation.predicate);
+        let slug = predicate_slug(relation.predicate());
         let subject = base.mint("entity", &edge.source);
         let object = base.mint("entity", &edge.target);
         let predicate = base.mint("relation", &slug);
@@ -273,7 +273,7 @@ pub fn write_ntriples(
             &mut out,
             &statement,
             &evidence_count,
-            &typed(&relation.evidence.len().to_string(), XSD_INTEGER),
+            &typed(&relation.evidence().len().to_string(), XSD_INTEGER),
         )?;
         if !edge.sentence.is_empty() {
             write_triple(&mut out, &statement, &sentence, &literal(edge.sentence))?;
@@ -281,7 +281,7 @@ pub fn write_ntriples(
         for name in rule_names(relation) {
             write_triple(&mut out, &statement, &rule, &literal(name))?;
         }
-        predicates.insert((slug, &relation.predicate));
+        predicates.insert((slug, relation.predicate()));
     }
 
     for (slug, text) in &predicates {
@@ -409,18 +409,12 @@ mod tests {
             graph.add_relation(
                 a,
                 b,
-                Relation {
-                    predicate: predicate.into(),
+                Relation::new(
+                    predicate,
                     class,
-                    negated,
-                    hedged: false,
-                    evidence: vec![Evidence {
-                        document: 0,
-                        span: Span::new(0, 21),
-                        rule: "r".into(),
-                        time: None,
-                    }],
-                },
+                    [Evidence::new(0, Span::new(0, 21), "r", None)],
+                )
+                .with_negated(negated),
             );
         }
         graph

@@ -163,7 +163,7 @@ fn neighbourhood_lists_relations_nearest_first() {
         .relations
         .iter()
         .filter_map(|&r| graph.relation(r))
-        .map(|r| r.relation.predicate.as_str())
+        .map(|r| r.relation.predicate())
         .collect();
     assert_eq!(
         predicates,
@@ -198,7 +198,7 @@ fn shortest_path_respects_direction_and_classes() {
         .map(|hop| {
             graph
                 .relation(hop.relations[0])
-                .map_or("", |r| r.relation.predicate.as_str())
+                .map_or("", |r| r.relation.predicate())
         })
         .collect();
     assert_eq!(predicates, ["back", "attack"]);
@@ -443,7 +443,11 @@ fn subgraph_keeps_chosen_entities_and_relations_between_them() {
     assert_eq!(subgraph.documents(), graph.documents());
     let evidence = subgraph
         .relations()
-        .map(|r| subgraph.evidence_text(&r.relation.evidence[0]).to_string())
+        .map(|r| {
+            subgraph
+                .evidence_text(&r.relation.evidence()[0])
+                .to_string()
+        })
         .collect::<Vec<_>>();
     assert_eq!(evidence, ["A back B.", "B attack C."]);
 }

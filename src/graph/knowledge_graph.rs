@@ -61,6 +61,16 @@ impl KnowledgeGraph {
         Self::default()
     }
 
+    /// An empty graph with room for `entities` and `relations` without growing (for loading a file
+    /// whose counts are known: growing by doubling would leave up to half of the edge storage unused).
+    pub fn with_capacity(entities: usize, relations: usize) -> Self {
+        KnowledgeGraph {
+            graph: StableDiGraph::with_capacity(entities, relations),
+            names: HashMap::with_capacity(entities),
+            documents: Vec::new(),
+        }
+    }
+
     /// Adds a document and returns its index. The hash is computed here.
     pub fn add_document(&mut self, name: String, text: String) -> u32 {
         let hash = document_hash(&text);
@@ -88,8 +98,8 @@ impl KnowledgeGraph {
 
     /// The text of an evidence sentence, or `""` if the evidence does not fit its document.
     pub fn evidence_text(&self, evidence: &Evidence) -> &str {
-        self.document(evidence.document)
-            .map_or("", |d| evidence.span.slice(&d.text))
+        self.document(evidence.document())
+            .map_or("", |d| evidence.span().slice(&d.text))
     }
 
     /// Adds an entity and indexes its name and aliases.
@@ -119,23 +129,12 @@ impl KnowledgeGraph {
         let existing = self
             .graph
             .edges_connecting(source.0, target.0)
-            .find(|e| {
-                let r = e.weight();
-                r.predicate == relation.predicate
-                    && r.class == relation.class
-                    && r.negated == relation.negated
-                    && r.hedged == relation.hedged
-            })
+            .find(|e| e.weight().same_statement(&relation))
             .map(|e| e.id());
         if let Some(edge) = existing
             && let Some(stored) = self.graph.edge_weight_mut(edge)
         {
-            for evidence in relation.evidence {
-                if !stored.evidence.contains(&evidence) {
-                    stored.evidence.push(evidence);
-                }
-            }
-            stored.evidence.sort();
+            stored.add_evidence(relation.evidence());
             return RelationId(edge);
         }
         RelationId(self.graph.add_edge(source.0, target.0, relation))
@@ -235,7 +234,7 @@ impl KnowledgeGraph {
 
     /// The number of sentences of evidence, over all relations.
     pub fn evidence_count(&self) -> usize {
-        self.relations().map(|r| r.relation.evidence.len()).sum()
+        self.relations().map(|r| r.relation.evidence().len()).sum()
     }
 }
 
@@ -255,18 +254,11 @@ mod tests {
     }
 
     fn relation(predicate: &str, start: usize) -> Relation {
-        Relation {
-            predicate: predicate.into(),
-            class: RelationClass::Cooperation,
-            negated: false,
-            hedged: false,
-            evidence: vec![Evidence {
-                document: 0,
-                span: Span::new(start, start + 1),
-                rule: "test".into(),
-                time: None,
-            }],
-        }
+        Relation::new(
+            predicate,
+            RelationClass::Cooperation,
+            [Evidence::new(0, Span::new(start, start + 1), "test", None)],
+        )
     }
 
     #[test]

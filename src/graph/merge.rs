@@ -29,8 +29,10 @@
 //! again; the README's scale-out section says so.
 
 use super::entity_key::entity_key;
+use super::evidence_list::EvidenceList;
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
 use super::model::{Entity, Evidence, Mention, Relation, StoredDocument};
+use super::symbol::Symbol;
 use crate::extract::alias::surface_key;
 use crate::extract::{EntityKind, RelationClass};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -358,7 +360,7 @@ fn merge_entity(shares: &[&Part<'_>], texts: &[&str]) -> Entity {
 }
 
 /// The key two relations are one edge under.
-type EdgeKey = (usize, usize, String, RelationClass, bool, bool);
+type EdgeKey = (usize, usize, Symbol, RelationClass, bool, bool);
 
 /// The merged relations, (source, target, relation) by merged entity index, in the order a single
 /// build lists them: by the first document that states them, then in the order the shard that read
@@ -385,21 +387,18 @@ fn merge_relations(
             };
             let evidence = relation
                 .relation
-                .evidence
+                .evidence()
                 .iter()
                 .map(|evidence| {
-                    Ok(Evidence {
-                        document: renumber(
-                            &document_index[input],
-                            &merged.label,
-                            "evidence",
-                            evidence.document,
-                        )?,
-                        ..evidence.clone()
-                    })
+                    Ok(evidence.with_document(renumber(
+                        &document_index[input],
+                        &merged.label,
+                        "evidence",
+                        evidence.document(),
+                    )?))
                 })
                 .collect::<Result<Vec<_>, MergeError>>()?;
-            let Some(first_document) = evidence.iter().map(|e| e.document).min() else {
+            let Some(first_document) = evidence.iter().map(|e| e.document()).min() else {
                 continue;
             };
             let first = (first_document, input, position);
@@ -407,7 +406,7 @@ fn merge_relations(
             let key = (
                 source,
                 target,
-                r.predicate.clone(),
+                r.predicate_symbol(),
                 r.class,
                 r.negated,
                 r.hedged,
@@ -419,7 +418,7 @@ fn merge_relations(
                     edge.first = edge.first.min(first);
                 }
                 None => {
-                    edge_of_key.insert(key.clone(), edges.len());
+                    edge_of_key.insert(key, edges.len());
                     edges.push(Edge {
                         key,
                         evidence,
@@ -431,11 +430,11 @@ fn merge_relations(
     }
     // What a name says about its owner is said once in a single build, by its first sentence; each
     // shard kept its own first.
-    let is_name_part = |e: &Evidence| e.rule == "name-part" || e.rule.starts_with("name-part+");
+    let is_name_part = |e: &Evidence| e.rule() == "name-part" || e.rule().starts_with("name-part+");
     let mut first_name_part: HashMap<(usize, usize), (u32, crate::text::Span)> = HashMap::new();
     for edge in &edges {
         for evidence in edge.evidence.iter().filter(|e| is_name_part(e)) {
-            let at = (evidence.document, evidence.span);
+            let at = (evidence.document(), evidence.span());
             let first = first_name_part
                 .entry((edge.key.0, edge.key.1))
                 .or_insert(at);
@@ -445,7 +444,7 @@ fn merge_relations(
     for edge in &mut edges {
         let pair = (edge.key.0, edge.key.1);
         edge.evidence.retain(|e| {
-            !is_name_part(e) || first_name_part.get(&pair) == Some(&(e.document, e.span))
+            !is_name_part(e) || first_name_part.get(&pair) == Some(&(e.document(), e.span()))
         });
         edge.evidence.sort();
         edge.evidence.dedup();
@@ -459,13 +458,13 @@ fn merge_relations(
             (
                 source,
                 target,
-                Relation {
+                Relation::from_parts(
                     predicate,
                     class,
                     negated,
                     hedged,
-                    evidence: edge.evidence,
-                },
+                    EvidenceList::from_vec(edge.evidence),
+                ),
             )
         })
         .collect())
@@ -532,18 +531,11 @@ mod tests {
             else {
                 panic!("{name}: no sentence names {subject} and {object}");
             };
-            let relation = Relation {
-                predicate: predicate.to_string(),
-                class: RelationClass::Cooperation,
-                negated: false,
-                hedged: false,
-                evidence: vec![Evidence {
-                    document,
-                    span: sentence,
-                    rule: rule.to_string(),
-                    time: None,
-                }],
-            };
+            let relation = Relation::new(
+                predicate,
+                RelationClass::Cooperation,
+                [Evidence::new(document, sentence, rule, None)],
+            );
             graph.add_relation(source, target, relation);
         }
         MergeInput {
@@ -579,14 +571,14 @@ mod tests {
             .map(|r| {
                 let evidence: Vec<String> = r
                     .relation
-                    .evidence
+                    .evidence()
                     .iter()
-                    .map(|e| format!("{}@{} {}", e.document, e.span.start, e.rule))
+                    .map(|e| format!("{}@{} {}", e.document(), e.span().start, e.rule()))
                     .collect();
                 format!(
                     "{} {} {}: {}",
                     name(r.source),
-                    r.relation.predicate,
+                    r.relation.predicate(),
                     name(r.target),
                     evidence.join(", ")
                 )

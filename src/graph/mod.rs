@@ -5,6 +5,8 @@
 mod cancelled;
 pub mod centrality;
 pub mod entity_key;
+mod evidence;
+mod evidence_list;
 pub mod knowledge_graph;
 pub mod merge;
 pub mod model;
@@ -13,6 +15,7 @@ pub mod paths;
 pub mod persist;
 pub mod snapshot;
 pub mod subgraph;
+pub mod symbol;
 pub mod walk;
 
 #[cfg(test)]
@@ -23,10 +26,12 @@ pub(crate) mod test_graph;
 pub use cancelled::Cancelled;
 pub use centrality::PAGE_RANK_DAMPING;
 pub use entity_key::entity_key;
+pub use evidence::EvidenceError;
 pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
 pub use merge::{MergeError, MergeInput, merge_graphs};
 pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};
 pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
+pub use symbol::Symbol;
 pub use walk::{RelationFilter, WalkDirection};

@@ -1,6 +1,9 @@
 //! The model: what the graph's nodes, edges and documents hold.
 
-use crate::extract::{EntityKind, Period, RelationClass};
+pub use super::evidence::Evidence;
+use super::evidence_list::EvidenceList;
+use super::symbol::Symbol;
+use crate::extract::{EntityKind, RelationClass};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
@@ -32,30 +35,218 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
-/// Why a relation is in the graph: the sentence that states it and the rule that read it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Evidence {
-    pub document: u32,
-    /// The byte span of the sentence in its document.
-    pub span: Span,
-    /// The name of the extraction rule that fired.
-    pub rule: String,
-    /// The period the sentence speaks of ("In 2019", "since 2014"), if it names one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time: Option<Period>,
-}
-
 /// An edge: the subject (source) acts on the object (target).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Held in 32 bytes: the predicate is an interned [`Symbol`], and a single sentence of evidence sits inline
+/// (an `EvidenceList`). Files hold the same fields as ever, the predicate and rule names as text.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "RelationRecord")]
 pub struct Relation {
     /// A short normalised verb phrase: "impose sanctions on".
-    pub predicate: String,
+    predicate: Symbol,
     pub class: RelationClass,
     /// The text denies the relation ("did not sign").
     pub negated: bool,
     /// The text hedges the relation ("reportedly", "allegedly").
-    #[serde(default)]
     pub hedged: bool,
     /// Every sentence that states it, sorted.
-    pub evidence: Vec<Evidence>,
+    evidence: EvidenceList,
+}
+
+impl Relation {
+    /// A relation the text asserts plainly (neither negated nor hedged), stated by `evidence`, kept in
+    /// the order given.
+    pub fn new(
+        predicate: &str,
+        class: RelationClass,
+        evidence: impl IntoIterator<Item = Evidence>,
+    ) -> Relation {
+        Relation {
+            predicate: Symbol::intern(predicate),
+            class,
+            negated: false,
+            hedged: false,
+            evidence: evidence.into_iter().collect(),
+        }
+    }
+
+    /// The relation as a file holds it.
+    pub(crate) fn from_parts(
+        predicate: Symbol,
+        class: RelationClass,
+        negated: bool,
+        hedged: bool,
+        evidence: EvidenceList,
+    ) -> Relation {
+        Relation {
+            predicate,
+            class,
+            negated,
+            hedged,
+            evidence,
+        }
+    }
+
+    /// The same relation, denied by the text when `negated`.
+    pub fn with_negated(self, negated: bool) -> Relation {
+        Relation { negated, ..self }
+    }
+
+    /// The same relation, hedged by the text when `hedged`.
+    pub fn with_hedged(self, hedged: bool) -> Relation {
+        Relation { hedged, ..self }
+    }
+
+    /// A short normalised verb phrase: "impose sanctions on".
+    pub fn predicate(&self) -> &'static str {
+        self.predicate.as_str()
+    }
+
+    /// The predicate, interned: comparing symbols is comparing predicates.
+    pub fn predicate_symbol(&self) -> Symbol {
+        self.predicate
+    }
+
+    /// Every sentence that states it, sorted.
+    pub fn evidence(&self) -> &[Evidence] {
+        self.evidence.as_slice()
+    }
+
+    /// True when `other` is the same statement, perhaps from other sentences: the same predicate, class
+    /// and flags. The graph keeps one edge for such relations between the same two entities.
+    pub fn same_statement(&self, other: &Relation) -> bool {
+        self.predicate == other.predicate
+            && self.class == other.class
+            && self.negated == other.negated
+            && self.hedged == other.hedged
+    }
+
+    /// Adds the sentences of `evidence` it does not have yet, and sorts them all.
+    pub(crate) fn add_evidence(&mut self, evidence: &[Evidence]) {
+        let mut all = std::mem::take(&mut self.evidence).into_vec();
+        for item in evidence {
+            if !all.contains(item) {
+                all.push(*item);
+            }
+        }
+        all.sort();
+        self.evidence = EvidenceList::from_vec(all);
+    }
+}
+
+impl std::fmt::Debug for Relation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Relation")
+            .field("predicate", &self.predicate())
+            .field("class", &self.class)
+            .field("negated", &self.negated)
+            .field("hedged", &self.hedged)
+            .field("evidence", &self.evidence())
+            .finish()
+    }
+}
+
+impl Serialize for Relation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RelationRecordRef {
+            predicate: self.predicate,
+            class: self.class,
+            negated: self.negated,
+            hedged: self.hedged,
+            evidence: self.evidence(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A relation as files write it: the fields of the model, in its order.
+#[derive(Serialize)]
+#[serde(rename = "Relation")]
+struct RelationRecordRef<'a> {
+    predicate: Symbol,
+    class: RelationClass,
+    negated: bool,
+    hedged: bool,
+    evidence: &'a [Evidence],
+}
+
+/// What [`RelationRecordRef`] writes, read back.
+#[derive(Deserialize)]
+#[serde(rename = "Relation")]
+struct RelationRecord {
+    predicate: Symbol,
+    class: RelationClass,
+    negated: bool,
+    #[serde(default)]
+    hedged: bool,
+    #[serde(deserialize_with = "EvidenceList::deserialize_from::<_, Evidence>")]
+    evidence: EvidenceList,
+}
+
+impl From<RelationRecord> for Relation {
+    fn from(record: RelationRecord) -> Relation {
+        Relation::from_parts(
+            record.predicate,
+            record.class,
+            record.negated,
+            record.hedged,
+            record.evidence,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_relation_with_one_sentence_is_32_bytes() {
+        // What a relation costs in memory: see "### Memory" in the README.
+        assert_eq!(std::mem::size_of::<Evidence>(), 24);
+        assert_eq!(std::mem::size_of::<Relation>(), 32);
+        assert_eq!(std::mem::size_of::<Option<Relation>>(), 32);
+    }
+
+    #[test]
+    fn files_hold_the_same_fields() {
+        let evidence = |start| Evidence::new(0, Span::new(start, 15), "verb", None);
+        let one = Relation::new("meet", RelationClass::Cooperation, [evidence(0)]);
+        let two = Relation::new(
+            "meet",
+            RelationClass::Cooperation,
+            [evidence(0), evidence(1)],
+        )
+        .with_negated(true)
+        .with_hedged(true);
+        let cases = [
+            (
+                &one,
+                "(predicate:\"meet\",class:Cooperation,negated:false,hedged:false,evidence:[(document:0,span:(start:0,end:15),rule:\"verb\")])",
+            ),
+            (
+                &two,
+                "(predicate:\"meet\",class:Cooperation,negated:true,hedged:true,evidence:[(document:0,span:(start:0,end:15),rule:\"verb\"),(document:0,span:(start:1,end:15),rule:\"verb\")])",
+            ),
+        ];
+        for (relation, text) in cases {
+            assert_eq!(ron::to_string(relation).unwrap(), text);
+            assert_eq!(&ron::from_str::<Relation>(text).unwrap(), relation);
+        }
+        // Files from before `hedged` existed.
+        let old = "(predicate:\"meet\",class:Cooperation,negated:false,evidence:[])";
+        let read = ron::from_str::<Relation>(old).unwrap();
+        assert!(!read.hedged && read.evidence().is_empty());
+    }
+
+    #[test]
+    fn adding_evidence_keeps_one_copy_of_each_sorted() {
+        let evidence = |start| Evidence::new(0, Span::new(start, 15), "verb", None);
+        let mut relation = Relation::new("meet", RelationClass::Cooperation, [evidence(5)]);
+        relation.add_evidence(&[evidence(5)]);
+        assert_eq!(relation.evidence(), [evidence(5)]);
+        relation.add_evidence(&[evidence(9), evidence(1), evidence(5)]);
+        assert_eq!(relation.evidence(), [evidence(1), evidence(5), evidence(9)]);
+    }
 }

@@ -6,9 +6,12 @@
 //! loads several times faster. A file from a newer kgraph is refused rather than half-read. Writes are
 //! atomic.
 
+use super::evidence::EvidenceError;
+use super::evidence_list::EvidenceList;
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
 use super::model::{Entity, Evidence, Relation, StoredDocument};
 use super::snapshot;
+use super::symbol::Symbol;
 use crate::atomic_file::write_atomically;
 use crate::extract::RelationClass;
 use crate::extract::time::Period;
@@ -124,10 +127,10 @@ struct BinaryGraphOut<'a, R> {
 }
 
 #[derive(Serialize)]
-struct BinaryRelationOut<'a, E> {
+struct BinaryRelationOut<E> {
     source: usize,
     target: usize,
-    predicate: &'a str,
+    predicate: Symbol,
     class: RelationClass,
     negated: bool,
     hedged: bool,
@@ -135,10 +138,10 @@ struct BinaryRelationOut<'a, E> {
 }
 
 #[derive(Serialize)]
-struct BinaryEvidenceOut<'a> {
+struct BinaryEvidenceOut {
     document: u32,
     span: Span,
-    rule: &'a str,
+    rule: Symbol,
     /// `Period`'s `from` and `to`.
     time: Option<(Option<i32>, Option<i32>)>,
 }
@@ -156,19 +159,29 @@ struct BinaryGraphIn {
 struct BinaryRelationIn {
     source: usize,
     target: usize,
-    predicate: String,
+    predicate: Symbol,
     class: RelationClass,
     negated: bool,
     hedged: bool,
-    evidence: Vec<BinaryEvidenceIn>,
+    #[serde(deserialize_with = "EvidenceList::deserialize_from::<_, BinaryEvidenceIn>")]
+    evidence: EvidenceList,
 }
 
 #[derive(Deserialize)]
 struct BinaryEvidenceIn {
     document: u32,
     span: Span,
-    rule: String,
+    rule: Symbol,
     time: Option<(Option<i32>, Option<i32>)>,
+}
+
+impl TryFrom<BinaryEvidenceIn> for Evidence {
+    type Error = EvidenceError;
+
+    fn try_from(e: BinaryEvidenceIn) -> Result<Evidence, EvidenceError> {
+        let time = e.time.map(|(from, to)| Period { from, to });
+        Evidence::try_new(e.document, e.span, e.rule, time)
+    }
 }
 
 /// A slice written as the sequence of what a function makes of each element, without collecting them.
@@ -180,27 +193,27 @@ impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for MappedSeq<'a, T, F> {
     }
 }
 
-type EvidenceSeq<'a> = MappedSeq<'a, Evidence, fn(&'a Evidence) -> BinaryEvidenceOut<'a>>;
+type EvidenceSeq<'a> = MappedSeq<'a, Evidence, fn(&'a Evidence) -> BinaryEvidenceOut>;
 
-fn evidence_out(evidence: &Evidence) -> BinaryEvidenceOut<'_> {
+fn evidence_out(evidence: &Evidence) -> BinaryEvidenceOut {
     BinaryEvidenceOut {
-        document: evidence.document,
-        span: evidence.span,
-        rule: &evidence.rule,
-        time: evidence.time.map(|p| (p.from, p.to)),
+        document: evidence.document(),
+        span: evidence.span(),
+        rule: evidence.rule_symbol(),
+        time: evidence.time().map(|p| (p.from, p.to)),
     }
 }
 
-fn relation_out<'a>(record: &RelationRecordRef<'a>) -> BinaryRelationOut<'a, EvidenceSeq<'a>> {
+fn relation_out<'a>(record: &RelationRecordRef<'a>) -> BinaryRelationOut<EvidenceSeq<'a>> {
     let relation = record.relation;
     BinaryRelationOut {
         source: record.source,
         target: record.target,
-        predicate: &relation.predicate,
+        predicate: relation.predicate_symbol(),
         class: relation.class,
         negated: relation.negated,
         hedged: relation.hedged,
-        evidence: MappedSeq(&relation.evidence, evidence_out),
+        evidence: MappedSeq(relation.evidence(), evidence_out),
     }
 }
 
@@ -215,22 +228,21 @@ fn encode_binary(file: &GraphFileRef<'_>) -> Result<Vec<u8>, postcard::Error> {
 }
 
 /// What tells two relations apart: the same endpoints, predicate, class and flags are one edge.
-type RelationKey<'a> = (usize, usize, &'a str, RelationClass, bool, bool);
+type RelationKey = (usize, usize, Symbol, RelationClass, bool, bool);
 
 /// A relation as a file holds it, RON or binary.
 trait RelationRecordIn {
-    fn key(&self) -> RelationKey<'_>;
+    fn key(&self) -> RelationKey;
     fn into_parts(self) -> (usize, usize, Relation);
 }
 
 impl RelationRecordIn for RelationRecord {
-    fn key(&self) -> RelationKey<'_> {
+    fn key(&self) -> RelationKey {
         let r = &self.relation;
-        let predicate = r.predicate.as_str();
         (
             self.source,
             self.target,
-            predicate,
+            r.predicate_symbol(),
             r.class,
             r.negated,
             r.hedged,
@@ -243,12 +255,11 @@ impl RelationRecordIn for RelationRecord {
 }
 
 impl RelationRecordIn for BinaryRelationIn {
-    fn key(&self) -> RelationKey<'_> {
-        let predicate = self.predicate.as_str();
+    fn key(&self) -> RelationKey {
         (
             self.source,
             self.target,
-            predicate,
+            self.predicate,
             self.class,
             self.negated,
             self.hedged,
@@ -256,23 +267,13 @@ impl RelationRecordIn for BinaryRelationIn {
     }
 
     fn into_parts(self) -> (usize, usize, Relation) {
-        let evidence = self
-            .evidence
-            .into_iter()
-            .map(|e| Evidence {
-                document: e.document,
-                span: e.span,
-                rule: e.rule,
-                time: e.time.map(|(from, to)| Period { from, to }),
-            })
-            .collect();
-        let relation = Relation {
-            predicate: self.predicate,
-            class: self.class,
-            negated: self.negated,
-            hedged: self.hedged,
-            evidence,
-        };
+        let relation = Relation::from_parts(
+            self.predicate,
+            self.class,
+            self.negated,
+            self.hedged,
+            self.evidence,
+        );
         (self.source, self.target, relation)
     }
 }
@@ -430,7 +431,7 @@ fn assemble<R: RelationRecordIn>(
             found: format_version,
         });
     }
-    let mut graph = KnowledgeGraph::new();
+    let mut graph = KnowledgeGraph::with_capacity(entities.len(), relations.len());
     for document in documents {
         graph.push_stored_document(document);
     }
@@ -495,18 +496,11 @@ mod tests {
         graph.add_relation(
             qatar,
             iran,
-            Relation {
-                predicate: "meet".into(),
-                class: RelationClass::Cooperation,
-                negated: false,
-                hedged: false,
-                evidence: vec![Evidence {
-                    document,
-                    span: Span::new(0, 15),
-                    rule: "verb".into(),
-                    time: None,
-                }],
-            },
+            Relation::new(
+                "meet",
+                RelationClass::Cooperation,
+                [Evidence::new(document, Span::new(0, 15), "verb", None)],
+            ),
         );
         graph
     }
@@ -516,21 +510,16 @@ mod tests {
     fn timed_sample() -> KnowledgeGraph {
         let mut graph = sample();
         let ids: Vec<_> = graph.entities().map(|(id, _)| id).collect();
-        let evidence = |start: usize, time: Option<Period>| Evidence {
-            document: 0,
-            span: Span::new(start, 15),
-            rule: "verb".into(),
-            time,
+        let evidence = |start: usize, time: Option<Period>| {
+            Evidence::new(0, Span::new(start, 15), "verb", time)
         };
         graph.add_relation(
             ids[1],
             ids[0],
-            Relation {
-                predicate: "meet".into(),
-                class: RelationClass::Cooperation,
-                negated: true,
-                hedged: true,
-                evidence: vec![
+            Relation::new(
+                "meet",
+                RelationClass::Cooperation,
+                [
                     evidence(0, None),
                     evidence(
                         1,
@@ -554,7 +543,9 @@ mod tests {
                         }),
                     ),
                 ],
-            },
+            )
+            .with_negated(true)
+            .with_hedged(true),
         );
         graph
     }
@@ -656,6 +647,8 @@ mod tests {
         let newer = good.replacen("format_version: 1", "format_version: 99", 1);
         let truncated = &good[..good.len() / 2];
         let dangling = good.replacen("target: 1", "target: 7", 1);
+        // Evidence holds its span in 32 bits: a larger one is refused, not cut short.
+        let long_span = good.replacen("end: 15)", "end: 4294967296)", 1);
         let cases: &[(&str, &str)] = &[
             (
                 &newer,
@@ -666,6 +659,10 @@ mod tests {
             (
                 &dangling,
                 "relation 0 points at entity 7, which the file does not have",
+            ),
+            (
+                &long_span,
+                "not a kgraph graph file: the sentence span 0..4294967296 lies past 4 GiB into its document",
             ),
         ];
         for (text, expected) in cases {

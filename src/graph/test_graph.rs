@@ -56,18 +56,11 @@ pub(crate) fn build(entities: &[EntitySpec<'_>], relations: &[RelationSpec<'_>])
         graph.add_relation(
             source,
             target,
-            Relation {
-                predicate: predicate.to_string(),
-                class: *class,
-                negated: false,
-                hedged: false,
-                evidence: vec![Evidence {
-                    document,
-                    span,
-                    rule: "test".into(),
-                    time: None,
-                }],
-            },
+            Relation::new(
+                predicate,
+                *class,
+                [Evidence::new(document, span, "test", None)],
+            ),
         );
     }
     graph

@@ -98,7 +98,7 @@ impl RelationFilter {
         match self.window {
             None => true,
             Some(window) => evidence
-                .time
+                .time()
                 .is_some_and(|period| period.overlaps(window.from, window.to)),
         }
     }
@@ -107,7 +107,7 @@ impl RelationFilter {
     /// its evidence sentences does.
     pub fn allows(&self, relation: &Relation) -> bool {
         (self.classes.is_empty() || self.classes.contains(&relation.class))
-            && (self.window.is_none() || relation.evidence.iter().any(|e| self.admits(e)))
+            && (self.window.is_none() || relation.evidence().iter().any(|e| self.admits(e)))
     }
 }
 

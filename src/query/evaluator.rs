@@ -102,7 +102,7 @@ fn predicate_text(relation: &RelationRef<'_>) -> String {
     if relation.relation.negated {
         text.push_str("¬ ");
     }
-    text.push_str(&relation.relation.predicate);
+    text.push_str(relation.relation.predicate());
     if relation.relation.hedged {
         text.push('?');
     }
@@ -140,7 +140,7 @@ fn best_relation<'g>(
             (
                 !r.relation.class.is_asserted(),
                 r.relation.negated,
-                std::cmp::Reverse(r.relation.evidence.len()),
+                std::cmp::Reverse(r.relation.evidence().len()),
                 r.id,
             )
         })
@@ -274,7 +274,7 @@ impl<'g> Evaluator<'g> {
     ) -> (String, Cell, String) {
         relation
             .relation
-            .evidence
+            .evidence()
             .iter()
             .find(|evidence| filter.admits(evidence))
             .map_or_else(
@@ -282,11 +282,11 @@ impl<'g> Evaluator<'g> {
                 |evidence| {
                     let document = self
                         .graph
-                        .document(evidence.document)
+                        .document(evidence.document())
                         .map_or_else(String::new, |d| d.name.clone());
                     (
                         document,
-                        Cell::Time(evidence.time),
+                        Cell::Time(evidence.time()),
                         one_line(self.graph.evidence_text(evidence)),
                     )
                 },
@@ -775,7 +775,7 @@ impl<'g> Evaluator<'g> {
             .iter()
             .map(|r| {
                 r.relation
-                    .evidence
+                    .evidence()
                     .iter()
                     .filter(|e| filter.admits(e))
                     .count()
@@ -796,13 +796,13 @@ impl<'g> Evaluator<'g> {
         for relation in &relations {
             for item in relation
                 .relation
-                .evidence
+                .evidence()
                 .iter()
                 .filter(|e| filter.admits(e))
             {
                 let document = self
                     .graph
-                    .document(item.document)
+                    .document(item.document())
                     .map_or_else(String::new, |d| d.name.clone());
                 rows.push(vec![
                     self.name(relation.source).into(),
@@ -810,8 +810,8 @@ impl<'g> Evaluator<'g> {
                     self.name(relation.target).into(),
                     relation.relation.class.name().into(),
                     document.into(),
-                    item.rule.clone().into(),
-                    Cell::Time(item.time),
+                    item.rule().into(),
+                    Cell::Time(item.time()),
                     one_line(self.graph.evidence_text(item)).into(),
                 ]);
             }

@@ -298,26 +298,15 @@ fn dated_world() -> KnowledgeGraph {
     }
     let mut sentences = sentences.into_iter();
     for (subject, predicate, class, object, evidence) in relations {
-        let evidence = evidence
+        let evidence: Vec<Evidence> = evidence
             .iter()
             .zip(sentences.by_ref())
-            .map(|(_, (span, time))| Evidence {
-                document,
-                span,
-                rule: "test".into(),
-                time,
-            })
+            .map(|(_, (span, time))| Evidence::new(document, span, "test", time))
             .collect();
         graph.add_relation(
             ids[subject],
             ids[object],
-            Relation {
-                predicate: predicate.to_string(),
-                class,
-                negated: false,
-                hedged: false,
-                evidence,
-            },
+            Relation::new(predicate, class, evidence),
         );
     }
     graph
