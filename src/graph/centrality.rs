@@ -77,12 +77,13 @@ const UNSEEN: Visit = Visit {
 /// dependency δ (the share of the shortest paths from the source to every other entity that pass
 /// through it).
 ///
-/// A breadth-first search counts the shortest paths to every entity; then, from the farthest entity
-/// back, δ(v) = paths(v) × Σ (1 + δ(w)) / paths(w) over the entities `w` one hop farther that `v` links
-/// to. Gathering from the successors reads only the forward links.
+/// A breadth-first search counts the shortest paths to every entity and notes the links that lead one
+/// hop farther (the successors); then, from the farthest entity back, δ(v) = paths(v) × Σ (1 + δ(w)) /
+/// paths(w) over the successors `w` of `v`. Reading the successors from that note, the way back touches
+/// no other link.
 ///
 /// # Complexity
-/// O(|sources| × (V + E)) time, O(V) memory besides the adjacency.
+/// O(|sources| × (V + E)) time; O(V + E) memory besides the adjacency, for the note of successors.
 fn dependencies(csr: &Csr, sources: &[u32], cancel: &AtomicBool) -> Result<Vec<f64>, Cancelled> {
     let count = csr.len();
     let mut centrality = vec![0.0_f64; count];
@@ -90,12 +91,18 @@ fn dependencies(csr: &Csr, sources: &[u32], cancel: &AtomicBool) -> Result<Vec<f
     // The entities reached from the source, in the order the search reached them: its queue, then,
     // read backwards, the order to work out dependencies in.
     let mut order: Vec<u32> = Vec::with_capacity(count);
+    // The successors of each entity of `order`, one after the other; `ends[i]` is where those of
+    // `order[i]` end.
+    let mut successors: Vec<u32> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(count);
     for &source in sources {
         check(cancel)?;
         for &v in &order {
             visits[v as usize] = UNSEEN;
         }
         order.clear();
+        successors.clear();
+        ends.clear();
         visits[source as usize] = Visit {
             distance: 0,
             value: 1.0,
@@ -116,22 +123,19 @@ fn dependencies(csr: &Csr, sources: &[u32], cancel: &AtomicBool) -> Result<Vec<f
                 }
                 if visit.distance == distance + 1 {
                     visit.value += paths;
+                    successors.push(w);
                 }
             }
+            ends.push(successors.len());
         }
-        for &v in order.iter().rev() {
-            let Visit {
-                distance,
-                value: paths,
-            } = visits[v as usize];
-            // The entities one hop farther are done: their value is their share by now.
-            let onwards: f64 = csr
-                .neighbours(v as usize)
+        for (index, &v) in order.iter().enumerate().rev() {
+            let start = index.checked_sub(1).map_or(0, |previous| ends[previous]);
+            // The successors are done: their value is their share by now.
+            let onwards: f64 = successors[start..ends[index]]
                 .iter()
-                .map(|&w| visits[w as usize])
-                .filter(|visit| visit.distance == distance + 1)
-                .map(|visit| visit.value)
+                .map(|&w| visits[w as usize].value)
                 .sum();
+            let paths = visits[v as usize].value;
             let dependency = paths * onwards;
             if v != source {
                 centrality[v as usize] += dependency;
