@@ -1,5 +1,6 @@
-//! Graph algorithms (neighbours at depth 2, shortest path, all shortest paths, PageRank, betweenness)
-//! on a synthetic graph with a skewed degree distribution, generated reproducibly from a seed.
+//! Graph algorithms (neighbours at depth 2, shortest path, all shortest paths, degree, PageRank,
+//! betweenness) on a synthetic graph with a skewed degree distribution, generated reproducibly from a
+//! seed.
 //!
 //! ```sh
 //! cargo bench --bench graph
@@ -10,9 +11,14 @@
 //! drawn by preferential attachment (half the time uniformly, half the time from the endpoints of the
 //! relations drawn so far, so an entity is picked in proportion to its degree), which gives the
 //! heavy-tailed degrees of real co-mention graphs: a few hubs, many entities with one or two links.
-//! Each relation carries one sentence of evidence, as a built graph does. Exact betweenness is
-//! O(V × E), hopeless at this size, so it is measured on a small graph of the same kind
-//! (`KG_BENCH_BETWEENNESS_ENTITIES`, default 2,000, with ten relations per entity).
+//! Each relation carries one sentence of evidence, as a built graph does.
+//!
+//! Before criterion's timings, the local queries are run once on each of the 64 seeded pairs and the
+//! spread of their times printed (median, 90th percentile, slowest) with what they found, since a
+//! query that touches a hub costs far more than the mean. Betweenness on the large graph is the
+//! sampled estimate (`BETWEENNESS_PIVOTS` sources); exact betweenness, O(V × E), is measured on a
+//! small graph of the same kind (`KG_BENCH_BETWEENNESS_ENTITIES`, default 2,000, with ten relations
+//! per entity).
 
 #[path = "support/synthetic_graph.rs"]
 #[allow(dead_code)]
@@ -21,7 +27,8 @@ mod synthetic_graph;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kgraph::extract::{EntityKind, RelationClass};
 use kgraph::graph::{
-    Entity, EntityId, Evidence, KnowledgeGraph, Relation, RelationFilter, WalkDirection,
+    BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Entity, EntityId, Evidence, KnowledgeGraph,
+    Relation, RelationFilter, WalkDirection,
 };
 use kgraph::text::Span;
 use std::hint::black_box;
@@ -93,16 +100,55 @@ fn skewed_graph(entities: usize, relations: usize, seed: u64) -> (KnowledgeGraph
     (graph, ids)
 }
 
+/// A field of `/proc/self/status` in bytes (Linux; `None` elsewhere).
+fn status_bytes(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with(field))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
+}
+
+/// Runs `query` once per pair and prints the median, 90th percentile and slowest time, with the
+/// median and largest of what `size` says each answer holds.
+fn spread<T>(
+    label: &str,
+    pairs: &[(EntityId, EntityId)],
+    mut query: impl FnMut(EntityId, EntityId) -> T,
+    size: impl Fn(&T) -> usize,
+) {
+    let mut runs: Vec<(Duration, usize)> = pairs
+        .iter()
+        .map(|&(from, to)| {
+            let started = Instant::now();
+            let answer = black_box(query(from, to));
+            (started.elapsed(), size(&answer))
+        })
+        .collect();
+    let mut sizes: Vec<usize> = runs.iter().map(|run| run.1).collect();
+    sizes.sort_unstable();
+    runs.sort_unstable();
+    let at = |fraction: f64| runs[((runs.len() - 1) as f64 * fraction) as usize].0;
+    eprintln!(
+        "{label}: median {:.2} ms, 90% {:.2} ms, slowest {:.2} ms; found median {}, most {}",
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.9).as_secs_f64() * 1e3,
+        at(1.0).as_secs_f64() * 1e3,
+        sizes[sizes.len() / 2],
+        sizes[sizes.len() - 1],
+    );
+}
+
 fn graph_algorithms(c: &mut Criterion) {
     let entities = shape_from_environment("KG_BENCH_GRAPH_ENTITIES", 1_000_000);
     let relations = shape_from_environment("KG_BENCH_GRAPH_RELATIONS", 10_000_000);
     let started = Instant::now();
     let (graph, ids) = skewed_graph(entities, relations, 7);
     eprintln!(
-        "synthetic graph: {} entities, {} relations, generated in {:.1} s",
+        "synthetic graph: {} entities, {} relations, generated in {:.1} s, resident {:.0} MiB",
         graph.entity_count(),
         graph.relation_count(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        status_bytes("VmRSS:").unwrap_or(0) as f64 / (1024.0 * 1024.0),
     );
     let filter = RelationFilter::new(WalkDirection::Both);
     let never = AtomicBool::new(false);
@@ -110,6 +156,38 @@ fn graph_algorithms(c: &mut Criterion) {
     let pairs: Vec<(EntityId, EntityId)> = (0..64)
         .map(|_| (ids[random.below(ids.len())], ids[random.below(ids.len())]))
         .collect();
+    let degrees = graph.degree_centrality(&filter);
+    let mut linked: Vec<usize> = degrees.iter().map(|&(_, d)| d).collect();
+    linked.sort_unstable();
+    eprintln!(
+        "distinct neighbours per entity: median {}, 99% {}, most {}",
+        linked[linked.len() / 2],
+        linked[linked.len() * 99 / 100],
+        linked[linked.len() - 1]
+    );
+    spread(
+        "neighbours depth 2",
+        &pairs,
+        |from, _| graph.neighbourhood(from, 2, &filter, &[]),
+        |found| found.entities.len(),
+    );
+    spread(
+        "shortest path",
+        &pairs,
+        |from, to| graph.shortest_path(from, to, &filter),
+        |path| path.as_ref().map_or(0, |p| p.len()),
+    );
+    spread(
+        "all shortest paths (limit 100)",
+        &pairs,
+        |from, to| graph.all_shortest_paths(from, to, &filter, 100, &never),
+        |list| {
+            list.as_ref()
+                .ok()
+                .and_then(|l| l.total)
+                .map_or(0, |t| t.min(usize::MAX as u128) as usize)
+        },
+    );
     let mut group = c.benchmark_group(format!("graph {entities} entities"));
     group
         .sample_size(10)
@@ -136,10 +214,25 @@ fn graph_algorithms(c: &mut Criterion) {
             black_box(graph.all_shortest_paths(from, to, &filter, 100, &never))
         })
     });
+    group.bench_function("degree", |b| {
+        b.iter(|| black_box(graph.degree_centrality(&filter)))
+    });
     group.bench_function("pagerank", |b| {
         b.iter(|| black_box(graph.page_rank(&filter, &never)))
     });
+    let estimated = if entities > BETWEENNESS_EXACT_LIMIT {
+        format!("betweenness (estimated, {BETWEENNESS_PIVOTS} sources)")
+    } else {
+        "betweenness (exact)".to_string()
+    };
+    group.bench_function(estimated, |b| {
+        b.iter(|| black_box(graph.betweenness(&filter, &never)))
+    });
     group.finish();
+    eprintln!(
+        "peak resident {:.0} MiB",
+        status_bytes("VmHWM:").unwrap_or(0) as f64 / (1024.0 * 1024.0)
+    );
     drop(graph);
 
     let small = shape_from_environment("KG_BENCH_BETWEENNESS_ENTITIES", 2_000);

@@ -5,7 +5,7 @@ use super::model::{Entity, Evidence, Relation, StoredDocument};
 use crate::extract::RelationClass;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeIndexable, EdgeRef, NodeIndexable};
 use std::collections::HashMap;
 
 /// A stable handle to an entity.
@@ -194,6 +194,21 @@ impl KnowledgeGraph {
                 target: EntityId(e.target()),
                 relation: e.weight(),
             })
+    }
+
+    /// One more than the largest entity index: the length of an array indexed by [`EntityId::index`].
+    pub(crate) fn entity_bound(&self) -> usize {
+        NodeIndexable::node_bound(&self.graph)
+    }
+
+    /// One more than the largest relation index: relations are numbered below it.
+    pub(crate) fn relation_bound(&self) -> usize {
+        EdgeIndexable::edge_bound(&self.graph)
+    }
+
+    /// The relation numbered `index`, if there is one.
+    pub(crate) fn relation_at(&self, index: usize) -> Option<RelationRef<'_>> {
+        self.relation(RelationId(EdgeIndex::new(index)))
     }
 
     pub fn entity_count(&self) -> usize {

@@ -4,6 +4,7 @@
 
 mod cancelled;
 pub mod centrality;
+mod csr;
 pub mod entity_key;
 mod evidence;
 mod evidence_list;
@@ -24,7 +25,7 @@ mod algorithm_tests;
 pub(crate) mod test_graph;
 
 pub use cancelled::Cancelled;
-pub use centrality::PAGE_RANK_DAMPING;
+pub use centrality::{BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, PAGE_RANK_DAMPING};
 pub use entity_key::entity_key;
 pub use evidence::EvidenceError;
 pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};

@@ -2,9 +2,8 @@
 //! [`RelationFilter`] allows and the entity kinds a caller asks for.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
-use super::walk::{Adjacency, RelationFilter};
+use super::walk::{IdMap, RelationFilter, WalkDirection};
 use crate::extract::EntityKind;
-use std::collections::VecDeque;
 
 /// What [`KnowledgeGraph::neighbourhood`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +30,8 @@ impl KnowledgeGraph {
     /// The neighbourhood; just the centre when it has no allowed link or is not in the graph.
     ///
     /// # Complexity
-    /// O(V + E) for the projection, then linear in the part of the graph visited.
+    /// Linear in the part of the graph visited: the relations of every entity nearer than `depth`, then a
+    /// sort of what was found. The rest of the graph is not read.
     pub fn neighbourhood(
         &self,
         centre: EntityId,
@@ -39,60 +39,57 @@ impl KnowledgeGraph {
         filter: &RelationFilter,
         kinds: &[EntityKind],
     ) -> Neighbourhood {
-        let adjacency = Adjacency::new(self, filter);
         let mut result = Neighbourhood {
             centre,
             entities: vec![(centre, 0)],
             relations: Vec::new(),
         };
-        let Some(start) = adjacency.position(centre) else {
+        if self.entity(centre).is_none() {
             return result;
-        };
-        let admitted = |position: usize| {
+        }
+        let admitted = |id: EntityId| {
             kinds.is_empty()
                 || self
-                    .entity(adjacency.ids[position])
+                    .entity(id)
                     .is_some_and(|entity| kinds.contains(&entity.kind))
         };
-        let mut distance: Vec<Option<usize>> = vec![None; adjacency.len()];
-        distance[start] = Some(0);
-        let mut queue = VecDeque::from([start]);
-        let mut relations: Vec<(usize, RelationId)> = Vec::new();
-        while let Some(position) = queue.pop_front() {
-            let here = distance[position].unwrap_or(0);
-            if here >= depth {
-                continue;
+        let mut distance: IdMap<EntityId, usize> = IdMap::default();
+        distance.insert(centre, 0);
+        let mut layer = vec![centre];
+        for here in 0..depth {
+            if layer.is_empty() {
+                break;
             }
-            for link in &adjacency.links[position] {
-                if link.neighbour != start && !admitted(link.neighbour) {
-                    continue;
+            let mut next: Vec<EntityId> = Vec::new();
+            let mut followed: Vec<RelationId> = Vec::new();
+            for &entity in &layer {
+                for (neighbour, relation) in self.steps(entity, filter) {
+                    match distance.get(&neighbour) {
+                        // Walked both ways, a relation back to a nearer entity was already followed
+                        // from there: keep the nearer sighting only.
+                        Some(&d) if d < here && filter.direction == WalkDirection::Both => continue,
+                        Some(_) => {}
+                        None => {
+                            if !admitted(neighbour) {
+                                continue;
+                            }
+                            distance.insert(neighbour, here + 1);
+                            next.push(neighbour);
+                        }
+                    }
+                    followed.push(relation);
                 }
-                if distance[link.neighbour].is_none() {
-                    distance[link.neighbour] = Some(here + 1);
-                    queue.push_back(link.neighbour);
-                }
-                relations.extend(link.relations.iter().map(|&relation| (here, relation)));
             }
+            // A relation between two entities of this layer is seen from both ends.
+            followed.sort_unstable();
+            followed.dedup();
+            result.relations.extend(followed);
+            next.sort_unstable();
+            result
+                .entities
+                .extend(next.iter().map(|&id| (id, here + 1)));
+            layer = next;
         }
-        // With both directions a relation between two inner entities is seen from each end: keep the
-        // nearer sighting.
-        relations.sort();
-        let mut seen = std::collections::HashSet::new();
-        relations.retain(|&(_, relation)| seen.insert(relation));
-        result.relations = relations
-            .into_iter()
-            .map(|(_, relation)| relation)
-            .collect();
-        let mut entities: Vec<(usize, EntityId)> = distance
-            .iter()
-            .enumerate()
-            .filter_map(|(position, d)| Some(((*d)?, adjacency.ids[position])))
-            .filter(|&(_, id)| id != centre)
-            .collect();
-        entities.sort();
-        result
-            .entities
-            .extend(entities.into_iter().map(|(d, id)| (id, d)));
         result
     }
 }

@@ -5,11 +5,15 @@
 //! the walking direction, so a caller can show the strongest one and its evidence. The enumerations are
 //! bounded twice (a limit on the number of paths, and for simple paths a maximum length) and check a
 //! cancel flag in their loops, because the number of simple paths grows exponentially with their length.
+//!
+//! Every search walks the graph's edges from its two ends and reads nothing else: shortest paths grow a
+//! breadth-first search from each end, always the side with the smaller frontier, until they meet, then
+//! keep only the entities that lie on a shortest path; simple paths measure the distance to the goal only
+//! as far as the longest path allowed.
 
 use super::cancelled::{Cancelled, check};
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
-use super::walk::{Adjacency, RelationFilter};
-use std::collections::VecDeque;
+use super::walk::{IdMap, IdSet, Link, RelationFilter};
 use std::sync::atomic::AtomicBool;
 
 /// One step of a path: from one entity to the next, through every relation that joins them.
@@ -56,46 +60,198 @@ pub struct PathList {
     pub truncated: bool,
 }
 
-/// Builds the path through `positions` of `adjacency`.
-fn to_path(adjacency: &Adjacency, positions: &[usize]) -> GraphPath {
-    let hops = positions
+/// Builds the path through `entities`, each hop with the relations `links` lists for it.
+fn to_path(entities: &[EntityId], links: &IdMap<EntityId, Vec<Link>>) -> GraphPath {
+    let hops = entities
         .windows(2)
         .map(|pair| {
-            let relations = adjacency.links[pair[0]]
-                .binary_search_by_key(&pair[1], |link| link.neighbour)
-                .map(|index| adjacency.links[pair[0]][index].relations.clone())
+            let relations = links
+                .get(&pair[0])
+                .and_then(|links| {
+                    links
+                        .binary_search_by_key(&pair[1], |link| link.neighbour)
+                        .ok()
+                        .map(|index| links[index].relations.clone())
+                })
                 .unwrap_or_default();
             Hop {
-                from: adjacency.ids[pair[0]],
-                to: adjacency.ids[pair[1]],
+                from: pair[0],
+                to: pair[1],
                 relations,
             }
         })
         .collect();
     GraphPath {
-        entities: positions.iter().map(|&p| adjacency.ids[p]).collect(),
+        entities: entities.to_vec(),
         hops,
     }
 }
 
-/// Breadth-first distances from `start`; `None` where unreachable.
-fn distances(adjacency: &Adjacency, start: usize) -> Vec<Option<usize>> {
-    let mut distance = vec![None; adjacency.len()];
-    distance[start] = Some(0);
-    let mut queue = VecDeque::from([start]);
-    while let Some(position) = queue.pop_front() {
-        let next = distance[position].unwrap_or(0) + 1;
-        for link in &adjacency.links[position] {
-            if distance[link.neighbour].is_none() {
-                distance[link.neighbour] = Some(next);
-                queue.push_back(link.neighbour);
+/// Breadth-first distances from `start` through `filter`, out to `limit` hops; entities farther away or
+/// unreachable are left out.
+fn distances(
+    graph: &KnowledgeGraph,
+    start: EntityId,
+    filter: &RelationFilter,
+    limit: usize,
+    cancel: &AtomicBool,
+) -> Result<IdMap<EntityId, usize>, Cancelled> {
+    let mut distance: IdMap<EntityId, usize> = IdMap::default();
+    distance.insert(start, 0);
+    let mut layer = vec![start];
+    for here in 0..limit {
+        let mut next = Vec::new();
+        for &entity in &layer {
+            check(cancel)?;
+            for (neighbour, _) in graph.steps(entity, filter) {
+                if let std::collections::hash_map::Entry::Vacant(entry) = distance.entry(neighbour)
+                {
+                    entry.insert(here + 1);
+                    next.push(neighbour);
+                }
             }
         }
+        if next.is_empty() {
+            break;
+        }
+        layer = next;
     }
-    distance
+    Ok(distance)
+}
+
+/// One end of a bidirectional breadth-first search: the distance of every entity it has reached, and the
+/// entities of each distance (its layers; the last one is its frontier).
+struct Side {
+    filter: RelationFilter,
+    distance: IdMap<EntityId, usize>,
+    layers: Vec<Vec<EntityId>>,
+}
+
+impl Side {
+    fn new(start: EntityId, filter: RelationFilter) -> Side {
+        let mut distance = IdMap::default();
+        distance.insert(start, 0);
+        Side {
+            filter,
+            distance,
+            layers: vec![vec![start]],
+        }
+    }
+
+    /// How far the search has gone.
+    fn radius(&self) -> usize {
+        self.layers.len() - 1
+    }
+
+    fn frontier(&self) -> &[EntityId] {
+        self.layers.last().map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds the next layer; returns its entities that `other` has reached too, in id order.
+    fn grow(
+        &mut self,
+        graph: &KnowledgeGraph,
+        other: &Side,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<EntityId>, Cancelled> {
+        let next_distance = self.layers.len();
+        let mut next = Vec::new();
+        for &entity in self.layers.last().map_or(&[][..], Vec::as_slice) {
+            check(cancel)?;
+            for (neighbour, _) in graph.steps(entity, &self.filter) {
+                if let std::collections::hash_map::Entry::Vacant(entry) =
+                    self.distance.entry(neighbour)
+                {
+                    entry.insert(next_distance);
+                    next.push(neighbour);
+                }
+            }
+        }
+        let mut met: Vec<EntityId> = next
+            .iter()
+            .copied()
+            .filter(|entity| other.distance.contains_key(entity))
+            .collect();
+        met.sort_unstable();
+        self.layers.push(next);
+        Ok(met)
+    }
 }
 
 impl KnowledgeGraph {
+    /// The entities that lie on a shortest path from `from` to `to`, by their distance from `from`: the
+    /// first layer is `[from]`, the last `[to]`, each in id order. `None` when `to` cannot be reached.
+    ///
+    /// A breadth-first search grows from each end, a whole layer at a time and always on the side whose
+    /// frontier is smaller, until a new layer holds entities the other side has reached. If the sides
+    /// had gone `a` and `b` hops without meeting, every path is longer than `a + b`, so the first meeting,
+    /// one side having just gone one hop further, gives the length; the entities where they met are the
+    /// shortest paths' entities at that distance. The others are found by walking back from them towards
+    /// each end, keeping the entities exactly one hop nearer.
+    fn shortest_path_layers(
+        &self,
+        from: EntityId,
+        to: EntityId,
+        filter: &RelationFilter,
+        cancel: &AtomicBool,
+    ) -> Result<Option<Vec<Vec<EntityId>>>, Cancelled> {
+        check(cancel)?;
+        if from == to {
+            return Ok(Some(vec![vec![from]]));
+        }
+        let mut forward = Side::new(from, filter.clone());
+        let mut backward = Side::new(to, filter.reversed());
+        let met = loop {
+            if forward.frontier().is_empty() || backward.frontier().is_empty() {
+                return Ok(None);
+            }
+            let met = if forward.frontier().len() <= backward.frontier().len() {
+                forward.grow(self, &backward, cancel)?
+            } else {
+                backward.grow(self, &forward, cancel)?
+            };
+            if !met.is_empty() {
+                break met;
+            }
+        };
+        let middle = forward.radius();
+        let length = middle + backward.radius();
+        let mut layers: Vec<Vec<EntityId>> = vec![Vec::new(); length + 1];
+        layers[middle] = met;
+        // Towards `from`: an entity one hop before an entity on a shortest path, at its distance from
+        // `from`, is on one too.
+        for here in (0..middle).rev() {
+            let mut layer = Vec::new();
+            for &entity in &layers[here + 1] {
+                check(cancel)?;
+                layer.extend(
+                    self.steps(entity, &backward.filter)
+                        .map(|(previous, _)| previous)
+                        .filter(|previous| forward.distance.get(previous) == Some(&here)),
+                );
+            }
+            layer.sort_unstable();
+            layer.dedup();
+            layers[here] = layer;
+        }
+        // Towards `to`, likewise with the distance left to go.
+        for here in middle + 1..=length {
+            let mut layer = Vec::new();
+            for &entity in &layers[here - 1] {
+                check(cancel)?;
+                layer.extend(
+                    self.steps(entity, filter)
+                        .map(|(next, _)| next)
+                        .filter(|next| backward.distance.get(next) == Some(&(length - here))),
+                );
+            }
+            layer.sort_unstable();
+            layer.dedup();
+            layers[here] = layer;
+        }
+        Ok(Some(layers))
+    }
+
     /// A shortest path from `from` to `to` through the relations `filter` allows.
     ///
     /// # Returns
@@ -103,7 +259,8 @@ impl KnowledgeGraph {
     /// first in id order.
     ///
     /// # Complexity
-    /// O(V + E).
+    /// A bidirectional breadth-first search: the relations of the entities within about half the
+    /// distance of either end, not the whole graph.
     pub fn shortest_path(
         &self,
         from: EntityId,
@@ -122,7 +279,8 @@ impl KnowledgeGraph {
     /// `Err(Cancelled)` when `cancel` was set.
     ///
     /// # Complexity
-    /// O(V + E) to find the distances, then O(limit × length) to list the paths.
+    /// The bidirectional search of [`KnowledgeGraph::shortest_path`], then the relations of the entities on
+    /// a shortest path to count the paths, then O(limit × length) to list them.
     pub fn all_shortest_paths(
         &self,
         from: EntityId,
@@ -131,75 +289,69 @@ impl KnowledgeGraph {
         limit: usize,
         cancel: &AtomicBool,
     ) -> Result<PathList, Cancelled> {
-        let adjacency = Adjacency::new(self, filter);
-        let (Some(start), Some(goal)) = (adjacency.position(from), adjacency.position(to)) else {
+        if self.entity(from).is_none() || self.entity(to).is_none() {
             return Ok(PathList::default());
-        };
-        let from_start = distances(&adjacency, start);
-        let Some(length) = from_start[goal] else {
-            return Ok(PathList::default());
-        };
-        // An entity lies on a shortest path when its distance from the start plus its distance to the
-        // goal is the length; a link is on one when it moves one step closer to the goal.
-        let backwards = Adjacency::new(self, &filter.reversed());
-        let to_goal = distances(&backwards, goal);
-        let steps_left = |position: usize| to_goal[position];
-        // Paths from each entity to the goal, counted from the goal outwards.
-        let mut counts: Vec<u128> = vec![0; adjacency.len()];
-        let mut order: Vec<usize> = (0..adjacency.len())
-            .filter(
-                |&p| matches!((from_start[p], to_goal[p]), (Some(a), Some(b)) if a + b == length),
-            )
-            .collect();
-        order.sort_by_key(|&p| to_goal[p]);
-        for &position in &order {
-            check(cancel)?;
-            counts[position] = if position == goal {
-                1
-            } else {
-                let here = steps_left(position).unwrap_or(usize::MAX);
-                adjacency.links[position]
-                    .iter()
-                    .filter(|link| steps_left(link.neighbour).is_some_and(|d| d + 1 == here))
-                    .fold(0u128, |sum, link| {
-                        sum.saturating_add(counts[link.neighbour])
-                    })
-            };
         }
+        let Some(layers) = self.shortest_path_layers(from, to, filter, cancel)? else {
+            return Ok(PathList::default());
+        };
+        // The links that step from one layer to the next: the only ones on a shortest path.
+        let mut layer_of: IdMap<EntityId, usize> = IdMap::default();
+        for (here, layer) in layers.iter().enumerate() {
+            layer_of.extend(layer.iter().map(|&entity| (entity, here)));
+        }
+        let mut links: IdMap<EntityId, Vec<Link>> = IdMap::default();
+        for (here, layer) in layers.iter().enumerate().take(layers.len() - 1) {
+            for &entity in layer {
+                check(cancel)?;
+                let onwards = self.links_to(entity, filter, |next| {
+                    layer_of.get(&next) == Some(&(here + 1))
+                });
+                links.insert(entity, onwards);
+            }
+        }
+        // Paths from each entity to the goal, counted from the goal outwards.
+        let mut counts: IdMap<EntityId, u128> = IdMap::default();
+        counts.insert(to, 1);
+        for layer in layers.iter().rev().skip(1) {
+            for &entity in layer {
+                let count = links.get(&entity).map_or(0, |onwards| {
+                    onwards.iter().fold(0u128, |sum, link| {
+                        sum.saturating_add(counts.get(&link.neighbour).copied().unwrap_or(0))
+                    })
+                });
+                counts.insert(entity, count);
+            }
+        }
+        let total = counts.get(&from).copied().unwrap_or(0);
         let mut list = PathList {
             paths: Vec::new(),
-            total: Some(counts[start]),
-            truncated: counts[start] > limit as u128,
+            total: Some(total),
+            truncated: total > limit as u128,
         };
-        // Depth-first in neighbour order, only along links that step towards the goal.
-        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-        let mut positions = vec![start];
-        while let Some(&mut (position, ref mut next)) = stack.last_mut() {
+        // Depth-first in neighbour order, along the links from one layer to the next.
+        let mut stack: Vec<(EntityId, usize)> = vec![(from, 0)];
+        let mut entities = vec![from];
+        while let Some(&mut (entity, ref mut next)) = stack.last_mut() {
             check(cancel)?;
             if list.paths.len() >= limit {
                 break;
             }
-            if position == goal {
-                list.paths.push(to_path(&adjacency, &positions));
+            if entity == to {
+                list.paths.push(to_path(&entities, &links));
                 stack.pop();
-                positions.pop();
+                entities.pop();
                 continue;
             }
-            let here = steps_left(position).unwrap_or(usize::MAX);
-            let links = &adjacency.links[position];
-            let step = links[*next..]
-                .iter()
-                .position(|link| steps_left(link.neighbour).is_some_and(|d| d + 1 == here));
-            match step {
-                Some(offset) => {
-                    let neighbour = links[*next + offset].neighbour;
-                    *next += offset + 1;
-                    stack.push((neighbour, 0));
-                    positions.push(neighbour);
+            match links.get(&entity).and_then(|onwards| onwards.get(*next)) {
+                Some(link) => {
+                    *next += 1;
+                    stack.push((link.neighbour, 0));
+                    entities.push(link.neighbour);
                 }
                 None => {
                     stack.pop();
-                    positions.pop();
+                    entities.pop();
                 }
             }
         }
@@ -215,7 +367,8 @@ impl KnowledgeGraph {
     ///
     /// # Complexity
     /// Exponential in `max_hops` in the worst case: a depth-first search that prunes every branch which
-    /// cannot reach `to` within the hops left. `limit` and `cancel` bound it.
+    /// cannot reach `to` within the hops left. `limit` and `cancel` bound it. Only the entities within
+    /// `max_hops` of `to` are read.
     pub fn simple_paths(
         &self,
         from: EntityId,
@@ -225,62 +378,69 @@ impl KnowledgeGraph {
         limit: usize,
         cancel: &AtomicBool,
     ) -> Result<PathList, Cancelled> {
-        let adjacency = Adjacency::new(self, filter);
-        let (Some(start), Some(goal)) = (adjacency.position(from), adjacency.position(to)) else {
-            return Ok(PathList::default());
-        };
-        if start == goal {
+        if from == to || self.entity(from).is_none() || self.entity(to).is_none() {
             return Ok(PathList::default());
         }
-        let backwards = Adjacency::new(self, &filter.reversed());
-        let to_goal = distances(&backwards, goal);
-        let mut found: Vec<Vec<usize>> = Vec::new();
+        // Hops left to the goal; an entity farther than `max_hops - 1` can never be the next step.
+        let to_goal = distances(
+            self,
+            to,
+            &filter.reversed(),
+            max_hops.saturating_sub(1),
+            cancel,
+        )?;
+        let mut links: IdMap<EntityId, Vec<Link>> = IdMap::default();
+        let mut found: Vec<Vec<EntityId>> = Vec::new();
         let mut truncated = false;
         // One search per length, so shorter paths come first and a limit keeps the shortest ones.
         'lengths: for length in 1..=max_hops {
-            let mut on_path = vec![false; adjacency.len()];
-            on_path[start] = true;
-            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-            let mut positions = vec![start];
-            while let Some(&mut (position, ref mut next)) = stack.last_mut() {
+            let mut on_path: IdSet<EntityId> = IdSet::default();
+            on_path.insert(from);
+            let mut stack: Vec<(EntityId, usize)> = vec![(from, 0)];
+            let mut entities = vec![from];
+            while let Some(&mut (entity, ref mut next)) = stack.last_mut() {
                 check(cancel)?;
-                let hops = positions.len() - 1;
-                if position == goal {
+                let hops = entities.len() - 1;
+                if entity == to {
                     if found.len() >= limit {
                         truncated = true;
                         break 'lengths;
                     }
-                    found.push(positions.clone());
+                    found.push(entities.clone());
                     stack.pop();
-                    on_path[position] = false;
-                    positions.pop();
+                    on_path.remove(&entity);
+                    entities.pop();
                     continue;
                 }
-                let links = &adjacency.links[position];
+                let onwards = links
+                    .entry(entity)
+                    .or_insert_with(|| self.links(entity, filter));
                 // A neighbour is worth a step when it is free and can still reach the goal in time.
-                let step = links[*next..].iter().position(|link| {
-                    !on_path[link.neighbour]
-                        && to_goal[link.neighbour].is_some_and(|d| hops + 1 + d <= length)
-                        && (link.neighbour == goal) == (hops + 1 == length)
+                let step = onwards[*next..].iter().position(|link| {
+                    !on_path.contains(&link.neighbour)
+                        && to_goal
+                            .get(&link.neighbour)
+                            .is_some_and(|d| hops + 1 + d <= length)
+                        && (link.neighbour == to) == (hops + 1 == length)
                 });
                 match step {
                     Some(offset) => {
-                        let neighbour = links[*next + offset].neighbour;
+                        let neighbour = onwards[*next + offset].neighbour;
                         *next += offset + 1;
-                        on_path[neighbour] = true;
+                        on_path.insert(neighbour);
                         stack.push((neighbour, 0));
-                        positions.push(neighbour);
+                        entities.push(neighbour);
                     }
                     None => {
                         stack.pop();
-                        on_path[position] = false;
-                        positions.pop();
+                        on_path.remove(&entity);
+                        entities.pop();
                     }
                 }
             }
         }
         Ok(PathList {
-            paths: found.iter().map(|p| to_path(&adjacency, p)).collect(),
+            paths: found.iter().map(|p| to_path(p, &links)).collect(),
             total: None,
             truncated,
         })

@@ -1,16 +1,19 @@
 //! What the graph algorithms may walk: a [`RelationFilter`] (which classes, which direction, which
-//! years), and the `Adjacency` it projects the graph onto.
+//! years), and the steps it allows out of one entity.
 //!
 //! Every algorithm works on entities, not on relations: several relations between the same two entities
-//! make one link, which remembers all of them so a path can still show its evidence. The projection is
-//! built once per query, with neighbours sorted by entity id, so every algorithm gives the same answer on
-//! the same graph whatever order petgraph happens to list edges in.
+//! make one link, which remembers all of them so a path can still show its evidence. The local queries
+//! (neighbourhoods, paths) walk the graph's own edges from where they start, through [`KnowledgeGraph::steps`],
+//! and visit only what they reach; the global measures (centrality) project the whole graph once per call
+//! onto a compact adjacency (`super::csr`). Either way results are sorted by entity id where order matters,
+//! so every algorithm gives the same answer on the same graph whatever order petgraph lists edges in.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
 use super::model::{Evidence, Relation};
 use crate::extract::{Period, RelationClass};
 use petgraph::Direction;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Which way relations may be followed. A relation points from its subject to its object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -31,6 +34,15 @@ impl WalkDirection {
             WalkDirection::Outgoing => WalkDirection::Incoming,
             WalkDirection::Incoming => WalkDirection::Outgoing,
             WalkDirection::Both => WalkDirection::Both,
+        }
+    }
+
+    /// The petgraph directions to read an entity's edges in.
+    pub(crate) fn directions(self) -> &'static [Direction] {
+        match self {
+            WalkDirection::Outgoing => &[Direction::Outgoing],
+            WalkDirection::Incoming => &[Direction::Incoming],
+            WalkDirection::Both => &[Direction::Outgoing, Direction::Incoming],
         }
     }
 
@@ -111,86 +123,106 @@ impl RelationFilter {
     }
 }
 
-/// One link of the projection: a neighbour and every relation that joins the entity to it in the
-/// walking direction, in id order.
+/// One link out of an entity: a neighbour and every relation that joins the entity to it in the walking
+/// direction, in id order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Link {
-    pub(crate) neighbour: usize,
+    pub(crate) neighbour: EntityId,
     pub(crate) relations: Vec<RelationId>,
 }
 
-/// The graph projected for one filter: entities numbered densely `0..n` in id order, and for each the
-/// links it may follow, sorted by neighbour.
-#[derive(Debug, Clone)]
-pub(crate) struct Adjacency {
-    pub(crate) ids: Vec<EntityId>,
-    positions: HashMap<EntityId, usize>,
-    pub(crate) links: Vec<Vec<Link>>,
+impl KnowledgeGraph {
+    /// Every step `filter` allows out of `entity`: the entity at the other end and the relation, in the
+    /// order petgraph lists the edges. Self-loops are left out: they never lie on a path.
+    ///
+    /// # Complexity
+    /// Linear in the number of relations touching `entity`.
+    pub(crate) fn steps<'a>(
+        &'a self,
+        entity: EntityId,
+        filter: &'a RelationFilter,
+    ) -> impl Iterator<Item = (EntityId, RelationId)> + 'a {
+        filter
+            .direction
+            .directions()
+            .iter()
+            .flat_map(move |&direction| self.relations_of(entity, direction))
+            .filter(move |relation| filter.allows(relation.relation))
+            .filter_map(move |relation| {
+                let other = if relation.source == entity {
+                    relation.target
+                } else {
+                    relation.source
+                };
+                (other != entity).then_some((other, relation.id))
+            })
+    }
+
+    /// The links `filter` allows out of `entity`, sorted by neighbour, each with its relations in id
+    /// order.
+    pub(crate) fn links(&self, entity: EntityId, filter: &RelationFilter) -> Vec<Link> {
+        self.links_to(entity, filter, |_| true)
+    }
+
+    /// The links of [`KnowledgeGraph::links`] to the neighbours `keep` accepts.
+    pub(crate) fn links_to(
+        &self,
+        entity: EntityId,
+        filter: &RelationFilter,
+        keep: impl Fn(EntityId) -> bool,
+    ) -> Vec<Link> {
+        let mut steps: Vec<(EntityId, RelationId)> = self
+            .steps(entity, filter)
+            .filter(|&(neighbour, _)| keep(neighbour))
+            .collect();
+        steps.sort_unstable();
+        steps.dedup();
+        let mut links: Vec<Link> = Vec::new();
+        for (neighbour, relation) in steps {
+            match links.last_mut() {
+                Some(link) if link.neighbour == neighbour => link.relations.push(relation),
+                _ => links.push(Link {
+                    neighbour,
+                    relations: vec![relation],
+                }),
+            }
+        }
+        links
+    }
 }
 
-impl Adjacency {
-    /// Projects `graph` through `filter`. Self-loops are dropped: they never lie on a path.
-    pub(crate) fn new(graph: &KnowledgeGraph, filter: &RelationFilter) -> Adjacency {
-        let ids: Vec<EntityId> = graph.entities().map(|(id, _)| id).collect();
-        let positions: HashMap<EntityId, usize> =
-            ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-        let directions: &[Direction] = match filter.direction {
-            WalkDirection::Outgoing => &[Direction::Outgoing],
-            WalkDirection::Incoming => &[Direction::Incoming],
-            WalkDirection::Both => &[Direction::Outgoing, Direction::Incoming],
-        };
-        let links = ids
-            .iter()
-            .enumerate()
-            .map(|(position, &id)| {
-                let mut grouped: HashMap<usize, Vec<RelationId>> = HashMap::new();
-                for &direction in directions {
-                    for relation in graph.relations_of(id, direction) {
-                        if !filter.allows(relation.relation) {
-                            continue;
-                        }
-                        let other = if direction == Direction::Outgoing {
-                            relation.target
-                        } else {
-                            relation.source
-                        };
-                        let Some(&neighbour) = positions.get(&other) else {
-                            continue;
-                        };
-                        if neighbour != position {
-                            grouped.entry(neighbour).or_default().push(relation.id);
-                        }
-                    }
-                }
-                let mut links: Vec<Link> = grouped
-                    .into_iter()
-                    .map(|(neighbour, mut relations)| {
-                        relations.sort();
-                        relations.dedup();
-                        Link {
-                            neighbour,
-                            relations,
-                        }
-                    })
-                    .collect();
-                links.sort_by_key(|link| link.neighbour);
-                links
-            })
-            .collect();
-        Adjacency {
-            ids,
-            positions,
-            links,
+/// A hasher for the small integer ids the walks key their maps by (entities, relations): one multiply
+/// and a fold, much cheaper than the default SipHash, which guards against adversarial keys these ids
+/// are not.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
         }
     }
 
-    /// The dense position of an entity, or `None` when it is not in the graph.
-    pub(crate) fn position(&self, id: EntityId) -> Option<usize> {
-        self.positions.get(&id).copied()
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(u64::from(value));
     }
 
-    /// The number of entities.
-    pub(crate) fn len(&self) -> usize {
-        self.ids.len()
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
     }
 }
+
+/// A hash map keyed by entity or relation ids.
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// A hash set of entity or relation ids.
+pub(crate) type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;

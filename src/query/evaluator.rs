@@ -17,7 +17,8 @@ use super::suggest::closest;
 use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::knowledge_graph::RelationRef;
 use crate::graph::{
-    Cancelled, EntityId, GraphPath, KnowledgeGraph, RelationFilter, RelationId, WalkDirection,
+    BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
+    RelationFilter, RelationId, WalkDirection,
 };
 use crate::text::Span;
 use std::collections::{BTreeMap, BTreeSet};
@@ -953,6 +954,12 @@ impl<'g> Evaluator<'g> {
                 }
             ),
         );
+        if measure == Measure::Betweenness && self.graph.betweenness_is_estimated() {
+            report.notes.push(format!(
+                "betweenness is estimated from {BETWEENNESS_PIVOTS} source entities drawn with a fixed \
+                 seed, since the graph has more than {BETWEENNESS_EXACT_LIMIT} entities"
+            ));
+        }
         report.entities = ranked.iter().map(|r| r.2).collect();
         report.table(
             "ranking",
