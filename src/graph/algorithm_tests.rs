@@ -576,22 +576,15 @@ fn entity(name: &str, kind: EntityKind) -> super::Entity {
 
 /// A relation of `class` with one evidence sentence per year given (`None`: undated).
 fn relation(class: RelationClass, years: &[Option<i32>]) -> super::Relation {
-    super::Relation {
-        predicate: format!("{class:?}"),
-        class,
-        negated: false,
-        hedged: false,
-        evidence: years
-            .iter()
-            .enumerate()
-            .map(|(index, &year)| super::Evidence {
-                document: 0,
-                span: crate::text::Span::new(index, index + 1),
-                rule: "test".into(),
-                time: year.map(Period::year),
-            })
-            .collect(),
-    }
+    let evidence = years.iter().enumerate().map(|(index, &year)| {
+        super::Evidence::new(
+            0,
+            crate::text::Span::new(index, index + 1),
+            "test",
+            year.map(Period::year),
+        )
+    });
+    super::Relation::new(&format!("{class:?}"), class, evidence)
 }
 
 /// Entities `e0 … e{n-1}` (kinds cycling through Country, Person, Organization) and relations
