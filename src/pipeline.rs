@@ -3,6 +3,7 @@
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
 use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
+use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
 use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, document_hash};
 use crate::text::Document;
@@ -123,9 +124,11 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
     for document in documents {
         graph.add_document(document.name, document.text);
     }
-    let ids: Vec<_> = extraction
+    use rayon::prelude::*;
+    // Entities and evidence are made on every thread; the graph takes them in order on this one.
+    let entities: Vec<Entity> = extraction
         .entities
-        .iter()
+        .par_iter()
         .map(|entity| {
             let mut mentions: Vec<Mention> = entity
                 .mentions
@@ -140,13 +143,17 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             let mut aliases = entity.aliases.clone();
             aliases.sort();
             aliases.dedup();
-            graph.add_entity(Entity {
+            Entity {
                 name: entity.name.clone(),
                 kind: entity.kind,
                 aliases,
                 mentions,
-            })
+            }
         })
+        .collect();
+    let ids: Vec<_> = entities
+        .into_iter()
+        .map(|entity| graph.add_entity(entity))
         .collect();
     // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
@@ -161,18 +168,13 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         bool,
         bool,
     );
-    let mut edge_of_key: HashMap<EdgeKey<'_>, usize> = HashMap::new();
+    let mut edge_of_key: HashMap<EdgeKey<'_>, usize, WordBuildHasher> =
+        HashMap::with_capacity_and_hasher(extraction.relations.len(), WordBuildHasher::default());
     let mut edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = Vec::new();
-    for relation in &extraction.relations {
-        let key = (
-            relation.subject,
-            relation.object,
-            relation.predicate.as_str(),
-            relation.class,
-            relation.negated,
-            relation.hedged,
-        );
-        let evidence = Evidence {
+    let evidence_of_relation: Vec<Evidence> = extraction
+        .relations
+        .par_iter()
+        .map(|relation| Evidence {
             document: to_u32(relation.document),
             span: relation.sentence,
             // Inferred through a capital standing for its government: say so, so a user can see and
@@ -183,7 +185,17 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
                 relation.rule.to_string()
             },
             time: relation.time,
-        };
+        })
+        .collect();
+    for (relation, evidence) in extraction.relations.iter().zip(evidence_of_relation) {
+        let key = (
+            relation.subject,
+            relation.object,
+            relation.predicate.as_str(),
+            relation.class,
+            relation.negated,
+            relation.hedged,
+        );
         match edge_of_key.get(&key) {
             Some(&edge) => edges[edge].1.push(evidence),
             None => {
@@ -192,14 +204,16 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             }
         }
     }
-    for ((subject, object, predicate, class, negated, hedged), mut evidence) in edges {
-        let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
-            continue;
-        };
+    edges.par_iter_mut().for_each(|(_, evidence)| {
         if evidence.len() > 1 {
             evidence.sort();
             evidence.dedup();
         }
+    });
+    for ((subject, object, predicate, class, negated, hedged), evidence) in edges {
+        let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
+            continue;
+        };
         // Each key is one edge, so there is nothing to merge with.
         graph.push_relation(
             source,

@@ -7,7 +7,7 @@
 use super::alias::{Candidate, resolve_aliases};
 use super::class::RelationClass;
 use super::kind::EntityKind;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::{CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
@@ -206,19 +206,16 @@ pub fn extract_corpus_observed(
         })
         .unzip();
     // A set of words: the order the documents' sets are merged in makes no difference.
-    let vocabulary =
-        vocabularies
-            .into_par_iter()
-            .reduce(CorpusVocabulary::default, |mut a, mut b| {
-                if a.lowercase_words.len() < b.lowercase_words.len() {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                a.lowercase_words.extend(b.lowercase_words);
-                a
-            });
+    let vocabulary = vocabularies
+        .into_par_iter()
+        .reduce(CorpusVocabulary::default, |mut a, b| {
+            a.merge(b);
+            a
+        });
     // Each document's sentences, as a range of the corpus's sentences.
     let mut document_sentences = Vec::with_capacity(documents.len());
-    let mut sentences: Vec<SentenceTokens> = Vec::new();
+    let mut sentences: Vec<SentenceTokens> =
+        Vec::with_capacity(per_document.iter().map(Vec::len).sum());
     for document_sentence_list in per_document {
         let start = sentences.len();
         sentences.extend(document_sentence_list);
@@ -227,40 +224,40 @@ pub fn extract_corpus_observed(
 
     // Pass 2: mentions.
     pass("mentions");
-    let per_document: Vec<Vec<(Vec<Candidate>, usize)>> = document_sentences
+    // Per document: its candidates, and how many each of its sentences has.
+    let per_document: Vec<(Vec<Candidate>, Vec<usize>)> = document_sentences
         .par_iter()
         .map(|range| {
-            let found = range
-                .clone()
-                .map(|index| {
-                    let sentence = &sentences[index];
-                    let text = text_of(sentence.document);
-                    let mentions = find_mentions(text, &sentence.tokens, lexicon, &vocabulary);
-                    let count = mentions.len();
-                    let candidates = mentions
-                        .into_iter()
-                        .map(|mention| Candidate {
-                            document: sentence.document,
-                            sentence: index,
-                            surface: mention.span.slice(text).to_string(),
-                            mention,
-                            fragment: sentence.kind == SentenceKind::Fragment,
-                        })
-                        .collect();
-                    (candidates, count)
-                })
-                .collect();
+            let mut candidates = Vec::new();
+            let mut counts = Vec::with_capacity(range.len());
+            for index in range.clone() {
+                let sentence = &sentences[index];
+                let text = text_of(sentence.document);
+                let mentions = find_mentions(text, &sentence.tokens, lexicon, &vocabulary);
+                counts.push(mentions.len());
+                candidates.extend(mentions.into_iter().map(|mention| Candidate {
+                    document: sentence.document,
+                    sentence: index,
+                    surface: mention.span.slice(text).to_string(),
+                    mention,
+                    fragment: sentence.kind == SentenceKind::Fragment,
+                }));
+            }
             observe(ExtractProgress::DocumentDone);
-            found
+            (candidates, counts)
         })
         .collect();
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: Vec<Candidate> =
+        Vec::with_capacity(per_document.iter().map(|(c, _)| c.len()).sum());
     // Each sentence's mentions, as a range of `candidates`.
     let mut sentence_candidates: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
-    for (sentence_list, count) in per_document.into_iter().flatten() {
-        let start = candidates.len();
-        candidates.extend(sentence_list);
-        sentence_candidates.push(start..start + count);
+    for (document_candidates, counts) in per_document {
+        let mut start = candidates.len();
+        for count in counts {
+            sentence_candidates.push(start..start + count);
+            start += count;
+        }
+        candidates.extend(document_candidates);
     }
 
     // Pass 3: aliases, over the corpus.
@@ -270,8 +267,8 @@ pub fn extract_corpus_observed(
     pass("relations");
     let contexts = document_contexts(documents.len(), &candidates, &resolution);
     // The resolved entity of each lexicon entity that is mentioned on its own somewhere.
-    let mut lexicon_entities: std::collections::HashMap<usize, usize> =
-        std::collections::HashMap::new();
+    let mut lexicon_entities: std::collections::HashMap<usize, usize, WordBuildHasher> =
+        std::collections::HashMap::default();
     for (candidate, entity) in candidates.iter().zip(&resolution.assignment) {
         if let (super::mention::MentionSource::Lexicon { entity: known, .. }, Some(entity)) =
             (candidate.mention.source, entity)
@@ -383,8 +380,14 @@ pub fn extract_corpus_observed(
         })
         .collect();
     let capped_sentences = per_document.iter().map(|(_, capped)| capped).sum();
-    let mut relations = Vec::new();
-    let mut name_parts_seen = std::collections::HashSet::new();
+    // The sentences' tokens and the candidates are done with: free them on every thread rather than
+    // on this one alone, which would make it a serial step.
+    let sentence_count = sentences.len();
+    sentences.into_par_iter().for_each(drop);
+    candidates.into_par_iter().for_each(drop);
+    let mut relations = Vec::with_capacity(per_document.iter().map(|(r, _)| r.len()).sum());
+    let mut name_parts_seen: std::collections::HashSet<(usize, usize), WordBuildHasher> =
+        std::collections::HashSet::default();
     for relation in per_document
         .into_iter()
         .flat_map(|(relations, _)| relations)
@@ -410,7 +413,7 @@ pub fn extract_corpus_observed(
             })
             .collect(),
         relations,
-        sentence_count: sentences.len(),
+        sentence_count,
         capped_sentences,
     }
 }

@@ -113,6 +113,15 @@ pub enum SurfaceRole {
     Prefix,
 }
 
+/// What a run of words (a normalised surface form, or the first words of one) is in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SurfaceRun {
+    /// The entity the run names, and how.
+    pub names: Option<(usize, SurfaceRole)>,
+    /// Some longer surface form starts with the run and a space.
+    pub continues: bool,
+}
+
 /// A lexicon file could not be read or parsed.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -140,9 +149,18 @@ pub struct Lexicon {
     /// Every first word, first two words, ... of a surface form, short of the whole form: a longest-match
     /// lookup can stop as soon as what it has read is not among them.
     surface_prefixes: WordSet,
+    /// `surfaces` and `surface_prefixes` in one map, for a longest match that asks both of each run of
+    /// words: what the run names, and whether some longer surface starts with it.
+    surface_runs: WordMap<SurfaceRun>,
+    /// The first bytes of the surface forms (as normalised): a word starting with another byte starts
+    /// none.
+    surface_first_bytes: [bool; 256],
     max_surface_words: usize,
     /// Title phrases ASCII-lower-cased, to the first title with that phrase.
     title_index: WordMap<usize>,
+    /// The first words of the title phrases (up to the first space, ASCII-lower-cased, without
+    /// trailing full stops): a phrase starting with another word is no title.
+    title_first_words: WordSet,
     verb_forms: WordMap<usize>,
     verbs: Vec<Verb>,
     function_words: WordSet,
@@ -151,6 +169,9 @@ pub struct Lexicon {
     head_nouns: WordMap<EntityKind>,
     relation_nouns: WordMap<RelationClass>,
     role_nouns: WordMap<RelationClass>,
+    /// The first words (up to the first space) of every role noun and title key: a phrase whose first
+    /// word is not among them is neither.
+    role_first_words: WordSet,
     // The lists below are matched ignoring ASCII case, so they are keyed ASCII-lower-cased.
     place_nouns: WordSet,
     event_nouns: WordSet,
@@ -261,12 +282,41 @@ impl Lexicon {
                 prefix_end += 1;
             }
         }
+        let mut surface_runs: WordMap<SurfaceRun> = WordMap::default();
+        for (key, &names) in &surfaces {
+            surface_runs
+                .entry(key.clone())
+                .or_insert(SurfaceRun {
+                    names: None,
+                    continues: false,
+                })
+                .names = Some(names);
+        }
+        for key in &surface_prefixes {
+            surface_runs
+                .entry(key.clone())
+                .or_insert(SurfaceRun {
+                    names: None,
+                    continues: false,
+                })
+                .continues = true;
+        }
+        let mut surface_first_bytes = [false; 256];
+        for key in surface_runs.keys() {
+            if let Some(&first) = key.as_bytes().first() {
+                surface_first_bytes[usize::from(first)] = true;
+            }
+        }
         let mut title_index = WordMap::default();
         for (index, title) in titles.iter().enumerate() {
             title_index
                 .entry(title.phrase.to_ascii_lowercase())
                 .or_insert(index);
         }
+        let title_first_words = title_index
+            .keys()
+            .map(|key| first_title_word(key).to_string())
+            .collect();
         let ascii_lower_set =
             |list: &[String]| list.iter().map(|w| w.to_ascii_lowercase()).collect();
         let mut verb_forms = WordMap::default();
@@ -279,6 +329,16 @@ impl Lexicon {
             }
         }
         let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+        let role_nouns: WordMap<RelationClass> = words
+            .role_nouns
+            .iter()
+            .map(|n| (n.word.to_lowercase(), n.class))
+            .collect();
+        let role_first_words = role_nouns
+            .keys()
+            .chain(title_index.keys())
+            .map(|key| key.split(' ').next().unwrap_or("").to_string())
+            .collect();
         Lexicon {
             function_words: lower_set(&words.function_words),
             calendar_words: lower_set(&words.calendar_words),
@@ -293,11 +353,8 @@ impl Lexicon {
                 .iter()
                 .map(|n| (n.word.to_lowercase(), n.class))
                 .collect(),
-            role_nouns: words
-                .role_nouns
-                .iter()
-                .map(|n| (n.word.to_lowercase(), n.class))
-                .collect(),
+            role_nouns,
+            role_first_words,
             place_nouns: ascii_lower_set(&words.place_nouns),
             event_nouns: ascii_lower_set(&words.event_nouns),
             negations: ascii_lower_set(&words.negations),
@@ -306,8 +363,11 @@ impl Lexicon {
             titles,
             surfaces,
             surface_prefixes,
+            surface_runs,
+            surface_first_bytes,
             max_surface_words,
             title_index,
+            title_first_words,
             verb_forms,
             verbs,
         }
@@ -333,6 +393,35 @@ impl Lexicon {
     pub fn is_surface_prefix(&self, surface: &str) -> bool {
         self.surface_prefixes
             .contains(normalized_surface(surface).as_ref())
+    }
+
+    /// What a run of words is: [`Lexicon::lookup`] and [`Lexicon::is_surface_prefix`] in one lookup, for
+    /// a run already normalised (words of printable ASCII joined by single spaces, as
+    /// [`normalize_surface`] leaves them). None when the run neither names an entity nor starts a
+    /// longer surface form.
+    pub fn surface_run(&self, normalized: &str) -> Option<SurfaceRun> {
+        self.surface_runs.get(normalized).copied()
+    }
+
+    /// False when no surface form starts with the first byte of `word`, a word of printable ASCII (as
+    /// [`Lexicon::surface_run`] takes), so no run of words starting with it is in the lexicon.
+    pub fn may_start_surface(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) => self.surface_first_bytes[usize::from(first)],
+            None => true,
+        }
+    }
+
+    /// False when no title phrase starts with `word` (ASCII case and trailing full stops ignored), so
+    /// [`Lexicon::title`] is None for `word` and for every phrase that starts with it and a space or a
+    /// full stop.
+    pub fn may_start_title(&self, word: &str) -> bool {
+        if word.contains(' ') {
+            return true;
+        }
+        with_ascii_lowercase(word, |lower| {
+            self.title_first_words.contains(first_title_word(lower))
+        })
     }
 
     /// The most words in any surface form, for longest-match lookups.
@@ -381,6 +470,17 @@ impl Lexicon {
         with_lowercase(word, |word| self.role_nouns.get(word).copied())
     }
 
+    /// False when no role noun and no title starts with `word` as its first word, so no phrase that
+    /// starts with it is one ([`Lexicon::role_noun`] and [`Lexicon::title`] would answer None for every
+    /// such phrase). Exact for `word` already lower-cased and ASCII without spaces; other words answer
+    /// true, to be asked in full.
+    pub fn may_start_role(&self, word: &str) -> bool {
+        if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase() || b == b' ') {
+            return true;
+        }
+        self.role_first_words.contains(word)
+    }
+
     pub fn is_place_noun(&self, word: &str) -> bool {
         with_ascii_lowercase(word, |word| self.place_nouns.contains(word))
     }
@@ -406,14 +506,17 @@ fn lookup_embedded(name: &str) -> &'static str {
 }
 
 /// The lexicon's maps and sets, keyed by words and phrases.
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+type WordMap<V> = HashMap<String, V, WordBuildHasher>;
+type WordSet = HashSet<String, WordBuildHasher>;
+
+/// The hasher of [`WordHasher`], for other maps keyed by words or small numbers that are asked often.
+pub type WordBuildHasher = BuildHasherDefault<WordHasher>;
 
 /// FxHash (as in rustc) for the lexicon's keys: short words, hashed for nearly every token. It has no
 /// defence against keys crafted to collide, which a fixed word list does not need, and it is several
 /// times faster than the default SipHash, which took a tenth of the build's time.
 #[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
+pub struct WordHasher(u64);
 
 impl WordHasher {
     fn add(&mut self, word: u64) {
@@ -452,11 +555,21 @@ impl Hasher for WordHasher {
 
 /// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does, without allocating for short ASCII
 /// words: the lexicon is asked about nearly every token, so this is on the hot path.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.is_ascii() {
         with_ascii_lowercase(word, f)
     } else {
         f(&word.to_lowercase())
+    }
+}
+
+/// `word.to_lowercase() == lower`, for an ASCII lower-case `lower`, without allocating for an ASCII word.
+#[inline]
+pub fn lowercases_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 
@@ -497,6 +610,12 @@ fn normalized_surface(surface: &str) -> Cow<'_, str> {
         return Cow::Owned(normalize_surface(surface));
     }
     Cow::Borrowed(surface)
+}
+
+/// The first word of an (ASCII-lower-cased) title phrase, up to its first space, without trailing full
+/// stops: "dr" for "dr.", "prime" for "prime minister".
+fn first_title_word(phrase: &str) -> &str {
+    phrase.split(' ').next().unwrap_or("").trim_end_matches('.')
 }
 
 /// The key surface forms are indexed under: curly apostrophes straightened, whitespace collapsed.

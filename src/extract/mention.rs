@@ -21,9 +21,10 @@
 //! corpus also uses in lower case is a common word.
 
 use super::kind::EntityKind;
-use super::lexicon::{Lexicon, SurfaceRole};
+use super::lexicon::{Lexicon, SurfaceRole, WordBuildHasher, lowercases_to, with_lowercase};
 use crate::text::token::compound_parts;
 use crate::text::{Span, Token, TokenKind};
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 /// Where a mention came from.
@@ -90,7 +91,8 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 /// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
 fn is_hyphenated(word: &str) -> bool {
-    word.contains(['-', '–'])
+    // '–' is E2 80 93 in UTF-8: look for it only in a word with such a lead byte.
+    word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(['-', '–'])
 }
 
 /// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
@@ -103,28 +105,43 @@ fn is_title_modifier(word: &str) -> bool {
     }
 }
 
-/// Corpus facts the mention finder needs: the words the corpus writes in lower case.
+/// Corpus facts the mention finder needs: the words the corpus writes in lower case, borrowed from the
+/// documents' texts.
 #[derive(Debug, Clone, Default)]
-pub struct CorpusVocabulary {
-    pub lowercase_words: HashSet<String>,
+pub struct CorpusVocabulary<'a> {
+    pub lowercase_words: HashSet<&'a str, WordBuildHasher>,
 }
 
-impl CorpusVocabulary {
+impl<'a> CorpusVocabulary<'a> {
     /// Records the lower-case words of a token list.
-    pub fn add_tokens(&mut self, text: &str, tokens: &[Token]) {
+    pub fn add_tokens(&mut self, text: &'a str, tokens: &[Token]) {
         for token in tokens {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
             let word = token.text(text);
-            if token.kind == TokenKind::Word
-                && word.starts_with(|c: char| c.is_lowercase())
-                && !self.lowercase_words.contains(word)
-            {
-                self.lowercase_words.insert(word.to_string());
+            let lower_case = match word.as_bytes().first() {
+                Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+                _ => word.starts_with(|c: char| c.is_lowercase()),
+            };
+            if lower_case {
+                self.lowercase_words.insert(word);
             }
         }
     }
 
+    /// Adds the words of another vocabulary.
+    pub fn merge(&mut self, other: CorpusVocabulary<'a>) {
+        if self.lowercase_words.len() < other.lowercase_words.len() {
+            let mine = std::mem::replace(self, other);
+            self.lowercase_words.extend(mine.lowercase_words);
+        } else {
+            self.lowercase_words.extend(other.lowercase_words);
+        }
+    }
+
     fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(&word.to_lowercase())
+        with_lowercase(word, |lower| self.lowercase_words.contains(lower))
     }
 }
 
@@ -158,13 +175,15 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     lexicon: &Lexicon,
-    vocabulary: &CorpusVocabulary,
+    vocabulary: &CorpusVocabulary<'_>,
 ) -> Vec<FoundMention> {
     let finder = Finder {
         text,
         tokens,
         lexicon,
         vocabulary,
+        words: tokens.iter().map(|t| t.text(text)).collect(),
+        scratch: RefCell::new(String::new()),
     };
     finder.run()
 }
@@ -173,12 +192,17 @@ struct Finder<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lexicon: &'a Lexicon,
-    vocabulary: &'a CorpusVocabulary,
+    vocabulary: &'a CorpusVocabulary<'a>,
+    /// The text of each token, sliced once: the finder asks for each many times.
+    words: Vec<&'a str>,
+    /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
+    /// does not allocate.
+    scratch: RefCell<String>,
 }
 
-impl Finder<'_> {
-    fn word(&self, index: usize) -> &str {
-        self.tokens.get(index).map_or("", |t| t.text(self.text))
+impl<'a> Finder<'a> {
+    fn word(&self, index: usize) -> &'a str {
+        self.words.get(index).copied().unwrap_or("")
     }
 
     fn kind(&self, index: usize) -> Option<TokenKind> {
@@ -227,13 +251,16 @@ impl Finder<'_> {
                 continue;
             }
             if !is_capitalised(word) {
-                if let Some(next) = self.prefixed_name(i, &mut mentions) {
-                    i = next;
-                    continue;
-                }
-                if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
-                    i = next;
-                    continue;
+                // Both read hyphenated words only; most words are not.
+                if is_hyphenated(word) {
+                    if let Some(next) = self.prefixed_name(i, &mut mentions) {
+                        i = next;
+                        continue;
+                    }
+                    if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
+                        i = next;
+                        continue;
+                    }
                 }
                 i += 1;
                 continue;
@@ -387,7 +414,57 @@ impl Finder<'_> {
     }
 
     /// The longest lexicon match starting at `start`: (end, entity, role).
+    ///
+    /// Asked at nearly every word, so it builds the run of words in a buffer kept for the sentence and
+    /// asks the lexicon once per run. A run of printable ASCII words joined by spaces is already in the
+    /// lexicon's normal form; any other word (a curly apostrophe, an accent) takes the general way.
     fn lexicon_match(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
+        // Asked of nearly every word, and most start no surface form: say so at once. A run starting
+        // with a printable ASCII byte starts with that byte normalised too.
+        let first = self.word(start);
+        if let Some(&byte) = first.as_bytes().first()
+            && byte.is_ascii_graphic()
+            && !self.lexicon.may_start_surface(first)
+        {
+            return None;
+        }
+        let longest = self.lexicon.max_surface_words();
+        let mut best = None;
+        let Ok(mut surface) = self.scratch.try_borrow_mut() else {
+            return self.lexicon_match_normalizing(start);
+        };
+        surface.clear();
+        for end in start + 1..=(start + longest).min(self.tokens.len()) {
+            if !matches!(
+                self.kind(end - 1),
+                Some(TokenKind::Word | TokenKind::Number)
+            ) {
+                break;
+            }
+            let word = self.word(end - 1);
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_graphic()) {
+                drop(surface);
+                return self.lexicon_match_normalizing(start);
+            }
+            if end > start + 1 {
+                surface.push(' ');
+            }
+            surface.push_str(word);
+            let Some(run) = self.lexicon.surface_run(&surface) else {
+                break;
+            };
+            if let Some((entity, role)) = run.names {
+                best = Some((end, entity, role));
+            }
+            if !run.continues {
+                break;
+            }
+        }
+        best
+    }
+
+    /// [`Finder::lexicon_match`] for any words: each run normalised as the lexicon's keys are.
+    fn lexicon_match_normalizing(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
         let longest = self.lexicon.max_surface_words();
         let mut best = None;
         let mut surface = String::new();
@@ -625,6 +702,9 @@ impl Finder<'_> {
     /// A plural title ("Presidents", "Prime Ministers") before a list of names: the singular's title.
     fn plural_title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
         let mut phrase = String::new();
+        // Whether a title may start with the first word: when not, only a one-word phrase (its
+        // singular) can be one.
+        let first_may_start = self.lexicon.may_start_title(self.word(start));
         for end in start + 1..=(start + 3).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if !self.is_word(end - 1) {
@@ -634,6 +714,11 @@ impl Finder<'_> {
                 phrase.push(' ');
             }
             if let Some(singular) = word.strip_suffix('s')
+                && (if end == start + 1 {
+                    self.lexicon.may_start_title(singular)
+                } else {
+                    first_may_start
+                })
                 && let Some(title) = self.lexicon.title(&format!("{phrase}{singular}"))
                 && is_capitalised(self.word(end))
             {
@@ -646,8 +731,19 @@ impl Finder<'_> {
 
     /// The longest title starting at `start` (titles have up to four words).
     fn title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
+        if !self.lexicon.may_start_title(self.word(start)) {
+            return None;
+        }
         let mut best = None;
-        let mut phrase = String::new();
+        let mut owned = String::new();
+        let mut scratch = self.scratch.try_borrow_mut();
+        let phrase = match &mut scratch {
+            Ok(scratch) => {
+                scratch.clear();
+                &mut **scratch
+            }
+            Err(_) => &mut owned,
+        };
         for end in start + 1..=(start + 4).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if self.kind(end - 1) == Some(TokenKind::Punct) && word == "." {
@@ -658,7 +754,7 @@ impl Finder<'_> {
                 }
                 phrase.push_str(word);
             }
-            if let Some(title) = self.lexicon.title(&phrase) {
+            if let Some(title) = self.lexicon.title(phrase) {
                 best = Some((end, title));
             }
         }
@@ -725,6 +821,10 @@ impl Finder<'_> {
     /// A capitalised compound whose last part is lower case ("Iran-backed", "Western-led"): mentions for
     /// its known parts, or one phrase for the capitalised part before the modifier.
     fn modifier_compound(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        if !is_hyphenated(self.word(index)) {
+            // One part only: no compound.
+            return None;
+        }
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         let last = parts.last()?;
@@ -815,11 +915,12 @@ impl Finder<'_> {
     /// "the war in Gaza", "the invasion of Kuwait": a definite event noun with the place it happened in.
     fn event_phrase(&self, start: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
         let word = self.word(start);
+        // Asked at every word: the cheap, selective tests first.
         if start == 0
-            || self.word(start - 1).to_lowercase() != "the"
+            || !matches!(self.word(start + 1), "of" | "in" | "on")
+            || !lowercases_to(self.word(start - 1), "the")
             || !word.starts_with(|c: char| c.is_lowercase())
             || !self.lexicon.is_event_noun(word)
-            || !matches!(self.word(start + 1), "of" | "in" | "on")
             || !self.is_word(start + 2)
             || !is_capitalised(self.word(start + 2))
         {

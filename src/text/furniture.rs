@@ -45,13 +45,18 @@ pub fn is_furniture_line(line: &str) -> bool {
     let mut letters = 0usize;
     let mut latin_letters = 0usize;
     let mut digits = 0usize;
-    for c in line.chars() {
-        if c.is_ascii() {
-            // The common case, without the Unicode tables.
-            letters += usize::from(c.is_ascii_alphabetic());
-            latin_letters += usize::from(c.is_ascii_alphabetic());
-            digits += usize::from(c.is_ascii_digit());
-        } else if c.is_alphabetic() {
+    // By bytes: ASCII is the common case, counted without decoding; a character outside ASCII is
+    // decoded at its first byte (continuation bytes are 0x80..=0xBF).
+    let bytes = line.as_bytes();
+    for (index, &byte) in bytes.iter().enumerate() {
+        if byte.is_ascii() {
+            letters += usize::from(byte.is_ascii_alphabetic());
+            latin_letters += usize::from(byte.is_ascii_alphabetic());
+            digits += usize::from(byte.is_ascii_digit());
+        } else if byte >= 0xC0
+            && let Some(c) = line.get(index..).and_then(|rest| rest.chars().next())
+            && c.is_alphabetic()
+        {
             letters += 1;
             latin_letters += usize::from(is_latin_letter(c));
         }

@@ -47,7 +47,7 @@ use super::abbreviation::{Abbreviation, classify_abbreviation, is_sentence_openi
 use super::furniture::{find_menu_lines, is_furniture_line};
 use super::span::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{take_till, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
 use nom::character::complete::{one_of, satisfy};
 use nom::combinator::{not, peek, recognize};
 use nom::sequence::terminated;
@@ -280,6 +280,21 @@ fn is_terminal_mark(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…')
 }
 
+/// Where the first terminal mark of `text` is: `take_till(is_terminal_mark)` by bytes, as all marks but
+/// '…' (E2 80 A6) are ASCII.
+fn find_terminal_mark(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'.' | b'?' | b'!' => return Some(at),
+            0xE2 if bytes[at..].starts_with("…".as_bytes()) => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '›' | '}')
 }
@@ -327,12 +342,7 @@ fn segment_block(text: &str, start: usize, end: usize, sentences: &mut Vec<Sente
     };
     let mut sentence_start = 0;
     let mut rest = block;
-    loop {
-        let Ok((at_mark, _)) =
-            take_till::<_, _, nom::error::Error<&str>>(is_terminal_mark).parse(rest)
-        else {
-            break;
-        };
+    while let Some(at_mark) = find_terminal_mark(rest).and_then(|at| rest.get(at..)) {
         let Ok((after_stop, (marks, closers))) = stop(at_mark) else {
             break;
         };
