@@ -54,18 +54,19 @@ pub struct Resolution {
 /// The key a surface form is grouped under: lower-cased, apostrophes dropped, hyphens and dashes made
 /// spaces, words joined by single spaces, and a leading "the" dropped when more words follow.
 pub fn surface_key(surface: &str) -> String {
-    let mut lowered = surface.to_string();
-    if surface.is_ascii() {
-        lowered.make_ascii_lowercase();
+    // ASCII lower-cases a character at a time; other text is lower-cased whole, as a final sigma
+    // depends on what follows it.
+    let lowered: std::borrow::Cow<'_, str> = if surface.is_ascii() {
+        std::borrow::Cow::Borrowed(surface)
     } else {
-        lowered = surface.to_lowercase();
-    }
+        std::borrow::Cow::Owned(surface.to_lowercase())
+    };
     // One pass over the lower-cased text: words are runs of characters that are neither white space
     // nor hyphens or dashes; apostrophes are left out of them.
     let mut key = String::with_capacity(lowered.len());
     let mut words = 0;
     let mut in_word = false;
-    for c in lowered.chars() {
+    for c in lowered.chars().map(|c| c.to_ascii_lowercase()) {
         if matches!(c, '\'' | '’' | '‘') {
             continue;
         }

@@ -8,7 +8,7 @@ use super::alias::{Candidate, resolve_aliases};
 use super::class::RelationClass;
 use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
-use super::mention::{CorpusVocabulary, find_mentions};
+use super::mention::{AskedWords, CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
 use super::time::{Period, sentence_period};
@@ -181,18 +181,19 @@ pub fn extract_corpus_observed(
     };
     let text_of = |document: usize| documents.get(document).map_or("", |d| d.text.as_str());
 
-    // Pass 1: sentences, tokens, and the corpus's lower-case vocabulary.
+    // Pass 1: sentences, tokens, and the words the mention finder may ask the vocabulary about.
     pass("sentences");
-    let (per_document, vocabularies): (Vec<Vec<SentenceTokens>>, Vec<CorpusVocabulary>) = documents
+    type AskedKeys = std::collections::HashSet<String, WordBuildHasher>;
+    let (per_document, asked): (Vec<Vec<SentenceTokens>>, Vec<AskedKeys>) = documents
         .par_iter()
         .enumerate()
         .map(|(document, doc)| {
-            let mut vocabulary = CorpusVocabulary::default();
+            let mut asked = AskedKeys::default();
             let sentences = segment_sentences(&doc.text)
                 .into_iter()
                 .map(|sentence| {
                     let tokens = tokenize(&doc.text, sentence.span);
-                    vocabulary.add_tokens(&doc.text, &tokens);
+                    CorpusVocabulary::asked_keys(&doc.text, &tokens, lexicon, &mut asked);
                     SentenceTokens {
                         document,
                         span: sentence.span,
@@ -202,16 +203,45 @@ pub fn extract_corpus_observed(
                 })
                 .collect();
             observe(ExtractProgress::DocumentDone);
-            (sentences, vocabulary)
+            (sentences, asked)
         })
         .unzip();
     // A set of words: the order the documents' sets are merged in makes no difference.
-    let vocabulary = vocabularies
+    let asked = asked
         .into_par_iter()
-        .reduce(CorpusVocabulary::default, |mut a, b| {
-            a.merge(b);
+        .reduce(AskedKeys::default, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            a.extend(b);
             a
         });
+    let asked = AskedWords::new(
+        asked
+            .into_iter()
+            .chain(lexicon.head_noun_keys().map(str::to_string)),
+    );
+    // The corpus's lower-case vocabulary, kept to the words asked about.
+    let found = per_document
+        .par_iter()
+        .zip(documents)
+        .map(|(sentences, doc)| {
+            let mut found = vec![false; asked.len()];
+            for sentence in sentences {
+                asked.mark_lowercase_words(&doc.text, &sentence.tokens, &mut found);
+            }
+            found
+        })
+        .reduce(
+            || vec![false; asked.len()],
+            |mut a, b| {
+                for (a, b) in a.iter_mut().zip(b) {
+                    *a |= b;
+                }
+                a
+            },
+        );
+    let vocabulary = asked.vocabulary(&found);
     // Each document's sentences, as a range of the corpus's sentences.
     let mut document_sentences = Vec::with_capacity(documents.len());
     let mut sentences: Vec<SentenceTokens> =

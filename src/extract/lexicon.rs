@@ -399,12 +399,14 @@ impl Lexicon {
     /// a run already normalised (words of printable ASCII joined by single spaces, as
     /// [`normalize_surface`] leaves them). None when the run neither names an entity nor starts a
     /// longer surface form.
+    #[inline]
     pub fn surface_run(&self, normalized: &str) -> Option<SurfaceRun> {
         self.surface_runs.get(normalized).copied()
     }
 
     /// False when no surface form starts with the first byte of `word`, a word of printable ASCII (as
     /// [`Lexicon::surface_run`] takes), so no run of words starting with it is in the lexicon.
+    #[inline]
     pub fn may_start_surface(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&first) => self.surface_first_bytes[usize::from(first)],
@@ -445,21 +447,31 @@ impl Lexicon {
             .and_then(|i| self.verbs.get(i))
     }
 
+    #[inline]
     pub fn is_function_word(&self, word: &str) -> bool {
         with_lowercase(word, |word| self.function_words.contains(word))
     }
 
+    #[inline]
     pub fn is_calendar_word(&self, word: &str) -> bool {
         with_lowercase(word, |word| self.calendar_words.contains(word))
     }
 
+    #[inline]
     pub fn is_non_actor_word(&self, word: &str) -> bool {
         with_lowercase(word, |word| self.non_actor_words.contains(word))
     }
 
     /// The kind a head noun gives a name ("Corporation": Organization).
+    #[inline]
     pub fn head_noun(&self, word: &str) -> Option<EntityKind> {
         with_lowercase(word, |word| self.head_nouns.get(word).copied())
+    }
+
+    /// The keys [`Lexicon::head_noun`] answers: a word is a head noun exactly when it lower-cases to
+    /// one of them.
+    pub fn head_noun_keys(&self) -> impl Iterator<Item = &str> {
+        self.head_nouns.keys().map(String::as_str)
     }
 
     pub fn relation_noun(&self, word: &str) -> Option<RelationClass> {
@@ -474,6 +486,7 @@ impl Lexicon {
     /// starts with it is one ([`Lexicon::role_noun`] and [`Lexicon::title`] would answer None for every
     /// such phrase). Exact for `word` already lower-cased and ASCII without spaces; other words answer
     /// true, to be asked in full.
+    #[inline]
     pub fn may_start_role(&self, word: &str) -> bool {
         if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase() || b == b' ') {
             return true;
@@ -481,10 +494,12 @@ impl Lexicon {
         self.role_first_words.contains(word)
     }
 
+    #[inline]
     pub fn is_place_noun(&self, word: &str) -> bool {
         with_ascii_lowercase(word, |word| self.place_nouns.contains(word))
     }
 
+    #[inline]
     pub fn is_event_noun(&self, word: &str) -> bool {
         with_ascii_lowercase(word, |word| self.event_nouns.contains(word))
     }
@@ -519,12 +534,14 @@ pub type WordBuildHasher = BuildHasherDefault<WordHasher>;
 pub struct WordHasher(u64);
 
 impl WordHasher {
+    #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
 impl Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -534,16 +551,21 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // The last bytes, little-endian and zero-padded, without a call to copy a few bytes.
+            let mut word = 0u64;
+            for (index, &byte) in rest.iter().enumerate() {
+                word |= u64::from(byte) << (8 * index);
+            }
+            self.add(word);
         }
     }
 
+    #[inline]
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
     }
 
+    #[inline]
     fn write_usize(&mut self, value: usize) {
         self.add(value as u64);
     }

@@ -130,6 +130,36 @@ impl<'a> CorpusVocabulary<'a> {
         }
     }
 
+    /// The keys the mention finder may ask about for one sentence, added to `asked`: the first word of
+    /// the sentence (past opening punctuation), lower-cased as it is asked, when it is a capitalised
+    /// word that is neither a function word nor an acronym (only then is it asked about). With
+    /// [`Lexicon::head_noun_keys`] these are all it asks about: whether a sentence-initial word is a
+    /// common word, and whether a head noun alone is.
+    pub fn asked_keys(
+        text: &str,
+        tokens: &[Token],
+        lexicon: &Lexicon,
+        asked: &mut HashSet<String, WordBuildHasher>,
+    ) {
+        let first = tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(0);
+        if let Some(token) = tokens.get(first)
+            && token.kind == TokenKind::Word
+        {
+            let word = token.text(text);
+            if !is_capitalised(word) || lexicon.is_function_word(word) || is_acronym(word) {
+                return;
+            }
+            with_lowercase(word, |key| {
+                if !asked.contains(key) {
+                    asked.insert(key.to_string());
+                }
+            });
+        }
+    }
+
     /// Adds the words of another vocabulary.
     pub fn merge(&mut self, other: CorpusVocabulary<'a>) {
         if self.lowercase_words.len() < other.lowercase_words.len() {
@@ -140,8 +170,108 @@ impl<'a> CorpusVocabulary<'a> {
         }
     }
 
+    /// Whether the corpus writes `word` in lower case. Asked only of a sentence's first word and of
+    /// head nouns: the extraction keeps only the words those can be ([`CorpusVocabulary::asked_keys`]),
+    /// so asking about another word needs that widened.
     fn is_common_word(&self, word: &str) -> bool {
         with_lowercase(word, |lower| self.lowercase_words.contains(lower))
+    }
+}
+
+/// The words the mention finder may ask the vocabulary about ([`CorpusVocabulary::asked_keys`] and
+/// [`Lexicon::head_noun_keys`]), numbered, for finding which of them the corpus writes in lower case:
+/// a vocabulary of those words answers every question the finder asks as the whole vocabulary does,
+/// and costs a lookup per lower-case word instead of a set of every distinct one.
+#[derive(Debug, Clone, Default)]
+pub struct AskedWords {
+    words: Vec<String>,
+    index: std::collections::HashMap<String, usize, WordBuildHasher>,
+    /// One bit per (first byte, last byte, length) of the words, hashed: most words that are not
+    /// asked about are turned away without a lookup.
+    filter: Vec<u64>,
+}
+
+impl AskedWords {
+    const FILTER_BITS: usize = 1 << 16;
+
+    pub fn new(keys: impl IntoIterator<Item = String>) -> AskedWords {
+        let mut asked = AskedWords {
+            filter: vec![0; Self::FILTER_BITS / 64],
+            ..AskedWords::default()
+        };
+        for key in keys {
+            if asked.index.contains_key(&key) {
+                continue;
+            }
+            let bit = Self::filter_bit(key.as_bytes());
+            asked.filter[bit / 64] |= 1 << (bit % 64);
+            asked.index.insert(key.clone(), asked.words.len());
+            asked.words.push(key);
+        }
+        asked
+    }
+
+    fn filter_bit(word: &[u8]) -> usize {
+        let first = word.first().copied().map_or(0, usize::from);
+        let last = word.last().copied().map_or(0, usize::from);
+        (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ word.len().wrapping_mul(0xC2B3))
+            % Self::FILTER_BITS
+    }
+
+    /// How many words are asked about.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The number of an asked word, or None.
+    fn position(&self, word: &str) -> Option<usize> {
+        let bit = Self::filter_bit(word.as_bytes());
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        self.index.get(word).copied()
+    }
+
+    /// Marks in `found` (one flag per asked word) the asked words that `tokens` write in lower case:
+    /// words starting with a lower-case letter, as [`CorpusVocabulary::add_tokens`] records them.
+    pub fn mark_lowercase_words(&self, text: &str, tokens: &[Token], found: &mut [bool]) {
+        for token in tokens {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let word = token.text(text);
+            let lower_case = match word.as_bytes().first() {
+                Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+                _ => word.starts_with(|c: char| c.is_lowercase()),
+            };
+            if lower_case
+                && let Some(position) = self.position(word)
+                && let Some(flag) = found.get_mut(position)
+            {
+                *flag = true;
+            }
+        }
+    }
+
+    /// The vocabulary of the asked words marked in `found`.
+    pub fn vocabulary(&self, found: &[bool]) -> CorpusVocabulary<'_> {
+        CorpusVocabulary {
+            lowercase_words: self
+                .words
+                .iter()
+                .zip(found)
+                .filter(|(_, found)| **found)
+                .map(|(word, _)| word.as_str())
+                .collect(),
+        }
     }
 }
 
@@ -434,6 +564,7 @@ impl<'a> Finder<'a> {
             return self.lexicon_match_normalizing(start);
         };
         surface.clear();
+        surface.reserve(64);
         for end in start + 1..=(start + longest).min(self.tokens.len()) {
             if !matches!(
                 self.kind(end - 1),
@@ -531,23 +662,23 @@ impl<'a> Finder<'a> {
                 last_good = end;
                 break;
             }
-            let lower = word.to_lowercase();
+            // Connectors are lower-case words, so a word is one only as written ("word ==
+            // word.to_lowercase()"): no need to lower-case it.
             let previous = self.word(end - 1);
             // "the" only after another connector ("Organization of the ..."); nothing after a person's
             // name particle ("Abu Baqir al-Saadi of Kataib Hezbollah" is two names).
             // "and" never follows a complete name ("the Army and the Navy").
-            let connector_allowed = match lower.as_str() {
+            let connector_allowed = || match word {
                 "the" => ["of", "for", "on"].contains(&previous),
                 "and" => self.lexicon.head_noun(previous).is_none() && self.word(end + 1) != "the",
                 _ => !is_name_particle(previous),
             };
             if self.is_word(end)
-                && CONNECTORS.contains(&lower.as_str())
-                && word == lower
-                && connector_allowed
+                && CONNECTORS.contains(&word)
+                && connector_allowed()
                 && self.connector_continues(end)
             {
-                if lower == "and" {
+                if word == "and" {
                     if pending_and {
                         break;
                     }
@@ -701,7 +832,6 @@ impl<'a> Finder<'a> {
 
     /// A plural title ("Presidents", "Prime Ministers") before a list of names: the singular's title.
     fn plural_title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
-        let mut phrase = String::new();
         // Whether a title may start with the first word: when not, only a one-word phrase (its
         // singular) can be one.
         let first_may_start = self.lexicon.may_start_title(self.word(start));
@@ -710,21 +840,26 @@ impl<'a> Finder<'a> {
             if !self.is_word(end - 1) {
                 return None;
             }
-            if end > start + 1 {
-                phrase.push(' ');
-            }
+            // The words before the last, then the last one's singular.
             if let Some(singular) = word.strip_suffix('s')
                 && (if end == start + 1 {
                     self.lexicon.may_start_title(singular)
                 } else {
                     first_may_start
                 })
-                && let Some(title) = self.lexicon.title(&format!("{phrase}{singular}"))
-                && is_capitalised(self.word(end))
             {
-                return Some((end, title));
+                let mut phrase = String::new();
+                for before in start..end - 1 {
+                    phrase.push_str(self.word(before));
+                    phrase.push(' ');
+                }
+                phrase.push_str(singular);
+                if let Some(title) = self.lexicon.title(&phrase)
+                    && is_capitalised(self.word(end))
+                {
+                    return Some((end, title));
+                }
             }
-            phrase.push_str(word);
         }
         None
     }
@@ -740,6 +875,7 @@ impl<'a> Finder<'a> {
         let phrase = match &mut scratch {
             Ok(scratch) => {
                 scratch.clear();
+                scratch.reserve(64);
                 &mut **scratch
             }
             Err(_) => &mut owned,
@@ -1070,6 +1206,57 @@ fn matches_from(letters: &[char], pieces: &[Vec<char>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The vocabulary kept to the asked words finds the same mentions as the whole vocabulary.
+    #[test]
+    fn the_asked_vocabulary_finds_what_the_whole_one_does() {
+        use crate::text::{segment_sentences, tokenize};
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let mut documents: Vec<String> =
+            crate::text::load_documents(&[std::path::PathBuf::from("data")])
+                .expect("data/ loads")
+                .into_iter()
+                .map(|d| d.text)
+                .collect();
+        documents.push(
+            "Forces of the army met. The Army and the Council of Representatives met. forces \
+             army council. Efforts of Iraq failed. efforts were made. This Chamber agreed. chamber"
+                .to_string(),
+        );
+        let sentences: Vec<(usize, Vec<Token>)> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, text)| {
+                segment_sentences(text)
+                    .into_iter()
+                    .map(move |s| (d, tokenize(text, s.span)))
+            })
+            .collect();
+        let mut whole = CorpusVocabulary::default();
+        let mut asked = HashSet::default();
+        for (d, tokens) in &sentences {
+            whole.add_tokens(&documents[*d], tokens);
+            CorpusVocabulary::asked_keys(&documents[*d], tokens, &lexicon, &mut asked);
+        }
+        let asked = AskedWords::new(
+            asked
+                .into_iter()
+                .chain(lexicon.head_noun_keys().map(str::to_string)),
+        );
+        let mut found = vec![false; asked.len()];
+        for (d, tokens) in &sentences {
+            asked.mark_lowercase_words(&documents[*d], tokens, &mut found);
+        }
+        let kept = asked.vocabulary(&found);
+        assert!(kept.lowercase_words.len() < whole.lowercase_words.len());
+        for (d, tokens) in &sentences {
+            let text = &documents[*d];
+            assert_eq!(
+                find_mentions(text, tokens, &lexicon, &kept),
+                find_mentions(text, tokens, &lexicon, &whole)
+            );
+        }
+    }
 
     #[test]
     fn acronyms_match_their_definitions() {

@@ -96,25 +96,27 @@ impl ReferenceTracker {
             // The reference words below are ASCII words of two or three letters, and no other word
             // lower-cases to one: no character outside ASCII lower-cases to an ASCII letter but "k".
             let word = token.text(text);
-            if token.kind != TokenKind::Word
-                || !(2..=3).contains(&word.len())
-                || !word.is_ascii()
+            if token.kind != TokenKind::Word || !(2..=3).contains(&word.len()) || !word.is_ascii() {
+                continue;
+            }
+            // Compared without lower-casing: `is(w)` is `lower(index) == w`.
+            let is = |w: &str| word.eq_ignore_ascii_case(w);
+            let (he, it, the) = (is("he") || is("she"), is("it"), is("the"));
+            if !(he || it || the)
                 || mentions
                     .iter()
                     .any(|m| m.tokens.0 <= index && index < m.tokens.1)
             {
                 continue;
             }
-            // Compared without lower-casing: `is(w)` is `lower(index) == w`.
-            let is = |w: &str| word.eq_ignore_ascii_case(w);
             let next = tokens.get(index + 1).map_or("", |t| t.text(text));
-            let (referent, end) = if (is("he") || is("she")) && verb_follows(index) {
+            let (referent, end) = if he && verb_follows(index) {
                 (Referent::Person, index + 1)
-            } else if is("it") && verb_follows(index) {
+            } else if it && verb_follows(index) {
                 (Referent::CountryOrGroup, index + 1)
-            } else if is("the") && lowercases_to(next, "country") {
+            } else if the && lowercases_to(next, "country") {
                 (Referent::Country, index + 2)
-            } else if is("the") && GROUP_NOUNS.iter().any(|noun| lowercases_to(next, noun)) {
+            } else if the && GROUP_NOUNS.iter().any(|noun| lowercases_to(next, noun)) {
                 (Referent::Group, index + 2)
             } else {
                 continue;

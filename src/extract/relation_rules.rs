@@ -261,6 +261,7 @@ pub fn read_sentence_relations(
         lowered: Lowered::new(text, tokens),
         mention_starts,
         capped: std::cell::Cell::new(false),
+        groups: std::cell::OnceCell::new(),
     };
     let mut relations = Vec::new();
     reader.title(&mut relations);
@@ -352,6 +353,7 @@ impl Lowered {
         Lowered::Tokens { buffer, ends }
     }
 
+    #[inline]
     fn get<'s>(&'s self, tokens: &[Token], index: usize) -> Option<&'s str> {
         match self {
             Lowered::Ascii { buffer, base } => {
@@ -384,6 +386,8 @@ struct Reader<'a> {
     mention_starts: Vec<usize>,
     /// Set when a pair cap left pairs out.
     capped: std::cell::Cell<bool>,
+    /// The coordinated groups of mentions, found once for the rules that read them.
+    groups: std::cell::OnceCell<Vec<Vec<usize>>>,
 }
 
 impl Reader<'_> {
@@ -391,6 +395,7 @@ impl Reader<'_> {
         self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
+    #[inline]
     fn lower(&self, index: usize) -> &str {
         self.lowered.get(self.tokens, index).unwrap_or("")
     }
@@ -1061,7 +1066,7 @@ impl Reader<'_> {
     /// `joint-subject`: "Baghdad and Beijing signed a deal": members of a subject list joined by a
     /// cooperation verb cooperate with each other.
     fn joint_subject(&self, out: &mut Vec<RuleRelation>) {
-        for group in self.coordinated_groups() {
+        for group in self.coordinated_groups().iter() {
             if group.len() < 2 {
                 continue;
             }
@@ -1106,7 +1111,11 @@ impl Reader<'_> {
     }
 
     /// Neighbouring mentions joined by commas and "and" form one group: "Iran, Syria, and Russia".
-    fn coordinated_groups(&self) -> Vec<Vec<usize>> {
+    fn coordinated_groups(&self) -> &[Vec<usize>] {
+        self.groups.get_or_init(|| self.find_coordinated_groups())
+    }
+
+    fn find_coordinated_groups(&self) -> Vec<Vec<usize>> {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (index, mention) in self.mentions.iter().enumerate() {
             if let Some(group) = groups.last_mut()

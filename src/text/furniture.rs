@@ -48,17 +48,24 @@ pub fn is_furniture_line(line: &str) -> bool {
     // By bytes: ASCII is the common case, counted without decoding; a character outside ASCII is
     // decoded at its first byte (continuation bytes are 0x80..=0xBF).
     let bytes = line.as_bytes();
-    for (index, &byte) in bytes.iter().enumerate() {
-        if byte.is_ascii() {
-            letters += usize::from(byte.is_ascii_alphabetic());
-            latin_letters += usize::from(byte.is_ascii_alphabetic());
-            digits += usize::from(byte.is_ascii_digit());
-        } else if byte >= 0xC0
-            && let Some(c) = line.get(index..).and_then(|rest| rest.chars().next())
-            && c.is_alphabetic()
-        {
-            letters += 1;
-            latin_letters += usize::from(is_latin_letter(c));
+    if line.is_ascii() {
+        // Counts the compiler can do many bytes at a time.
+        letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        latin_letters = letters;
+        digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    } else {
+        for (index, &byte) in bytes.iter().enumerate() {
+            if byte.is_ascii() {
+                letters += usize::from(byte.is_ascii_alphabetic());
+                latin_letters += usize::from(byte.is_ascii_alphabetic());
+                digits += usize::from(byte.is_ascii_digit());
+            } else if byte >= 0xC0
+                && let Some(c) = line.get(index..).and_then(|rest| rest.chars().next())
+                && c.is_alphabetic()
+            {
+                letters += 1;
+                latin_letters += usize::from(is_latin_letter(c));
+            }
         }
     }
     if letters == 0 || latin_letters * 2 < letters {

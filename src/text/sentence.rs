@@ -285,6 +285,24 @@ fn is_terminal_mark(c: char) -> bool {
 fn find_terminal_mark(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = 0;
+    // Eight bytes at a time, skipping those with no '.', '?', '!' or 0xE2 (SWAR: a byte of `x ^ c` is
+    // zero where `x` has the byte `c`).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if has_zero_byte(x ^ (ONES * u64::from(b'.')))
+            || has_zero_byte(x ^ (ONES * u64::from(b'?')))
+            || has_zero_byte(x ^ (ONES * u64::from(b'!')))
+            || has_zero_byte(x ^ (ONES * 0xE2))
+        {
+            break;
+        }
+        at += 8;
+    }
     while at < bytes.len() {
         match bytes[at] {
             b'.' | b'?' | b'!' => return Some(at),
@@ -873,6 +891,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn marks_are_found_where_a_char_search_finds_them(
+            text in r"([a-z .?!…\u{e2}\u{2026}\u{2014}”é]){0,40}",
+        ) {
+            prop_assert_eq!(find_terminal_mark(&text), text.find(is_terminal_mark));
+        }
+
         #[test]
         fn never_panics_and_spans_are_valid(
             text in r"([a-zA-Z0-9 .?!…;:,\n\r\t\u{a0}“”‘’'\x22()\[\]•·*\-–—ا-ي]|U\.S\.|Dr\.|\.7In|\n\n){0,80}",
