@@ -3,11 +3,9 @@
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
 use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
-use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
 use crate::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, document_hash};
 use crate::text::Document;
-use std::collections::HashMap;
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +52,19 @@ pub fn build_graph_observed(
         relations: graph.relation_count(),
         capped_sentences: extraction.capped_sentences,
     };
+    // Free the extraction on every thread, not as a serial step on this one.
+    {
+        use rayon::prelude::*;
+        let Extraction {
+            entities,
+            relations,
+            ..
+        } = extraction;
+        rayon::join(
+            || entities.into_par_iter().for_each(drop),
+            || relations.into_par_iter().for_each(drop),
+        );
+    }
     (graph, summary)
 }
 
@@ -159,7 +170,8 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
     // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
     // here each edge is built once, in the order of its first relation, with its evidence sorted and
-    // deduplicated, as `add_relation` leaves it.
+    // deduplicated, as `add_relation` leaves it. The relations are grouped by sorting them by key (and
+    // position, so each group starts with its first relation), on every thread.
     type EdgeKey<'a> = (
         usize,
         usize,
@@ -168,48 +180,62 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         bool,
         bool,
     );
-    let mut edge_of_key: HashMap<EdgeKey<'_>, usize, WordBuildHasher> =
-        HashMap::with_capacity_and_hasher(extraction.relations.len(), WordBuildHasher::default());
-    let mut edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = Vec::new();
-    let evidence_of_relation: Vec<Evidence> = extraction
-        .relations
-        .par_iter()
-        .map(|relation| Evidence {
-            document: to_u32(relation.document),
-            span: relation.sentence,
-            // Inferred through a capital standing for its government: say so, so a user can see and
-            // filter such edges.
-            rule: if relation.metonymy {
-                format!("{}+metonymy", relation.rule)
-            } else {
-                relation.rule.to_string()
-            },
-            time: relation.time,
-        })
-        .collect();
-    for (relation, evidence) in extraction.relations.iter().zip(evidence_of_relation) {
-        let key = (
+    let relations = &extraction.relations;
+    let key = |index: usize| -> Option<EdgeKey<'_>> {
+        let relation = relations.get(index)?;
+        Some((
             relation.subject,
             relation.object,
             relation.predicate.as_str(),
             relation.class,
             relation.negated,
             relation.hedged,
-        );
-        match edge_of_key.get(&key) {
-            Some(&edge) => edges[edge].1.push(evidence),
-            None => {
-                edge_of_key.insert(key, edges.len());
-                edges.push((key, vec![evidence]));
+        ))
+    };
+    let mut order: Vec<usize> = (0..relations.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    // Where each group of equal keys starts in `order`.
+    let starts: Vec<usize> = (0..order.len())
+        .into_par_iter()
+        .filter(|&at| at == 0 || key(order[at]) != key(order[at - 1]))
+        .collect();
+    // Each group as (its first relation, its range in `order`), in the order of first relations.
+    let mut groups: Vec<(usize, std::ops::Range<usize>)> = starts
+        .iter()
+        .enumerate()
+        .map(|(group, &start)| {
+            let end = starts.get(group + 1).copied().unwrap_or(order.len());
+            (order[start], start..end)
+        })
+        .collect();
+    groups.par_sort_unstable_by_key(|(first, _)| *first);
+    let edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = groups
+        .par_iter()
+        .filter_map(|(first, range)| {
+            let mut evidence: Vec<Evidence> = order
+                .get(range.clone())?
+                .iter()
+                .filter_map(|&index| relations.get(index))
+                .map(|relation| Evidence {
+                    document: to_u32(relation.document),
+                    span: relation.sentence,
+                    // Inferred through a capital standing for its government: say so, so a user can
+                    // see and filter such edges.
+                    rule: if relation.metonymy {
+                        format!("{}+metonymy", relation.rule)
+                    } else {
+                        relation.rule.to_string()
+                    },
+                    time: relation.time,
+                })
+                .collect();
+            if evidence.len() > 1 {
+                evidence.sort();
+                evidence.dedup();
             }
-        }
-    }
-    edges.par_iter_mut().for_each(|(_, evidence)| {
-        if evidence.len() > 1 {
-            evidence.sort();
-            evidence.dedup();
-        }
-    });
+            Some((key(*first)?, evidence))
+        })
+        .collect();
     for ((subject, object, predicate, class, negated, hedged), evidence) in edges {
         let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
             continue;

@@ -12,7 +12,9 @@ use super::mention::{AskedWords, CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
 use super::time::{Period, sentence_period};
-use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
+use crate::text::{
+    Document, SentenceKind, Span, Token, TokenKind, segment_sentences, tokenize_into,
+};
 
 /// An entity found in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +56,96 @@ pub struct Extraction {
     pub capped_sentences: usize,
 }
 
-/// A sentence with its tokens, kept between the passes.
+/// A sentence, kept between the passes: its tokens are `tokens` of its document's [`DocumentTokens`].
 struct SentenceTokens {
     document: usize,
     span: Span,
     kind: SentenceKind,
-    tokens: Vec<Token>,
+    tokens: std::ops::Range<usize>,
+}
+
+/// A token in half the space of a [`Token`]: its span as 32-bit offsets (a document under 4 GiB).
+#[derive(Debug, Clone, Copy)]
+struct CompactToken {
+    start: u32,
+    end: u32,
+    kind: TokenKind,
+}
+
+/// The tokens of one document's sentences, one after another, kept between the passes: in a compact
+/// form when the document's offsets fit in 32 bits (the tokens of a corpus take much memory, and
+/// making that memory is a good part of the cost of keeping them).
+enum DocumentTokens {
+    Compact(Vec<CompactToken>),
+    Full(Vec<Token>),
+}
+
+impl DocumentTokens {
+    fn for_text(text: &str) -> DocumentTokens {
+        if u32::try_from(text.len()).is_ok() {
+            DocumentTokens::Compact(Vec::with_capacity(text.len() / 5))
+        } else {
+            DocumentTokens::Full(Vec::new())
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            DocumentTokens::Compact(tokens) => tokens.len(),
+            DocumentTokens::Full(tokens) => tokens.len(),
+        }
+    }
+
+    fn extend(&mut self, tokens: &[Token]) {
+        match self {
+            DocumentTokens::Compact(compact) => {
+                for token in tokens {
+                    match (
+                        u32::try_from(token.span.start),
+                        u32::try_from(token.span.end),
+                    ) {
+                        (Ok(start), Ok(end)) => compact.push(CompactToken {
+                            start,
+                            end,
+                            kind: token.kind,
+                        }),
+                        // Not in a document under 4 GiB; kept whole rather than cut.
+                        _ => {
+                            let mut full: Vec<Token> = compact.iter().map(|&t| expand(t)).collect();
+                            full.extend_from_slice(tokens);
+                            *self = DocumentTokens::Full(full);
+                            return;
+                        }
+                    }
+                }
+            }
+            DocumentTokens::Full(full) => full.extend_from_slice(tokens),
+        }
+    }
+
+    /// The tokens of `range`, into `out` (cleared first).
+    fn tokens_into(&self, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+        out.clear();
+        match self {
+            DocumentTokens::Compact(compact) => {
+                if let Some(tokens) = compact.get(range) {
+                    out.extend(tokens.iter().map(|&t| expand(t)));
+                }
+            }
+            DocumentTokens::Full(full) => {
+                if let Some(tokens) = full.get(range) {
+                    out.extend_from_slice(tokens);
+                }
+            }
+        }
+    }
+}
+
+fn expand(token: CompactToken) -> Token {
+    Token {
+        span: Span::new(token.start as usize, token.end as usize),
+        kind: token.kind,
+    }
 }
 
 /// Merges reference mentions into a sentence's mentions in token order, keeping title links right.
@@ -184,28 +270,42 @@ pub fn extract_corpus_observed(
     // Pass 1: sentences, tokens, and the words the mention finder may ask the vocabulary about.
     pass("sentences");
     type AskedKeys = std::collections::HashSet<String, WordBuildHasher>;
-    let (per_document, asked): (Vec<Vec<SentenceTokens>>, Vec<AskedKeys>) = documents
+    type DocumentPass1 = (Vec<SentenceTokens>, DocumentTokens, AskedKeys);
+    let per_document: Vec<DocumentPass1> = documents
         .par_iter()
         .enumerate()
         .map(|(document, doc)| {
             let mut asked = AskedKeys::default();
+            let mut document_tokens = DocumentTokens::for_text(&doc.text);
+            let mut tokens = Vec::new();
             let sentences = segment_sentences(&doc.text)
                 .into_iter()
                 .map(|sentence| {
-                    let tokens = tokenize(&doc.text, sentence.span);
+                    tokenize_into(&doc.text, sentence.span, &mut tokens);
                     CorpusVocabulary::asked_keys(&doc.text, &tokens, lexicon, &mut asked);
+                    let start = document_tokens.len();
+                    document_tokens.extend(&tokens);
                     SentenceTokens {
                         document,
                         span: sentence.span,
                         kind: sentence.kind,
-                        tokens,
+                        tokens: start..document_tokens.len(),
                     }
                 })
                 .collect();
             observe(ExtractProgress::DocumentDone);
-            (sentences, asked)
+            (sentences, document_tokens, asked)
         })
-        .unzip();
+        .collect();
+    let mut per_document_sentences = Vec::with_capacity(documents.len());
+    let mut document_tokens = Vec::with_capacity(documents.len());
+    let mut asked = Vec::with_capacity(documents.len());
+    for (sentences, tokens, keys) in per_document {
+        per_document_sentences.push(sentences);
+        document_tokens.push(tokens);
+        asked.push(keys);
+    }
+    let per_document = per_document_sentences;
     // A set of words: the order the documents' sets are merged in makes no difference.
     let asked = asked
         .into_par_iter()
@@ -225,10 +325,13 @@ pub fn extract_corpus_observed(
     let found = per_document
         .par_iter()
         .zip(documents)
-        .map(|(sentences, doc)| {
+        .zip(&document_tokens)
+        .map(|((sentences, doc), document_tokens)| {
             let mut found = vec![false; asked.len()];
+            let mut tokens = Vec::new();
             for sentence in sentences {
-                asked.mark_lowercase_words(&doc.text, &sentence.tokens, &mut found);
+                document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                asked.mark_lowercase_words(&doc.text, &tokens, &mut found);
             }
             found
         })
@@ -260,10 +363,15 @@ pub fn extract_corpus_observed(
         .map(|range| {
             let mut candidates = Vec::new();
             let mut counts = Vec::with_capacity(range.len());
+            let mut tokens = Vec::new();
             for index in range.clone() {
                 let sentence = &sentences[index];
                 let text = text_of(sentence.document);
-                let mentions = find_mentions(text, &sentence.tokens, lexicon, &vocabulary);
+                tokens.clear();
+                if let Some(document_tokens) = document_tokens.get(sentence.document) {
+                    document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                }
+                let mentions = find_mentions(text, &tokens, lexicon, &vocabulary);
                 counts.push(mentions.len());
                 candidates.extend(mentions.into_iter().map(|mention| Candidate {
                     document: sentence.document,
@@ -306,7 +414,7 @@ pub fn extract_corpus_observed(
             lexicon_entities.insert(known, *entity);
         }
     }
-    let read_sentence = |references: &mut ReferenceTracker, index: usize| {
+    let read_sentence = |references: &mut ReferenceTracker, index: usize, tokens: &[Token]| {
         let sentence = &sentences[index];
         let text = text_of(sentence.document);
         let range = sentence_candidates[index].clone();
@@ -358,13 +466,12 @@ pub fn extract_corpus_observed(
         }
         let named = mentions.clone();
         if options.resolve_references {
-            let found_references =
-                references.references(text, &sentence.tokens, &mentions, lexicon);
+            let found_references = references.references(text, tokens, &mentions, lexicon);
             mentions = merge_by_position(mentions, found_references);
         }
         references.observe(&named);
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
-        let time = sentence_period(text, &sentence.tokens);
+        let time = sentence_period(text, tokens);
         // Entities this sentence names only through a capital standing for the government.
         let metonymic: Vec<usize> = named
             .iter()
@@ -372,7 +479,7 @@ pub fn extract_corpus_observed(
             .map(|m| m.entity)
             .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
             .collect();
-        let read = read_sentence_relations(text, &sentence.tokens, &mentions, lexicon, context);
+        let read = read_sentence_relations(text, tokens, &mentions, lexicon, context);
         let relations = read
             .relations
             .into_iter()
@@ -400,8 +507,15 @@ pub fn extract_corpus_observed(
             let mut references = ReferenceTracker::default();
             let mut relations = Vec::new();
             let mut capped = 0;
+            let mut tokens = Vec::new();
             for index in range.clone() {
-                let (read, was_capped) = read_sentence(&mut references, index);
+                tokens.clear();
+                if let Some(sentence) = sentences.get(index)
+                    && let Some(document_tokens) = document_tokens.get(sentence.document)
+                {
+                    document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                }
+                let (read, was_capped) = read_sentence(&mut references, index, &tokens);
                 relations.extend(read);
                 capped += usize::from(was_capped);
             }
@@ -414,6 +528,7 @@ pub fn extract_corpus_observed(
     // on this one alone, which would make it a serial step.
     let sentence_count = sentences.len();
     sentences.into_par_iter().for_each(drop);
+    document_tokens.into_par_iter().for_each(drop);
     candidates.into_par_iter().for_each(drop);
     let mut relations = Vec::with_capacity(per_document.iter().map(|(r, _)| r.len()).sum());
     let mut name_parts_seen: std::collections::HashSet<(usize, usize), WordBuildHasher> =

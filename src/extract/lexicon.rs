@@ -122,6 +122,15 @@ pub struct SurfaceRun {
     pub continues: bool,
 }
 
+/// What the closed word lists say of one word: [`Lexicon::word_facts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    pub function: bool,
+    pub calendar: bool,
+    pub non_actor: bool,
+    pub head_noun: Option<EntityKind>,
+}
+
 /// A lexicon file could not be read or parsed.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -167,6 +176,8 @@ pub struct Lexicon {
     calendar_words: WordSet,
     non_actor_words: WordSet,
     head_nouns: WordMap<EntityKind>,
+    /// The four lists above in one map, for [`Lexicon::word_facts`].
+    word_facts: WordMap<WordFacts>,
     relation_nouns: WordMap<RelationClass>,
     role_nouns: WordMap<RelationClass>,
     /// The first words (up to the first space) of every role noun and title key: a phrase whose first
@@ -334,20 +345,39 @@ impl Lexicon {
             .iter()
             .map(|n| (n.word.to_lowercase(), n.class))
             .collect();
+        let function_words: WordSet = lower_set(&words.function_words);
+        let calendar_words: WordSet = lower_set(&words.calendar_words);
+        let non_actor_words: WordSet = lower_set(&words.non_actor_words);
+        let head_nouns: WordMap<EntityKind> = words
+            .head_nouns
+            .iter()
+            .map(|h| (h.word.to_lowercase(), h.kind))
+            .collect();
+        let mut word_facts: WordMap<WordFacts> = WordMap::default();
+        for key in function_words
+            .iter()
+            .chain(&calendar_words)
+            .chain(&non_actor_words)
+            .chain(head_nouns.keys())
+        {
+            word_facts.entry(key.clone()).or_insert_with(|| WordFacts {
+                function: function_words.contains(key),
+                calendar: calendar_words.contains(key),
+                non_actor: non_actor_words.contains(key),
+                head_noun: head_nouns.get(key).copied(),
+            });
+        }
         let role_first_words = role_nouns
             .keys()
             .chain(title_index.keys())
             .map(|key| key.split(' ').next().unwrap_or("").to_string())
             .collect();
         Lexicon {
-            function_words: lower_set(&words.function_words),
-            calendar_words: lower_set(&words.calendar_words),
-            non_actor_words: lower_set(&words.non_actor_words),
-            head_nouns: words
-                .head_nouns
-                .iter()
-                .map(|h| (h.word.to_lowercase(), h.kind))
-                .collect(),
+            function_words,
+            calendar_words,
+            non_actor_words,
+            head_nouns,
+            word_facts,
             relation_nouns: words
                 .relation_nouns
                 .iter()
@@ -418,12 +448,29 @@ impl Lexicon {
     /// [`Lexicon::title`] is None for `word` and for every phrase that starts with it and a space or a
     /// full stop.
     pub fn may_start_title(&self, word: &str) -> bool {
-        if word.contains(' ') {
-            return true;
+        // The word without its trailing full stops, ASCII-lower-cased in a buffer: what
+        // `first_title_word` makes of it lower-cased, when it has no space.
+        let bytes = word.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && bytes[end - 1] == b'.' {
+            end -= 1;
         }
-        with_ascii_lowercase(word, |lower| {
-            self.title_first_words.contains(first_title_word(lower))
-        })
+        let mut buffer = [0u8; 32];
+        match (bytes.get(..end), buffer.get_mut(..end)) {
+            (Some(stem), Some(lowered)) if !stem.contains(&b' ') => {
+                lowered.copy_from_slice(stem);
+                lowered.make_ascii_lowercase();
+                // Cut at a full stop or the end, and only ASCII bytes changed: still UTF-8.
+                std::str::from_utf8(lowered)
+                    .map_or(true, |key| self.title_first_words.contains(key))
+            }
+            _ => {
+                word.contains(' ')
+                    || with_ascii_lowercase(word, |lower| {
+                        self.title_first_words.contains(first_title_word(lower))
+                    })
+            }
+        }
     }
 
     /// The most words in any surface form, for longest-match lookups.
@@ -466,6 +513,23 @@ impl Lexicon {
     #[inline]
     pub fn head_noun(&self, word: &str) -> Option<EntityKind> {
         with_lowercase(word, |word| self.head_nouns.get(word).copied())
+    }
+
+    /// [`Lexicon::is_function_word`], [`Lexicon::is_calendar_word`], [`Lexicon::is_non_actor_word`] and
+    /// [`Lexicon::head_noun`] at once: for an ASCII word, one lower-casing and one lookup.
+    pub fn word_facts(&self, word: &str) -> WordFacts {
+        if word.is_ascii() {
+            with_ascii_lowercase(word, |key| {
+                self.word_facts.get(key).copied().unwrap_or_default()
+            })
+        } else {
+            WordFacts {
+                function: self.is_function_word(word),
+                calendar: self.is_calendar_word(word),
+                non_actor: self.is_non_actor_word(word),
+                head_noun: self.head_noun(word),
+            }
+        }
     }
 
     /// The keys [`Lexicon::head_noun`] answers: a word is a head noun exactly when it lower-cases to
@@ -886,7 +950,68 @@ mod tests {
         assert!(!lexicon.is_surface_prefix("United Arab Emirates"));
         assert!(!lexicon.is_surface_prefix("Xyzzy"));
         assert!(lexicon.title("PRIME MINISTER").is_some());
+        for word in [
+            "",
+            ".",
+            "..",
+            "Dr",
+            "Dr.",
+            "DR..",
+            "Prime",
+            "prime",
+            "Minister",
+            "Congress",
+            "X",
+            "Prime Minister",
+            "Über",
+            "Dr.x",
+            &"P".repeat(40),
+            &format!("{}.", "p".repeat(31)),
+        ] {
+            let plain = word.contains(' ')
+                || with_ascii_lowercase(word, |lower| {
+                    lexicon.title_first_words.contains(first_title_word(lower))
+                });
+            assert_eq!(lexicon.may_start_title(word), plain, "{word:?}");
+        }
         assert!(lexicon.is_place_noun("Oil Field") && lexicon.is_hedge("Reportedly"));
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_lists() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut words: Vec<String> = lexicon
+            .word_facts
+            .keys()
+            .flat_map(|key| [key.clone(), key.to_uppercase(), key.to_ascii_uppercase()])
+            .collect();
+        words.extend(
+            [
+                "",
+                "The",
+                "However",
+                "Army",
+                "Sunni",
+                "March",
+                "Iraq",
+                "ÜBER",
+                "İstanbul",
+                "\u{212a}",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            assert_eq!(
+                lexicon.word_facts(word),
+                WordFacts {
+                    function: lexicon.is_function_word(word),
+                    calendar: lexicon.is_calendar_word(word),
+                    non_actor: lexicon.is_non_actor_word(word),
+                    head_noun: lexicon.head_noun(word),
+                },
+                "{word}"
+            );
+        }
     }
 
     #[test]

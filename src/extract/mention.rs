@@ -98,8 +98,11 @@ fn is_hyphenated(word: &str) -> bool {
 /// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
 /// every word.
 fn is_title_modifier(word: &str) -> bool {
+    // Most words are not of a modifier's length (four to eight letters): no comparing them.
+    const LENGTHS: std::ops::RangeInclusive<usize> = 4..=8;
     if word.is_ascii() {
-        TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+        LENGTHS.contains(&word.len())
+            && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
     } else {
         TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
     }
@@ -395,22 +398,21 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
+            // The closed lists' word on this word, looked up once.
+            let facts = self.lexicon.word_facts(word);
             // "The", "However", or, at a sentence start, "Efforts of Iraq": the word starts no name.
-            let common = self.lexicon.is_function_word(word)
-                || (at_start && self.starts_with_common_word(i));
+            let common = facts.function || (at_start && self.starts_with_common_word(i));
             if common && self.lexicon.lookup(word).is_none() {
                 i += 1;
                 continue;
             }
             // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
             // a head noun.
-            let non_actor_heads_phrase = self.lexicon.is_non_actor_word(word) && {
+            let non_actor_heads_phrase = facts.non_actor && {
                 let end = self.phrase_end(i);
                 end > i + 1 && self.lexicon.head_noun(self.word(end - 1)).is_some()
             };
-            if self.lexicon.is_calendar_word(word)
-                || (self.lexicon.is_non_actor_word(word) && !non_actor_heads_phrase)
-            {
+            if facts.calendar || (facts.non_actor && !non_actor_heads_phrase) {
                 i += 1;
                 continue;
             }
@@ -506,12 +508,12 @@ impl<'a> Finder<'a> {
             let single = end == i + 1;
             // "this Chamber", "the new Government": a head noun alone that the corpus also writes in
             // lower case is the common noun, not a name.
-            let generic_head = self.lexicon.head_noun(word).is_some()
+            let generic_head = facts.head_noun.is_some()
                 && !is_acronym(word)
                 && self.vocabulary.is_common_word(word);
             if single
                 && (generic_head
-                    || self.lexicon.is_function_word(word)
+                    || facts.function
                     || word.chars().count() < 2
                     || word.chars().any(|c| c.is_ascii_digit()))
             {
@@ -760,10 +762,11 @@ impl<'a> Finder<'a> {
         if !is_capitalised(self.word(title_start)) {
             return None;
         }
-        let (title_end, title, plural) = match self.title_at(title_start) {
+        let may_start_title = self.lexicon.may_start_title(self.word(title_start));
+        let (title_end, title, plural) = match self.title_at(title_start, may_start_title) {
             Some((end, title)) => (end, title, false),
             None => {
-                let (end, title) = self.plural_title_at(title_start)?;
+                let (end, title) = self.plural_title_at(title_start, may_start_title)?;
                 (end, title, true)
             }
         };
@@ -831,10 +834,13 @@ impl<'a> Finder<'a> {
     }
 
     /// A plural title ("Presidents", "Prime Ministers") before a list of names: the singular's title.
-    fn plural_title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
-        // Whether a title may start with the first word: when not, only a one-word phrase (its
-        // singular) can be one.
-        let first_may_start = self.lexicon.may_start_title(self.word(start));
+    /// `first_may_start` is [`Lexicon::may_start_title`] of the first word: when false, only a one-word
+    /// phrase (its singular) can be a title.
+    fn plural_title_at(
+        &self,
+        start: usize,
+        first_may_start: bool,
+    ) -> Option<(usize, &super::lexicon::Title)> {
         for end in start + 1..=(start + 3).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if !self.is_word(end - 1) {
@@ -865,8 +871,9 @@ impl<'a> Finder<'a> {
     }
 
     /// The longest title starting at `start` (titles have up to four words).
-    fn title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
-        if !self.lexicon.may_start_title(self.word(start)) {
+    /// `may_start` is [`Lexicon::may_start_title`] of the first word.
+    fn title_at(&self, start: usize, may_start: bool) -> Option<(usize, &super::lexicon::Title)> {
+        if !may_start {
             return None;
         }
         let mut best = None;

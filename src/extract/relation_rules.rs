@@ -395,6 +395,13 @@ impl Reader<'_> {
         self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
+    /// The length in bytes of token `index`'s span (0 past the end).
+    fn token_length(&self, index: usize) -> usize {
+        self.tokens
+            .get(index)
+            .map_or(0, |t| t.span.end.saturating_sub(t.span.start))
+    }
+
     #[inline]
     fn lower(&self, index: usize) -> &str {
         self.lowered.get(self.tokens, index).unwrap_or("")
@@ -683,6 +690,11 @@ impl Reader<'_> {
     /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
     fn such_as(&self, out: &mut Vec<RuleRelation>) {
         for i in 0..self.tokens.len() {
+            // The markers are ASCII words of four or nine letters, and no other word lower-cases to
+            // one: look no further at other tokens.
+            if !matches!(self.token_length(i), 4 | 9) {
+                continue;
+            }
             // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
             let after_noun = i > 0
                 && self.word(i - 1).ends_with('s')
@@ -901,7 +913,8 @@ impl Reader<'_> {
     /// `between`: "relations between X and Y".
     fn between(&self, out: &mut Vec<RuleRelation>) {
         for i in 1..self.tokens.len() {
-            if self.lower(i) != "between" {
+            // Only a seven-letter token can be "between" (no other word lower-cases to it).
+            if self.token_length(i) != "between".len() || self.lower(i) != "between" {
                 continue;
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
@@ -1226,14 +1239,12 @@ impl Reader<'_> {
             } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
-                let gap: Vec<String> = (gap_start..gap_end)
-                    .map(|i| self.lower(i).to_string())
-                    .collect();
-                if gap.iter().any(|w| CLAUSE_BREAKS.contains(&w.as_str())) {
+                let gap: Vec<&str> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
+                if gap.iter().any(|w| CLAUSE_BREAKS.contains(w)) {
                     previous_verb = None;
                     continue;
                 }
-                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(&w.as_str())) {
+                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(w)) {
                     Some(preposition) => format!("{lemma} {preposition}"),
                     None => lemma.clone(),
                 };
@@ -1255,14 +1266,10 @@ impl Reader<'_> {
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
     fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
-        let all_words: Vec<String> = (start..end).map(|i| self.lower(i).to_string()).collect();
+        let all_words: Vec<&str> = (start..end).map(|i| self.lower(i)).collect();
         // ", which had bombed Y": a relative clause on the mention before it.
         let relative_at = match all_words.as_slice() {
-            [comma, pronoun, ..]
-                if comma == "," && RELATIVE_PRONOUNS.contains(&pronoun.as_str()) =>
-            {
-                Some(2)
-            }
+            [comma, pronoun, ..] if *comma == "," && RELATIVE_PRONOUNS.contains(pronoun) => Some(2),
             _ => None,
         };
         let skip = relative_at.unwrap_or(0);
@@ -1270,7 +1277,7 @@ impl Reader<'_> {
         let words = &all_words[skip..];
         if words
             .iter()
-            .any(|w| CLAUSE_BREAKS.contains(&w.as_str()) || w == "that")
+            .any(|w| CLAUSE_BREAKS.contains(w) || *w == "that")
         {
             return None;
         }
@@ -1281,7 +1288,7 @@ impl Reader<'_> {
         if let Some(mut position) = verb_position {
             // "managed to negotiate with Y", "agreed to buy": the infinitive carries the relation.
             if self.is_control_word(&words[position])
-                && words.get(position + 1).is_some_and(|w| w == "to")
+                && words.get(position + 1).is_some_and(|w| *w == "to")
                 && position + 2 < words.len()
                 && self.is_verb_at(start + position + 2)
             {
@@ -1293,24 +1300,23 @@ impl Reader<'_> {
             // censorship, immunity, and supervision of Y").
             let next_clause = words[position + 1..]
                 .windows(2)
-                .position(|pair| {
-                    pair[0] == "," && matches!(pair[1].as_str(), "and" | "but" | "or" | "yet")
-                })
+                .position(|pair| pair[0] == "," && matches!(pair[1], "and" | "but" | "or" | "yet"))
                 .is_some_and(|at| {
                     let after = position + 1 + at + 2;
                     let rest = &words[after..];
-                    let noun_list = rest.iter().any(|w| {
-                        !DETERMINERS.contains(&w.as_str()) && !PREPOSITIONS.contains(&w.as_str())
-                    }) && (start + after..end).all(|i| {
-                        self.tokens
-                            .get(i)
-                            .is_some_and(|t| t.kind == TokenKind::Word)
-                            && self.word(i).starts_with(|c: char| c.is_lowercase())
-                            && !self.lexicon.is_function_word(self.word(i))
-                                | DETERMINERS.contains(&self.lower(i))
-                                | PREPOSITIONS.contains(&self.lower(i))
-                            && self.lexicon.verb(self.lower(i)).is_none()
-                    });
+                    let noun_list = rest
+                        .iter()
+                        .any(|w| !DETERMINERS.contains(w) && !PREPOSITIONS.contains(w))
+                        && (start + after..end).all(|i| {
+                            self.tokens
+                                .get(i)
+                                .is_some_and(|t| t.kind == TokenKind::Word)
+                                && self.word(i).starts_with(|c: char| c.is_lowercase())
+                                && !self.lexicon.is_function_word(self.word(i))
+                                    | DETERMINERS.contains(&self.lower(i))
+                                    | PREPOSITIONS.contains(&self.lower(i))
+                                && self.lexicon.verb(self.lower(i)).is_none()
+                        });
                     !noun_list
                 });
             if next_clause {
@@ -1320,21 +1326,21 @@ impl Reader<'_> {
             // determiners before the second mention.
             let by_agent = words[position + 1..]
                 .iter()
-                .position(|w| w == "by")
+                .position(|w| *w == "by")
                 .is_some_and(|by| {
                     words[position + 2 + by..]
                         .iter()
-                        .all(|w| DETERMINERS.contains(&w.as_str()))
+                        .all(|w| DETERMINERS.contains(w))
                 });
             let be_before = words[..position]
                 .iter()
                 .rev()
                 .find(|w| !w.ends_with("ly"))
-                .is_some_and(|w| BE_FORMS.contains(&w.as_str()));
+                .is_some_and(|w| BE_FORMS.contains(w));
             let participle = words[position].ends_with("ed") || words[position].ends_with("en");
             let passive = participle
                 && by_agent
-                && (be_before || words.get(position + 1).is_some_and(|w| w == "by"));
+                && (be_before || words.get(position + 1).is_some_and(|w| *w == "by"));
             let predicate = if passive {
                 format!("{} by", verb.lemma)
             } else {
@@ -1346,17 +1352,14 @@ impl Reader<'_> {
                 words[position + 1..]
                     .windows(2)
                     .take(4)
-                    .find(|pair| PREPOSITIONS.contains(&pair[1].as_str()))
+                    .find(|pair| PREPOSITIONS.contains(&pair[1]))
                     .and_then(|pair| self.lexicon.relation_noun(&pair[0]))
                     .unwrap_or(verb.class)
             } else {
                 verb.class
             };
             // "by abstaining from", "to fight": the verb's subject is the clause's subject.
-            let before = position
-                .checked_sub(1)
-                .map(|p| words[p].as_str())
-                .unwrap_or("");
+            let before = position.checked_sub(1).map(|p| words[p]).unwrap_or("");
             // "declined to support Y", "agreed to buy": a control verb before the infinitive keeps
             // the mention before it as the subject.
             // "Iraq's ability to balance Y": the possessor is the infinitive's subject.
@@ -1371,8 +1374,8 @@ impl Reader<'_> {
                 && position > 0
                 && words[..position]
                     .iter()
-                    .all(|w| VERB_COORDINATION.contains(&w.as_str()) || w.ends_with("ly"))
-                && words[..position].iter().any(|w| w == "," || w == "and");
+                    .all(|w| VERB_COORDINATION.contains(w) || w.ends_with("ly"))
+                && words[..position].iter().any(|w| *w == "," || *w == "and");
             return Some(GapReading {
                 lemma: verb.lemma.clone(),
                 predicate,
@@ -1386,18 +1389,18 @@ impl Reader<'_> {
             });
         }
         // "X's relations with Y", "X has deep ties to Y": a relation noun right before a preposition.
-        if words.iter().any(|w| w == ",") {
+        if words.iter().any(|w| *w == ",") {
             return None;
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
-            self.classed_noun(&words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1].as_str())
+            self.classed_noun(&words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
         });
         let Some(noun) = noun else {
             return self.possessive_noun(start, words, negated);
         };
         let class = self.classed_noun(&words[noun])?;
         Some(GapReading {
-            lemma: words[noun].clone(),
+            lemma: words[noun].to_string(),
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
             negated,
@@ -1411,14 +1414,14 @@ impl Reader<'_> {
 
     /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
     /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
-    fn possessive_noun(&self, start: usize, words: &[String], negated: bool) -> Option<GapReading> {
+    fn possessive_noun(&self, start: usize, words: &[&str], negated: bool) -> Option<GapReading> {
         const LINKS: &[&str] = &[
             "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
         ];
         if !self.is_possessive(start) {
             return None;
         }
-        let preposition = words.iter().position(|w| LINKS.contains(&w.as_str()))?;
+        let preposition = words.iter().position(|w| LINKS.contains(w))?;
         let phrase = &words[1..preposition];
         let noun = phrase.last()?;
         let plain_words = (start + 1..start + preposition).all(|i| {
@@ -1431,13 +1434,13 @@ impl Reader<'_> {
         });
         let rest_ok = words[preposition + 1..]
             .iter()
-            .all(|w| DETERMINERS.contains(&w.as_str()));
+            .all(|w| DETERMINERS.contains(w));
         if phrase.len() > 3 || !plain_words || !rest_ok {
             return None;
         }
         let class = self.classed_noun(noun).unwrap_or(RelationClass::Other);
         Some(GapReading {
-            lemma: noun.clone(),
+            lemma: noun.to_string(),
             predicate: format!("{noun} {}", words[preposition]),
             class,
             negated,
@@ -1640,26 +1643,23 @@ struct GapReading {
 
 /// The predicate for a verb and the words after it: the lemma, up to two words, and the preposition
 /// that ends the phrase ("impose sanctions on", "seek help from", "sign").
-fn verb_predicate(lemma: &str, after: &[String]) -> String {
-    let mut parts = vec![lemma.to_string()];
-    for word in after {
-        if DETERMINERS.contains(&word.as_str()) || !word.chars().any(char::is_alphabetic) {
+fn verb_predicate(lemma: &str, after: &[&str]) -> String {
+    let mut parts = vec![lemma];
+    for &word in after {
+        if DETERMINERS.contains(&word) || !word.chars().any(char::is_alphabetic) {
             continue;
         }
-        if PREPOSITIONS.contains(&word.as_str()) {
-            parts.push(word.clone());
+        if PREPOSITIONS.contains(&word) {
+            parts.push(word);
             break;
         }
         if parts.len() >= 3 {
             break;
         }
-        parts.push(word.clone());
+        parts.push(word);
     }
     // Without a closing preposition, trailing words are usually not part of the relation.
-    if parts
-        .last()
-        .is_some_and(|w| !PREPOSITIONS.contains(&w.as_str()))
-    {
+    if parts.last().is_some_and(|w| !PREPOSITIONS.contains(w)) {
         parts.truncate(1);
     }
     parts.join(" ")

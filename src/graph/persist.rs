@@ -668,7 +668,8 @@ mod ron_text {
     }
 
     /// Renders `records` a buffer of `per_buffer` at a time, the buffers of a window in parallel, and
-    /// writes them in order after `out` (which is written first).
+    /// writes them in order after `out` (which is written first). A window is written while the next
+    /// one is rendered, so the writing is not a step of its own.
     fn write_records<T: Sync>(
         writer: &mut dyn Write,
         out: &mut Out,
@@ -679,10 +680,10 @@ mod ron_text {
         use rayon::prelude::*;
         writer.write_all(&out.buffer)?;
         out.buffer.clear();
-        let window = per_buffer * BUFFERS_PER_THREAD * rayon::current_num_threads().max(1);
-        for window_records in records.chunks(window.max(1)) {
-            let buffers: Vec<Out> = window_records
-                .par_chunks(per_buffer.max(1))
+        let per_buffer = per_buffer.max(1);
+        let render_window = move |window: &[T]| -> Vec<Out> {
+            window
+                .par_chunks(per_buffer)
                 .map(|chunk| {
                     let mut buffer = Out::default();
                     for record in chunk {
@@ -690,10 +691,22 @@ mod ron_text {
                     }
                     buffer
                 })
-                .collect();
-            for buffer in buffers {
-                writer.write_all(&buffer.buffer)?;
-            }
+                .collect()
+        };
+        let window = per_buffer * BUFFERS_PER_THREAD * rayon::current_num_threads().max(1);
+        let mut windows = records.chunks(window);
+        let mut rendered = windows.next().map(render_window);
+        while let Some(buffers) = rendered.take() {
+            let next = windows.next();
+            rayon::in_place_scope(|scope| {
+                if let Some(next) = next {
+                    let slot = &mut rendered;
+                    scope.spawn(move |_| *slot = Some(render_window(next)));
+                }
+                buffers
+                    .iter()
+                    .try_for_each(|buffer| writer.write_all(&buffer.buffer))
+            })?;
         }
         Ok(())
     }

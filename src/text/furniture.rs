@@ -49,10 +49,18 @@ pub fn is_furniture_line(line: &str) -> bool {
     // decoded at its first byte (continuation bytes are 0x80..=0xBF).
     let bytes = line.as_bytes();
     if line.is_ascii() {
-        // Counts the compiler can do many bytes at a time.
-        letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        // Counts the compiler can do many bytes at a time: byte-wide counters over runs short enough
+        // not to overflow them.
+        for run in bytes.chunks(255) {
+            let (mut run_letters, mut run_digits) = (0u8, 0u8);
+            for &byte in run {
+                run_letters += u8::from((byte | 0x20).wrapping_sub(b'a') < 26);
+                run_digits += u8::from(byte.wrapping_sub(b'0') < 10);
+            }
+            letters += usize::from(run_letters);
+            digits += usize::from(run_digits);
+        }
         latin_letters = letters;
-        digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
     } else {
         for (index, &byte) in bytes.iter().enumerate() {
             if byte.is_ascii() {

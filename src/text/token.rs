@@ -50,11 +50,20 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// matching looks at a non-ASCII character (a curly apostrophe, an en dash, an accented letter) is left
 /// to the pattern itself, so the result is the pattern's in every case.
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, within, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, which it clears first: a caller tokenising many sentences can keep one
+/// buffer.
+pub fn tokenize_into(text: &str, within: Span, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let Some(slice) = text.get(within.start..within.end) else {
-        return Vec::new();
+        return;
     };
     let bytes = slice.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(slice.len() / 5 + 1);
+    tokens.reserve(slice.len() / 5 + 1);
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let class = CLASS[usize::from(byte)];
@@ -90,7 +99,7 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
                     });
                 }
             } else if byte == b'\'' {
-                push_match(text, slice, within.start, at, end, &mut tokens);
+                push_match(text, slice, within.start, at, end, tokens);
             } else {
                 tokens.push(Token {
                     span: Span::new(start, span_end),
@@ -110,11 +119,10 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
             within.start,
             found.start(),
             found.end(),
-            &mut tokens,
+            tokens,
         );
         at = found.end();
     }
-    tokens
 }
 
 /// Adds the match `slice[start..end]` to `tokens`: a word (with its possessive split off), a number, a
