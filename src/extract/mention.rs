@@ -550,6 +550,7 @@ impl<'a> Finder<'a> {
     /// Asked at nearly every word, so it builds the run of words in a buffer kept for the sentence and
     /// asks the lexicon once per run. A run of printable ASCII words joined by spaces is already in the
     /// lexicon's normal form; any other word (a curly apostrophe, an accent) takes the general way.
+    #[inline(always)]
     fn lexicon_match(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
         // Asked of nearly every word, and most start no surface form: say so at once. A run starting
         // with a printable ASCII byte starts with that byte normalised too.
@@ -560,6 +561,11 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        self.lexicon_match_runs(start)
+    }
+
+    /// [`Finder::lexicon_match`] past its first test.
+    fn lexicon_match_runs(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
         let longest = self.lexicon.max_surface_words();
         let mut best = None;
         let Ok(mut surface) = self.scratch.try_borrow_mut() else {

@@ -95,8 +95,12 @@ impl ReferenceTracker {
         for (index, token) in tokens.iter().enumerate() {
             // The reference words below are ASCII words of two or three letters, and no other word
             // lower-cases to one: no character outside ASCII lower-cases to an ASCII letter but "k".
+            let length = token.span.end.saturating_sub(token.span.start);
+            if token.kind != TokenKind::Word || !(2..=3).contains(&length) {
+                continue;
+            }
             let word = token.text(text);
-            if token.kind != TokenKind::Word || !(2..=3).contains(&word.len()) || !word.is_ascii() {
+            if word.len() != length || !word.is_ascii() {
                 continue;
             }
             // Compared without lower-casing: `is(w)` is `lower(index) == w`.
