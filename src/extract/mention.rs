@@ -97,12 +97,20 @@ fn is_hyphenated(word: &str) -> bool {
 
 /// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
 /// every word.
+#[inline]
 fn is_title_modifier(word: &str) -> bool {
-    // Most words are not of a modifier's length (four to eight letters): no comparing them.
-    const LENGTHS: std::ops::RangeInclusive<usize> = 4..=8;
+    // Most words are not of a modifier's length (four to eight letters): no comparing them. A word of
+    // another length in bytes lower-cases to no modifier either: only ASCII letters and the Kelvin
+    // sign lower-case to ASCII letters ("k", in no modifier), one byte per letter or three.
+    if !(4..=8).contains(&word.len()) {
+        return false;
+    }
     if word.is_ascii() {
-        LENGTHS.contains(&word.len())
-            && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+        // The first letter first: it turns away nearly every word.
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        TITLE_MODIFIERS
+            .iter()
+            .any(|m| m.as_bytes()[0] == first && m.eq_ignore_ascii_case(word))
     } else {
         TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
     }
@@ -374,6 +382,19 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let word = self.word(i);
+            // Most words are plain lower-case words that every step below passes over: a word that
+            // starts in lower case is not capitalised; if it is no title modifier and starts no
+            // surface form, `title_construct` finds nothing; if no "of", "in" or "on" follows, neither
+            // does `event_phrase`; and without a hyphen nothing else reads it.
+            if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                && !is_title_modifier(word)
+                && !self.lexicon.may_start_surface(word)
+                && !matches!(self.word(i + 1), "of" | "in" | "on")
+                && !is_hyphenated(word)
+            {
+                i += 1;
+                continue;
+            }
             let at_start = i == first_word;
             if let Some(next) = self.title_construct(i, &mut mentions) {
                 i = next;
@@ -1267,6 +1288,19 @@ mod tests {
             assert_eq!(
                 find_mentions(text, tokens, &lexicon, &kept),
                 find_mentions(text, tokens, &lexicon, &whole)
+            );
+        }
+    }
+
+    /// What `is_title_modifier`'s length test rests on.
+    #[test]
+    fn title_modifiers_are_short_ascii_words_without_k() {
+        for modifier in TITLE_MODIFIERS {
+            assert!((4..=8).contains(&modifier.len()), "{modifier}");
+            assert!(
+                modifier
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() && b != b'k')
             );
         }
     }

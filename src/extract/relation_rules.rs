@@ -696,12 +696,14 @@ impl Reader<'_> {
                 continue;
             }
             // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
-            let after_noun = i > 0
-                && self.word(i - 1).ends_with('s')
-                && self.word(i - 1).starts_with(|c: char| c.is_lowercase());
+            let after_noun = || {
+                i > 0
+                    && self.word(i - 1).ends_with('s')
+                    && self.word(i - 1).starts_with(|c: char| c.is_lowercase())
+            };
             let marker_end = if self.lower(i) == "such" && self.lower(i + 1) == "as" {
                 i + 2
-            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun) {
+            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun()) {
                 i + 1
             } else {
                 continue;
