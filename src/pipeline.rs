@@ -9,7 +9,7 @@ use crate::graph::{
     merge_graphs,
 };
 use crate::text::Document;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,19 @@ pub fn build_graph_observed(
         relations: graph.relation_count(),
         capped_sentences: extraction.capped_sentences,
     };
+    // Free the extraction on every thread, not as a serial step on this one.
+    {
+        use rayon::prelude::*;
+        let Extraction {
+            entities,
+            relations,
+            ..
+        } = extraction;
+        rayon::join(
+            || entities.into_par_iter().for_each(drop),
+            || relations.into_par_iter().for_each(drop),
+        );
+    }
     (graph, summary)
 }
 
@@ -173,9 +186,11 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
     for document in documents {
         graph.add_document(document.name, document.text);
     }
-    let ids: Vec<_> = extraction
+    use rayon::prelude::*;
+    // Entities and evidence are made on every thread; the graph takes them in order on this one.
+    let entities: Vec<Entity> = extraction
         .entities
-        .iter()
+        .par_iter()
         .map(|entity| {
             let mut mentions: Vec<Mention> = entity
                 .mentions
@@ -190,19 +205,24 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             let mut aliases = entity.aliases.clone();
             aliases.sort();
             aliases.dedup();
-            graph.add_entity(Entity {
+            Entity {
                 name: entity.name.clone(),
                 kind: entity.kind,
                 aliases,
                 mentions,
-            })
+            }
         })
+        .collect();
+    let ids: Vec<_> = entities
+        .into_iter()
+        .map(|entity| graph.add_entity(entity))
         .collect();
     // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
     // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
     // here each edge is built once, in the order of its first relation, with its evidence sorted and
-    // deduplicated, as `add_relation` leaves it.
+    // deduplicated, as `add_relation` leaves it. The relations are grouped by sorting them by key (and
+    // position, so each group starts with its first relation), on every thread.
     type EdgeKey<'a> = (
         usize,
         usize,
@@ -211,48 +231,71 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         bool,
         bool,
     );
-    let mut edge_of_key: HashMap<EdgeKey<'_>, usize> = HashMap::new();
-    let mut edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = Vec::new();
-    for relation in &extraction.relations {
-        let key = (
+    let relations = &extraction.relations;
+    let key = |index: usize| -> Option<EdgeKey<'_>> {
+        let relation = relations.get(index)?;
+        Some((
             relation.subject,
             relation.object,
             relation.predicate.as_str(),
             relation.class,
             relation.negated,
             relation.hedged,
-        );
-        // Inferred through a capital standing for its government: say so, so a user can see and filter
-        // such edges.
-        let metonymy;
-        let rule = if relation.metonymy {
-            metonymy = format!("{}+metonymy", relation.rule);
-            metonymy.as_str()
-        } else {
-            relation.rule
-        };
-        let evidence = Evidence::new(
-            to_u32(relation.document),
-            relation.sentence,
-            rule,
-            relation.time,
-        );
-        match edge_of_key.get(&key) {
-            Some(&edge) => edges[edge].1.push(evidence),
-            None => {
-                edge_of_key.insert(key, edges.len());
-                edges.push((key, vec![evidence]));
+        ))
+    };
+    let mut order: Vec<usize> = (0..relations.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    // Where each group of equal keys starts in `order`.
+    let starts: Vec<usize> = (0..order.len())
+        .into_par_iter()
+        .filter(|&at| at == 0 || key(order[at]) != key(order[at - 1]))
+        .collect();
+    // Each group as (its first relation, its range in `order`), in the order of first relations.
+    let mut groups: Vec<(usize, std::ops::Range<usize>)> = starts
+        .iter()
+        .enumerate()
+        .map(|(group, &start)| {
+            let end = starts.get(group + 1).copied().unwrap_or(order.len());
+            (order[start], start..end)
+        })
+        .collect();
+    groups.par_sort_unstable_by_key(|(first, _)| *first);
+    let edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = groups
+        .par_iter()
+        .filter_map(|(first, range)| {
+            let mut evidence: Vec<Evidence> = order
+                .get(range.clone())?
+                .iter()
+                .filter_map(|&index| relations.get(index))
+                .map(|relation| {
+                    // Inferred through a capital standing for its government: say so, so a user can
+                    // see and filter such edges.
+                    let metonymy;
+                    let rule = if relation.metonymy {
+                        metonymy = format!("{}+metonymy", relation.rule);
+                        metonymy.as_str()
+                    } else {
+                        relation.rule
+                    };
+                    Evidence::new(
+                        to_u32(relation.document),
+                        relation.sentence,
+                        rule,
+                        relation.time,
+                    )
+                })
+                .collect();
+            if evidence.len() > 1 {
+                evidence.sort();
+                evidence.dedup();
             }
-        }
-    }
-    for ((subject, object, predicate, class, negated, hedged), mut evidence) in edges {
+            Some((key(*first)?, evidence))
+        })
+        .collect();
+    for ((subject, object, predicate, class, negated, hedged), evidence) in edges {
         let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
             continue;
         };
-        if evidence.len() > 1 {
-            evidence.sort();
-            evidence.dedup();
-        }
         // Each key is one edge, so there is nothing to merge with.
         graph.push_relation(
             source,

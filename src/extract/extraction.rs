@@ -7,12 +7,14 @@
 use super::alias::{Candidate, resolve_aliases};
 use super::class::RelationClass;
 use super::kind::EntityKind;
-use super::lexicon::Lexicon;
-use super::mention::{CorpusVocabulary, find_mentions};
+use super::lexicon::{Lexicon, WordBuildHasher};
+use super::mention::{AskedWords, CorpusVocabulary, find_mentions};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
 use super::time::{Period, sentence_period};
-use crate::text::{Document, SentenceKind, Span, Token, segment_sentences, tokenize};
+use crate::text::{
+    Document, SentenceKind, Span, Token, TokenKind, segment_sentences, tokenize_into,
+};
 
 /// An entity found in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +56,96 @@ pub struct Extraction {
     pub capped_sentences: usize,
 }
 
-/// A sentence with its tokens, kept between the passes.
+/// A sentence, kept between the passes: its tokens are `tokens` of its document's [`DocumentTokens`].
 struct SentenceTokens {
     document: usize,
     span: Span,
     kind: SentenceKind,
-    tokens: Vec<Token>,
+    tokens: std::ops::Range<usize>,
+}
+
+/// A token in half the space of a [`Token`]: its span as 32-bit offsets (a document under 4 GiB).
+#[derive(Debug, Clone, Copy)]
+struct CompactToken {
+    start: u32,
+    end: u32,
+    kind: TokenKind,
+}
+
+/// The tokens of one document's sentences, one after another, kept between the passes: in a compact
+/// form when the document's offsets fit in 32 bits (the tokens of a corpus take much memory, and
+/// making that memory is a good part of the cost of keeping them).
+enum DocumentTokens {
+    Compact(Vec<CompactToken>),
+    Full(Vec<Token>),
+}
+
+impl DocumentTokens {
+    fn for_text(text: &str) -> DocumentTokens {
+        if u32::try_from(text.len()).is_ok() {
+            DocumentTokens::Compact(Vec::with_capacity(text.len() / 5))
+        } else {
+            DocumentTokens::Full(Vec::new())
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            DocumentTokens::Compact(tokens) => tokens.len(),
+            DocumentTokens::Full(tokens) => tokens.len(),
+        }
+    }
+
+    fn extend(&mut self, tokens: &[Token]) {
+        match self {
+            DocumentTokens::Compact(compact) => {
+                for token in tokens {
+                    match (
+                        u32::try_from(token.span.start),
+                        u32::try_from(token.span.end),
+                    ) {
+                        (Ok(start), Ok(end)) => compact.push(CompactToken {
+                            start,
+                            end,
+                            kind: token.kind,
+                        }),
+                        // Not in a document under 4 GiB; kept whole rather than cut.
+                        _ => {
+                            let mut full: Vec<Token> = compact.iter().map(|&t| expand(t)).collect();
+                            full.extend_from_slice(tokens);
+                            *self = DocumentTokens::Full(full);
+                            return;
+                        }
+                    }
+                }
+            }
+            DocumentTokens::Full(full) => full.extend_from_slice(tokens),
+        }
+    }
+
+    /// The tokens of `range`, into `out` (cleared first).
+    fn tokens_into(&self, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+        out.clear();
+        match self {
+            DocumentTokens::Compact(compact) => {
+                if let Some(tokens) = compact.get(range) {
+                    out.extend(tokens.iter().map(|&t| expand(t)));
+                }
+            }
+            DocumentTokens::Full(full) => {
+                if let Some(tokens) = full.get(range) {
+                    out.extend_from_slice(tokens);
+                }
+            }
+        }
+    }
+}
+
+fn expand(token: CompactToken) -> Token {
+    Token {
+        span: Span::new(token.start as usize, token.end as usize),
+        kind: token.kind,
+    }
 }
 
 /// Merges reference mentions into a sentence's mentions in token order, keeping title links right.
@@ -181,44 +267,88 @@ pub fn extract_corpus_observed(
     };
     let text_of = |document: usize| documents.get(document).map_or("", |d| d.text.as_str());
 
-    // Pass 1: sentences, tokens, and the corpus's lower-case vocabulary.
+    // Pass 1: sentences, tokens, and the words the mention finder may ask the vocabulary about.
     pass("sentences");
-    let (per_document, vocabularies): (Vec<Vec<SentenceTokens>>, Vec<CorpusVocabulary>) = documents
+    type AskedKeys = std::collections::HashSet<String, WordBuildHasher>;
+    type DocumentPass1 = (Vec<SentenceTokens>, DocumentTokens, AskedKeys);
+    let per_document: Vec<DocumentPass1> = documents
         .par_iter()
         .enumerate()
         .map(|(document, doc)| {
-            let mut vocabulary = CorpusVocabulary::default();
+            let mut asked = AskedKeys::default();
+            let mut document_tokens = DocumentTokens::for_text(&doc.text);
+            let mut tokens = Vec::new();
             let sentences = segment_sentences(&doc.text)
                 .into_iter()
                 .map(|sentence| {
-                    let tokens = tokenize(&doc.text, sentence.span);
-                    vocabulary.add_tokens(&doc.text, &tokens);
+                    tokenize_into(&doc.text, sentence.span, &mut tokens);
+                    CorpusVocabulary::asked_keys(&doc.text, &tokens, lexicon, &mut asked);
+                    let start = document_tokens.len();
+                    document_tokens.extend(&tokens);
                     SentenceTokens {
                         document,
                         span: sentence.span,
                         kind: sentence.kind,
-                        tokens,
+                        tokens: start..document_tokens.len(),
                     }
                 })
                 .collect();
             observe(ExtractProgress::DocumentDone);
-            (sentences, vocabulary)
+            (sentences, document_tokens, asked)
         })
-        .unzip();
+        .collect();
+    let mut per_document_sentences = Vec::with_capacity(documents.len());
+    let mut document_tokens = Vec::with_capacity(documents.len());
+    let mut asked = Vec::with_capacity(documents.len());
+    for (sentences, tokens, keys) in per_document {
+        per_document_sentences.push(sentences);
+        document_tokens.push(tokens);
+        asked.push(keys);
+    }
+    let per_document = per_document_sentences;
     // A set of words: the order the documents' sets are merged in makes no difference.
-    let vocabulary =
-        vocabularies
-            .into_par_iter()
-            .reduce(CorpusVocabulary::default, |mut a, mut b| {
-                if a.lowercase_words.len() < b.lowercase_words.len() {
-                    std::mem::swap(&mut a, &mut b);
+    let asked = asked
+        .into_par_iter()
+        .reduce(AskedKeys::default, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            a.extend(b);
+            a
+        });
+    let asked = AskedWords::new(
+        asked
+            .into_iter()
+            .chain(lexicon.head_noun_keys().map(str::to_string)),
+    );
+    // The corpus's lower-case vocabulary, kept to the words asked about.
+    let found = per_document
+        .par_iter()
+        .zip(documents)
+        .zip(&document_tokens)
+        .map(|((sentences, doc), document_tokens)| {
+            let mut found = vec![false; asked.len()];
+            let mut tokens = Vec::new();
+            for sentence in sentences {
+                document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                asked.mark_lowercase_words(&doc.text, &tokens, &mut found);
+            }
+            found
+        })
+        .reduce(
+            || vec![false; asked.len()],
+            |mut a, b| {
+                for (a, b) in a.iter_mut().zip(b) {
+                    *a |= b;
                 }
-                a.lowercase_words.extend(b.lowercase_words);
                 a
-            });
+            },
+        );
+    let vocabulary = asked.vocabulary(&found);
     // Each document's sentences, as a range of the corpus's sentences.
     let mut document_sentences = Vec::with_capacity(documents.len());
-    let mut sentences: Vec<SentenceTokens> = Vec::new();
+    let mut sentences: Vec<SentenceTokens> =
+        Vec::with_capacity(per_document.iter().map(Vec::len).sum());
     for document_sentence_list in per_document {
         let start = sentences.len();
         sentences.extend(document_sentence_list);
@@ -227,40 +357,45 @@ pub fn extract_corpus_observed(
 
     // Pass 2: mentions.
     pass("mentions");
-    let per_document: Vec<Vec<(Vec<Candidate>, usize)>> = document_sentences
+    // Per document: its candidates, and how many each of its sentences has.
+    let per_document: Vec<(Vec<Candidate>, Vec<usize>)> = document_sentences
         .par_iter()
         .map(|range| {
-            let found = range
-                .clone()
-                .map(|index| {
-                    let sentence = &sentences[index];
-                    let text = text_of(sentence.document);
-                    let mentions = find_mentions(text, &sentence.tokens, lexicon, &vocabulary);
-                    let count = mentions.len();
-                    let candidates = mentions
-                        .into_iter()
-                        .map(|mention| Candidate {
-                            document: sentence.document,
-                            sentence: index,
-                            surface: mention.span.slice(text).to_string(),
-                            mention,
-                            fragment: sentence.kind == SentenceKind::Fragment,
-                        })
-                        .collect();
-                    (candidates, count)
-                })
-                .collect();
+            let mut candidates = Vec::new();
+            let mut counts = Vec::with_capacity(range.len());
+            let mut tokens = Vec::new();
+            for index in range.clone() {
+                let sentence = &sentences[index];
+                let text = text_of(sentence.document);
+                tokens.clear();
+                if let Some(document_tokens) = document_tokens.get(sentence.document) {
+                    document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                }
+                let mentions = find_mentions(text, &tokens, lexicon, &vocabulary);
+                counts.push(mentions.len());
+                candidates.extend(mentions.into_iter().map(|mention| Candidate {
+                    document: sentence.document,
+                    sentence: index,
+                    surface: mention.span.slice(text).to_string(),
+                    mention,
+                    fragment: sentence.kind == SentenceKind::Fragment,
+                }));
+            }
             observe(ExtractProgress::DocumentDone);
-            found
+            (candidates, counts)
         })
         .collect();
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: Vec<Candidate> =
+        Vec::with_capacity(per_document.iter().map(|(c, _)| c.len()).sum());
     // Each sentence's mentions, as a range of `candidates`.
     let mut sentence_candidates: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
-    for (sentence_list, count) in per_document.into_iter().flatten() {
-        let start = candidates.len();
-        candidates.extend(sentence_list);
-        sentence_candidates.push(start..start + count);
+    for (document_candidates, counts) in per_document {
+        let mut start = candidates.len();
+        for count in counts {
+            sentence_candidates.push(start..start + count);
+            start += count;
+        }
+        candidates.extend(document_candidates);
     }
 
     // Pass 3: aliases, over the corpus.
@@ -270,8 +405,8 @@ pub fn extract_corpus_observed(
     pass("relations");
     let contexts = document_contexts(documents.len(), &candidates, &resolution);
     // The resolved entity of each lexicon entity that is mentioned on its own somewhere.
-    let mut lexicon_entities: std::collections::HashMap<usize, usize> =
-        std::collections::HashMap::new();
+    let mut lexicon_entities: std::collections::HashMap<usize, usize, WordBuildHasher> =
+        std::collections::HashMap::default();
     for (candidate, entity) in candidates.iter().zip(&resolution.assignment) {
         if let (super::mention::MentionSource::Lexicon { entity: known, .. }, Some(entity)) =
             (candidate.mention.source, entity)
@@ -279,7 +414,7 @@ pub fn extract_corpus_observed(
             lexicon_entities.insert(known, *entity);
         }
     }
-    let read_sentence = |references: &mut ReferenceTracker, index: usize| {
+    let read_sentence = |references: &mut ReferenceTracker, index: usize, tokens: &[Token]| {
         let sentence = &sentences[index];
         let text = text_of(sentence.document);
         let range = sentence_candidates[index].clone();
@@ -331,13 +466,12 @@ pub fn extract_corpus_observed(
         }
         let named = mentions.clone();
         if options.resolve_references {
-            let found_references =
-                references.references(text, &sentence.tokens, &mentions, lexicon);
+            let found_references = references.references(text, tokens, &mentions, lexicon);
             mentions = merge_by_position(mentions, found_references);
         }
         references.observe(&named);
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
-        let time = sentence_period(text, &sentence.tokens);
+        let time = sentence_period(text, tokens);
         // Entities this sentence names only through a capital standing for the government.
         let metonymic: Vec<usize> = named
             .iter()
@@ -345,7 +479,7 @@ pub fn extract_corpus_observed(
             .map(|m| m.entity)
             .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
             .collect();
-        let read = read_sentence_relations(text, &sentence.tokens, &mentions, lexicon, context);
+        let read = read_sentence_relations(text, tokens, &mentions, lexicon, context);
         let relations = read
             .relations
             .into_iter()
@@ -373,8 +507,15 @@ pub fn extract_corpus_observed(
             let mut references = ReferenceTracker::default();
             let mut relations = Vec::new();
             let mut capped = 0;
+            let mut tokens = Vec::new();
             for index in range.clone() {
-                let (read, was_capped) = read_sentence(&mut references, index);
+                tokens.clear();
+                if let Some(sentence) = sentences.get(index)
+                    && let Some(document_tokens) = document_tokens.get(sentence.document)
+                {
+                    document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                }
+                let (read, was_capped) = read_sentence(&mut references, index, &tokens);
                 relations.extend(read);
                 capped += usize::from(was_capped);
             }
@@ -383,8 +524,15 @@ pub fn extract_corpus_observed(
         })
         .collect();
     let capped_sentences = per_document.iter().map(|(_, capped)| capped).sum();
-    let mut relations = Vec::new();
-    let mut name_parts_seen = std::collections::HashSet::new();
+    // The sentences' tokens and the candidates are done with: free them on every thread rather than
+    // on this one alone, which would make it a serial step.
+    let sentence_count = sentences.len();
+    sentences.into_par_iter().for_each(drop);
+    document_tokens.into_par_iter().for_each(drop);
+    candidates.into_par_iter().for_each(drop);
+    let mut relations = Vec::with_capacity(per_document.iter().map(|(r, _)| r.len()).sum());
+    let mut name_parts_seen: std::collections::HashSet<(usize, usize), WordBuildHasher> =
+        std::collections::HashSet::default();
     for relation in per_document
         .into_iter()
         .flat_map(|(relations, _)| relations)
@@ -410,7 +558,7 @@ pub fn extract_corpus_observed(
             })
             .collect(),
         relations,
-        sentence_count: sentences.len(),
+        sentence_count,
         capped_sentences,
     }
 }

@@ -113,6 +113,24 @@ pub enum SurfaceRole {
     Prefix,
 }
 
+/// What a run of words (a normalised surface form, or the first words of one) is in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SurfaceRun {
+    /// The entity the run names, and how.
+    pub names: Option<(usize, SurfaceRole)>,
+    /// Some longer surface form starts with the run and a space.
+    pub continues: bool,
+}
+
+/// What the closed word lists say of one word: [`Lexicon::word_facts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    pub function: bool,
+    pub calendar: bool,
+    pub non_actor: bool,
+    pub head_noun: Option<EntityKind>,
+}
+
 /// A lexicon file could not be read or parsed.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -140,17 +158,31 @@ pub struct Lexicon {
     /// Every first word, first two words, ... of a surface form, short of the whole form: a longest-match
     /// lookup can stop as soon as what it has read is not among them.
     surface_prefixes: WordSet,
+    /// `surfaces` and `surface_prefixes` in one map, for a longest match that asks both of each run of
+    /// words: what the run names, and whether some longer surface starts with it.
+    surface_runs: WordMap<SurfaceRun>,
+    /// The first bytes of the surface forms (as normalised): a word starting with another byte starts
+    /// none.
+    surface_first_bytes: [bool; 256],
     max_surface_words: usize,
     /// Title phrases ASCII-lower-cased, to the first title with that phrase.
     title_index: WordMap<usize>,
+    /// The first words of the title phrases (up to the first space, ASCII-lower-cased, without
+    /// trailing full stops): a phrase starting with another word is no title.
+    title_first_words: WordSet,
     verb_forms: WordMap<usize>,
     verbs: Vec<Verb>,
     function_words: WordSet,
     calendar_words: WordSet,
     non_actor_words: WordSet,
     head_nouns: WordMap<EntityKind>,
+    /// The four lists above in one map, for [`Lexicon::word_facts`].
+    word_facts: WordMap<WordFacts>,
     relation_nouns: WordMap<RelationClass>,
     role_nouns: WordMap<RelationClass>,
+    /// The first words (up to the first space) of every role noun and title key: a phrase whose first
+    /// word is not among them is neither.
+    role_first_words: WordSet,
     // The lists below are matched ignoring ASCII case, so they are keyed ASCII-lower-cased.
     place_nouns: WordSet,
     event_nouns: WordSet,
@@ -261,12 +293,41 @@ impl Lexicon {
                 prefix_end += 1;
             }
         }
+        let mut surface_runs: WordMap<SurfaceRun> = WordMap::default();
+        for (key, &names) in &surfaces {
+            surface_runs
+                .entry(key.clone())
+                .or_insert(SurfaceRun {
+                    names: None,
+                    continues: false,
+                })
+                .names = Some(names);
+        }
+        for key in &surface_prefixes {
+            surface_runs
+                .entry(key.clone())
+                .or_insert(SurfaceRun {
+                    names: None,
+                    continues: false,
+                })
+                .continues = true;
+        }
+        let mut surface_first_bytes = [false; 256];
+        for key in surface_runs.keys() {
+            if let Some(&first) = key.as_bytes().first() {
+                surface_first_bytes[usize::from(first)] = true;
+            }
+        }
         let mut title_index = WordMap::default();
         for (index, title) in titles.iter().enumerate() {
             title_index
                 .entry(title.phrase.to_ascii_lowercase())
                 .or_insert(index);
         }
+        let title_first_words = title_index
+            .keys()
+            .map(|key| first_title_word(key).to_string())
+            .collect();
         let ascii_lower_set =
             |list: &[String]| list.iter().map(|w| w.to_ascii_lowercase()).collect();
         let mut verb_forms = WordMap::default();
@@ -279,25 +340,51 @@ impl Lexicon {
             }
         }
         let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+        let role_nouns: WordMap<RelationClass> = words
+            .role_nouns
+            .iter()
+            .map(|n| (n.word.to_lowercase(), n.class))
+            .collect();
+        let function_words: WordSet = lower_set(&words.function_words);
+        let calendar_words: WordSet = lower_set(&words.calendar_words);
+        let non_actor_words: WordSet = lower_set(&words.non_actor_words);
+        let head_nouns: WordMap<EntityKind> = words
+            .head_nouns
+            .iter()
+            .map(|h| (h.word.to_lowercase(), h.kind))
+            .collect();
+        let mut word_facts: WordMap<WordFacts> = WordMap::default();
+        for key in function_words
+            .iter()
+            .chain(&calendar_words)
+            .chain(&non_actor_words)
+            .chain(head_nouns.keys())
+        {
+            word_facts.entry(key.clone()).or_insert_with(|| WordFacts {
+                function: function_words.contains(key),
+                calendar: calendar_words.contains(key),
+                non_actor: non_actor_words.contains(key),
+                head_noun: head_nouns.get(key).copied(),
+            });
+        }
+        let role_first_words = role_nouns
+            .keys()
+            .chain(title_index.keys())
+            .map(|key| key.split(' ').next().unwrap_or("").to_string())
+            .collect();
         Lexicon {
-            function_words: lower_set(&words.function_words),
-            calendar_words: lower_set(&words.calendar_words),
-            non_actor_words: lower_set(&words.non_actor_words),
-            head_nouns: words
-                .head_nouns
-                .iter()
-                .map(|h| (h.word.to_lowercase(), h.kind))
-                .collect(),
+            function_words,
+            calendar_words,
+            non_actor_words,
+            head_nouns,
+            word_facts,
             relation_nouns: words
                 .relation_nouns
                 .iter()
                 .map(|n| (n.word.to_lowercase(), n.class))
                 .collect(),
-            role_nouns: words
-                .role_nouns
-                .iter()
-                .map(|n| (n.word.to_lowercase(), n.class))
-                .collect(),
+            role_nouns,
+            role_first_words,
             place_nouns: ascii_lower_set(&words.place_nouns),
             event_nouns: ascii_lower_set(&words.event_nouns),
             negations: ascii_lower_set(&words.negations),
@@ -306,8 +393,11 @@ impl Lexicon {
             titles,
             surfaces,
             surface_prefixes,
+            surface_runs,
+            surface_first_bytes,
             max_surface_words,
             title_index,
+            title_first_words,
             verb_forms,
             verbs,
         }
@@ -335,6 +425,54 @@ impl Lexicon {
             .contains(normalized_surface(surface).as_ref())
     }
 
+    /// What a run of words is: [`Lexicon::lookup`] and [`Lexicon::is_surface_prefix`] in one lookup, for
+    /// a run already normalised (words of printable ASCII joined by single spaces, as
+    /// [`normalize_surface`] leaves them). None when the run neither names an entity nor starts a
+    /// longer surface form.
+    #[inline]
+    pub fn surface_run(&self, normalized: &str) -> Option<SurfaceRun> {
+        self.surface_runs.get(normalized).copied()
+    }
+
+    /// False when no surface form starts with the first byte of `word`, a word of printable ASCII (as
+    /// [`Lexicon::surface_run`] takes), so no run of words starting with it is in the lexicon.
+    #[inline]
+    pub fn may_start_surface(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) => self.surface_first_bytes[usize::from(first)],
+            None => true,
+        }
+    }
+
+    /// False when no title phrase starts with `word` (ASCII case and trailing full stops ignored), so
+    /// [`Lexicon::title`] is None for `word` and for every phrase that starts with it and a space or a
+    /// full stop.
+    pub fn may_start_title(&self, word: &str) -> bool {
+        // The word without its trailing full stops, ASCII-lower-cased in a buffer: what
+        // `first_title_word` makes of it lower-cased, when it has no space.
+        let bytes = word.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let mut buffer = [0u8; 32];
+        match (bytes.get(..end), buffer.get_mut(..end)) {
+            (Some(stem), Some(lowered)) if !stem.contains(&b' ') => {
+                lowered.copy_from_slice(stem);
+                lowered.make_ascii_lowercase();
+                // Cut at a full stop or the end, and only ASCII bytes changed: still UTF-8.
+                std::str::from_utf8(lowered)
+                    .map_or(true, |key| self.title_first_words.contains(key))
+            }
+            _ => {
+                word.contains(' ')
+                    || with_ascii_lowercase(word, |lower| {
+                        self.title_first_words.contains(first_title_word(lower))
+                    })
+            }
+        }
+    }
+
     /// The most words in any surface form, for longest-match lookups.
     pub fn max_surface_words(&self) -> usize {
         self.max_surface_words
@@ -356,21 +494,48 @@ impl Lexicon {
             .and_then(|i| self.verbs.get(i))
     }
 
+    #[inline]
     pub fn is_function_word(&self, word: &str) -> bool {
         with_lowercase(word, |word| self.function_words.contains(word))
     }
 
+    #[inline]
     pub fn is_calendar_word(&self, word: &str) -> bool {
         with_lowercase(word, |word| self.calendar_words.contains(word))
     }
 
+    #[inline]
     pub fn is_non_actor_word(&self, word: &str) -> bool {
         with_lowercase(word, |word| self.non_actor_words.contains(word))
     }
 
     /// The kind a head noun gives a name ("Corporation": Organization).
+    #[inline]
     pub fn head_noun(&self, word: &str) -> Option<EntityKind> {
         with_lowercase(word, |word| self.head_nouns.get(word).copied())
+    }
+
+    /// [`Lexicon::is_function_word`], [`Lexicon::is_calendar_word`], [`Lexicon::is_non_actor_word`] and
+    /// [`Lexicon::head_noun`] at once: for an ASCII word, one lower-casing and one lookup.
+    pub fn word_facts(&self, word: &str) -> WordFacts {
+        if word.is_ascii() {
+            with_ascii_lowercase(word, |key| {
+                self.word_facts.get(key).copied().unwrap_or_default()
+            })
+        } else {
+            WordFacts {
+                function: self.is_function_word(word),
+                calendar: self.is_calendar_word(word),
+                non_actor: self.is_non_actor_word(word),
+                head_noun: self.head_noun(word),
+            }
+        }
+    }
+
+    /// The keys [`Lexicon::head_noun`] answers: a word is a head noun exactly when it lower-cases to
+    /// one of them.
+    pub fn head_noun_keys(&self) -> impl Iterator<Item = &str> {
+        self.head_nouns.keys().map(String::as_str)
     }
 
     pub fn relation_noun(&self, word: &str) -> Option<RelationClass> {
@@ -381,10 +546,24 @@ impl Lexicon {
         with_lowercase(word, |word| self.role_nouns.get(word).copied())
     }
 
+    /// False when no role noun and no title starts with `word` as its first word, so no phrase that
+    /// starts with it is one ([`Lexicon::role_noun`] and [`Lexicon::title`] would answer None for every
+    /// such phrase). Exact for `word` already lower-cased and ASCII without spaces; other words answer
+    /// true, to be asked in full.
+    #[inline]
+    pub fn may_start_role(&self, word: &str) -> bool {
+        if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase() || b == b' ') {
+            return true;
+        }
+        self.role_first_words.contains(word)
+    }
+
+    #[inline]
     pub fn is_place_noun(&self, word: &str) -> bool {
         with_ascii_lowercase(word, |word| self.place_nouns.contains(word))
     }
 
+    #[inline]
     pub fn is_event_noun(&self, word: &str) -> bool {
         with_ascii_lowercase(word, |word| self.event_nouns.contains(word))
     }
@@ -406,22 +585,27 @@ fn lookup_embedded(name: &str) -> &'static str {
 }
 
 /// The lexicon's maps and sets, keyed by words and phrases.
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+type WordMap<V> = HashMap<String, V, WordBuildHasher>;
+type WordSet = HashSet<String, WordBuildHasher>;
+
+/// The hasher of [`WordHasher`], for other maps keyed by words or small numbers that are asked often.
+pub type WordBuildHasher = BuildHasherDefault<WordHasher>;
 
 /// FxHash (as in rustc) for the lexicon's keys: short words, hashed for nearly every token. It has no
 /// defence against keys crafted to collide, which a fixed word list does not need, and it is several
 /// times faster than the default SipHash, which took a tenth of the build's time.
 #[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
+pub struct WordHasher(u64);
 
 impl WordHasher {
+    #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
 impl Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -431,16 +615,21 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // The last bytes, little-endian and zero-padded, without a call to copy a few bytes.
+            let mut word = 0u64;
+            for (index, &byte) in rest.iter().enumerate() {
+                word |= u64::from(byte) << (8 * index);
+            }
+            self.add(word);
         }
     }
 
+    #[inline]
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
     }
 
+    #[inline]
     fn write_usize(&mut self, value: usize) {
         self.add(value as u64);
     }
@@ -452,11 +641,21 @@ impl Hasher for WordHasher {
 
 /// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does, without allocating for short ASCII
 /// words: the lexicon is asked about nearly every token, so this is on the hot path.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.is_ascii() {
         with_ascii_lowercase(word, f)
     } else {
         f(&word.to_lowercase())
+    }
+}
+
+/// `word.to_lowercase() == lower`, for an ASCII lower-case `lower`, without allocating for an ASCII word.
+#[inline]
+pub fn lowercases_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 
@@ -497,6 +696,12 @@ fn normalized_surface(surface: &str) -> Cow<'_, str> {
         return Cow::Owned(normalize_surface(surface));
     }
     Cow::Borrowed(surface)
+}
+
+/// The first word of an (ASCII-lower-cased) title phrase, up to its first space, without trailing full
+/// stops: "dr" for "dr.", "prime" for "prime minister".
+fn first_title_word(phrase: &str) -> &str {
+    phrase.split(' ').next().unwrap_or("").trim_end_matches('.')
 }
 
 /// The key surface forms are indexed under: curly apostrophes straightened, whitespace collapsed.
@@ -745,7 +950,68 @@ mod tests {
         assert!(!lexicon.is_surface_prefix("United Arab Emirates"));
         assert!(!lexicon.is_surface_prefix("Xyzzy"));
         assert!(lexicon.title("PRIME MINISTER").is_some());
+        for word in [
+            "",
+            ".",
+            "..",
+            "Dr",
+            "Dr.",
+            "DR..",
+            "Prime",
+            "prime",
+            "Minister",
+            "Congress",
+            "X",
+            "Prime Minister",
+            "Über",
+            "Dr.x",
+            &"P".repeat(40),
+            &format!("{}.", "p".repeat(31)),
+        ] {
+            let plain = word.contains(' ')
+                || with_ascii_lowercase(word, |lower| {
+                    lexicon.title_first_words.contains(first_title_word(lower))
+                });
+            assert_eq!(lexicon.may_start_title(word), plain, "{word:?}");
+        }
         assert!(lexicon.is_place_noun("Oil Field") && lexicon.is_hedge("Reportedly"));
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_lists() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut words: Vec<String> = lexicon
+            .word_facts
+            .keys()
+            .flat_map(|key| [key.clone(), key.to_uppercase(), key.to_ascii_uppercase()])
+            .collect();
+        words.extend(
+            [
+                "",
+                "The",
+                "However",
+                "Army",
+                "Sunni",
+                "March",
+                "Iraq",
+                "ÜBER",
+                "İstanbul",
+                "\u{212a}",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            assert_eq!(
+                lexicon.word_facts(word),
+                WordFacts {
+                    function: lexicon.is_function_word(word),
+                    calendar: lexicon.is_calendar_word(word),
+                    non_actor: lexicon.is_non_actor_word(word),
+                    head_noun: lexicon.head_noun(word),
+                },
+                "{word}"
+            );
+        }
     }
 
     #[test]

@@ -21,9 +21,10 @@
 //! corpus also uses in lower case is a common word.
 
 use super::kind::EntityKind;
-use super::lexicon::{Lexicon, SurfaceRole};
+use super::lexicon::{Lexicon, SurfaceRole, WordBuildHasher, lowercases_to, with_lowercase};
 use crate::text::token::compound_parts;
 use crate::text::{Span, Token, TokenKind};
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 /// Where a mention came from.
@@ -90,41 +91,198 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 /// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
 fn is_hyphenated(word: &str) -> bool {
-    word.contains(['-', '–'])
+    // '–' is E2 80 93 in UTF-8: look for it only in a word with such a lead byte.
+    word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(['-', '–'])
 }
 
 /// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
 /// every word.
+#[inline]
 fn is_title_modifier(word: &str) -> bool {
+    // Most words are not of a modifier's length (four to eight letters): no comparing them. A word of
+    // another length in bytes lower-cases to no modifier either: only ASCII letters and the Kelvin
+    // sign lower-case to ASCII letters ("k", in no modifier), one byte per letter or three.
+    if !(4..=8).contains(&word.len()) {
+        return false;
+    }
     if word.is_ascii() {
-        TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+        // The first letter first: it turns away nearly every word.
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        TITLE_MODIFIERS
+            .iter()
+            .any(|m| m.as_bytes()[0] == first && m.eq_ignore_ascii_case(word))
     } else {
         TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
     }
 }
 
-/// Corpus facts the mention finder needs: the words the corpus writes in lower case.
+/// Corpus facts the mention finder needs: the words the corpus writes in lower case, borrowed from the
+/// documents' texts.
 #[derive(Debug, Clone, Default)]
-pub struct CorpusVocabulary {
-    pub lowercase_words: HashSet<String>,
+pub struct CorpusVocabulary<'a> {
+    pub lowercase_words: HashSet<&'a str, WordBuildHasher>,
 }
 
-impl CorpusVocabulary {
+impl<'a> CorpusVocabulary<'a> {
     /// Records the lower-case words of a token list.
-    pub fn add_tokens(&mut self, text: &str, tokens: &[Token]) {
+    pub fn add_tokens(&mut self, text: &'a str, tokens: &[Token]) {
         for token in tokens {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
             let word = token.text(text);
-            if token.kind == TokenKind::Word
-                && word.starts_with(|c: char| c.is_lowercase())
-                && !self.lowercase_words.contains(word)
-            {
-                self.lowercase_words.insert(word.to_string());
+            let lower_case = match word.as_bytes().first() {
+                Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+                _ => word.starts_with(|c: char| c.is_lowercase()),
+            };
+            if lower_case {
+                self.lowercase_words.insert(word);
             }
         }
     }
 
+    /// The keys the mention finder may ask about for one sentence, added to `asked`: the first word of
+    /// the sentence (past opening punctuation), lower-cased as it is asked, when it is a capitalised
+    /// word that is neither a function word nor an acronym (only then is it asked about). With
+    /// [`Lexicon::head_noun_keys`] these are all it asks about: whether a sentence-initial word is a
+    /// common word, and whether a head noun alone is.
+    pub fn asked_keys(
+        text: &str,
+        tokens: &[Token],
+        lexicon: &Lexicon,
+        asked: &mut HashSet<String, WordBuildHasher>,
+    ) {
+        let first = tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(0);
+        if let Some(token) = tokens.get(first)
+            && token.kind == TokenKind::Word
+        {
+            let word = token.text(text);
+            if !is_capitalised(word) || lexicon.is_function_word(word) || is_acronym(word) {
+                return;
+            }
+            with_lowercase(word, |key| {
+                if !asked.contains(key) {
+                    asked.insert(key.to_string());
+                }
+            });
+        }
+    }
+
+    /// Adds the words of another vocabulary.
+    pub fn merge(&mut self, other: CorpusVocabulary<'a>) {
+        if self.lowercase_words.len() < other.lowercase_words.len() {
+            let mine = std::mem::replace(self, other);
+            self.lowercase_words.extend(mine.lowercase_words);
+        } else {
+            self.lowercase_words.extend(other.lowercase_words);
+        }
+    }
+
+    /// Whether the corpus writes `word` in lower case. Asked only of a sentence's first word and of
+    /// head nouns: the extraction keeps only the words those can be ([`CorpusVocabulary::asked_keys`]),
+    /// so asking about another word needs that widened.
     fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase_words.contains(&word.to_lowercase())
+        with_lowercase(word, |lower| self.lowercase_words.contains(lower))
+    }
+}
+
+/// The words the mention finder may ask the vocabulary about ([`CorpusVocabulary::asked_keys`] and
+/// [`Lexicon::head_noun_keys`]), numbered, for finding which of them the corpus writes in lower case:
+/// a vocabulary of those words answers every question the finder asks as the whole vocabulary does,
+/// and costs a lookup per lower-case word instead of a set of every distinct one.
+#[derive(Debug, Clone, Default)]
+pub struct AskedWords {
+    words: Vec<String>,
+    index: std::collections::HashMap<String, usize, WordBuildHasher>,
+    /// One bit per (first byte, last byte, length) of the words, hashed: most words that are not
+    /// asked about are turned away without a lookup.
+    filter: Vec<u64>,
+}
+
+impl AskedWords {
+    const FILTER_BITS: usize = 1 << 16;
+
+    pub fn new(keys: impl IntoIterator<Item = String>) -> AskedWords {
+        let mut asked = AskedWords {
+            filter: vec![0; Self::FILTER_BITS / 64],
+            ..AskedWords::default()
+        };
+        for key in keys {
+            if asked.index.contains_key(&key) {
+                continue;
+            }
+            let bit = Self::filter_bit(key.as_bytes());
+            asked.filter[bit / 64] |= 1 << (bit % 64);
+            asked.index.insert(key.clone(), asked.words.len());
+            asked.words.push(key);
+        }
+        asked
+    }
+
+    fn filter_bit(word: &[u8]) -> usize {
+        let first = word.first().copied().map_or(0, usize::from);
+        let last = word.last().copied().map_or(0, usize::from);
+        (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ word.len().wrapping_mul(0xC2B3))
+            % Self::FILTER_BITS
+    }
+
+    /// How many words are asked about.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The number of an asked word, or None.
+    fn position(&self, word: &str) -> Option<usize> {
+        let bit = Self::filter_bit(word.as_bytes());
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        self.index.get(word).copied()
+    }
+
+    /// Marks in `found` (one flag per asked word) the asked words that `tokens` write in lower case:
+    /// words starting with a lower-case letter, as [`CorpusVocabulary::add_tokens`] records them.
+    pub fn mark_lowercase_words(&self, text: &str, tokens: &[Token], found: &mut [bool]) {
+        for token in tokens {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let word = token.text(text);
+            let lower_case = match word.as_bytes().first() {
+                Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+                _ => word.starts_with(|c: char| c.is_lowercase()),
+            };
+            if lower_case
+                && let Some(position) = self.position(word)
+                && let Some(flag) = found.get_mut(position)
+            {
+                *flag = true;
+            }
+        }
+    }
+
+    /// The vocabulary of the asked words marked in `found`.
+    pub fn vocabulary(&self, found: &[bool]) -> CorpusVocabulary<'_> {
+        CorpusVocabulary {
+            lowercase_words: self
+                .words
+                .iter()
+                .zip(found)
+                .filter(|(_, found)| **found)
+                .map(|(word, _)| word.as_str())
+                .collect(),
+        }
     }
 }
 
@@ -158,13 +316,15 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     lexicon: &Lexicon,
-    vocabulary: &CorpusVocabulary,
+    vocabulary: &CorpusVocabulary<'_>,
 ) -> Vec<FoundMention> {
     let finder = Finder {
         text,
         tokens,
         lexicon,
         vocabulary,
+        words: tokens.iter().map(|t| t.text(text)).collect(),
+        scratch: RefCell::new(String::new()),
     };
     finder.run()
 }
@@ -173,12 +333,17 @@ struct Finder<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lexicon: &'a Lexicon,
-    vocabulary: &'a CorpusVocabulary,
+    vocabulary: &'a CorpusVocabulary<'a>,
+    /// The text of each token, sliced once: the finder asks for each many times.
+    words: Vec<&'a str>,
+    /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
+    /// does not allocate.
+    scratch: RefCell<String>,
 }
 
-impl Finder<'_> {
-    fn word(&self, index: usize) -> &str {
-        self.tokens.get(index).map_or("", |t| t.text(self.text))
+impl<'a> Finder<'a> {
+    fn word(&self, index: usize) -> &'a str {
+        self.words.get(index).copied().unwrap_or("")
     }
 
     fn kind(&self, index: usize) -> Option<TokenKind> {
@@ -217,6 +382,19 @@ impl Finder<'_> {
                 continue;
             }
             let word = self.word(i);
+            // Most words are plain lower-case words that every step below passes over: a word that
+            // starts in lower case is not capitalised; if it is no title modifier and starts no
+            // surface form, `title_construct` finds nothing; if no "of", "in" or "on" follows, neither
+            // does `event_phrase`; and without a hyphen nothing else reads it.
+            if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                && !is_title_modifier(word)
+                && !self.lexicon.may_start_surface(word)
+                && !matches!(self.word(i + 1), "of" | "in" | "on")
+                && !is_hyphenated(word)
+            {
+                i += 1;
+                continue;
+            }
             let at_start = i == first_word;
             if let Some(next) = self.title_construct(i, &mut mentions) {
                 i = next;
@@ -227,33 +405,35 @@ impl Finder<'_> {
                 continue;
             }
             if !is_capitalised(word) {
-                if let Some(next) = self.prefixed_name(i, &mut mentions) {
-                    i = next;
-                    continue;
-                }
-                if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
-                    i = next;
-                    continue;
+                // Both read hyphenated words only; most words are not.
+                if is_hyphenated(word) {
+                    if let Some(next) = self.prefixed_name(i, &mut mentions) {
+                        i = next;
+                        continue;
+                    }
+                    if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
+                        i = next;
+                        continue;
+                    }
                 }
                 i += 1;
                 continue;
             }
+            // The closed lists' word on this word, looked up once.
+            let facts = self.lexicon.word_facts(word);
             // "The", "However", or, at a sentence start, "Efforts of Iraq": the word starts no name.
-            let common = self.lexicon.is_function_word(word)
-                || (at_start && self.starts_with_common_word(i));
+            let common = facts.function || (at_start && self.starts_with_common_word(i));
             if common && self.lexicon.lookup(word).is_none() {
                 i += 1;
                 continue;
             }
             // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
             // a head noun.
-            let non_actor_heads_phrase = self.lexicon.is_non_actor_word(word) && {
+            let non_actor_heads_phrase = facts.non_actor && {
                 let end = self.phrase_end(i);
                 end > i + 1 && self.lexicon.head_noun(self.word(end - 1)).is_some()
             };
-            if self.lexicon.is_calendar_word(word)
-                || (self.lexicon.is_non_actor_word(word) && !non_actor_heads_phrase)
-            {
+            if facts.calendar || (facts.non_actor && !non_actor_heads_phrase) {
                 i += 1;
                 continue;
             }
@@ -349,12 +529,12 @@ impl Finder<'_> {
             let single = end == i + 1;
             // "this Chamber", "the new Government": a head noun alone that the corpus also writes in
             // lower case is the common noun, not a name.
-            let generic_head = self.lexicon.head_noun(word).is_some()
+            let generic_head = facts.head_noun.is_some()
                 && !is_acronym(word)
                 && self.vocabulary.is_common_word(word);
             if single
                 && (generic_head
-                    || self.lexicon.is_function_word(word)
+                    || facts.function
                     || word.chars().count() < 2
                     || word.chars().any(|c| c.is_ascii_digit()))
             {
@@ -387,7 +567,64 @@ impl Finder<'_> {
     }
 
     /// The longest lexicon match starting at `start`: (end, entity, role).
+    ///
+    /// Asked at nearly every word, so it builds the run of words in a buffer kept for the sentence and
+    /// asks the lexicon once per run. A run of printable ASCII words joined by spaces is already in the
+    /// lexicon's normal form; any other word (a curly apostrophe, an accent) takes the general way.
+    #[inline(always)]
     fn lexicon_match(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
+        // Asked of nearly every word, and most start no surface form: say so at once. A run starting
+        // with a printable ASCII byte starts with that byte normalised too.
+        let first = self.word(start);
+        if let Some(&byte) = first.as_bytes().first()
+            && byte.is_ascii_graphic()
+            && !self.lexicon.may_start_surface(first)
+        {
+            return None;
+        }
+        self.lexicon_match_runs(start)
+    }
+
+    /// [`Finder::lexicon_match`] past its first test.
+    fn lexicon_match_runs(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
+        let longest = self.lexicon.max_surface_words();
+        let mut best = None;
+        let Ok(mut surface) = self.scratch.try_borrow_mut() else {
+            return self.lexicon_match_normalizing(start);
+        };
+        surface.clear();
+        surface.reserve(64);
+        for end in start + 1..=(start + longest).min(self.tokens.len()) {
+            if !matches!(
+                self.kind(end - 1),
+                Some(TokenKind::Word | TokenKind::Number)
+            ) {
+                break;
+            }
+            let word = self.word(end - 1);
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_graphic()) {
+                drop(surface);
+                return self.lexicon_match_normalizing(start);
+            }
+            if end > start + 1 {
+                surface.push(' ');
+            }
+            surface.push_str(word);
+            let Some(run) = self.lexicon.surface_run(&surface) else {
+                break;
+            };
+            if let Some((entity, role)) = run.names {
+                best = Some((end, entity, role));
+            }
+            if !run.continues {
+                break;
+            }
+        }
+        best
+    }
+
+    /// [`Finder::lexicon_match`] for any words: each run normalised as the lexicon's keys are.
+    fn lexicon_match_normalizing(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
         let longest = self.lexicon.max_surface_words();
         let mut best = None;
         let mut surface = String::new();
@@ -454,23 +691,23 @@ impl Finder<'_> {
                 last_good = end;
                 break;
             }
-            let lower = word.to_lowercase();
+            // Connectors are lower-case words, so a word is one only as written ("word ==
+            // word.to_lowercase()"): no need to lower-case it.
             let previous = self.word(end - 1);
             // "the" only after another connector ("Organization of the ..."); nothing after a person's
             // name particle ("Abu Baqir al-Saadi of Kataib Hezbollah" is two names).
             // "and" never follows a complete name ("the Army and the Navy").
-            let connector_allowed = match lower.as_str() {
+            let connector_allowed = || match word {
                 "the" => ["of", "for", "on"].contains(&previous),
                 "and" => self.lexicon.head_noun(previous).is_none() && self.word(end + 1) != "the",
                 _ => !is_name_particle(previous),
             };
             if self.is_word(end)
-                && CONNECTORS.contains(&lower.as_str())
-                && word == lower
-                && connector_allowed
+                && CONNECTORS.contains(&word)
+                && connector_allowed()
                 && self.connector_continues(end)
             {
-                if lower == "and" {
+                if word == "and" {
                     if pending_and {
                         break;
                     }
@@ -552,10 +789,11 @@ impl Finder<'_> {
         if !is_capitalised(self.word(title_start)) {
             return None;
         }
-        let (title_end, title, plural) = match self.title_at(title_start) {
+        let may_start_title = self.lexicon.may_start_title(self.word(title_start));
+        let (title_end, title, plural) = match self.title_at(title_start, may_start_title) {
             Some((end, title)) => (end, title, false),
             None => {
-                let (end, title) = self.plural_title_at(title_start)?;
+                let (end, title) = self.plural_title_at(title_start, may_start_title)?;
                 (end, title, true)
             }
         };
@@ -623,31 +861,59 @@ impl Finder<'_> {
     }
 
     /// A plural title ("Presidents", "Prime Ministers") before a list of names: the singular's title.
-    fn plural_title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
-        let mut phrase = String::new();
+    /// `first_may_start` is [`Lexicon::may_start_title`] of the first word: when false, only a one-word
+    /// phrase (its singular) can be a title.
+    fn plural_title_at(
+        &self,
+        start: usize,
+        first_may_start: bool,
+    ) -> Option<(usize, &super::lexicon::Title)> {
         for end in start + 1..=(start + 3).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if !self.is_word(end - 1) {
                 return None;
             }
-            if end > start + 1 {
-                phrase.push(' ');
-            }
+            // The words before the last, then the last one's singular.
             if let Some(singular) = word.strip_suffix('s')
-                && let Some(title) = self.lexicon.title(&format!("{phrase}{singular}"))
-                && is_capitalised(self.word(end))
+                && (if end == start + 1 {
+                    self.lexicon.may_start_title(singular)
+                } else {
+                    first_may_start
+                })
             {
-                return Some((end, title));
+                let mut phrase = String::new();
+                for before in start..end - 1 {
+                    phrase.push_str(self.word(before));
+                    phrase.push(' ');
+                }
+                phrase.push_str(singular);
+                if let Some(title) = self.lexicon.title(&phrase)
+                    && is_capitalised(self.word(end))
+                {
+                    return Some((end, title));
+                }
             }
-            phrase.push_str(word);
         }
         None
     }
 
     /// The longest title starting at `start` (titles have up to four words).
-    fn title_at(&self, start: usize) -> Option<(usize, &super::lexicon::Title)> {
+    /// `may_start` is [`Lexicon::may_start_title`] of the first word.
+    fn title_at(&self, start: usize, may_start: bool) -> Option<(usize, &super::lexicon::Title)> {
+        if !may_start {
+            return None;
+        }
         let mut best = None;
-        let mut phrase = String::new();
+        let mut owned = String::new();
+        let mut scratch = self.scratch.try_borrow_mut();
+        let phrase = match &mut scratch {
+            Ok(scratch) => {
+                scratch.clear();
+                scratch.reserve(64);
+                &mut **scratch
+            }
+            Err(_) => &mut owned,
+        };
         for end in start + 1..=(start + 4).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if self.kind(end - 1) == Some(TokenKind::Punct) && word == "." {
@@ -658,7 +924,7 @@ impl Finder<'_> {
                 }
                 phrase.push_str(word);
             }
-            if let Some(title) = self.lexicon.title(&phrase) {
+            if let Some(title) = self.lexicon.title(phrase) {
                 best = Some((end, title));
             }
         }
@@ -725,6 +991,10 @@ impl Finder<'_> {
     /// A capitalised compound whose last part is lower case ("Iran-backed", "Western-led"): mentions for
     /// its known parts, or one phrase for the capitalised part before the modifier.
     fn modifier_compound(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        if !is_hyphenated(self.word(index)) {
+            // One part only: no compound.
+            return None;
+        }
         let token = self.tokens.get(index)?;
         let parts = compound_parts(self.text, token.span);
         let last = parts.last()?;
@@ -815,11 +1085,12 @@ impl Finder<'_> {
     /// "the war in Gaza", "the invasion of Kuwait": a definite event noun with the place it happened in.
     fn event_phrase(&self, start: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
         let word = self.word(start);
+        // Asked at every word: the cheap, selective tests first.
         if start == 0
-            || self.word(start - 1).to_lowercase() != "the"
+            || !matches!(self.word(start + 1), "of" | "in" | "on")
+            || !lowercases_to(self.word(start - 1), "the")
             || !word.starts_with(|c: char| c.is_lowercase())
             || !self.lexicon.is_event_noun(word)
-            || !matches!(self.word(start + 1), "of" | "in" | "on")
             || !self.is_word(start + 2)
             || !is_capitalised(self.word(start + 2))
         {
@@ -969,6 +1240,70 @@ fn matches_from(letters: &[char], pieces: &[Vec<char>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The vocabulary kept to the asked words finds the same mentions as the whole vocabulary.
+    #[test]
+    fn the_asked_vocabulary_finds_what_the_whole_one_does() {
+        use crate::text::{segment_sentences, tokenize};
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let mut documents: Vec<String> =
+            crate::text::load_documents(&[std::path::PathBuf::from("data")])
+                .expect("data/ loads")
+                .into_iter()
+                .map(|d| d.text)
+                .collect();
+        documents.push(
+            "Forces of the army met. The Army and the Council of Representatives met. forces \
+             army council. Efforts of Iraq failed. efforts were made. This Chamber agreed. chamber"
+                .to_string(),
+        );
+        let sentences: Vec<(usize, Vec<Token>)> = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, text)| {
+                segment_sentences(text)
+                    .into_iter()
+                    .map(move |s| (d, tokenize(text, s.span)))
+            })
+            .collect();
+        let mut whole = CorpusVocabulary::default();
+        let mut asked = HashSet::default();
+        for (d, tokens) in &sentences {
+            whole.add_tokens(&documents[*d], tokens);
+            CorpusVocabulary::asked_keys(&documents[*d], tokens, &lexicon, &mut asked);
+        }
+        let asked = AskedWords::new(
+            asked
+                .into_iter()
+                .chain(lexicon.head_noun_keys().map(str::to_string)),
+        );
+        let mut found = vec![false; asked.len()];
+        for (d, tokens) in &sentences {
+            asked.mark_lowercase_words(&documents[*d], tokens, &mut found);
+        }
+        let kept = asked.vocabulary(&found);
+        assert!(kept.lowercase_words.len() < whole.lowercase_words.len());
+        for (d, tokens) in &sentences {
+            let text = &documents[*d];
+            assert_eq!(
+                find_mentions(text, tokens, &lexicon, &kept),
+                find_mentions(text, tokens, &lexicon, &whole)
+            );
+        }
+    }
+
+    /// What `is_title_modifier`'s length test rests on.
+    #[test]
+    fn title_modifiers_are_short_ascii_words_without_k() {
+        for modifier in TITLE_MODIFIERS {
+            assert!((4..=8).contains(&modifier.len()), "{modifier}");
+            assert!(
+                modifier
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() && b != b'k')
+            );
+        }
+    }
 
     #[test]
     fn acronyms_match_their_definitions() {

@@ -16,7 +16,7 @@
 //! `kg eval --no-references` measures what this adds.
 
 use super::kind::EntityKind;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, lowercases_to};
 use super::relation_rules::SentenceMention;
 use crate::text::{Token, TokenKind};
 
@@ -93,22 +93,37 @@ impl ReferenceTracker {
         };
         let mut references = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word
+            // The reference words below are ASCII words of two or three letters, and no other word
+            // lower-cases to one: no character outside ASCII lower-cases to an ASCII letter but "k".
+            let length = token.span.end.saturating_sub(token.span.start);
+            if token.kind != TokenKind::Word || !(2..=3).contains(&length) {
+                continue;
+            }
+            let word = token.text(text);
+            if word.len() != length || !word.is_ascii() {
+                continue;
+            }
+            // Compared without lower-casing: `is(w)` is `lower(index) == w`.
+            let is = |w: &str| word.eq_ignore_ascii_case(w);
+            let (he, it, the) = (is("he") || is("she"), is("it"), is("the"));
+            if !(he || it || the)
                 || mentions
                     .iter()
                     .any(|m| m.tokens.0 <= index && index < m.tokens.1)
             {
                 continue;
             }
-            let word = lower(index);
-            let (referent, end) = match word.as_str() {
-                "he" | "she" if verb_follows(index) => (Referent::Person, index + 1),
-                "it" if verb_follows(index) => (Referent::CountryOrGroup, index + 1),
-                "the" if lower(index + 1) == "country" => (Referent::Country, index + 2),
-                "the" if GROUP_NOUNS.contains(&lower(index + 1).as_str()) => {
-                    (Referent::Group, index + 2)
-                }
-                _ => continue,
+            let next = tokens.get(index + 1).map_or("", |t| t.text(text));
+            let (referent, end) = if he && verb_follows(index) {
+                (Referent::Person, index + 1)
+            } else if it && verb_follows(index) {
+                (Referent::CountryOrGroup, index + 1)
+            } else if the && lowercases_to(next, "country") {
+                (Referent::Country, index + 2)
+            } else if the && GROUP_NOUNS.iter().any(|noun| lowercases_to(next, noun)) {
+                (Referent::Group, index + 2)
+            } else {
+                continue;
             };
             let in_sentence = mentions
                 .iter()

@@ -33,7 +33,7 @@
 
 use super::class::RelationClass;
 use super::kind::EntityKind;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::TitleInfo;
 use crate::text::{Span, Token, TokenKind};
 use std::collections::HashSet;
@@ -232,11 +232,24 @@ pub fn read_sentence_relations(
     lexicon: &Lexicon,
     context: DocumentContext,
 ) -> SentenceRelations {
+    if mentions.is_empty() {
+        // Every rule relates mentions: a sentence without any has no relations.
+        return SentenceRelations {
+            relations: Vec::new(),
+            capped: false,
+        };
+    }
     // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
     // and a linear scan each time would make a sentence of many mentions quadratic.
-    let mut mention_starts = std::collections::HashMap::new();
-    for (index, mention) in mentions.iter().enumerate() {
-        mention_starts.entry(mention.tokens.0).or_insert(index);
+    let starts_len = mentions
+        .iter()
+        .map(|m| m.tokens.0 + 1)
+        .max()
+        .unwrap_or(0)
+        .max(tokens.len());
+    let mut mention_starts = vec![NO_MENTION; starts_len];
+    for (index, mention) in mentions.iter().enumerate().rev() {
+        mention_starts[mention.tokens.0] = index;
     }
     let reader = Reader {
         text,
@@ -244,10 +257,11 @@ pub fn read_sentence_relations(
         mentions,
         lexicon,
         context,
-        hedged: tokens.iter().any(|t| lexicon.is_hedge(t.text(text))),
-        lowered: tokens.iter().map(|t| t.text(text).to_lowercase()).collect(),
+        hedged: std::cell::OnceCell::new(),
+        lowered: Lowered::new(text, tokens),
         mention_starts,
         capped: std::cell::Cell::new(false),
+        groups: std::cell::OnceCell::new(),
     };
     let mut relations = Vec::new();
     reader.title(&mut relations);
@@ -273,8 +287,89 @@ pub fn read_sentence_relations(
 }
 
 fn dedup_relations(relations: &mut Vec<RuleRelation>) {
-    let mut seen = HashSet::new();
-    relations.retain(|r| seen.insert((r.subject, r.object, r.predicate.clone(), r.class)));
+    if relations.len() < 2 {
+        return;
+    }
+    let keep: Vec<bool> = {
+        let mut seen: HashSet<_, WordBuildHasher> =
+            HashSet::with_capacity_and_hasher(relations.len(), WordBuildHasher::default());
+        relations
+            .iter()
+            .map(|r| seen.insert((r.subject, r.object, r.predicate.as_str(), r.class)))
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    relations.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// No mention starts at this token.
+const NO_MENTION: usize = usize::MAX;
+
+/// Every token of a sentence lower-cased ([`str::to_lowercase`]), in one buffer.
+enum Lowered {
+    /// The tokens lie in an ASCII stretch of the text starting at `base`; `buffer` is that stretch
+    /// lower-cased, so a token's lower-cased form is at the same offsets.
+    Ascii { buffer: String, base: usize },
+    /// Each token lower-cased in turn; `ends` says where each one ends in `buffer` (it starts where the
+    /// one before ends).
+    Tokens { buffer: String, ends: Vec<usize> },
+}
+
+impl Lowered {
+    fn new(text: &str, tokens: &[Token]) -> Lowered {
+        let mut base = usize::MAX;
+        let mut end = 0;
+        let mut valid = true;
+        for token in tokens {
+            base = base.min(token.span.start);
+            end = end.max(token.span.end);
+            valid &= token.span.start <= token.span.end;
+        }
+        if valid
+            && let Some(stretch) = text.get(base.min(end)..end)
+            && stretch.is_ascii()
+        {
+            let mut buffer = stretch.to_string();
+            buffer.make_ascii_lowercase();
+            return Lowered::Ascii {
+                buffer,
+                base: base.min(end),
+            };
+        }
+        let mut buffer = String::new();
+        let mut ends = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let word = token.text(text);
+            if word.is_ascii() {
+                let start = buffer.len();
+                buffer.push_str(word);
+                // ASCII stays ASCII, so the buffer stays UTF-8.
+                buffer[start..].make_ascii_lowercase();
+            } else {
+                buffer.push_str(&word.to_lowercase());
+            }
+            ends.push(buffer.len());
+        }
+        Lowered::Tokens { buffer, ends }
+    }
+
+    #[inline]
+    fn get<'s>(&'s self, tokens: &[Token], index: usize) -> Option<&'s str> {
+        match self {
+            Lowered::Ascii { buffer, base } => {
+                let span = tokens.get(index)?.span;
+                buffer.get(span.start.checked_sub(*base)?..span.end.checked_sub(*base)?)
+            }
+            Lowered::Tokens { buffer, ends } => {
+                let end = *ends.get(index)?;
+                let start = match index.checked_sub(1) {
+                    Some(previous) => ends.get(previous).copied().unwrap_or(0),
+                    None => 0,
+                };
+                buffer.get(start..end)
+            }
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -283,13 +378,16 @@ struct Reader<'a> {
     mentions: &'a [SentenceMention],
     lexicon: &'a Lexicon,
     context: DocumentContext,
-    hedged: bool,
+    /// A hedge word anywhere in the sentence; asked only of sentences that have a relation.
+    hedged: std::cell::OnceCell<bool>,
     /// Every token lower-cased, once per sentence: the rules ask for them many times over.
-    lowered: Vec<String>,
-    /// The first mention starting at each token index.
-    mention_starts: std::collections::HashMap<usize, usize>,
+    lowered: Lowered,
+    /// The first mention starting at each token index ([`NO_MENTION`] for none).
+    mention_starts: Vec<usize>,
     /// Set when a pair cap left pairs out.
     capped: std::cell::Cell<bool>,
+    /// The coordinated groups of mentions, found once for the rules that read them.
+    groups: std::cell::OnceCell<Vec<Vec<usize>>>,
 }
 
 impl Reader<'_> {
@@ -297,9 +395,25 @@ impl Reader<'_> {
         self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
-    fn lower(&self, index: usize) -> &String {
-        static NO_WORD: String = String::new();
-        self.lowered.get(index).unwrap_or(&NO_WORD)
+    /// The length in bytes of token `index`'s span (0 past the end).
+    fn token_length(&self, index: usize) -> usize {
+        self.tokens
+            .get(index)
+            .map_or(0, |t| t.span.end.saturating_sub(t.span.start))
+    }
+
+    #[inline]
+    fn lower(&self, index: usize) -> &str {
+        self.lowered.get(self.tokens, index).unwrap_or("")
+    }
+
+    /// Whether a hedge word ("reportedly") is anywhere in the sentence.
+    fn hedged(&self) -> bool {
+        *self.hedged.get_or_init(|| {
+            self.tokens
+                .iter()
+                .any(|t| self.lexicon.is_hedge(t.text(self.text)))
+        })
     }
 
     fn is_possessive(&self, index: usize) -> bool {
@@ -310,7 +424,10 @@ impl Reader<'_> {
 
     /// The mention whose tokens start at `index`.
     fn mention_at(&self, index: usize) -> Option<usize> {
-        self.mention_starts.get(&index).copied()
+        self.mention_starts
+            .get(index)
+            .copied()
+            .filter(|&m| m != NO_MENTION)
     }
 
     /// The first members of a list that may pair, noting when the cap leaves some out.
@@ -348,7 +465,7 @@ impl Reader<'_> {
             predicate: predicate.into(),
             class,
             negated: false,
-            hedged: self.hedged,
+            hedged: self.hedged(),
             rule,
         })
     }
@@ -376,7 +493,7 @@ impl Reader<'_> {
                     predicate: format!("{} of", title.title),
                     class: RelationClass::Leads,
                     negated: false,
-                    hedged: self.hedged,
+                    hedged: self.hedged(),
                     rule: "title-home",
                 });
             }
@@ -429,6 +546,10 @@ impl Reader<'_> {
     /// The class and words of a role starting at token `index`: a role noun ("leader") or a title
     /// ("Ambassador"), possibly of several words ("prime minister").
     fn role_at(&self, index: usize) -> Option<(usize, String, RelationClass)> {
+        // Nearly every word starts no role: say so without building the phrases.
+        if !self.lexicon.may_start_role(self.lower(index)) {
+            return None;
+        }
         // The three-word phrase is built once; the shorter ones are its prefixes.
         let mut three_words = String::new();
         let mut ends = [0; 3];
@@ -469,7 +590,7 @@ impl Reader<'_> {
             && self
                 .word(index)
                 .starts_with(|c: char| c.is_lowercase() || c == 'A')
-            && !PREPOSITIONS.contains(&self.lower(index).as_str())
+            && !PREPOSITIONS.contains(&self.lower(index))
         {
             index += 1;
         }
@@ -505,7 +626,7 @@ impl Reader<'_> {
                         out.extend(self.relation(x, c, format!("{role} of"), class, "apposition"));
                     }
                     let preposition = self.lower(role_end);
-                    if ["of", "for", "to", "in", "at"].contains(&preposition.as_str())
+                    if ["of", "for", "to", "in", "at"].contains(&preposition)
                         && let Some(y) = self.mention_after(role_end + 1, 6)
                     {
                         let y = self.through_possessives(y);
@@ -523,9 +644,9 @@ impl Reader<'_> {
             if let Some(role_start) =
                 (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
                 && let Some((role_end, role, class)) = self.role_at(role_start)
-                && ["of", "for"].contains(&self.lower(role_end).as_str())
+                && ["of", "for"].contains(&self.lower(role_end))
                 && role_end < start
-                && (role_end + 1..start).all(|i| DETERMINERS.contains(&self.lower(i).as_str()))
+                && (role_end + 1..start).all(|i| DETERMINERS.contains(&self.lower(i)))
             {
                 let y = self.through_possessives(x);
                 let y_end = self.mentions[y].tokens.1;
@@ -569,13 +690,20 @@ impl Reader<'_> {
     /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
     fn such_as(&self, out: &mut Vec<RuleRelation>) {
         for i in 0..self.tokens.len() {
+            // The markers are ASCII words of four or nine letters, and no other word lower-cases to
+            // one: look no further at other tokens.
+            if !matches!(self.token_length(i), 4 | 9) {
+                continue;
+            }
             // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
-            let after_noun = i > 0
-                && self.word(i - 1).ends_with('s')
-                && self.word(i - 1).starts_with(|c: char| c.is_lowercase());
+            let after_noun = || {
+                i > 0
+                    && self.word(i - 1).ends_with('s')
+                    && self.word(i - 1).starts_with(|c: char| c.is_lowercase())
+            };
             let marker_end = if self.lower(i) == "such" && self.lower(i + 1) == "as" {
                 i + 2
-            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun) {
+            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun()) {
                 i + 1
             } else {
                 continue;
@@ -617,7 +745,7 @@ impl Reader<'_> {
     fn list_from(&self, mut index: usize) -> Vec<usize> {
         let mut members = Vec::new();
         loop {
-            while DETERMINERS.contains(&self.lower(index).as_str()) {
+            while DETERMINERS.contains(&self.lower(index)) {
                 index += 1;
             }
             let Some(member) = self.mention_at(index) else {
@@ -634,7 +762,7 @@ impl Reader<'_> {
                 index = self.mentions[acronym].tokens.1 + 1;
             }
             let mut next = index;
-            while matches!(self.lower(next).as_str(), "," | "and" | "or") {
+            while matches!(self.lower(next), "," | "and" | "or") {
                 next += 1;
             }
             if next == index {
@@ -719,7 +847,7 @@ impl Reader<'_> {
             let after = mention.tokens.1;
             let target = self.mention_at(after).or_else(|| {
                 (after + 1..after + 3)
-                    .find(|&i| matches!(self.lower(i).as_str(), "within" | "inside" | "of"))
+                    .find(|&i| matches!(self.lower(i), "within" | "inside" | "of"))
                     .and_then(|i| self.mention_after(i + 1, 2))
             });
             if let Some(y) = target {
@@ -787,7 +915,8 @@ impl Reader<'_> {
     /// `between`: "relations between X and Y".
     fn between(&self, out: &mut Vec<RuleRelation>) {
         for i in 1..self.tokens.len() {
-            if self.lower(i) != "between" {
+            // Only a seven-letter token can be "between" (no other word lower-cases to it).
+            if self.token_length(i) != "between".len() || self.lower(i) != "between" {
                 continue;
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
@@ -831,20 +960,19 @@ impl Reader<'_> {
             let noun = self.lower(noun_at);
             let preposition = self.lower(noun_at + 1);
             // "Russian forces against Ukraine": a country's armed men against Y.
-            let forces_against = mention.adjective
-                && FORCE_NOUNS.contains(&noun.as_str())
-                && preposition == "against";
+            let forces_against =
+                mention.adjective && FORCE_NOUNS.contains(&noun) && preposition == "against";
             let Some(class) = self
                 .classed_noun(noun)
                 .or(forces_against.then_some(RelationClass::Conflict))
             else {
                 continue;
             };
-            if !NOMINAL_PREPOSITIONS.contains(&preposition.as_str()) {
+            if !NOMINAL_PREPOSITIONS.contains(&preposition) {
                 continue;
             }
             let mut start = noun_at + 2;
-            while DETERMINERS.contains(&self.lower(start).as_str()) {
+            while DETERMINERS.contains(&self.lower(start)) {
                 start += 1;
             }
             for y in self.list_from(start) {
@@ -868,11 +996,11 @@ impl Reader<'_> {
                 continue;
             };
             let preposition = self.lower(mention.tokens.1);
-            if !NOMINAL_PREPOSITIONS.contains(&preposition.as_str()) {
+            if !NOMINAL_PREPOSITIONS.contains(&preposition) {
                 continue;
             }
             let mut start = mention.tokens.1 + 1;
-            while DETERMINERS.contains(&self.lower(start).as_str()) {
+            while DETERMINERS.contains(&self.lower(start)) {
                 start += 1;
             }
             for y in self.list_from(start) {
@@ -882,7 +1010,7 @@ impl Reader<'_> {
                     predicate: format!("{noun} {preposition}"),
                     class,
                     negated: false,
-                    hedged: self.hedged,
+                    hedged: self.hedged(),
                     rule: "nominal",
                 });
             }
@@ -953,7 +1081,7 @@ impl Reader<'_> {
     /// `joint-subject`: "Baghdad and Beijing signed a deal": members of a subject list joined by a
     /// cooperation verb cooperate with each other.
     fn joint_subject(&self, out: &mut Vec<RuleRelation>) {
-        for group in self.coordinated_groups() {
+        for group in self.coordinated_groups().iter() {
             if group.len() < 2 {
                 continue;
             }
@@ -979,7 +1107,7 @@ impl Reader<'_> {
             let negated = (after..after + 4)
                 .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none() || !self.is_verb_at(i))
                 .any(|i| self.lexicon.is_negation(self.lower(i)) || self.lower(i).ends_with("n't"));
-            let group = self.capped(&group);
+            let group = self.capped(group);
             for (i, &a) in group.iter().enumerate() {
                 for &b in &group[i + 1..] {
                     if let Some(mut relation) = self.relation(
@@ -998,7 +1126,11 @@ impl Reader<'_> {
     }
 
     /// Neighbouring mentions joined by commas and "and" form one group: "Iran, Syria, and Russia".
-    fn coordinated_groups(&self) -> Vec<Vec<usize>> {
+    fn coordinated_groups(&self) -> &[Vec<usize>] {
+        self.groups.get_or_init(|| self.find_coordinated_groups())
+    }
+
+    fn find_coordinated_groups(&self) -> Vec<Vec<usize>> {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (index, mention) in self.mentions.iter().enumerate() {
             if let Some(group) = groups.last_mut()
@@ -1008,12 +1140,10 @@ impl Reader<'_> {
                 let same_token = self.mentions[last].tokens == mention.tokens;
                 // A list ("Iran, Syria, and Russia"), or a name and its acronym ("… Corporation (CNOOC)").
                 let coordinated = !gap.is_empty()
-                    && gap
-                        .clone()
-                        .all(|i| COORDINATION.contains(&self.lower(i).as_str()))
+                    && gap.clone().all(|i| COORDINATION.contains(&self.lower(i)))
                     && (gap
                         .clone()
-                        .any(|i| matches!(self.lower(i).as_str(), "," | "and" | "or"))
+                        .any(|i| matches!(self.lower(i), "," | "and" | "or"))
                         || self.mentions[last].entity == mention.entity);
                 // "the head of the PMF, Faleh al-Fayyad, visited": the person is an apposition to the
                 // phrase the first mention completes, not a second member.
@@ -1111,14 +1241,12 @@ impl Reader<'_> {
             } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
-                let gap: Vec<String> = (gap_start..gap_end)
-                    .map(|i| self.lower(i).clone())
-                    .collect();
-                if gap.iter().any(|w| CLAUSE_BREAKS.contains(&w.as_str())) {
+                let gap: Vec<&str> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
+                if gap.iter().any(|w| CLAUSE_BREAKS.contains(w)) {
                     previous_verb = None;
                     continue;
                 }
-                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(&w.as_str())) {
+                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(w)) {
                     Some(preposition) => format!("{lemma} {preposition}"),
                     None => lemma.clone(),
                 };
@@ -1140,14 +1268,10 @@ impl Reader<'_> {
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
     fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
-        let all_words: Vec<String> = (start..end).map(|i| self.lower(i).clone()).collect();
+        let all_words: Vec<&str> = (start..end).map(|i| self.lower(i)).collect();
         // ", which had bombed Y": a relative clause on the mention before it.
         let relative_at = match all_words.as_slice() {
-            [comma, pronoun, ..]
-                if comma == "," && RELATIVE_PRONOUNS.contains(&pronoun.as_str()) =>
-            {
-                Some(2)
-            }
+            [comma, pronoun, ..] if *comma == "," && RELATIVE_PRONOUNS.contains(pronoun) => Some(2),
             _ => None,
         };
         let skip = relative_at.unwrap_or(0);
@@ -1155,7 +1279,7 @@ impl Reader<'_> {
         let words = &all_words[skip..];
         if words
             .iter()
-            .any(|w| CLAUSE_BREAKS.contains(&w.as_str()) || w == "that")
+            .any(|w| CLAUSE_BREAKS.contains(w) || *w == "that")
         {
             return None;
         }
@@ -1165,37 +1289,36 @@ impl Reader<'_> {
         let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
         if let Some(mut position) = verb_position {
             // "managed to negotiate with Y", "agreed to buy": the infinitive carries the relation.
-            if self.is_control_word(&words[position])
-                && words.get(position + 1).is_some_and(|w| w == "to")
+            if self.is_control_word(words[position])
+                && words.get(position + 1).is_some_and(|w| *w == "to")
                 && position + 2 < words.len()
                 && self.is_verb_at(start + position + 2)
             {
                 position += 2;
             }
-            let verb = self.lexicon.verb(&words[position])?;
+            let verb = self.lexicon.verb(words[position])?;
             // ", and …" after the verb starts another clause.
             // Not when the words after the conjunction only continue a list of nouns ("ended
             // censorship, immunity, and supervision of Y").
             let next_clause = words[position + 1..]
                 .windows(2)
-                .position(|pair| {
-                    pair[0] == "," && matches!(pair[1].as_str(), "and" | "but" | "or" | "yet")
-                })
+                .position(|pair| pair[0] == "," && matches!(pair[1], "and" | "but" | "or" | "yet"))
                 .is_some_and(|at| {
                     let after = position + 1 + at + 2;
                     let rest = &words[after..];
-                    let noun_list = rest.iter().any(|w| {
-                        !DETERMINERS.contains(&w.as_str()) && !PREPOSITIONS.contains(&w.as_str())
-                    }) && (start + after..end).all(|i| {
-                        self.tokens
-                            .get(i)
-                            .is_some_and(|t| t.kind == TokenKind::Word)
-                            && self.word(i).starts_with(|c: char| c.is_lowercase())
-                            && !self.lexicon.is_function_word(self.word(i))
-                                | DETERMINERS.contains(&self.lower(i).as_str())
-                                | PREPOSITIONS.contains(&self.lower(i).as_str())
-                            && self.lexicon.verb(self.lower(i)).is_none()
-                    });
+                    let noun_list = rest
+                        .iter()
+                        .any(|w| !DETERMINERS.contains(w) && !PREPOSITIONS.contains(w))
+                        && (start + after..end).all(|i| {
+                            self.tokens
+                                .get(i)
+                                .is_some_and(|t| t.kind == TokenKind::Word)
+                                && self.word(i).starts_with(|c: char| c.is_lowercase())
+                                && !self.lexicon.is_function_word(self.word(i))
+                                    | DETERMINERS.contains(&self.lower(i))
+                                    | PREPOSITIONS.contains(&self.lower(i))
+                                && self.lexicon.verb(self.lower(i)).is_none()
+                        });
                     !noun_list
                 });
             if next_clause {
@@ -1205,21 +1328,21 @@ impl Reader<'_> {
             // determiners before the second mention.
             let by_agent = words[position + 1..]
                 .iter()
-                .position(|w| w == "by")
+                .position(|w| *w == "by")
                 .is_some_and(|by| {
                     words[position + 2 + by..]
                         .iter()
-                        .all(|w| DETERMINERS.contains(&w.as_str()))
+                        .all(|w| DETERMINERS.contains(w))
                 });
             let be_before = words[..position]
                 .iter()
                 .rev()
                 .find(|w| !w.ends_with("ly"))
-                .is_some_and(|w| BE_FORMS.contains(&w.as_str()));
+                .is_some_and(|w| BE_FORMS.contains(w));
             let participle = words[position].ends_with("ed") || words[position].ends_with("en");
             let passive = participle
                 && by_agent
-                && (be_before || words.get(position + 1).is_some_and(|w| w == "by"));
+                && (be_before || words.get(position + 1).is_some_and(|w| *w == "by"));
             let predicate = if passive {
                 format!("{} by", verb.lemma)
             } else {
@@ -1231,17 +1354,14 @@ impl Reader<'_> {
                 words[position + 1..]
                     .windows(2)
                     .take(4)
-                    .find(|pair| PREPOSITIONS.contains(&pair[1].as_str()))
-                    .and_then(|pair| self.lexicon.relation_noun(&pair[0]))
+                    .find(|pair| PREPOSITIONS.contains(&pair[1]))
+                    .and_then(|pair| self.lexicon.relation_noun(pair[0]))
                     .unwrap_or(verb.class)
             } else {
                 verb.class
             };
             // "by abstaining from", "to fight": the verb's subject is the clause's subject.
-            let before = position
-                .checked_sub(1)
-                .map(|p| words[p].as_str())
-                .unwrap_or("");
+            let before = position.checked_sub(1).map(|p| words[p]).unwrap_or("");
             // "declined to support Y", "agreed to buy": a control verb before the infinitive keeps
             // the mention before it as the subject.
             // "Iraq's ability to balance Y": the possessor is the infinitive's subject.
@@ -1256,8 +1376,8 @@ impl Reader<'_> {
                 && position > 0
                 && words[..position]
                     .iter()
-                    .all(|w| VERB_COORDINATION.contains(&w.as_str()) || w.ends_with("ly"))
-                && words[..position].iter().any(|w| w == "," || w == "and");
+                    .all(|w| VERB_COORDINATION.contains(w) || w.ends_with("ly"))
+                && words[..position].iter().any(|w| *w == "," || *w == "and");
             return Some(GapReading {
                 lemma: verb.lemma.clone(),
                 predicate,
@@ -1271,18 +1391,18 @@ impl Reader<'_> {
             });
         }
         // "X's relations with Y", "X has deep ties to Y": a relation noun right before a preposition.
-        if words.iter().any(|w| w == ",") {
+        if words.contains(&",") {
             return None;
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
-            self.classed_noun(&words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1].as_str())
+            self.classed_noun(words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
         });
         let Some(noun) = noun else {
             return self.possessive_noun(start, words, negated);
         };
-        let class = self.classed_noun(&words[noun])?;
+        let class = self.classed_noun(words[noun])?;
         Some(GapReading {
-            lemma: words[noun].clone(),
+            lemma: words[noun].to_string(),
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
             negated,
@@ -1296,14 +1416,14 @@ impl Reader<'_> {
 
     /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
     /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
-    fn possessive_noun(&self, start: usize, words: &[String], negated: bool) -> Option<GapReading> {
+    fn possessive_noun(&self, start: usize, words: &[&str], negated: bool) -> Option<GapReading> {
         const LINKS: &[&str] = &[
             "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
         ];
         if !self.is_possessive(start) {
             return None;
         }
-        let preposition = words.iter().position(|w| LINKS.contains(&w.as_str()))?;
+        let preposition = words.iter().position(|w| LINKS.contains(w))?;
         let phrase = &words[1..preposition];
         let noun = phrase.last()?;
         let plain_words = (start + 1..start + preposition).all(|i| {
@@ -1316,13 +1436,13 @@ impl Reader<'_> {
         });
         let rest_ok = words[preposition + 1..]
             .iter()
-            .all(|w| DETERMINERS.contains(&w.as_str()));
+            .all(|w| DETERMINERS.contains(w));
         if phrase.len() > 3 || !plain_words || !rest_ok {
             return None;
         }
         let class = self.classed_noun(noun).unwrap_or(RelationClass::Other);
         Some(GapReading {
-            lemma: noun.clone(),
+            lemma: noun.to_string(),
             predicate: format!("{noun} {}", words[preposition]),
             class,
             negated,
@@ -1352,7 +1472,7 @@ impl Reader<'_> {
             && let Some(b) = self.mentions.get(before)
             && b.kind == EntityKind::Person
             && (b.tokens.1..m.tokens.0)
-                .all(|i| self.lower(i) == "of" || DETERMINERS.contains(&self.lower(i).as_str()))
+                .all(|i| self.lower(i) == "of" || DETERMINERS.contains(&self.lower(i)))
         {
             return before;
         }
@@ -1369,7 +1489,7 @@ impl Reader<'_> {
             let previous = i.checked_sub(1)?;
             let word = self.word(previous);
             if word == "," {
-                let opens = DETERMINERS.contains(&self.lower(i).as_str());
+                let opens = DETERMINERS.contains(&self.lower(i));
                 let head = self.mentions.iter().position(|h| h.tokens.1 == previous)?;
                 return (opens && saw_of).then_some(head);
             }
@@ -1394,7 +1514,7 @@ impl Reader<'_> {
             return false;
         };
         let mut before = m.tokens.0;
-        while before > 0 && DETERMINERS.contains(&self.lower(before - 1).as_str()) {
+        while before > 0 && DETERMINERS.contains(&self.lower(before - 1)) {
             before -= 1;
         }
         before > 1
@@ -1411,10 +1531,10 @@ impl Reader<'_> {
             return false;
         };
         let mut before = m.tokens.0;
-        while before > 0 && DETERMINERS.contains(&self.lower(before - 1).as_str()) {
+        while before > 0 && DETERMINERS.contains(&self.lower(before - 1)) {
             before -= 1;
         }
-        before > 0 && ADJUNCT_PREPOSITIONS.contains(&self.lower(before - 1).as_str())
+        before > 0 && ADJUNCT_PREPOSITIONS.contains(&self.lower(before - 1))
     }
 
     /// True when the token at `index` is a relation verb used as a verb: not after a determiner or a
@@ -1422,14 +1542,14 @@ impl Reader<'_> {
     fn is_verb_at(&self, index: usize) -> bool {
         let word = self.lower(index);
         if self.lexicon.verb(word).is_none()
-            || DETERMINERS.contains(&word.as_str())
-            || NOT_VERBS.contains(&word.as_str())
+            || DETERMINERS.contains(&word)
+            || NOT_VERBS.contains(&word)
         {
             return false;
         }
         let before = index
             .checked_sub(1)
-            .map(|i| self.lower(i).clone())
+            .map(|i| self.lower(i))
             .unwrap_or_default();
         let after_adjective = self
             .mentions
@@ -1449,7 +1569,7 @@ impl Reader<'_> {
         let ing_noun = word.ends_with("ing")
             && index
                 .checked_sub(2)
-                .is_some_and(|i| DETERMINERS.contains(&self.lower(i).as_str()));
+                .is_some_and(|i| DETERMINERS.contains(&self.lower(i)));
         // "the KRI's independent oil trade": the words after a possessive are its noun phrase.
         let in_possessive_phrase = (1..=3).any(|back| {
             index.checked_sub(back).is_some_and(|p| {
@@ -1465,8 +1585,8 @@ impl Reader<'_> {
         let nominal = after_adjective
             || ing_noun
             || in_possessive_phrase
-            || DETERMINERS.contains(&before.as_str())
-            || (PREPOSITIONS.contains(&before.as_str()) && !infinitive)
+            || DETERMINERS.contains(&before)
+            || (PREPOSITIONS.contains(&before) && !infinitive)
             || self.is_possessive(index.wrapping_sub(1))
             || self.lower(index + 1) == "of";
         !nominal
@@ -1474,7 +1594,7 @@ impl Reader<'_> {
 
     /// `co-mention`: every other pair of distinct entities in the sentence.
     fn co_mentions(&self, out: &mut Vec<RuleRelation>) {
-        let related: HashSet<(usize, usize)> = out
+        let related: HashSet<(usize, usize), WordBuildHasher> = out
             .iter()
             .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)])
             .collect();
@@ -1525,26 +1645,23 @@ struct GapReading {
 
 /// The predicate for a verb and the words after it: the lemma, up to two words, and the preposition
 /// that ends the phrase ("impose sanctions on", "seek help from", "sign").
-fn verb_predicate(lemma: &str, after: &[String]) -> String {
-    let mut parts = vec![lemma.to_string()];
-    for word in after {
-        if DETERMINERS.contains(&word.as_str()) || !word.chars().any(char::is_alphabetic) {
+fn verb_predicate(lemma: &str, after: &[&str]) -> String {
+    let mut parts = vec![lemma];
+    for &word in after {
+        if DETERMINERS.contains(&word) || !word.chars().any(char::is_alphabetic) {
             continue;
         }
-        if PREPOSITIONS.contains(&word.as_str()) {
-            parts.push(word.clone());
+        if PREPOSITIONS.contains(&word) {
+            parts.push(word);
             break;
         }
         if parts.len() >= 3 {
             break;
         }
-        parts.push(word.clone());
+        parts.push(word);
     }
     // Without a closing preposition, trailing words are usually not part of the relation.
-    if parts
-        .last()
-        .is_some_and(|w| !PREPOSITIONS.contains(&w.as_str()))
-    {
+    if parts.last().is_some_and(|w| !PREPOSITIONS.contains(w)) {
         parts.truncate(1);
     }
     parts.join(" ")

@@ -45,15 +45,35 @@ pub fn is_furniture_line(line: &str) -> bool {
     let mut letters = 0usize;
     let mut latin_letters = 0usize;
     let mut digits = 0usize;
-    for c in line.chars() {
-        if c.is_ascii() {
-            // The common case, without the Unicode tables.
-            letters += usize::from(c.is_ascii_alphabetic());
-            latin_letters += usize::from(c.is_ascii_alphabetic());
-            digits += usize::from(c.is_ascii_digit());
-        } else if c.is_alphabetic() {
-            letters += 1;
-            latin_letters += usize::from(is_latin_letter(c));
+    // By bytes: ASCII is the common case, counted without decoding; a character outside ASCII is
+    // decoded at its first byte (continuation bytes are 0x80..=0xBF).
+    let bytes = line.as_bytes();
+    if line.is_ascii() {
+        // Counts the compiler can do many bytes at a time: byte-wide counters over runs short enough
+        // not to overflow them.
+        for run in bytes.chunks(255) {
+            let (mut run_letters, mut run_digits) = (0u8, 0u8);
+            for &byte in run {
+                run_letters += u8::from((byte | 0x20).wrapping_sub(b'a') < 26);
+                run_digits += u8::from(byte.wrapping_sub(b'0') < 10);
+            }
+            letters += usize::from(run_letters);
+            digits += usize::from(run_digits);
+        }
+        latin_letters = letters;
+    } else {
+        for (index, &byte) in bytes.iter().enumerate() {
+            if byte.is_ascii() {
+                letters += usize::from(byte.is_ascii_alphabetic());
+                latin_letters += usize::from(byte.is_ascii_alphabetic());
+                digits += usize::from(byte.is_ascii_digit());
+            } else if byte >= 0xC0
+                && let Some(c) = line.get(index..).and_then(|rest| rest.chars().next())
+                && c.is_alphabetic()
+            {
+                letters += 1;
+                latin_letters += usize::from(is_latin_letter(c));
+            }
         }
     }
     if letters == 0 || latin_letters * 2 < letters {

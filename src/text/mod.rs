@@ -15,4 +15,4 @@ pub use document::{Document, DocumentError, DocumentSource, list_documents, load
 pub use sentence::{Sentence, SentenceKind, segment_sentences};
 pub use shard::Shard;
 pub use span::Span;
-pub use token::{Token, TokenKind, tokenize};
+pub use token::{Token, TokenKind, tokenize, tokenize_into};

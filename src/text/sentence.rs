@@ -47,7 +47,7 @@ use super::abbreviation::{Abbreviation, classify_abbreviation, is_sentence_openi
 use super::furniture::{find_menu_lines, is_furniture_line};
 use super::span::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{take_till, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
 use nom::character::complete::{one_of, satisfy};
 use nom::combinator::{not, peek, recognize};
 use nom::sequence::terminated;
@@ -280,6 +280,39 @@ fn is_terminal_mark(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…')
 }
 
+/// Where the first terminal mark of `text` is: `take_till(is_terminal_mark)` by bytes, as all marks but
+/// '…' (E2 80 A6) are ASCII.
+fn find_terminal_mark(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Eight bytes at a time, skipping those with no '.', '?', '!' or 0xE2 (SWAR: a byte of `x ^ c` is
+    // zero where `x` has the byte `c`).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if has_zero_byte(x ^ (ONES * u64::from(b'.')))
+            || has_zero_byte(x ^ (ONES * u64::from(b'?')))
+            || has_zero_byte(x ^ (ONES * u64::from(b'!')))
+            || has_zero_byte(x ^ (ONES * 0xE2))
+        {
+            break;
+        }
+        at += 8;
+    }
+    while at < bytes.len() {
+        match bytes[at] {
+            b'.' | b'?' | b'!' => return Some(at),
+            0xE2 if bytes[at..].starts_with("…".as_bytes()) => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '›' | '}')
 }
@@ -327,12 +360,7 @@ fn segment_block(text: &str, start: usize, end: usize, sentences: &mut Vec<Sente
     };
     let mut sentence_start = 0;
     let mut rest = block;
-    loop {
-        let Ok((at_mark, _)) =
-            take_till::<_, _, nom::error::Error<&str>>(is_terminal_mark).parse(rest)
-        else {
-            break;
-        };
+    while let Some(at_mark) = find_terminal_mark(rest).and_then(|at| rest.get(at..)) {
         let Ok((after_stop, (marks, closers))) = stop(at_mark) else {
             break;
         };
@@ -863,6 +891,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn marks_are_found_where_a_char_search_finds_them(
+            text in r"([a-z .?!…\u{e2}\u{2026}\u{2014}”é]){0,40}",
+        ) {
+            prop_assert_eq!(find_terminal_mark(&text), text.find(is_terminal_mark));
+        }
+
         #[test]
         fn never_panics_and_spans_are_valid(
             text in r"([a-zA-Z0-9 .?!…;:,\n\r\t\u{a0}“”‘’'\x22()\[\]•·*\-–—ا-ي]|U\.S\.|Dr\.|\.7In|\n\n){0,80}",

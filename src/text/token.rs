@@ -45,48 +45,259 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Tokenizes the part of `text` covered by `within`. Spans are relative to `text`, not to `within`.
+///
+/// The tokens are the matches of the pattern [`TOKEN`], found by a scanner over ASCII bytes: a token whose
+/// matching looks at a non-ASCII character (a curly apostrophe, an en dash, an accented letter) is left
+/// to the pattern itself, so the result is the pattern's in every case.
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, within, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, which it clears first: a caller tokenising many sentences can keep one
+/// buffer.
+pub fn tokenize_into(text: &str, within: Span, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let Some(slice) = text.get(within.start..within.end) else {
-        return Vec::new();
+        return;
     };
-    let mut tokens: Vec<Token> = Vec::new();
-    for found in TOKEN.find_iter(slice) {
-        let start = within.start + found.start();
-        let end = within.start + found.end();
-        let word = found.as_str();
-        let first = word.chars().next().unwrap_or(' ');
-        if first.is_alphanumeric() {
-            let possessive = ["'s", "’s"]
-                .iter()
-                .find(|ending| word.len() > ending.len() && word.ends_with(*ending));
-            if let Some(ending) = possessive {
-                let split = end - ending.len();
-                tokens.push(word_token(text, Span::new(start, split)));
-                tokens.push(Token {
-                    span: Span::new(split, end),
-                    kind: TokenKind::Possessive,
-                });
-                continue;
-            }
-            tokens.push(word_token(text, Span::new(start, end)));
-        } else if (word == "'" || word == "’")
-            && tokens
-                .last()
-                .is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start)
-            && slice[found.end()..].starts_with(char::is_whitespace)
+    let bytes = slice.as_bytes();
+    tokens.reserve(slice.len() / 5 + 1);
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let class = CLASS[usize::from(byte)];
+        if class & SPACE != 0 {
+            at += 1;
+            continue;
+        }
+        if class & NON_ASCII == 0
+            && let Some(end) = ascii_match_end(bytes, at)
         {
-            // A name-final apostrophe ("Shia' Al Sudani") belongs to its word.
-            if let Some(last) = tokens.last_mut() {
-                last.span.end = end;
+            let start = within.start + at;
+            let span_end = within.start + end;
+            if class & WORD != 0 {
+                // A word or a number of ASCII characters: its possessive can only be "'s".
+                let kind = if class & DIGIT != 0 {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                if end - at > 2 && bytes[end - 2] == b'\'' && bytes[end - 1] == b's' {
+                    tokens.push(Token {
+                        span: Span::new(start, span_end - 2),
+                        kind,
+                    });
+                    tokens.push(Token {
+                        span: Span::new(span_end - 2, span_end),
+                        kind: TokenKind::Possessive,
+                    });
+                } else {
+                    tokens.push(Token {
+                        span: Span::new(start, span_end),
+                        kind,
+                    });
+                }
+            } else if byte == b'\'' {
+                push_match(text, slice, within.start, at, end, tokens);
+            } else {
+                tokens.push(Token {
+                    span: Span::new(start, span_end),
+                    kind: TokenKind::Punct,
+                });
             }
-        } else {
+            at = end;
+            continue;
+        }
+        // A non-ASCII character decides: the pattern itself, from here.
+        let Some(found) = TOKEN.find_at(slice, at) else {
+            break;
+        };
+        push_match(
+            text,
+            slice,
+            within.start,
+            found.start(),
+            found.end(),
+            tokens,
+        );
+        at = found.end();
+    }
+}
+
+/// Adds the match `slice[start..end]` to `tokens`: a word (with its possessive split off), a number, a
+/// name-final apostrophe joined to its word, or punctuation. `offset` is where `slice` starts in `text`.
+fn push_match(
+    text: &str,
+    slice: &str,
+    offset: usize,
+    found_start: usize,
+    found_end: usize,
+    tokens: &mut Vec<Token>,
+) {
+    let start = offset + found_start;
+    let end = offset + found_end;
+    let word = &slice[found_start..found_end];
+    let first = word.chars().next().unwrap_or(' ');
+    if first.is_alphanumeric() {
+        let possessive = ["'s", "’s"]
+            .iter()
+            .find(|ending| word.len() > ending.len() && word.ends_with(*ending));
+        if let Some(ending) = possessive {
+            let split = end - ending.len();
+            tokens.push(word_token(text, Span::new(start, split)));
             tokens.push(Token {
-                span: Span::new(start, end),
-                kind: TokenKind::Punct,
+                span: Span::new(split, end),
+                kind: TokenKind::Possessive,
             });
+            return;
+        }
+        tokens.push(word_token(text, Span::new(start, end)));
+    } else if (word == "'" || word == "’")
+        && tokens
+            .last()
+            .is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start)
+        && slice[found_end..].starts_with(char::is_whitespace)
+    {
+        // A name-final apostrophe ("Shia' Al Sudani") belongs to its word.
+        if let Some(last) = tokens.last_mut() {
+            last.span.end = end;
+        }
+    } else {
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind: TokenKind::Punct,
+        });
+    }
+}
+
+/// Byte classes for the scanner: `[\p{L}\p{M}\p{N}]` (WORD), `[\p{L}\p{M}]` (LETTER), `\p{Lu}` (UPPER)
+/// and digits on ASCII; `\s` on ASCII (SPACE: tab, line feed, vertical tab, form feed, carriage return,
+/// space, the ASCII part of Unicode White_Space); and bytes of characters outside ASCII (NON_ASCII),
+/// which the scanner does not classify.
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const UPPER: u8 = 4;
+const DIGIT: u8 = 8;
+const SPACE: u8 = 16;
+const NON_ASCII: u8 = 32;
+
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if b >= 0x80 {
+            NON_ASCII
+        } else if b.is_ascii_uppercase() {
+            WORD | LETTER | UPPER
+        } else if b.is_ascii_lowercase() {
+            WORD | LETTER
+        } else if b.is_ascii_digit() {
+            WORD | DIGIT
+        } else if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The class of the byte at `index`; the end of the text has none.
+fn class_at(bytes: &[u8], index: usize) -> u8 {
+    bytes.get(index).map_or(0, |&b| CLASS[usize::from(b)])
+}
+
+/// Skips bytes of a class from `index`: the index after them, or None at a non-ASCII byte (which may or
+/// may not be of the class).
+fn skip_class(bytes: &[u8], mut index: usize, class: u8) -> Option<usize> {
+    loop {
+        let found = class_at(bytes, index);
+        if found & class != 0 {
+            index += 1;
+        } else if found & NON_ASCII != 0 {
+            return None;
+        } else {
+            return Some(index);
         }
     }
-    tokens
+}
+
+/// `(?:['’][\p{L}\p{M}]+)*` from `index`, on ASCII.
+fn skip_apostrophe_groups(bytes: &[u8], mut index: usize) -> Option<usize> {
+    loop {
+        match bytes.get(index) {
+            Some(b'\'') => {
+                let end = skip_class(bytes, index + 1, LETTER)?;
+                if end == index + 1 {
+                    return Some(index);
+                }
+                index = end;
+            }
+            Some(byte) if *byte >= 0x80 => return None,
+            _ => return Some(index),
+        }
+    }
+}
+
+/// `(?:[-–][\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)*` from `index` (with the apostrophe groups only
+/// when `apostrophes`), on ASCII.
+fn skip_hyphen_groups(bytes: &[u8], mut index: usize, apostrophes: bool) -> Option<usize> {
+    loop {
+        match bytes.get(index) {
+            Some(b'-') => {
+                let end = skip_class(bytes, index + 1, WORD)?;
+                if end == index + 1 {
+                    return Some(index);
+                }
+                index = if apostrophes {
+                    skip_apostrophe_groups(bytes, end)?
+                } else {
+                    end
+                };
+            }
+            Some(byte) if *byte >= 0x80 => return None,
+            _ => return Some(index),
+        }
+    }
+}
+
+/// The end of the match of [`TOKEN`] at `start` (an ASCII byte that is not white space), or None when
+/// a non-ASCII character could change it. The alternatives are tried in the pattern's order, and each
+/// is greedy with nothing after it, so the first that matches gives the match.
+fn ascii_match_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let first = class_at(bytes, start);
+    if first & WORD == 0 {
+        // \S: one ASCII character (the other alternatives start with a letter or a digit).
+        return Some(start + 1);
+    }
+    // (?:\p{Lu}\.){2,}(?:[-–][\p{L}\p{M}\p{N}]+)*
+    if first & UPPER != 0 && bytes.get(start + 1) == Some(&b'.') {
+        let mut index = start;
+        let mut repeats = 0;
+        loop {
+            let class = class_at(bytes, index);
+            if class & UPPER != 0 && bytes.get(index + 1) == Some(&b'.') {
+                index += 2;
+                repeats += 1;
+            } else if class & NON_ASCII != 0 {
+                // A non-ASCII letter might repeat the group; '.' is ASCII, so the byte after an
+                // upper-case letter decides nothing unless it is one.
+                return None;
+            } else {
+                break;
+            }
+        }
+        if repeats >= 2 {
+            return skip_hyphen_groups(bytes, index, false);
+        }
+    }
+    // [\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*(?:[-–][\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)*
+    let end = skip_class(bytes, start + 1, WORD)?;
+    let end = skip_apostrophe_groups(bytes, end)?;
+    skip_hyphen_groups(bytes, end, true)
 }
 
 fn word_token(text: &str, span: Span) -> Token {
@@ -161,6 +372,74 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
+        }
+    }
+
+    /// The tokens of the pattern's own matches: what the scanner must give.
+    fn tokenize_with_pattern(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for found in TOKEN.find_iter(text) {
+            push_match(text, text, 0, found.start(), found.end(), &mut tokens);
+        }
+        tokens
+    }
+
+    #[test]
+    fn scanner_agrees_with_the_pattern_on_tricky_text() {
+        let cases = [
+            "U.S.-led U.S.A. A.B U.S.-É A.É. A.b. a.B.C. X.Y.-1-2 U.S.–led U.S.-",
+            "rock'n'roll don't 'tis a'1 a'é a’b a-’b a-b'c2 a-b-c- a--b a-é -a a– a-–b",
+            "Iraq’s Iraq's Shia' Al Shia'\u{a0}Al Shia’ s' 's x's'",
+            "1990–91 2003-2011 S-400 ⅻ-b ²a a² é́ e\u{301}x Ü.Ö. Ü.Ö.-x\u{301}",
+            " \t\n\x0b\x0c\r\u{85}\u{a0}\u{2003}x\u{1c}y\u{200b}z",
+            "“Quoted”, (PMF) — [x] $5 &c. ...",
+        ];
+        for text in cases {
+            assert_eq!(
+                tokenize(text, Span::new(0, text.len())),
+                tokenize_with_pattern(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn scanner_agrees_with_the_pattern_on_the_corpus() {
+        let documents =
+            crate::text::load_documents(&[std::path::PathBuf::from("data")]).expect("data/ loads");
+        assert!(!documents.is_empty());
+        for document in &documents {
+            let text = &document.text;
+            assert_eq!(
+                tokenize(text, Span::new(0, text.len())),
+                tokenize_with_pattern(text),
+                "{}",
+                document.name
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn scanner_agrees_with_the_pattern(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "A", "B", "a", "z", "0", "9", ".", "-", "–", "—", "'", "’", "s", " ", "\t", "\n", "\u{a0}",
+            "É", "é", "\u{301}", "²", "Ⅻ", "ⅻ", "$", ",", "(", "\u{85}", "\u{1c}", "中", "\u{1F600}",
+        ]), 0..24)) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(
+                tokenize(&text, Span::new(0, text.len())),
+                tokenize_with_pattern(&text)
+            );
+            // A span inside the text: offsets are relative to the whole text.
+            if let Some((cut, _)) = text.char_indices().nth(1) {
+                let within = Span::new(cut, text.len());
+                let shifted: Vec<Token> = tokenize_with_pattern(&text[cut..])
+                    .into_iter()
+                    .map(|t| Token { span: Span::new(t.span.start + cut, t.span.end + cut), kind: t.kind })
+                    .collect();
+                proptest::prop_assert_eq!(tokenize(&text, within), shifted);
+            }
         }
     }
 
