@@ -801,7 +801,12 @@ mod reference {
             )
             .collect();
         order.sort_by_key(|&p| to_goal[p]);
-        let steps_towards = |position: usize, neighbour: usize| matches!((to_goal[position], to_goal[neighbour]), (Some(h), Some(d)) if d + 1 == h);
+        let steps_towards = |position: usize, neighbour: usize| {
+            matches!(
+                (to_goal[position], to_goal[neighbour]),
+                (Some(h), Some(d)) if d + 1 == h
+            )
+        };
         for &position in &order {
             counts[position] = if position == goal {
                 1

@@ -1,7 +1,7 @@
 //! Centrality: which entities matter most to the graph's structure. Degree, PageRank and betweenness,
 //! each over the links a [`RelationFilter`] allows (several relations between two entities make one link).
 //!
-//! Each measure projects the graph once per call onto a compact adjacency ([`Csr`]) and works on that.
+//! Each measure projects the graph once per call onto a compact adjacency (`Csr`) and works on that.
 //! PageRank and betweenness spread their work over rayon's threads in a way that does not depend on how
 //! many there are, so the same graph always gives the same numbers.
 

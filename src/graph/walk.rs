@@ -3,10 +3,11 @@
 //!
 //! Every algorithm works on entities, not on relations: several relations between the same two entities
 //! make one link, which remembers all of them so a path can still show its evidence. The local queries
-//! (neighbourhoods, paths) walk the graph's own edges from where they start, through [`KnowledgeGraph::steps`],
-//! and visit only what they reach; the global measures (centrality) project the whole graph once per call
-//! onto a compact adjacency (`super::csr`). Either way results are sorted by entity id where order matters,
-//! so every algorithm gives the same answer on the same graph whatever order petgraph lists edges in.
+//! (neighbourhoods, paths) walk the graph's own edges from where they start, through
+//! `KnowledgeGraph::steps`, and visit only what they reach; the global measures (centrality) project
+//! the whole graph once per call onto a compact adjacency (`super::csr`). Either way results are sorted by
+//! entity id where order matters, so every algorithm gives the same answer on the same graph whatever
+//! order petgraph lists edges in.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
 use super::model::{Evidence, Relation};
