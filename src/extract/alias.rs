@@ -140,86 +140,90 @@ struct Group {
 
 /// Resolves candidates into entities.
 pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolution {
-    // 1. Group candidates by key; lexicon mentions by their entity. The keys are computed in parallel
-    // (they are the costly part); the groups are made in candidate order.
+    // 1. Group candidates by key; lexicon mentions by their entity. Groups are numbered in the order of
+    // their first candidate. The work is spread over the threads: the keys are computed in parallel,
+    // the candidates sorted by key (and position) to find the groups, and each group's facts gathered
+    // from its candidates in candidate order.
     use rayon::prelude::*;
-    let surface_keys: Vec<Option<String>> = candidates
+    let keys: Vec<String> = candidates
         .par_iter()
         .map(|candidate| match candidate.mention.source {
-            MentionSource::Lexicon { .. } => None,
-            _ => Some(surface_key(&candidate.surface)),
+            MentionSource::Lexicon { entity, .. } => format!("\u{0}lexicon:{entity}"),
+            _ => surface_key(&candidate.surface),
         })
         .collect();
-    let mut group_of_key: HashMap<String, usize, WordBuildHasher> = HashMap::default();
-    // The group of each lexicon entity, so its key need not be spelt out for every mention.
-    let mut group_of_lexicon_entity: HashMap<usize, usize, WordBuildHasher> = HashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_candidate = Vec::with_capacity(candidates.len());
-    for (candidate, surface_key) in candidates.iter().zip(surface_keys) {
-        let new_group = |key: String, lexicon_entity: Option<usize>| Group {
-            key,
-            lexicon_entity,
-            surfaces: BTreeMap::new(),
-            kinds: Vec::new(),
-            titled: false,
-            acronym: false,
-            all_sentence_initial: true,
-            all_fragment: true,
-            event_country: None,
-        };
-        let index = match (candidate.mention.source, surface_key) {
-            (MentionSource::Lexicon { entity, .. }, _) => {
-                match group_of_lexicon_entity.get(&entity) {
-                    Some(&index) => index,
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let starts: Vec<usize> = (0..order.len())
+        .into_par_iter()
+        .filter(|&at| at == 0 || keys[order[at]] != keys[order[at - 1]])
+        .collect();
+    // Each group's candidates, as a range of `order` (in candidate order), by first candidate.
+    let mut runs: Vec<std::ops::Range<usize>> = starts
+        .iter()
+        .enumerate()
+        .map(|(run, &start)| start..starts.get(run + 1).copied().unwrap_or(order.len()))
+        .collect();
+    runs.par_sort_unstable_by_key(|run| order[run.start]);
+    let mut groups: Vec<Group> = runs
+        .par_iter()
+        .map(|run| {
+            let members = &order[run.clone()];
+            let first = &candidates[members[0]];
+            let mut group = Group {
+                key: keys[members[0]].clone(),
+                lexicon_entity: match first.mention.source {
+                    MentionSource::Lexicon { entity, .. } => Some(entity),
+                    _ => None,
+                },
+                surfaces: BTreeMap::new(),
+                kinds: Vec::new(),
+                titled: false,
+                acronym: false,
+                all_sentence_initial: true,
+                all_fragment: true,
+                event_country: None,
+            };
+            for &member in members {
+                let candidate = &candidates[member];
+                match group.surfaces.get_mut(&candidate.surface) {
+                    Some(count) => *count += 1,
                     None => {
-                        let key = format!("\u{0}lexicon:{entity}");
-                        let index = match group_of_key.get(&key) {
-                            Some(&index) => index,
-                            None => {
-                                group_of_key.insert(key.clone(), groups.len());
-                                groups.push(new_group(key, Some(entity)));
-                                groups.len() - 1
-                            }
-                        };
-                        group_of_lexicon_entity.insert(entity, index);
-                        index
+                        group.surfaces.insert(candidate.surface.clone(), 1);
                     }
                 }
-            }
-            (_, key) => {
-                let key = key.unwrap_or_default();
-                match group_of_key.get(&key) {
-                    Some(&index) => index,
-                    None => {
-                        group_of_key.insert(key.clone(), groups.len());
-                        groups.push(new_group(key, None));
-                        groups.len() - 1
-                    }
+                group.kinds.extend(candidate.mention.kind);
+                group.titled |= candidate.mention.title.is_some();
+                group.acronym |= matches!(
+                    candidate.mention.source,
+                    MentionSource::AcronymDefinition { .. }
+                );
+                group.all_sentence_initial &= candidate.mention.sentence_initial;
+                group.all_fragment &= candidate.fragment;
+                if candidate.mention.kind == Some(EntityKind::Event)
+                    && let [country] = candidate.mention.contains[..]
+                {
+                    group.event_country = Some(country);
                 }
             }
-        };
-        let group = &mut groups[index];
-        match group.surfaces.get_mut(&candidate.surface) {
-            Some(count) => *count += 1,
-            None => {
-                group.surfaces.insert(candidate.surface.clone(), 1);
-            }
+            group
+        })
+        .collect();
+    drop(keys);
+    let mut group_of_candidate = vec![0; candidates.len()];
+    for (group, run) in runs.iter().enumerate() {
+        for &member in &order[run.clone()] {
+            group_of_candidate[member] = group;
         }
-        group.kinds.extend(candidate.mention.kind);
-        group.titled |= candidate.mention.title.is_some();
-        group.acronym |= matches!(
-            candidate.mention.source,
-            MentionSource::AcronymDefinition { .. }
-        );
-        group.all_sentence_initial &= candidate.mention.sentence_initial;
-        group.all_fragment &= candidate.fragment;
-        if candidate.mention.kind == Some(EntityKind::Event)
-            && let [country] = candidate.mention.contains[..]
-        {
-            group.event_country = Some(country);
-        }
-        group_of_candidate.push(index);
     }
+    drop(order);
+    // The groups of lexicon entities, by key: the acronym rule looks them up.
+    let group_of_key: HashMap<String, usize, WordBuildHasher> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| group.key.starts_with('\u{0}'))
+        .map(|(index, group)| (group.key.clone(), index))
+        .collect();
     let mut union = UnionFind::new(groups.len());
 
     // 2. Acronym definitions join their phrase. The defined mention is in the same sentence, just before.
@@ -348,33 +352,43 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             groups_by_word.entry(word).or_default().push(group);
         }
     }
+    // The containers of each name, found in parallel (they do not depend on the merging so far).
+    let containers_of: Vec<Vec<usize>> = (0..groups.len())
+        .into_par_iter()
+        .map(|index| {
+            if groups[index].lexicon_entity.is_some()
+                || groups[index].acronym
+                || words_of[index].len() < 2
+            {
+                return Vec::new();
+            }
+            // Person names are merged by the surname rule, not by containment.
+            let person = person_of[index];
+            let rarest = words_of[index]
+                .iter()
+                .filter_map(|word| groups_by_word.get(word.as_str()))
+                .min_by_key(|groups| groups.len())
+                .map_or(&[][..], Vec::as_slice);
+            rarest
+                .iter()
+                .copied()
+                .filter(|&other| {
+                    other != index
+                        && !(person && person_of[other])
+                        && groups[other].lexicon_entity.is_none()
+                        && words_of[index].is_subset(&words_of[other])
+                        && (words_of[other].len() > words_of[index].len()
+                            || groups[other].key.len() > groups[index].key.len())
+                })
+                .collect()
+        })
+        .collect();
     // Two passes, so a name contained in several names that the first pass merged is merged too.
     for index in (0..groups.len()).chain(0..groups.len()) {
-        if groups[index].lexicon_entity.is_some()
-            || groups[index].acronym
-            || words_of[index].len() < 2
-        {
+        let containers = &containers_of[index];
+        if containers.is_empty() {
             continue;
         }
-        // Person names are merged by the surname rule, not by containment.
-        let person = person_of[index];
-        let rarest = words_of[index]
-            .iter()
-            .filter_map(|word| groups_by_word.get(word.as_str()))
-            .min_by_key(|groups| groups.len())
-            .map_or(&[][..], Vec::as_slice);
-        let containers: Vec<usize> = rarest
-            .iter()
-            .copied()
-            .filter(|&other| {
-                other != index
-                    && !(person && person_of[other])
-                    && groups[other].lexicon_entity.is_none()
-                    && words_of[index].is_subset(&words_of[other])
-                    && (words_of[other].len() > words_of[index].len()
-                        || groups[other].key.len() > groups[index].key.len())
-            })
-            .collect();
         let roots: BTreeSet<usize> = containers.iter().map(|&c| union.find(c)).collect();
         if roots.len() == 1
             && let Some(&container) = containers.first()
@@ -396,49 +410,63 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         }
     }
 
-    // 5. Build entities from the merged groups, dropping groups that are no evidence of a name.
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for index in 0..groups.len() {
-        members.entry(union.find(index)).or_default().push(index);
+    // 5. Build entities from the merged groups, dropping groups that are no evidence of a name. The
+    // entities are made in parallel and numbered in the order of their roots.
+    let root_of_group: Vec<usize> = (0..groups.len()).map(|g| union.find(g)).collect();
+    let mut members_of_root: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (group, &root) in root_of_group.iter().enumerate() {
+        members_of_root[root].push(group);
     }
-    let mut entity_of_root: HashMap<usize, usize, WordBuildHasher> = HashMap::default();
+    let made: Vec<Option<ResolvedEntity>> = members_of_root
+        .par_iter()
+        .enumerate()
+        .map(|(root, member_groups)| {
+            if member_groups.is_empty() {
+                return None;
+            }
+            let lexicon_entity = member_groups.iter().find_map(|&g| groups[g].lexicon_entity);
+            let single = member_groups.len() == 1;
+            if lexicon_entity.is_none() {
+                if member_groups.iter().all(|&g| groups[g].all_fragment) {
+                    return None;
+                }
+                if single && groups[root].all_sentence_initial {
+                    return None;
+                }
+            }
+            let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
+            for &g in member_groups {
+                for (surface, count) in &groups[g].surfaces {
+                    *surfaces.entry(surface).or_default() += count;
+                }
+            }
+            let name = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
+                Some(entry) => entry.name.clone(),
+                None => canonical_name(member_groups.iter().map(|&g| &groups[g])),
+            };
+            let kind = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
+                Some(entry) => entry.kind,
+                None => entity_kind(member_groups.iter().map(|&g| &groups[g]), &is_person),
+            };
+            Some(ResolvedEntity {
+                name,
+                kind,
+                aliases: surfaces.keys().map(|s| s.to_string()).collect(),
+                mentions: Vec::new(),
+            })
+        })
+        .collect();
+    let mut entity_of_root: Vec<Option<usize>> = vec![None; groups.len()];
     let mut entities: Vec<ResolvedEntity> = Vec::new();
-    for (root, member_groups) in &members {
-        let lexicon_entity = member_groups.iter().find_map(|&g| groups[g].lexicon_entity);
-        let single = member_groups.len() == 1;
-        if lexicon_entity.is_none() {
-            if member_groups.iter().all(|&g| groups[g].all_fragment) {
-                continue;
-            }
-            if single && groups[*root].all_sentence_initial {
-                continue;
-            }
+    for (root, entity) in made.into_iter().enumerate() {
+        if let Some(entity) = entity {
+            entity_of_root[root] = Some(entities.len());
+            entities.push(entity);
         }
-        let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
-        for &g in member_groups {
-            for (surface, count) in &groups[g].surfaces {
-                *surfaces.entry(surface).or_default() += count;
-            }
-        }
-        let name = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
-            Some(entry) => entry.name.clone(),
-            None => canonical_name(member_groups.iter().map(|&g| &groups[g])),
-        };
-        let kind = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
-            Some(entry) => entry.kind,
-            None => entity_kind(member_groups.iter().map(|&g| &groups[g]), &is_person),
-        };
-        entity_of_root.insert(*root, entities.len());
-        entities.push(ResolvedEntity {
-            name,
-            kind,
-            aliases: surfaces.keys().map(|s| s.to_string()).collect(),
-            mentions: Vec::new(),
-        });
     }
     let mut assignment = Vec::with_capacity(candidates.len());
     for (candidate, &group) in candidates.iter().zip(&group_of_candidate) {
-        let entity = entity_of_root.get(&union.find(group)).copied();
+        let entity = entity_of_root[root_of_group[group]];
         if let Some(e) = entity {
             entities[e]
                 .mentions
