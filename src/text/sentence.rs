@@ -283,34 +283,13 @@ fn is_terminal_mark(c: char) -> bool {
 /// Where the first terminal mark of `text` is: `take_till(is_terminal_mark)` by bytes, as all marks but
 /// '…' (E2 80 A6) are ASCII.
 fn find_terminal_mark(text: &str) -> Option<usize> {
+    // memchr scans many bytes at a time; an ellipsis counts only before the first ASCII mark.
     let bytes = text.as_bytes();
-    let mut at = 0;
-    // Eight bytes at a time, skipping those with no '.', '?', '!' or 0xE2 (SWAR: a byte of `x ^ c` is
-    // zero where `x` has the byte `c`).
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        if has_zero_byte(x ^ (ONES * u64::from(b'.')))
-            || has_zero_byte(x ^ (ONES * u64::from(b'?')))
-            || has_zero_byte(x ^ (ONES * u64::from(b'!')))
-            || has_zero_byte(x ^ (ONES * 0xE2))
-        {
-            break;
-        }
-        at += 8;
-    }
-    while at < bytes.len() {
-        match bytes[at] {
-            b'.' | b'?' | b'!' => return Some(at),
-            0xE2 if bytes[at..].starts_with("…".as_bytes()) => return Some(at),
-            _ => at += 1,
-        }
-    }
-    None
+    let ascii = memchr::memchr3(b'.', b'?', b'!', bytes);
+    let before = bytes
+        .get(..ascii.unwrap_or(bytes.len()))
+        .unwrap_or_default();
+    memchr::memmem::find(before, "…".as_bytes()).or(ascii)
 }
 
 fn is_closer(c: char) -> bool {
