@@ -1107,7 +1107,7 @@ impl Reader<'_> {
             let negated = (after..after + 4)
                 .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none() || !self.is_verb_at(i))
                 .any(|i| self.lexicon.is_negation(self.lower(i)) || self.lower(i).ends_with("n't"));
-            let group = self.capped(&group);
+            let group = self.capped(group);
             for (i, &a) in group.iter().enumerate() {
                 for &b in &group[i + 1..] {
                     if let Some(mut relation) = self.relation(
@@ -1289,14 +1289,14 @@ impl Reader<'_> {
         let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
         if let Some(mut position) = verb_position {
             // "managed to negotiate with Y", "agreed to buy": the infinitive carries the relation.
-            if self.is_control_word(&words[position])
+            if self.is_control_word(words[position])
                 && words.get(position + 1).is_some_and(|w| *w == "to")
                 && position + 2 < words.len()
                 && self.is_verb_at(start + position + 2)
             {
                 position += 2;
             }
-            let verb = self.lexicon.verb(&words[position])?;
+            let verb = self.lexicon.verb(words[position])?;
             // ", and …" after the verb starts another clause.
             // Not when the words after the conjunction only continue a list of nouns ("ended
             // censorship, immunity, and supervision of Y").
@@ -1355,7 +1355,7 @@ impl Reader<'_> {
                     .windows(2)
                     .take(4)
                     .find(|pair| PREPOSITIONS.contains(&pair[1]))
-                    .and_then(|pair| self.lexicon.relation_noun(&pair[0]))
+                    .and_then(|pair| self.lexicon.relation_noun(pair[0]))
                     .unwrap_or(verb.class)
             } else {
                 verb.class
@@ -1391,16 +1391,16 @@ impl Reader<'_> {
             });
         }
         // "X's relations with Y", "X has deep ties to Y": a relation noun right before a preposition.
-        if words.iter().any(|w| *w == ",") {
+        if words.contains(&",") {
             return None;
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
-            self.classed_noun(&words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
+            self.classed_noun(words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
         });
         let Some(noun) = noun else {
             return self.possessive_noun(start, words, negated);
         };
-        let class = self.classed_noun(&words[noun])?;
+        let class = self.classed_noun(words[noun])?;
         Some(GapReading {
             lemma: words[noun].to_string(),
             predicate: format!("{} {}", words[noun], words[noun + 1]),
