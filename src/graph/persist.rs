@@ -467,7 +467,6 @@ fn assemble<R: RelationRecordIn>(
 mod ron_text {
     use super::{GraphFileRef, RelationRecordRef};
     use crate::extract::time::Period;
-    use crate::extract::{EntityKind, RelationClass};
     use crate::graph::model::{Entity, Evidence, StoredDocument};
     use crate::text::Span;
     use std::io::Write;
@@ -508,31 +507,6 @@ mod ron_text {
     /// however large the graph.
     const RECORDS_PER_BUFFER: usize = 256;
     const BUFFERS_PER_THREAD: usize = 4;
-
-    /// The name `ron` writes for a kind: its variant's name.
-    fn kind_name(kind: EntityKind) -> &'static str {
-        match kind {
-            EntityKind::Person => "Person",
-            EntityKind::Country => "Country",
-            EntityKind::Place => "Place",
-            EntityKind::Organization => "Organization",
-            EntityKind::ArmedGroup => "ArmedGroup",
-            EntityKind::PoliticalGroup => "PoliticalGroup",
-            EntityKind::Agreement => "Agreement",
-            EntityKind::Event => "Event",
-        }
-    }
-
-    fn class_name(class: RelationClass) -> &'static str {
-        match class {
-            RelationClass::Cooperation => "Cooperation",
-            RelationClass::Conflict => "Conflict",
-            RelationClass::PartOf => "PartOf",
-            RelationClass::Leads => "Leads",
-            RelationClass::Other => "Other",
-            RelationClass::CoMention => "CoMention",
-        }
-    }
 
     /// A buffer of RON text being written.
     #[derive(Default)]
@@ -616,7 +590,7 @@ mod ron_text {
             self.raw("    (\n      name: ");
             self.string(&entity.name);
             self.raw(",\n      kind: ");
-            self.raw(kind_name(entity.kind));
+            self.raw(entity.kind.name());
             self.raw(",\n      aliases: [");
             for (index, alias) in entity.aliases.iter().enumerate() {
                 if index > 0 {
@@ -680,7 +654,7 @@ mod ron_text {
             self.raw(",\n      relation: (predicate: ");
             self.string(relation.predicate());
             self.raw(", class: ");
-            self.raw(class_name(relation.class));
+            self.raw(relation.class.name());
             self.raw(", negated: ");
             self.boolean(relation.negated);
             self.raw(", hedged: ");
