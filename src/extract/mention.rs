@@ -131,10 +131,7 @@ impl<'a> CorpusVocabulary<'a> {
                 continue;
             }
             let word = token.text(text);
-            let lower_case = match word.as_bytes().first() {
-                Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
-                _ => word.starts_with(|c: char| c.is_lowercase()),
-            };
+            let lower_case = starts_lower_case(word);
             if lower_case {
                 self.lowercase_words.insert(word);
             }
@@ -259,10 +256,7 @@ impl AskedWords {
                 continue;
             }
             let word = token.text(text);
-            let lower_case = match word.as_bytes().first() {
-                Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
-                _ => word.starts_with(|c: char| c.is_lowercase()),
-            };
+            let lower_case = starts_lower_case(word);
             if lower_case
                 && let Some(position) = self.position(word)
                 && let Some(flag) = found.get_mut(position)
@@ -283,6 +277,14 @@ impl AskedWords {
                 .map(|(word, _)| word.as_str())
                 .collect(),
         }
+    }
+}
+
+/// A word the corpus writes in lower case: its first letter is lower case (checked on the byte when ASCII).
+fn starts_lower_case(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+        _ => word.starts_with(|c: char| c.is_lowercase()),
     }
 }
 
