@@ -874,8 +874,7 @@ mod tests {
     /// Every kind of field: all kinds and classes, empty lists, periods open at either end or both,
     /// negative years, and strings that need escaping.
     fn varied_graph(strings: &[String]) -> KnowledgeGraph {
-        use crate::extract::EntityKind::*;
-        use crate::extract::RelationClass::*;
+        use crate::extract::{EntityKind, RelationClass};
         let string = |i: usize| {
             strings
                 .get(i % strings.len().max(1))
@@ -886,17 +885,7 @@ mod tests {
         for i in 0..3 {
             graph.add_document(string(i), string(i + 1));
         }
-        let kinds = [
-            Person,
-            Country,
-            Place,
-            Organization,
-            ArmedGroup,
-            PoliticalGroup,
-            Agreement,
-            Event,
-        ];
-        let ids: Vec<_> = kinds
+        let ids: Vec<_> = EntityKind::ALL
             .iter()
             .enumerate()
             .map(|(i, &kind)| {
@@ -913,7 +902,7 @@ mod tests {
                 })
             })
             .collect();
-        let classes = [Cooperation, Conflict, PartOf, Leads, Other, CoMention];
+        let classes = RelationClass::ALL;
         let periods = [
             None,
             Some(Period {
