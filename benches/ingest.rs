@@ -17,6 +17,10 @@ use kgraph::text::{segment_sentences, tokenize};
 use std::hint::black_box;
 use std::time::Duration;
 
+// The allocator `kg` itself uses, so the figures are the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn ingest(c: &mut Criterion) {
     let (path, documents) = corpus::corpus();
     let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
