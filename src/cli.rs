@@ -216,6 +216,10 @@ pub struct BuildArgs {
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// After the summary, print how long each stage took: reading, sentences, mentions, aliases,
+    /// relations, graph, saving.
+    #[arg(long, conflicts_with = "quiet")]
+    pub timings: bool,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -486,8 +490,20 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         None => load_documents(&args.inputs)?,
     };
     let read = started.elapsed();
+    // When each stage started, for --timings: only the start of a stage takes the lock.
+    let stages = std::sync::Mutex::new(vec![("reading", started)]);
+    let stage_starts = |name| {
+        if let Ok(mut stages) = stages.lock() {
+            stages.push((name, Instant::now()));
+        }
+    };
     let observe = |progress: ExtractProgress| match progress {
+        ExtractProgress::Step { name } => {
+            stage_starts(name);
+            bar.set_message(name);
+        }
         ExtractProgress::Pass { name, documents } => {
+            stage_starts(name);
             bar.set_message(name);
             bar.set_length(documents as u64);
             bar.set_position(0);
@@ -516,9 +532,11 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         }
     };
     let extracted = started.elapsed();
+    stage_starts("saving");
     bar.set_message(format!("saving {}", output.display()));
     save_graph(&graph, &output)?;
     bar.finish_and_clear();
+    let finished = Instant::now();
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         let megabytes = summary.bytes as f64 / 1_000_000.0;
@@ -586,6 +604,16 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
             (extracted - read).as_secs_f64(),
             (started.elapsed() - extracted).as_secs_f64(),
         );
+        if args.timings {
+            let stages = stages.into_inner().unwrap_or_default();
+            let ends = stages.iter().skip(1).map(|(_, at)| *at).chain([finished]);
+            let times: Vec<String> = stages
+                .iter()
+                .zip(ends)
+                .map(|((name, start), end)| format!("{name} {:.3} s", (end - *start).as_secs_f64()))
+                .collect();
+            eprintln!("time by stage: {}", times.join(", "));
+        }
     }
     Ok(())
 }

@@ -47,6 +47,7 @@ pub fn build_graph_observed(
     let extraction = extract_corpus_observed(&documents, lexicon, options, observe);
     let bytes = documents.iter().map(|d| d.text.len()).sum();
     let document_count = documents.len();
+    observe(ExtractProgress::Step { name: "graph" });
     let graph = graph_from_extraction(documents, &extraction);
     let summary = BuildSummary {
         documents: document_count,
@@ -337,11 +338,18 @@ mod tests {
             match event {
                 ExtractProgress::Pass { name, documents } => seen.push((name, documents, 0)),
                 ExtractProgress::DocumentDone => seen.last_mut().unwrap().2 += 1,
+                ExtractProgress::Step { name } => seen.push((name, 0, 0)),
             }
         }
         assert_eq!(
             seen,
-            [("sentences", 3, 3), ("mentions", 3, 3), ("relations", 3, 3)]
+            [
+                ("sentences", 3, 3),
+                ("mentions", 3, 3),
+                ("aliases", 0, 0),
+                ("relations", 3, 3),
+                ("graph", 0, 0)
+            ]
         );
     }
 }

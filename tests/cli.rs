@@ -44,6 +44,42 @@ fn build_is_deterministic_and_summarised() {
 }
 
 #[test]
+fn build_timings_name_every_stage_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = kg(
+        &["build", &data_dir(), "-o", "g.ron", "--timings"],
+        dir.path(),
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let err = stderr(&built);
+    let line = err
+        .lines()
+        .find_map(|line| line.strip_prefix("time by stage: "))
+        .unwrap_or_else(|| panic!("no timings line in {err}"));
+    let stages: Vec<&str> = line
+        .split(", ")
+        .map(|stage| {
+            let (name, time) = stage.split_once(' ').unwrap();
+            let seconds = time.strip_suffix(" s").unwrap();
+            assert!(seconds.parse::<f64>().unwrap() >= 0.0, "{stage}");
+            name
+        })
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "reading",
+            "sentences",
+            "mentions",
+            "aliases",
+            "relations",
+            "graph",
+            "saving"
+        ]
+    );
+}
+
+#[test]
 fn stats_reports_documents_entities_and_relations() {
     let dir = tempfile::tempdir().unwrap();
     let built = kg(&["build", &data_dir(), "-o", "g.ron", "-q"], dir.path());

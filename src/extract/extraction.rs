@@ -235,6 +235,9 @@ pub enum ExtractProgress {
     },
     /// One more document is through the current pass.
     DocumentDone,
+    /// A step over the whole corpus at once starts, with no per-document progress: "aliases", or
+    /// "graph" (sent by [`crate::pipeline`]).
+    Step { name: &'static str },
 }
 
 /// Extracts entities and relations from `documents`.
@@ -399,6 +402,7 @@ pub fn extract_corpus_observed(
     }
 
     // Pass 3: aliases, over the corpus.
+    observe(ExtractProgress::Step { name: "aliases" });
     let resolution = resolve_aliases(&candidates, lexicon);
 
     // Pass 4: relations, per sentence.
