@@ -15,7 +15,7 @@ use kgraph::query::OutputMode;
 use kgraph::shell::{
     self, ExecuteError, LexiconSource, ReplOptions, ScriptOptions, ScriptRun, Session,
 };
-use kgraph::text::{Shard, list_documents, load_documents};
+use kgraph::text::{Shard, list_documents, load_documents, read_documents};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -482,11 +482,11 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
     let existing = args.update.as_deref().map(load_graph).transpose()?;
     let documents = match args.shard {
         // Only the shard's files are read: listing the corpus is cheap, reading it is not.
-        Some(shard) => list_documents(&args.inputs)?
-            .iter()
-            .filter(|source| shard.holds(&source.name))
-            .map(|source| source.read())
-            .collect::<Result<Vec<_>, _>>()?,
+        Some(shard) => {
+            let mut sources = list_documents(&args.inputs)?;
+            sources.retain(|source| shard.holds(&source.name));
+            read_documents(&sources)?
+        }
         None => load_documents(&args.inputs)?,
     };
     let read = started.elapsed();

@@ -67,10 +67,16 @@ impl DocumentSource {
 /// `.md` files are (named pipes, sockets and devices are passed over). A file that cannot be read fails
 /// the whole load with its path: a graph silently missing a document would be worse.
 pub fn load_documents(paths: &[PathBuf]) -> Result<Vec<Document>, DocumentError> {
-    list_documents(paths)?
-        .iter()
-        .map(DocumentSource::read)
-        .collect()
+    read_documents(&list_documents(paths)?)
+}
+
+/// Reads and decodes `sources`, in parallel, into documents in the same order. When several fail, the
+/// error is the first one's in that order, whatever the threads did.
+pub fn read_documents(sources: &[DocumentSource]) -> Result<Vec<Document>, DocumentError> {
+    use rayon::prelude::*;
+    let read: Vec<Result<Document, DocumentError>> =
+        sources.par_iter().map(DocumentSource::read).collect();
+    read.into_iter().collect()
 }
 
 /// Lists the documents under `paths` without reading them, in the order [`load_documents`] reads them,
@@ -162,7 +168,7 @@ fn read_document(path: &Path, name: String) -> Result<Document, DocumentError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = decode(&bytes).map_err(|failure| match failure {
+    let text = decode(bytes).map_err(|failure| match failure {
         DecodeFailure::Binary => DocumentError::Binary {
             path: path.to_path_buf(),
         },
@@ -188,19 +194,24 @@ pub enum DecodeFailure {
 }
 
 /// Decodes a file's bytes: UTF-8 (a leading byte-order mark dropped), or UTF-16 with a byte-order mark.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeFailure> {
+/// UTF-8 text keeps the file's buffer rather than being copied.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeFailure> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, u16::from_le_bytes);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return decode_utf16(rest, u16::from_be_bytes);
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) if text.contains('\0') => Err(DecodeFailure::Binary),
-        Ok(text) => Ok(text.to_owned()),
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_some() => Err(DecodeFailure::Binary),
+        Ok(text) => Ok(text),
         Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let valid = &bytes[..valid_up_to];
             // NUL bytes early on mean an image or an executable, not a badly encoded text.
             if bytes.iter().take(8192).any(|&b| b == 0) {
                 return Err(DecodeFailure::Binary);
@@ -211,7 +222,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeFailure> {
                 .chars()
                 .count()
                 + 1;
-            let byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+            let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
             Err(DecodeFailure::InvalidUtf8 { line, column, byte })
         }
     }
@@ -251,7 +262,7 @@ mod tests {
         ];
         for (bytes, expected) in cases {
             assert_eq!(
-                decode(bytes),
+                decode(bytes.to_vec()),
                 expected
                     .as_ref()
                     .map(|s| s.to_string())
@@ -265,6 +276,41 @@ mod tests {
                             },
                     }),
                 "{bytes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reading_in_parallel_keeps_order_and_reports_the_first_bad_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: &[(&str, &[u8])] = &[
+            ("a.txt", b"Alpha."),
+            ("b.txt", b"ok\nab\xFFc"),
+            ("c.txt", b"\x89PNG\r\n\x1a\n\0\0"),
+            ("d.txt", b"Delta."),
+        ];
+        for (name, bytes) in files {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        let sources = list_documents(&[dir.path().to_path_buf()]).unwrap();
+        let good: Vec<DocumentSource> = sources
+            .iter()
+            .filter(|s| s.name == "a.txt" || s.name == "d.txt")
+            .cloned()
+            .collect();
+        let read = read_documents(&good).unwrap();
+        let names: Vec<(&str, &str)> = read
+            .iter()
+            .map(|d| (d.name.as_str(), d.text.as_str()))
+            .collect();
+        assert_eq!(names, [("a.txt", "Alpha."), ("d.txt", "Delta.")]);
+        for _ in 0..20 {
+            let error = read_documents(&sources).unwrap_err().to_string();
+            assert!(
+                error.ends_with(
+                    "b.txt:2:3: not UTF-8 text (invalid byte 0xff); convert it to UTF-8 first"
+                ),
+                "{error}"
             );
         }
     }

@@ -11,7 +11,9 @@ pub mod shard;
 pub mod span;
 pub mod token;
 
-pub use document::{Document, DocumentError, DocumentSource, list_documents, load_documents};
+pub use document::{
+    Document, DocumentError, DocumentSource, list_documents, load_documents, read_documents,
+};
 pub use sentence::{Sentence, SentenceKind, segment_sentences};
 pub use shard::Shard;
 pub use span::Span;
