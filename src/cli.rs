@@ -478,17 +478,23 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} documents [{elapsed}]")?
             .progress_chars("=> "),
     );
-    let lexicon = load_lexicon(&args.lexicon)?;
-    let existing = args.update.as_deref().map(load_graph).transpose()?;
-    let documents = match args.shard {
-        // Only the shard's files are read: listing the corpus is cheap, reading it is not.
-        Some(shard) => {
-            let mut sources = list_documents(&args.inputs)?;
-            sources.retain(|source| shard.holds(&source.name));
-            read_documents(&sources)?
-        }
-        None => load_documents(&args.inputs)?,
+    // The lexicon is parsed while the documents are read (and a graph to update is loaded).
+    let read_inputs = || -> Result<_, CliError> {
+        let existing = args.update.as_deref().map(load_graph).transpose()?;
+        let documents = match args.shard {
+            // Only the shard's files are read: listing the corpus is cheap, reading it is not.
+            Some(shard) => {
+                let mut sources = list_documents(&args.inputs)?;
+                sources.retain(|source| shard.holds(&source.name));
+                read_documents(&sources)?
+            }
+            None => load_documents(&args.inputs)?,
+        };
+        Ok((existing, documents))
     };
+    let (lexicon, inputs) = rayon::join(|| load_lexicon(&args.lexicon), read_inputs);
+    let lexicon = lexicon?;
+    let (existing, documents) = inputs?;
     let read = started.elapsed();
     // When each stage started, for --timings: only the start of a stage takes the lock.
     let stages = std::sync::Mutex::new(vec![("reading", started)]);
