@@ -222,8 +222,8 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
     // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
     // here each edge is built once, in the order of its first relation, with its evidence sorted and
-    // deduplicated, as `add_relation` leaves it. The relations are grouped by sorting them by key (and
-    // position, so each group starts with its first relation), on every thread.
+    // deduplicated, as `add_relation` leaves it. The relations are grouped by one hash look-up each
+    // (sorting them by key, comparing strings, was most of this step's work); the edges are made on every thread.
     type EdgeKey<'a> = (
         usize,
         usize,
@@ -233,39 +233,37 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         bool,
     );
     let relations = &extraction.relations;
-    let key = |index: usize| -> Option<EdgeKey<'_>> {
-        let relation = relations.get(index)?;
-        Some((
+    fn key(relation: &crate::extract::ExtractedRelation) -> EdgeKey<'_> {
+        (
             relation.subject,
             relation.object,
             relation.predicate.as_str(),
             relation.class,
             relation.negated,
             relation.hedged,
-        ))
-    };
-    let mut order: Vec<usize> = (0..relations.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    // Where each group of equal keys starts in `order`.
-    let starts: Vec<usize> = (0..order.len())
-        .into_par_iter()
-        .filter(|&at| at == 0 || key(order[at]) != key(order[at - 1]))
-        .collect();
-    // Each group as (its first relation, its range in `order`), in the order of first relations.
-    let mut groups: Vec<(usize, std::ops::Range<usize>)> = starts
-        .iter()
-        .enumerate()
-        .map(|(group, &start)| {
-            let end = starts.get(group + 1).copied().unwrap_or(order.len());
-            (order[start], start..end)
-        })
-        .collect();
-    groups.par_sort_unstable_by_key(|(first, _)| *first);
+        )
+    }
+    // Each edge's relations, in relation order; edges in the order of their first relation.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    {
+        let mut group_of_key: std::collections::HashMap<
+            EdgeKey<'_>,
+            usize,
+            crate::extract::lexicon::WordBuildHasher,
+        > = std::collections::HashMap::default();
+        for (index, relation) in relations.iter().enumerate() {
+            let next = groups.len();
+            let group = *group_of_key.entry(key(relation)).or_insert(next);
+            if group == next {
+                groups.push(Vec::new());
+            }
+            groups[group].push(index);
+        }
+    }
     let edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = groups
         .par_iter()
-        .filter_map(|(first, range)| {
-            let mut evidence: Vec<Evidence> = order
-                .get(range.clone())?
+        .filter_map(|members| {
+            let mut evidence: Vec<Evidence> = members
                 .iter()
                 .filter_map(|&index| relations.get(index))
                 .map(|relation| {
@@ -290,7 +288,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
                 evidence.sort();
                 evidence.dedup();
             }
-            Some((key(*first)?, evidence))
+            Some((key(relations.get(*members.first()?)?), evidence))
         })
         .collect();
     for ((subject, object, predicate, class, negated, hedged), evidence) in edges {

@@ -141,9 +141,9 @@ struct Group {
 /// Resolves candidates into entities.
 pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolution {
     // 1. Group candidates by key; lexicon mentions by their entity. Groups are numbered in the order of
-    // their first candidate. The work is spread over the threads: the keys are computed in parallel,
-    // the candidates sorted by key (and position) to find the groups, and each group's facts gathered
-    // from its candidates in candidate order.
+    // their first candidate. The keys are computed in parallel; numbering them takes one hash look-up per
+    // candidate (sorting the candidates by key, comparing strings, was most of this step's work); each
+    // group's facts are then gathered from its candidates, in candidate order, on every thread.
     use rayon::prelude::*;
     let keys: Vec<String> = candidates
         .par_iter()
@@ -152,19 +152,34 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             _ => surface_key(&candidate.surface),
         })
         .collect();
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    let starts: Vec<usize> = (0..order.len())
-        .into_par_iter()
-        .filter(|&at| at == 0 || keys[order[at]] != keys[order[at - 1]])
-        .collect();
-    // Each group's candidates, as a range of `order` (in candidate order), by first candidate.
-    let mut runs: Vec<std::ops::Range<usize>> = starts
-        .iter()
-        .enumerate()
-        .map(|(run, &start)| start..starts.get(run + 1).copied().unwrap_or(order.len()))
-        .collect();
-    runs.par_sort_unstable_by_key(|run| order[run.start]);
+    let mut group_of_candidate: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut group_sizes: Vec<usize> = Vec::new();
+    {
+        let mut group_of_key: HashMap<&str, usize, WordBuildHasher> = HashMap::default();
+        for key in &keys {
+            let next = group_sizes.len();
+            let group = *group_of_key.entry(key.as_str()).or_insert(next);
+            if group == next {
+                group_sizes.push(0);
+            }
+            group_sizes[group] += 1;
+            group_of_candidate.push(group);
+        }
+    }
+    // Each group's candidates, as a range of `order` (in candidate order).
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::with_capacity(group_sizes.len());
+    let mut start = 0;
+    for size in group_sizes {
+        runs.push(start..start + size);
+        start += size;
+    }
+    let mut order = vec![0; candidates.len()];
+    let mut filled: Vec<usize> = runs.iter().map(|run| run.start).collect();
+    for (candidate, &group) in group_of_candidate.iter().enumerate() {
+        order[filled[group]] = candidate;
+        filled[group] += 1;
+    }
+    drop(filled);
     let mut groups: Vec<Group> = runs
         .par_iter()
         .map(|run| {
@@ -210,12 +225,6 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         })
         .collect();
     drop(keys);
-    let mut group_of_candidate = vec![0; candidates.len()];
-    for (group, run) in runs.iter().enumerate() {
-        for &member in &order[run.clone()] {
-            group_of_candidate[member] = group;
-        }
-    }
     drop(order);
     // The groups of lexicon entities, by key: the acronym rule looks them up.
     let group_of_key: HashMap<String, usize, WordBuildHasher> = groups
