@@ -214,10 +214,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             }
         })
         .collect();
-    let ids: Vec<_> = entities
-        .into_iter()
-        .map(|entity| graph.add_entity(entity))
-        .collect();
+    let ids = graph.add_entities(entities);
     // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
     // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;

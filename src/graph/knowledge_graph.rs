@@ -64,6 +64,14 @@ pub fn name_key(name: &str) -> String {
     key
 }
 
+/// The keys an entity is found by: its name's and its aliases'.
+fn entity_name_keys(entity: &Entity) -> Vec<String> {
+    std::iter::once(&entity.name)
+        .chain(entity.aliases.iter())
+        .map(|n| name_key(n))
+        .collect()
+}
+
 /// The hash a document's text is stored under: xxh3-64 in hex. The same text always gets the same hash,
 /// so a document already in a graph can be recognised.
 pub fn document_hash(text: &str) -> String {
@@ -118,10 +126,23 @@ impl KnowledgeGraph {
 
     /// Adds an entity and indexes its name and aliases.
     pub fn add_entity(&mut self, entity: Entity) -> EntityId {
-        let keys: Vec<String> = std::iter::once(&entity.name)
-            .chain(entity.aliases.iter())
-            .map(|n| name_key(n))
-            .collect();
+        let keys = entity_name_keys(&entity);
+        self.add_entity_keyed(entity, keys)
+    }
+
+    /// Adds entities in order, as [`KnowledgeGraph::add_entity`] would one by one, with their name keys
+    /// made on every thread.
+    pub fn add_entities(&mut self, entities: Vec<Entity>) -> Vec<EntityId> {
+        use rayon::prelude::*;
+        let keys: Vec<Vec<String>> = entities.par_iter().map(entity_name_keys).collect();
+        entities
+            .into_iter()
+            .zip(keys)
+            .map(|(entity, keys)| self.add_entity_keyed(entity, keys))
+            .collect()
+    }
+
+    fn add_entity_keyed(&mut self, entity: Entity, keys: Vec<String>) -> EntityId {
         let node = self.graph.add_node(entity);
         for key in keys {
             let nodes = self.names.entry(key).or_default();
@@ -333,6 +354,40 @@ mod tests {
         assert_eq!(graph.find("AMERICA"), vec![us]);
         assert_eq!(graph.find("Iraq"), vec![iraq]);
         assert!(graph.find("Iran").is_empty());
+    }
+
+    #[test]
+    fn adding_entities_together_is_adding_them_one_by_one() {
+        let entities = || {
+            vec![
+                entity("United States", &["US", "America"]),
+                entity("US Army", &["US"]),
+                entity("America", &[]),
+                entity("Ὀδυσσεύς", &["ΟΔΥΣΣΕΥΣ"]),
+            ]
+        };
+        let mut one_by_one = KnowledgeGraph::new();
+        let single: Vec<EntityId> = entities()
+            .into_iter()
+            .map(|e| one_by_one.add_entity(e))
+            .collect();
+        let mut together = KnowledgeGraph::new();
+        assert_eq!(together.add_entities(entities()), single);
+        for name in [
+            "us",
+            "america",
+            "united states",
+            "us army",
+            "ὀδυσσεύς",
+            "nobody",
+        ] {
+            assert_eq!(together.find(name), one_by_one.find(name), "{name}");
+        }
+        let mut keys: Vec<&str> = together.name_keys().collect();
+        let mut expected: Vec<&str> = one_by_one.name_keys().collect();
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
     }
 
     #[test]

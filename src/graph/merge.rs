@@ -88,10 +88,7 @@ pub fn merge_graphs(mut inputs: Vec<MergeInput>) -> Result<KnowledgeGraph, Merge
     for (_, document) in documents {
         graph.push_stored_document(document);
     }
-    let ids: Vec<EntityId> = entities
-        .into_iter()
-        .map(|entity| graph.add_entity(entity))
-        .collect();
+    let ids: Vec<EntityId> = graph.add_entities(entities);
     for (source, target, relation) in relations {
         graph.push_relation(ids[source], ids[target], relation);
     }

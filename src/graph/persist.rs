@@ -430,7 +430,7 @@ fn assemble<R: RelationRecordIn>(
     for document in documents {
         graph.push_stored_document(document);
     }
-    let ids: Vec<EntityId> = entities.into_iter().map(|e| graph.add_entity(e)).collect();
+    let ids: Vec<EntityId> = graph.add_entities(entities);
     // A file kg wrote has no two relations that `add_relation` would merge, so each can be a new edge
     // without the per-relation search for an equal one; a repeat (a hand-edited file) still merges.
     let mut seen = std::collections::HashSet::with_capacity(relations.len());
