@@ -257,7 +257,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             groups[group].push(index);
         }
     }
-    let edges: Vec<(EdgeKey<'_>, Vec<Evidence>)> = groups
+    let edges: Vec<(usize, usize, Relation)> = groups
         .par_iter()
         .filter_map(|members| {
             let mut evidence: Vec<Evidence> = members
@@ -285,21 +285,20 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
                 evidence.sort();
                 evidence.dedup();
             }
-            Some((key(relations.get(*members.first()?)?), evidence))
+            let (subject, object, predicate, class, negated, hedged) =
+                key(relations.get(*members.first()?)?);
+            let relation = Relation::new(predicate, class, evidence)
+                .with_negated(negated)
+                .with_hedged(hedged);
+            Some((subject, object, relation))
         })
         .collect();
-    for ((subject, object, predicate, class, negated, hedged), evidence) in edges {
+    for (subject, object, relation) in edges {
         let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
             continue;
         };
         // Each key is one edge, so there is nothing to merge with.
-        graph.push_relation(
-            source,
-            target,
-            Relation::new(predicate, class, evidence)
-                .with_negated(negated)
-                .with_hedged(hedged),
-        );
+        graph.push_relation(source, target, relation);
     }
     graph
 }
