@@ -6,6 +6,8 @@
 //! KG_BENCH_CORPUS=../shared/corpus-large/sotu cargo bench --bench ingest
 //! ```
 
+#[path = "support/allocator.rs"]
+mod allocator;
 #[path = "support/corpus.rs"]
 mod corpus;
 
@@ -16,10 +18,6 @@ use kgraph::pipeline::build_graph;
 use kgraph::text::{segment_sentences, tokenize};
 use std::hint::black_box;
 use std::time::Duration;
-
-// The allocator `kg` itself uses, so the figures are the tool's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn ingest(c: &mut Criterion) {
     let (path, documents) = corpus::corpus();
