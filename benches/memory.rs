@@ -12,8 +12,6 @@
 //! allocations, so they are approximate to the allocator's slack; unsafe code (a counting allocator) is
 //! forbidden in this crate. Not a criterion bench: it prints figures and exits.
 
-#[path = "support/allocator.rs"]
-mod allocator;
 #[path = "support/corpus.rs"]
 mod corpus;
 #[path = "support/synthetic_graph.rs"]
