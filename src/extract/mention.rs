@@ -24,7 +24,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, SurfaceRole, WordBuildHasher, lowercases_to, with_lowercase};
 use crate::text::token::compound_parts;
 use crate::text::{Span, Token, TokenKind};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 /// Where a mention came from.
@@ -89,6 +89,19 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "senior",
 ];
 
+/// By length in bytes (up to the longest modifier): one bit per letter `a`..`z` that starts a title
+/// modifier of that length.
+const MODIFIER_FIRST_LETTERS: [u32; 9] = {
+    let mut letters = [0u32; 9];
+    let mut index = 0;
+    while index < TITLE_MODIFIERS.len() {
+        let modifier = TITLE_MODIFIERS[index].as_bytes();
+        letters[modifier.len()] |= 1 << (modifier[0] - b'a');
+        index += 1;
+    }
+    letters
+};
+
 /// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
 fn is_hyphenated(word: &str) -> bool {
     // '–' is E2 80 93 in UTF-8: look for it only in a word with such a lead byte.
@@ -106,11 +119,14 @@ fn is_title_modifier(word: &str) -> bool {
         return false;
     }
     if word.is_ascii() {
-        // The first letter first: it turns away nearly every word.
+        // The first letter and the length first: together they turn away nearly every word.
         let first = word.as_bytes()[0].to_ascii_lowercase();
-        TITLE_MODIFIERS
-            .iter()
-            .any(|m| m.as_bytes()[0] == first && m.eq_ignore_ascii_case(word))
+        if !first.is_ascii_lowercase()
+            || MODIFIER_FIRST_LETTERS[word.len()] & (1 << (first - b'a')) == 0
+        {
+            return false;
+        }
+        TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
     } else {
         TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
     }
@@ -194,9 +210,12 @@ impl<'a> CorpusVocabulary<'a> {
 pub struct AskedWords {
     words: Vec<String>,
     index: std::collections::HashMap<String, usize, WordBuildHasher>,
-    /// One bit per (first byte, last byte, length) of the words, hashed: most words that are not
+    /// One bit per (first two bytes, last byte, length) of the words, hashed: most words that are not
     /// asked about are turned away without a lookup.
     filter: Vec<u64>,
+    /// Per word: no other word has its filter bit, so once the word is found its bit can be cleared
+    /// and its later occurrences turned away without a lookup too.
+    alone: Vec<bool>,
 }
 
 impl AskedWords {
@@ -211,19 +230,35 @@ impl AskedWords {
             if asked.index.contains_key(&key) {
                 continue;
             }
-            let bit = Self::filter_bit(key.as_bytes());
+            let bit = Self::filter_bit(key.as_bytes(), 0, key.len());
             asked.filter[bit / 64] |= 1 << (bit % 64);
             asked.index.insert(key.clone(), asked.words.len());
             asked.words.push(key);
         }
+        let mut words_per_bit = vec![0u32; Self::FILTER_BITS];
+        let bits: Vec<usize> = asked
+            .words
+            .iter()
+            .map(|word| Self::filter_bit(word.as_bytes(), 0, word.len()))
+            .collect();
+        for &bit in &bits {
+            words_per_bit[bit] += 1;
+        }
+        asked.alone = bits.iter().map(|&bit| words_per_bit[bit] == 1).collect();
         asked
     }
 
-    fn filter_bit(word: &[u8]) -> usize {
-        let first = word.first().copied().map_or(0, usize::from);
-        let last = word.last().copied().map_or(0, usize::from);
-        (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ word.len().wrapping_mul(0xC2B3))
-            % Self::FILTER_BITS
+    /// The filter bit of the word `bytes[start..end]`, read off its bytes: the first two (the second
+    /// only in a word of two or more), the last, and the length.
+    #[inline]
+    fn filter_bit(bytes: &[u8], start: usize, end: usize) -> usize {
+        let len = end.saturating_sub(start);
+        let byte = |index: usize| u32::from(bytes.get(index).copied().unwrap_or(0));
+        let first = byte(start);
+        let second = if len >= 2 { byte(start + 1) } else { 0 };
+        let last = if len >= 1 { byte(end - 1) } else { 0 };
+        let key = first | second << 8 | last << 16 | (len as u32 & 0xff) << 24;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % Self::FILTER_BITS
     }
 
     /// How many words are asked about.
@@ -235,33 +270,49 @@ impl AskedWords {
         self.words.is_empty()
     }
 
-    /// The number of an asked word, or None.
-    fn position(&self, word: &str) -> Option<usize> {
-        let bit = Self::filter_bit(word.as_bytes());
-        if self
-            .filter
-            .get(bit / 64)
-            .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
-        {
-            return None;
-        }
-        self.index.get(word).copied()
-    }
-
     /// Marks in `found` (one flag per asked word) the asked words that `tokens` write in lower case:
     /// words starting with a lower-case letter, as [`CorpusVocabulary::add_tokens`] records them.
-    pub fn mark_lowercase_words(&self, text: &str, tokens: &[Token], found: &mut [bool]) {
+    ///
+    /// Asked of every token of the corpus: a word is turned away on its bytes (an ASCII first byte
+    /// that is no lower-case letter, then the filter) before it is sliced and looked up.
+    pub fn mark_lowercase_words(
+        &self,
+        text: &str,
+        tokens: impl IntoIterator<Item = Token>,
+        found: &mut [bool],
+    ) {
+        let bytes = text.as_bytes();
+        // The filter less the bits of the words found alone in theirs.
+        let mut filter = self.filter.clone();
         for token in tokens {
             if token.kind != TokenKind::Word {
                 continue;
             }
+            let Span { start, end } = token.span;
+            let Some(&first) = bytes.get(start) else {
+                continue;
+            };
+            if first.is_ascii() && !first.is_ascii_lowercase() {
+                continue;
+            }
+            let bit = Self::filter_bit(bytes, start, end);
+            if filter
+                .get(bit / 64)
+                .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
+            {
+                continue;
+            }
             let word = token.text(text);
-            let lower_case = starts_lower_case(word);
-            if lower_case
-                && let Some(position) = self.position(word)
+            if starts_lower_case(word)
+                && let Some(&position) = self.index.get(word)
                 && let Some(flag) = found.get_mut(position)
             {
                 *flag = true;
+                if self.alone.get(position).copied().unwrap_or(false)
+                    && let Some(bits) = filter.get_mut(bit / 64)
+                {
+                    *bits &= !(1 << (bit % 64));
+                }
             }
         }
     }
@@ -327,6 +378,7 @@ pub fn find_mentions(
         vocabulary,
         words: tokens.iter().map(|t| t.text(text)).collect(),
         scratch: RefCell::new(String::new()),
+        last_match: Cell::new(None),
     };
     finder.run()
 }
@@ -341,7 +393,13 @@ struct Finder<'a> {
     /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
     /// does not allocate.
     scratch: RefCell<String>,
+    /// The last longest match asked for, by its start: the title, name and country steps ask for the
+    /// match at the same word one after another.
+    last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
 }
+
+/// A longest lexicon match: (end, entity, role).
+type LexiconMatch = (usize, usize, SurfaceRole);
 
 impl<'a> Finder<'a> {
     fn word(&self, index: usize) -> &'a str {
@@ -584,7 +642,14 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        self.lexicon_match_runs(start)
+        if let Some((asked, found)) = self.last_match.get()
+            && asked == start
+        {
+            return found;
+        }
+        let found = self.lexicon_match_runs(start);
+        self.last_match.set(Some((start, found)));
+        found
     }
 
     /// [`Finder::lexicon_match`] past its first test.
@@ -764,9 +829,22 @@ impl<'a> Finder<'a> {
     /// "Ahdab oil field", "Kirkuk-Ceyhan pipeline": a place noun right after a phrase.
     fn place_noun_end(&self, end: usize) -> Option<usize> {
         let one = self.word(end);
-        let two = format!("{one} {}", self.word(end + 1));
-        if self.is_word(end + 1) && self.lexicon.is_place_noun(&two) {
-            return Some(end + 2);
+        if self.is_word(end + 1) {
+            let mut owned = String::new();
+            let mut scratch = self.scratch.try_borrow_mut();
+            let two = match &mut scratch {
+                Ok(scratch) => {
+                    scratch.clear();
+                    &mut **scratch
+                }
+                Err(_) => &mut owned,
+            };
+            two.push_str(one);
+            two.push(' ');
+            two.push_str(self.word(end + 1));
+            if self.lexicon.is_place_noun(two) {
+                return Some(end + 2);
+            }
         }
         (self.is_word(end)
             && one.chars().all(|c| !c.is_uppercase())
@@ -1281,7 +1359,7 @@ mod tests {
         );
         let mut found = vec![false; asked.len()];
         for (d, tokens) in &sentences {
-            asked.mark_lowercase_words(&documents[*d], tokens, &mut found);
+            asked.mark_lowercase_words(&documents[*d], tokens.iter().copied(), &mut found);
         }
         let kept = asked.vocabulary(&found);
         assert!(kept.lowercase_words.len() < whole.lowercase_words.len());
