@@ -102,34 +102,38 @@ const MODIFIER_FIRST_LETTERS: [u32; 9] = {
     letters
 };
 
+/// Whether `text` has a hyphen or dash that [`compound_parts`] splits at anywhere: a sentence without
+/// one has no hyphenated word.
+fn has_dash(text: &str) -> bool {
+    // '–' is E2 80 93 in UTF-8.
+    let bytes = text.as_bytes();
+    memchr::memchr(b'-', bytes).is_some()
+        || memchr::memchr_iter(0xE2, bytes)
+            .any(|at| bytes.get(at + 1..at + 3) == Some(&[0x80, 0x93]))
+}
+
 /// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
 fn is_hyphenated(word: &str) -> bool {
     // '–' is E2 80 93 in UTF-8: look for it only in a word with such a lead byte.
     word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(['-', '–'])
 }
 
-/// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
-/// every word.
+/// One of [`TITLE_MODIFIERS`], ignoring case (`word.to_lowercase()` is one); without allocating, as
+/// this is asked of every word.
 #[inline]
 fn is_title_modifier(word: &str) -> bool {
-    // Most words are not of a modifier's length (four to eight letters): no comparing them. A word of
-    // another length in bytes lower-cases to no modifier either: only ASCII letters and the Kelvin
-    // sign lower-case to ASCII letters ("k", in no modifier), one byte per letter or three.
-    if !(4..=8).contains(&word.len()) {
+    // Only ASCII letters and the Kelvin sign lower-case to ASCII letters (the sign to "k", in no
+    // modifier), so a word with any other character lower-cases to no modifier: a modifier is a word
+    // of the same bytes but for ASCII case. That turns away every word of another length (four to
+    // eight letters) or first letter without comparing it.
+    let bytes = word.as_bytes();
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
         return false;
-    }
-    if word.is_ascii() {
-        // The first letter and the length first: together they turn away nearly every word.
-        let first = word.as_bytes()[0].to_ascii_lowercase();
-        if !first.is_ascii_lowercase()
-            || MODIFIER_FIRST_LETTERS[word.len()] & (1 << (first - b'a')) == 0
-        {
-            return false;
-        }
-        TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
-    } else {
-        TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
-    }
+    };
+    (4..=8).contains(&bytes.len())
+        && first.is_ascii_lowercase()
+        && MODIFIER_FIRST_LETTERS[bytes.len()] & (1 << (first - b'a')) != 0
+        && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// Corpus facts the mention finder needs: the words the corpus writes in lower case, borrowed from the
@@ -371,11 +375,17 @@ pub fn find_mentions(
     lexicon: &Lexicon,
     vocabulary: &CorpusVocabulary<'_>,
 ) -> Vec<FoundMention> {
+    // The text the tokens cover, for a look for dashes in one go (taken to have some when the
+    // tokens cover no text).
+    let (covered_start, covered_end) = tokens.iter().fold((usize::MAX, 0), |(start, end), t| {
+        (start.min(t.span.start), end.max(t.span.end))
+    });
     let finder = Finder {
         text,
         tokens,
         lexicon,
         vocabulary,
+        dashes: text.get(covered_start..covered_end).is_none_or(has_dash),
         words: tokens.iter().map(|t| t.text(text)).collect(),
         scratch: RefCell::new(String::new()),
         last_match: Cell::new(None),
@@ -388,6 +398,8 @@ struct Finder<'a> {
     tokens: &'a [Token],
     lexicon: &'a Lexicon,
     vocabulary: &'a CorpusVocabulary<'a>,
+    /// Some token may be hyphenated: the text of the tokens has a hyphen or dash.
+    dashes: bool,
     /// The text of each token, sliced once: the finder asks for each many times.
     words: Vec<&'a str>,
     /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
@@ -402,6 +414,11 @@ struct Finder<'a> {
 type LexiconMatch = (usize, usize, SurfaceRole);
 
 impl<'a> Finder<'a> {
+    /// [`is_hyphenated`], at once for a sentence without dashes.
+    fn is_hyphenated(&self, word: &str) -> bool {
+        self.dashes && is_hyphenated(word)
+    }
+
     fn word(&self, index: usize) -> &'a str {
         self.words.get(index).copied().unwrap_or("")
     }
@@ -450,7 +467,7 @@ impl<'a> Finder<'a> {
                 && !is_title_modifier(word)
                 && !self.lexicon.may_start_surface(word)
                 && !matches!(self.word(i + 1), "of" | "in" | "on")
-                && !is_hyphenated(word)
+                && !self.is_hyphenated(word)
             {
                 i += 1;
                 continue;
@@ -466,7 +483,7 @@ impl<'a> Finder<'a> {
             }
             if !is_capitalised(word) {
                 // Both read hyphenated words only; most words are not.
-                if is_hyphenated(word) {
+                if self.is_hyphenated(word) {
                     if let Some(next) = self.prefixed_name(i, &mut mentions) {
                         i = next;
                         continue;
@@ -1035,7 +1052,7 @@ impl<'a> Finder<'a> {
         index: usize,
         mentions: &mut Vec<FoundMention>,
     ) -> Option<usize> {
-        if !is_hyphenated(self.word(index)) {
+        if !self.is_hyphenated(self.word(index)) {
             // One part only: no compound (and no allocation, for nearly every lower-case word).
             return None;
         }
@@ -1071,7 +1088,7 @@ impl<'a> Finder<'a> {
     /// A capitalised compound whose last part is lower case ("Iran-backed", "Western-led"): mentions for
     /// its known parts, or one phrase for the capitalised part before the modifier.
     fn modifier_compound(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
-        if !is_hyphenated(self.word(index)) {
+        if !self.is_hyphenated(self.word(index)) {
             // One part only: no compound.
             return None;
         }
@@ -1194,7 +1211,7 @@ impl<'a> Finder<'a> {
 
     /// "post-Iran-Iraq War": a name behind a lower-case prefix, when it goes on into a head noun.
     fn prefixed_name(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
-        if !is_hyphenated(self.word(index)) {
+        if !self.is_hyphenated(self.word(index)) {
             return None;
         }
         let token = self.tokens.get(index)?;
@@ -1369,6 +1386,82 @@ mod tests {
                 find_mentions(text, tokens, &lexicon, &kept),
                 find_mentions(text, tokens, &lexicon, &whole)
             );
+        }
+    }
+
+    #[test]
+    fn title_modifiers_are_found_ignoring_case() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "Acting",
+            "ACTING",
+            "acting",
+            "actin",
+            "actingg",
+            "Former",
+            "formér",
+            "fOrMeR",
+            "vice",
+            "Vice-",
+            "lat\u{212a}",
+            "\u{212a}ate",
+            "İnterim",
+            "interim",
+            "then",
+            "Then",
+            "them",
+            "senior",
+            "señor",
+            "incoming",
+            "outgoing",
+            "Outgoing",
+            "deputy",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(TITLE_MODIFIERS.iter().map(|m| m.to_uppercase()));
+        for word in &words {
+            assert_eq!(
+                is_title_modifier(word),
+                TITLE_MODIFIERS.contains(&word.to_lowercase().as_str()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dashes_are_found_where_a_char_search_finds_them() {
+        for text in [
+            "",
+            "-",
+            "US-China",
+            "1990–91",
+            "a — b",
+            "’s",
+            "“x”",
+            "\u{e2}",
+            "é",
+            "a\u{2013}",
+        ] {
+            assert_eq!(has_dash(text), text.contains(['-', '–']), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn modifiers_and_dashes_agree_with_the_plain_definitions(
+            word in "[a-zA-Z\u{212a}\u{130}é–—’-]{0,9}",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for text in [&word, &any] {
+                proptest::prop_assert_eq!(
+                    is_title_modifier(text),
+                    TITLE_MODIFIERS.contains(&text.to_lowercase().as_str())
+                );
+                proptest::prop_assert_eq!(has_dash(text), text.contains(['-', '–']));
+            }
         }
     }
 
