@@ -473,6 +473,13 @@ impl Lexicon {
         self.surface_runs.get(normalized).copied()
     }
 
+    /// False when `run` is no run of words that [`Lexicon::surface_run`] answers (it may be one when
+    /// true), without looking it up.
+    #[inline]
+    pub fn may_be_surface_run(&self, run: &str) -> bool {
+        self.surface_filter.may_contain(run)
+    }
+
     /// False when no surface form starts with the first byte of `word`, a word of printable ASCII (as
     /// [`Lexicon::surface_run`] takes), so no run of words starting with it is in the lexicon.
     #[inline]

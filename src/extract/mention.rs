@@ -217,13 +217,15 @@ pub struct AskedWords {
     /// One bit per (first two bytes, last byte, length) of the words, hashed: most words that are not
     /// asked about are turned away without a lookup.
     filter: Vec<u64>,
-    /// Per word: no other word has its filter bit, so once the word is found its bit can be cleared
-    /// and its later occurrences turned away without a lookup too.
-    alone: Vec<bool>,
+    /// Per filter bit: the word that alone has it (its number plus one), [`AskedWords::SHARED`] when
+    /// several have it, 0 when none. A word alone in its bit is compared without a lookup, and once
+    /// found its bit can be cleared so that its later occurrences are turned away at once.
+    owner: Vec<u32>,
 }
 
 impl AskedWords {
     const FILTER_BITS: usize = 1 << 16;
+    const SHARED: u32 = u32::MAX;
 
     pub fn new(keys: impl IntoIterator<Item = String>) -> AskedWords {
         let mut asked = AskedWords {
@@ -239,16 +241,16 @@ impl AskedWords {
             asked.index.insert(key.clone(), asked.words.len());
             asked.words.push(key);
         }
-        let mut words_per_bit = vec![0u32; Self::FILTER_BITS];
-        let bits: Vec<usize> = asked
-            .words
-            .iter()
-            .map(|word| Self::filter_bit(word.as_bytes(), 0, word.len()))
-            .collect();
-        for &bit in &bits {
-            words_per_bit[bit] += 1;
+        asked.owner = vec![0; Self::FILTER_BITS];
+        for (number, word) in asked.words.iter().enumerate() {
+            let bit = Self::filter_bit(word.as_bytes(), 0, word.len());
+            if let Some(owner) = asked.owner.get_mut(bit) {
+                *owner = match (*owner, u32::try_from(number + 1)) {
+                    (0, Ok(number)) => number,
+                    _ => Self::SHARED,
+                };
+            }
         }
-        asked.alone = bits.iter().map(|&bit| words_per_bit[bit] == 1).collect();
         asked
     }
 
@@ -307,12 +309,21 @@ impl AskedWords {
                 continue;
             }
             let word = token.text(text);
-            if starts_lower_case(word)
-                && let Some(&position) = self.index.get(word)
+            if !starts_lower_case(word) {
+                continue;
+            }
+            let owner = self.owner.get(bit).copied().unwrap_or(Self::SHARED);
+            let position = match owner {
+                Self::SHARED => self.index.get(word).copied(),
+                alone => (alone as usize)
+                    .checked_sub(1)
+                    .filter(|&number| self.words.get(number).is_some_and(|w| w == word)),
+            };
+            if let Some(position) = position
                 && let Some(flag) = found.get_mut(position)
             {
                 *flag = true;
-                if self.alone.get(position).copied().unwrap_or(false)
+                if owner != Self::SHARED
                     && let Some(bits) = filter.get_mut(bit / 64)
                 {
                     *bits &= !(1 << (bit % 64));
@@ -350,6 +361,13 @@ fn is_capitalised(word: &str) -> bool {
 /// An acronym: at least two letters, starting upper case, with at least as many upper-case letters as
 /// lower-case ones ("PMF", "CoR", "U.S.").
 fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = word.bytes().filter(u8::is_ascii_lowercase).count();
+        return word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && upper >= 2
+            && upper >= lower;
+    }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let lower = word.chars().filter(|c| c.is_lowercase()).count();
     is_capitalised(word) && upper >= 2 && upper >= lower
@@ -671,6 +689,16 @@ impl<'a> Finder<'a> {
 
     /// [`Finder::lexicon_match`] past its first test.
     fn lexicon_match_runs(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
+        // The first run looked up is the first word alone, and the first word of every surface form
+        // is a run: a word of printable ASCII that the lexicon says is none starts no match.
+        let first = self.word(start);
+        if matches!(self.kind(start), Some(TokenKind::Word | TokenKind::Number))
+            && !first.is_empty()
+            && first.bytes().all(|b| b.is_ascii_graphic())
+            && !self.lexicon.may_be_surface_run(first)
+        {
+            return None;
+        }
         let longest = self.lexicon.max_surface_words();
         let mut best = None;
         let Ok(mut surface) = self.scratch.try_borrow_mut() else {
@@ -1452,7 +1480,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn modifiers_and_dashes_agree_with_the_plain_definitions(
-            word in "[a-zA-Z\u{212a}\u{130}é–—’-]{0,9}",
+            word in "[a-zA-Z.\u{212a}\u{130}é–—’-]{0,9}",
             any in proptest::prelude::any::<String>(),
         ) {
             for text in [&word, &any] {
@@ -1461,6 +1489,12 @@ mod tests {
                     TITLE_MODIFIERS.contains(&text.to_lowercase().as_str())
                 );
                 proptest::prop_assert_eq!(has_dash(text), text.contains(['-', '–']));
+                let upper = text.chars().filter(|c| c.is_uppercase()).count();
+                let lower = text.chars().filter(|c| c.is_lowercase()).count();
+                proptest::prop_assert_eq!(
+                    is_acronym(text),
+                    is_capitalised(text) && upper >= 2 && upper >= lower
+                );
             }
         }
     }
