@@ -819,6 +819,10 @@ fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// `surface` as [`normalize_surface`] makes it, borrowed when it already is (the usual case).
 fn normalized_surface(surface: &str) -> Cow<'_, str> {
+    // A word of printable ASCII (most are) has no apostrophe or white space to change.
+    if !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_graphic()) {
+        return Cow::Borrowed(surface);
+    }
     let mut after_space = true;
     for c in surface.chars() {
         if c == '’' {

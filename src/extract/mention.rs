@@ -120,7 +120,7 @@ fn is_hyphenated(word: &str) -> bool {
 
 /// One of [`TITLE_MODIFIERS`], ignoring case (`word.to_lowercase()` is one); without allocating, as
 /// this is asked of every word.
-#[inline]
+#[inline(always)]
 fn is_title_modifier(word: &str) -> bool {
     // Only ASCII letters and the Kelvin sign lower-case to ASCII letters (the sign to "k", in no
     // modifier), so a word with any other character lower-cases to no modifier: a modifier is a word
@@ -1172,7 +1172,10 @@ impl<'a> Finder<'a> {
                 t = match_end;
                 continue;
             }
-            if let Some(token) = self.tokens.get(t) {
+            // A word without a dash is its one part, which is the token: no country inside it.
+            if let Some(token) = self.tokens.get(t)
+                && self.is_hyphenated(self.word(t))
+            {
                 for part in compound_parts(self.text, token.span) {
                     if let Some((entity, _)) = self.lexicon.lookup(part.slice(self.text))
                         && is_country(entity)
