@@ -325,16 +325,21 @@ pub fn extract_corpus_observed(
             .chain(lexicon.head_noun_keys().map(str::to_string)),
     );
     // The corpus's lower-case vocabulary, kept to the words asked about.
-    let found = per_document
+    // A document's tokens are its sentences' tokens, so each document's are read in one go.
+    let found = documents
         .par_iter()
-        .zip(documents)
         .zip(&document_tokens)
-        .map(|((sentences, doc), document_tokens)| {
+        .map(|(doc, document_tokens)| {
             let mut found = vec![false; asked.len()];
-            let mut tokens = Vec::new();
-            for sentence in sentences {
-                document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
-                asked.mark_lowercase_words(&doc.text, &tokens, &mut found);
+            match document_tokens {
+                DocumentTokens::Compact(tokens) => asked.mark_lowercase_words(
+                    &doc.text,
+                    tokens.iter().map(|&t| expand(t)),
+                    &mut found,
+                ),
+                DocumentTokens::Full(tokens) => {
+                    asked.mark_lowercase_words(&doc.text, tokens.iter().copied(), &mut found)
+                }
             }
             found
         })

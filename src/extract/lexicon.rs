@@ -188,6 +188,17 @@ pub struct Lexicon {
     event_nouns: WordSet,
     negations: WordSet,
     hedges: WordSet,
+    /// Filters in front of the maps above, to turn most words away before lower-casing and hashing
+    /// them: the closed lists of [`Lexicon::word_facts`], the surface runs (and so the surface forms),
+    /// title phrases and their first words, verb forms, relation and role nouns, and the lists matched
+    /// ignoring ASCII case.
+    closed_word_filter: WordFilter,
+    surface_filter: WordFilter,
+    title_filter: WordFilter,
+    title_first_filter: WordFilter,
+    verb_filter: WordFilter,
+    noun_filter: WordFilter,
+    ascii_list_filter: WordFilter,
 }
 
 /// The lexicon files, by name, as compiled into the binary.
@@ -324,7 +335,7 @@ impl Lexicon {
                 .entry(title.phrase.to_ascii_lowercase())
                 .or_insert(index);
         }
-        let title_first_words = title_index
+        let title_first_words: WordSet = title_index
             .keys()
             .map(|key| first_title_word(key).to_string())
             .collect();
@@ -372,23 +383,45 @@ impl Lexicon {
             .chain(title_index.keys())
             .map(|key| key.split(' ').next().unwrap_or("").to_string())
             .collect();
+        let relation_nouns: WordMap<RelationClass> = words
+            .relation_nouns
+            .iter()
+            .map(|n| (n.word.to_lowercase(), n.class))
+            .collect();
+        let place_nouns: WordSet = ascii_lower_set(&words.place_nouns);
+        let event_nouns: WordSet = ascii_lower_set(&words.event_nouns);
+        let negations: WordSet = ascii_lower_set(&words.negations);
+        let hedges: WordSet = ascii_lower_set(&words.hedges);
         Lexicon {
+            closed_word_filter: WordFilter::new(word_facts.keys().map(String::as_str)),
+            surface_filter: WordFilter::new(surface_runs.keys().map(String::as_str)),
+            title_filter: WordFilter::new(title_index.keys().map(String::as_str)),
+            title_first_filter: WordFilter::new(title_first_words.iter().map(String::as_str)),
+            verb_filter: WordFilter::new(verb_forms.keys().map(String::as_str)),
+            noun_filter: WordFilter::new(
+                relation_nouns
+                    .keys()
+                    .chain(role_nouns.keys())
+                    .map(String::as_str),
+            ),
+            ascii_list_filter: WordFilter::new(
+                [&place_nouns, &event_nouns, &negations, &hedges]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            ),
             function_words,
             calendar_words,
             non_actor_words,
             head_nouns,
             word_facts,
-            relation_nouns: words
-                .relation_nouns
-                .iter()
-                .map(|n| (n.word.to_lowercase(), n.class))
-                .collect(),
+            relation_nouns,
             role_nouns,
             role_first_words,
-            place_nouns: ascii_lower_set(&words.place_nouns),
-            event_nouns: ascii_lower_set(&words.event_nouns),
-            negations: ascii_lower_set(&words.negations),
-            hedges: ascii_lower_set(&words.hedges),
+            place_nouns,
+            event_nouns,
+            negations,
+            hedges,
             entities,
             titles,
             surfaces,
@@ -413,9 +446,12 @@ impl Lexicon {
 
     /// The entity a surface form names, matched exactly (curly apostrophes count as straight ones).
     pub fn lookup(&self, surface: &str) -> Option<(usize, SurfaceRole)> {
-        self.surfaces
-            .get(normalized_surface(surface).as_ref())
-            .copied()
+        let key = normalized_surface(surface);
+        // Every surface form is a surface run.
+        if !self.surface_filter.may_contain(&key) {
+            return None;
+        }
+        self.surfaces.get(key.as_ref()).copied()
     }
 
     /// True when some surface form is longer than `surface` and starts with it and a space ("United"
@@ -431,7 +467,17 @@ impl Lexicon {
     /// longer surface form.
     #[inline]
     pub fn surface_run(&self, normalized: &str) -> Option<SurfaceRun> {
+        if !self.surface_filter.may_contain(normalized) {
+            return None;
+        }
         self.surface_runs.get(normalized).copied()
+    }
+
+    /// False when `run` is no run of words that [`Lexicon::surface_run`] answers (it may be one when
+    /// true), without looking it up.
+    #[inline]
+    pub fn may_be_surface_run(&self, run: &str) -> bool {
+        self.surface_filter.may_contain(run)
     }
 
     /// False when no surface form starts with the first byte of `word`, a word of printable ASCII (as
@@ -458,6 +504,9 @@ impl Lexicon {
         let mut buffer = [0u8; 32];
         match (bytes.get(..end), buffer.get_mut(..end)) {
             (Some(stem), Some(lowered)) if !stem.contains(&b' ') => {
+                if !self.title_first_filter.may_contain_bytes(stem) {
+                    return false;
+                }
                 lowered.copy_from_slice(stem);
                 lowered.make_ascii_lowercase();
                 // Cut at a full stop or the end, and only ASCII bytes changed: still UTF-8.
@@ -480,6 +529,9 @@ impl Lexicon {
 
     /// The title with this exact phrase ("Prime Minister"), ignoring case.
     pub fn title(&self, phrase: &str) -> Option<&Title> {
+        if !self.title_filter.may_contain(phrase) {
+            return None;
+        }
         with_ascii_lowercase(phrase, |key| self.title_index.get(key).copied())
             .and_then(|index| self.titles.get(index))
     }
@@ -490,35 +542,43 @@ impl Lexicon {
 
     /// The verb a word is a form of ("signed", "signing": sign), ignoring case.
     pub fn verb(&self, word: &str) -> Option<&Verb> {
-        with_lowercase(word, |word| self.verb_forms.get(word).copied())
+        self.verb_filter
+            .with_lowercase(word, None, |word| self.verb_forms.get(word).copied())
             .and_then(|i| self.verbs.get(i))
     }
 
     #[inline]
     pub fn is_function_word(&self, word: &str) -> bool {
-        with_lowercase(word, |word| self.function_words.contains(word))
+        self.closed_word_filter
+            .with_lowercase(word, false, |word| self.function_words.contains(word))
     }
 
     #[inline]
     pub fn is_calendar_word(&self, word: &str) -> bool {
-        with_lowercase(word, |word| self.calendar_words.contains(word))
+        self.closed_word_filter
+            .with_lowercase(word, false, |word| self.calendar_words.contains(word))
     }
 
     #[inline]
     pub fn is_non_actor_word(&self, word: &str) -> bool {
-        with_lowercase(word, |word| self.non_actor_words.contains(word))
+        self.closed_word_filter
+            .with_lowercase(word, false, |word| self.non_actor_words.contains(word))
     }
 
     /// The kind a head noun gives a name ("Corporation": Organization).
     #[inline]
     pub fn head_noun(&self, word: &str) -> Option<EntityKind> {
-        with_lowercase(word, |word| self.head_nouns.get(word).copied())
+        self.closed_word_filter
+            .with_lowercase(word, None, |word| self.head_nouns.get(word).copied())
     }
 
     /// [`Lexicon::is_function_word`], [`Lexicon::is_calendar_word`], [`Lexicon::is_non_actor_word`] and
     /// [`Lexicon::head_noun`] at once: for an ASCII word, one lower-casing and one lookup.
     pub fn word_facts(&self, word: &str) -> WordFacts {
         if word.is_ascii() {
+            if !self.closed_word_filter.may_contain(word) {
+                return WordFacts::default();
+            }
             with_ascii_lowercase(word, |key| {
                 self.word_facts.get(key).copied().unwrap_or_default()
             })
@@ -539,11 +599,13 @@ impl Lexicon {
     }
 
     pub fn relation_noun(&self, word: &str) -> Option<RelationClass> {
-        with_lowercase(word, |word| self.relation_nouns.get(word).copied())
+        self.noun_filter
+            .with_lowercase(word, None, |word| self.relation_nouns.get(word).copied())
     }
 
     pub fn role_noun(&self, word: &str) -> Option<RelationClass> {
-        with_lowercase(word, |word| self.role_nouns.get(word).copied())
+        self.noun_filter
+            .with_lowercase(word, None, |word| self.role_nouns.get(word).copied())
     }
 
     /// False when no role noun and no title starts with `word` as its first word, so no phrase that
@@ -560,20 +622,24 @@ impl Lexicon {
 
     #[inline]
     pub fn is_place_noun(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |word| self.place_nouns.contains(word))
+        self.ascii_list_filter.may_contain(word)
+            && with_ascii_lowercase(word, |word| self.place_nouns.contains(word))
     }
 
     #[inline]
     pub fn is_event_noun(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |word| self.event_nouns.contains(word))
+        self.ascii_list_filter.may_contain(word)
+            && with_ascii_lowercase(word, |word| self.event_nouns.contains(word))
     }
 
     pub fn is_negation(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |word| self.negations.contains(word))
+        self.ascii_list_filter.may_contain(word)
+            && with_ascii_lowercase(word, |word| self.negations.contains(word))
     }
 
     pub fn is_hedge(&self, word: &str) -> bool {
-        with_ascii_lowercase(word, |word| self.hedges.contains(word))
+        self.ascii_list_filter.may_contain(word)
+            && with_ascii_lowercase(word, |word| self.hedges.contains(word))
     }
 }
 
@@ -639,6 +705,73 @@ impl Hasher for WordHasher {
     }
 }
 
+/// A filter in front of a map keyed by words: one bit per (first two bytes, last byte, length) of the
+/// keys ASCII-lower-cased, hashed. A word whose bit is clear is no key, nor ASCII-lower-cases to one
+/// (lower-casing ASCII letters keeps every byte in its place), so it is turned away without being
+/// lower-cased, hashed whole and compared.
+#[derive(Debug, Clone)]
+struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    const BITS_LOG: u32 = 15;
+
+    fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> WordFilter {
+        let mut bits = vec![0u64; (1 << Self::BITS_LOG) / 64];
+        for key in keys {
+            let bit = Self::bit(key.as_bytes());
+            if let Some(word) = bits.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        WordFilter { bits }
+    }
+
+    #[inline]
+    fn bit(word: &[u8]) -> usize {
+        let lower = |index: usize| {
+            u32::from(
+                word.get(index)
+                    .copied()
+                    .map_or(0, |byte| byte.to_ascii_lowercase()),
+            )
+        };
+        let len = word.len();
+        let key = lower(0) | lower(1) << 8 | lower(len.wrapping_sub(1)) << 16 | (len as u32) << 24;
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS_LOG)) as usize
+    }
+
+    /// False when `word` is no key and does not ASCII-lower-case to one; true when it may.
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    #[inline]
+    fn may_contain_bytes(&self, word: &[u8]) -> bool {
+        let bit = Self::bit(word);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+    }
+
+    /// [`with_lowercase`] for a lookup in the filtered map: `missing` at once for an ASCII word that
+    /// lower-cases to no key (an ASCII word lower-cases to its ASCII lower case, which the filter
+    /// reads; another word may lower-case to other bytes, so it is always looked up).
+    #[inline]
+    fn with_lowercase<R>(&self, word: &str, missing: R, f: impl FnOnce(&str) -> R) -> R {
+        if word.is_ascii() {
+            if !self.may_contain(word) {
+                return missing;
+            }
+            with_ascii_lowercase(word, f)
+        } else {
+            f(&word.to_lowercase())
+        }
+    }
+}
+
 /// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does, without allocating for short ASCII
 /// words: the lexicon is asked about nearly every token, so this is on the hot path.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -652,6 +785,14 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// `word.to_lowercase() == lower`, for an ASCII lower-case `lower`, without allocating for an ASCII word.
 #[inline]
 pub fn lowercases_to(word: &str, lower: &str) -> bool {
+    // Most words differ from `lower` in their first letter: an ASCII first byte lower-cases on its
+    // own, to itself ASCII-lower-cased, which it then is not.
+    if let (Some(first), Some(lower_first)) = (word.as_bytes().first(), lower.as_bytes().first())
+        && first.is_ascii()
+        && !first.eq_ignore_ascii_case(lower_first)
+    {
+        return false;
+    }
     if word.is_ascii() {
         word.eq_ignore_ascii_case(lower)
     } else {
@@ -678,6 +819,10 @@ fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// `surface` as [`normalize_surface`] makes it, borrowed when it already is (the usual case).
 fn normalized_surface(surface: &str) -> Cow<'_, str> {
+    // A word of printable ASCII (most are) has no apostrophe or white space to change.
+    if !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_graphic()) {
+        return Cow::Borrowed(surface);
+    }
     let mut after_space = true;
     for c in surface.chars() {
         if c == '’' {
@@ -903,6 +1048,147 @@ mod tests {
         );
         assert_eq!(lexicon.role_noun("faction"), Some(RelationClass::PartOf));
         assert!(lexicon.is_negation("refused") && lexicon.is_hedge("reportedly"));
+    }
+
+    /// The filters in front of the maps turn away no word that the maps answer: every accessor agrees
+    /// with a plain lookup, for every key, its case variants and near misses, and odd words.
+    #[test]
+    fn filtered_lookups_agree_with_the_maps() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        let mut words: Vec<String> = [
+            "",
+            ".",
+            "x",
+            "X",
+            "the",
+            "The",
+            "THE",
+            "Über",
+            "ÜBER",
+            "İstanbul",
+            "\u{212a}",
+            "Dr.",
+            "Asa’ib",
+            "a b",
+            "  ",
+            "oil  field",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let keys: Vec<&String> = lexicon
+            .word_facts
+            .keys()
+            .chain(lexicon.surface_runs.keys())
+            .chain(lexicon.title_index.keys())
+            .chain(&lexicon.title_first_words)
+            .chain(lexicon.verb_forms.keys())
+            .chain(lexicon.relation_nouns.keys())
+            .chain(lexicon.role_nouns.keys())
+            .chain(&lexicon.place_nouns)
+            .chain(&lexicon.event_nouns)
+            .chain(&lexicon.negations)
+            .chain(&lexicon.hedges)
+            .collect();
+        for key in keys {
+            let mut capitalised = key.clone();
+            if let Some(first) = capitalised.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            words.extend([
+                key.clone(),
+                key.to_uppercase(),
+                key.to_lowercase(),
+                capitalised,
+                format!("{key}s"),
+                format!("{key}."),
+                key.chars().skip(1).collect(),
+                key.replace('\'', "’"),
+            ]);
+        }
+        let verb_index = |verb: Option<&Verb>| verb.map(|v| std::ptr::from_ref(v) as usize);
+        let title_index = |title: Option<&Title>| title.map(|t| std::ptr::from_ref(t) as usize);
+        for word in &words {
+            let word = word.as_str();
+            let lower = word.to_lowercase();
+            let ascii = word.to_ascii_lowercase();
+            assert_eq!(
+                verb_index(lexicon.verb(word)),
+                verb_index(
+                    lexicon
+                        .verb_forms
+                        .get(&lower)
+                        .and_then(|&i| lexicon.verbs.get(i))
+                ),
+                "{word:?}"
+            );
+            let facts = WordFacts {
+                function: lexicon.function_words.contains(&lower),
+                calendar: lexicon.calendar_words.contains(&lower),
+                non_actor: lexicon.non_actor_words.contains(&lower),
+                head_noun: lexicon.head_nouns.get(&lower).copied(),
+            };
+            assert_eq!(lexicon.word_facts(word), facts, "{word:?}");
+            assert_eq!(lexicon.is_function_word(word), facts.function, "{word:?}");
+            assert_eq!(lexicon.is_calendar_word(word), facts.calendar, "{word:?}");
+            assert_eq!(lexicon.is_non_actor_word(word), facts.non_actor, "{word:?}");
+            assert_eq!(lexicon.head_noun(word), facts.head_noun, "{word:?}");
+            assert_eq!(
+                lexicon.relation_noun(word),
+                lexicon.relation_nouns.get(&lower).copied(),
+                "{word:?}"
+            );
+            assert_eq!(
+                lexicon.role_noun(word),
+                lexicon.role_nouns.get(&lower).copied(),
+                "{word:?}"
+            );
+            assert_eq!(
+                lexicon.is_place_noun(word),
+                lexicon.place_nouns.contains(&ascii)
+            );
+            assert_eq!(
+                lexicon.is_event_noun(word),
+                lexicon.event_nouns.contains(&ascii)
+            );
+            assert_eq!(
+                lexicon.is_negation(word),
+                lexicon.negations.contains(&ascii)
+            );
+            assert_eq!(lexicon.is_hedge(word), lexicon.hedges.contains(&ascii));
+            assert_eq!(
+                lexicon.surface_run(word),
+                lexicon.surface_runs.get(word).copied(),
+                "{word:?}"
+            );
+            assert_eq!(
+                lexicon.lookup(word),
+                lexicon.surfaces.get(&normalize_surface(word)).copied(),
+                "{word:?}"
+            );
+            assert_eq!(
+                title_index(lexicon.title(word)),
+                title_index(
+                    lexicon
+                        .title_index
+                        .get(&ascii)
+                        .and_then(|&i| lexicon.titles.get(i))
+                ),
+                "{word:?}"
+            );
+            let may_start_title = word.contains(' ')
+                || with_ascii_lowercase(word, |lower| {
+                    lexicon.title_first_words.contains(first_title_word(lower))
+                });
+            assert_eq!(lexicon.may_start_title(word), may_start_title, "{word:?}");
+            for lower in ["the", "country", "army", "a"] {
+                assert_eq!(
+                    lowercases_to(word, lower),
+                    word.to_lowercase() == lower,
+                    "{word:?} {lower:?}"
+                );
+            }
+        }
     }
 
     #[test]

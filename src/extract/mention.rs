@@ -24,7 +24,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, SurfaceRole, WordBuildHasher, lowercases_to, with_lowercase};
 use crate::text::token::compound_parts;
 use crate::text::{Span, Token, TokenKind};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 /// Where a mention came from.
@@ -89,31 +89,51 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "senior",
 ];
 
+/// By length in bytes (up to the longest modifier): one bit per letter `a`..`z` that starts a title
+/// modifier of that length.
+const MODIFIER_FIRST_LETTERS: [u32; 9] = {
+    let mut letters = [0u32; 9];
+    let mut index = 0;
+    while index < TITLE_MODIFIERS.len() {
+        let modifier = TITLE_MODIFIERS[index].as_bytes();
+        letters[modifier.len()] |= 1 << (modifier[0] - b'a');
+        index += 1;
+    }
+    letters
+};
+
+/// Whether `text` has a hyphen or dash that [`compound_parts`] splits at anywhere: a sentence without
+/// one has no hyphenated word.
+fn has_dash(text: &str) -> bool {
+    // '–' is E2 80 93 in UTF-8.
+    let bytes = text.as_bytes();
+    memchr::memchr(b'-', bytes).is_some()
+        || memchr::memchr_iter(0xE2, bytes)
+            .any(|at| bytes.get(at + 1..at + 3) == Some(&[0x80, 0x93]))
+}
+
 /// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
 fn is_hyphenated(word: &str) -> bool {
     // '–' is E2 80 93 in UTF-8: look for it only in a word with such a lead byte.
     word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(['-', '–'])
 }
 
-/// One of [`TITLE_MODIFIERS`], ignoring case; without allocating for ASCII words, as this is asked of
-/// every word.
-#[inline]
+/// One of [`TITLE_MODIFIERS`], ignoring case (`word.to_lowercase()` is one); without allocating, as
+/// this is asked of every word.
+#[inline(always)]
 fn is_title_modifier(word: &str) -> bool {
-    // Most words are not of a modifier's length (four to eight letters): no comparing them. A word of
-    // another length in bytes lower-cases to no modifier either: only ASCII letters and the Kelvin
-    // sign lower-case to ASCII letters ("k", in no modifier), one byte per letter or three.
-    if !(4..=8).contains(&word.len()) {
+    // Only ASCII letters and the Kelvin sign lower-case to ASCII letters (the sign to "k", in no
+    // modifier), so a word with any other character lower-cases to no modifier: a modifier is a word
+    // of the same bytes but for ASCII case. That turns away every word of another length (four to
+    // eight letters) or first letter without comparing it.
+    let bytes = word.as_bytes();
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
         return false;
-    }
-    if word.is_ascii() {
-        // The first letter first: it turns away nearly every word.
-        let first = word.as_bytes()[0].to_ascii_lowercase();
-        TITLE_MODIFIERS
-            .iter()
-            .any(|m| m.as_bytes()[0] == first && m.eq_ignore_ascii_case(word))
-    } else {
-        TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
-    }
+    };
+    (4..=8).contains(&bytes.len())
+        && first.is_ascii_lowercase()
+        && MODIFIER_FIRST_LETTERS[bytes.len()] & (1 << (first - b'a')) != 0
+        && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// Corpus facts the mention finder needs: the words the corpus writes in lower case, borrowed from the
@@ -194,13 +214,18 @@ impl<'a> CorpusVocabulary<'a> {
 pub struct AskedWords {
     words: Vec<String>,
     index: std::collections::HashMap<String, usize, WordBuildHasher>,
-    /// One bit per (first byte, last byte, length) of the words, hashed: most words that are not
+    /// One bit per (first two bytes, last byte, length) of the words, hashed: most words that are not
     /// asked about are turned away without a lookup.
     filter: Vec<u64>,
+    /// Per filter bit: the word that alone has it (its number plus one), [`AskedWords::SHARED`] when
+    /// several have it, 0 when none. A word alone in its bit is compared without a lookup, and once
+    /// found its bit can be cleared so that its later occurrences are turned away at once.
+    owner: Vec<u32>,
 }
 
 impl AskedWords {
     const FILTER_BITS: usize = 1 << 16;
+    const SHARED: u32 = u32::MAX;
 
     pub fn new(keys: impl IntoIterator<Item = String>) -> AskedWords {
         let mut asked = AskedWords {
@@ -211,19 +236,35 @@ impl AskedWords {
             if asked.index.contains_key(&key) {
                 continue;
             }
-            let bit = Self::filter_bit(key.as_bytes());
+            let bit = Self::filter_bit(key.as_bytes(), 0, key.len());
             asked.filter[bit / 64] |= 1 << (bit % 64);
             asked.index.insert(key.clone(), asked.words.len());
             asked.words.push(key);
         }
+        asked.owner = vec![0; Self::FILTER_BITS];
+        for (number, word) in asked.words.iter().enumerate() {
+            let bit = Self::filter_bit(word.as_bytes(), 0, word.len());
+            if let Some(owner) = asked.owner.get_mut(bit) {
+                *owner = match (*owner, u32::try_from(number + 1)) {
+                    (0, Ok(number)) => number,
+                    _ => Self::SHARED,
+                };
+            }
+        }
         asked
     }
 
-    fn filter_bit(word: &[u8]) -> usize {
-        let first = word.first().copied().map_or(0, usize::from);
-        let last = word.last().copied().map_or(0, usize::from);
-        (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ word.len().wrapping_mul(0xC2B3))
-            % Self::FILTER_BITS
+    /// The filter bit of the word `bytes[start..end]`, read off its bytes: the first two (the second
+    /// only in a word of two or more), the last, and the length.
+    #[inline]
+    fn filter_bit(bytes: &[u8], start: usize, end: usize) -> usize {
+        let len = end.saturating_sub(start);
+        let byte = |index: usize| u32::from(bytes.get(index).copied().unwrap_or(0));
+        let first = byte(start);
+        let second = if len >= 2 { byte(start + 1) } else { 0 };
+        let last = if len >= 1 { byte(end - 1) } else { 0 };
+        let key = first | second << 8 | last << 16 | (len as u32 & 0xff) << 24;
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % Self::FILTER_BITS
     }
 
     /// How many words are asked about.
@@ -235,33 +276,58 @@ impl AskedWords {
         self.words.is_empty()
     }
 
-    /// The number of an asked word, or None.
-    fn position(&self, word: &str) -> Option<usize> {
-        let bit = Self::filter_bit(word.as_bytes());
-        if self
-            .filter
-            .get(bit / 64)
-            .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
-        {
-            return None;
-        }
-        self.index.get(word).copied()
-    }
-
     /// Marks in `found` (one flag per asked word) the asked words that `tokens` write in lower case:
     /// words starting with a lower-case letter, as [`CorpusVocabulary::add_tokens`] records them.
-    pub fn mark_lowercase_words(&self, text: &str, tokens: &[Token], found: &mut [bool]) {
+    ///
+    /// Asked of every token of the corpus: a word is turned away on its bytes (an ASCII first byte
+    /// that is no lower-case letter, then the filter) before it is sliced and looked up.
+    pub fn mark_lowercase_words(
+        &self,
+        text: &str,
+        tokens: impl IntoIterator<Item = Token>,
+        found: &mut [bool],
+    ) {
+        let bytes = text.as_bytes();
+        // The filter less the bits of the words found alone in theirs.
+        let mut filter = self.filter.clone();
         for token in tokens {
             if token.kind != TokenKind::Word {
                 continue;
             }
+            let Span { start, end } = token.span;
+            let Some(&first) = bytes.get(start) else {
+                continue;
+            };
+            if first.is_ascii() && !first.is_ascii_lowercase() {
+                continue;
+            }
+            let bit = Self::filter_bit(bytes, start, end);
+            if filter
+                .get(bit / 64)
+                .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
+            {
+                continue;
+            }
             let word = token.text(text);
-            let lower_case = starts_lower_case(word);
-            if lower_case
-                && let Some(position) = self.position(word)
+            if !starts_lower_case(word) {
+                continue;
+            }
+            let owner = self.owner.get(bit).copied().unwrap_or(Self::SHARED);
+            let position = match owner {
+                Self::SHARED => self.index.get(word).copied(),
+                alone => (alone as usize)
+                    .checked_sub(1)
+                    .filter(|&number| self.words.get(number).is_some_and(|w| w == word)),
+            };
+            if let Some(position) = position
                 && let Some(flag) = found.get_mut(position)
             {
                 *flag = true;
+                if owner != Self::SHARED
+                    && let Some(bits) = filter.get_mut(bit / 64)
+                {
+                    *bits &= !(1 << (bit % 64));
+                }
             }
         }
     }
@@ -295,6 +361,13 @@ fn is_capitalised(word: &str) -> bool {
 /// An acronym: at least two letters, starting upper case, with at least as many upper-case letters as
 /// lower-case ones ("PMF", "CoR", "U.S.").
 fn is_acronym(word: &str) -> bool {
+    if word.is_ascii() {
+        let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = word.bytes().filter(u8::is_ascii_lowercase).count();
+        return word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && upper >= 2
+            && upper >= lower;
+    }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let lower = word.chars().filter(|c| c.is_lowercase()).count();
     is_capitalised(word) && upper >= 2 && upper >= lower
@@ -320,13 +393,20 @@ pub fn find_mentions(
     lexicon: &Lexicon,
     vocabulary: &CorpusVocabulary<'_>,
 ) -> Vec<FoundMention> {
+    // The text the tokens cover, for a look for dashes in one go (taken to have some when the
+    // tokens cover no text).
+    let (covered_start, covered_end) = tokens.iter().fold((usize::MAX, 0), |(start, end), t| {
+        (start.min(t.span.start), end.max(t.span.end))
+    });
     let finder = Finder {
         text,
         tokens,
         lexicon,
         vocabulary,
+        dashes: text.get(covered_start..covered_end).is_none_or(has_dash),
         words: tokens.iter().map(|t| t.text(text)).collect(),
         scratch: RefCell::new(String::new()),
+        last_match: Cell::new(None),
     };
     finder.run()
 }
@@ -336,14 +416,27 @@ struct Finder<'a> {
     tokens: &'a [Token],
     lexicon: &'a Lexicon,
     vocabulary: &'a CorpusVocabulary<'a>,
+    /// Some token may be hyphenated: the text of the tokens has a hyphen or dash.
+    dashes: bool,
     /// The text of each token, sliced once: the finder asks for each many times.
     words: Vec<&'a str>,
     /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
     /// does not allocate.
     scratch: RefCell<String>,
+    /// The last longest match asked for, by its start: the title, name and country steps ask for the
+    /// match at the same word one after another.
+    last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
 }
 
+/// A longest lexicon match: (end, entity, role).
+type LexiconMatch = (usize, usize, SurfaceRole);
+
 impl<'a> Finder<'a> {
+    /// [`is_hyphenated`], at once for a sentence without dashes.
+    fn is_hyphenated(&self, word: &str) -> bool {
+        self.dashes && is_hyphenated(word)
+    }
+
     fn word(&self, index: usize) -> &'a str {
         self.words.get(index).copied().unwrap_or("")
     }
@@ -392,7 +485,7 @@ impl<'a> Finder<'a> {
                 && !is_title_modifier(word)
                 && !self.lexicon.may_start_surface(word)
                 && !matches!(self.word(i + 1), "of" | "in" | "on")
-                && !is_hyphenated(word)
+                && !self.is_hyphenated(word)
             {
                 i += 1;
                 continue;
@@ -408,7 +501,7 @@ impl<'a> Finder<'a> {
             }
             if !is_capitalised(word) {
                 // Both read hyphenated words only; most words are not.
-                if is_hyphenated(word) {
+                if self.is_hyphenated(word) {
                     if let Some(next) = self.prefixed_name(i, &mut mentions) {
                         i = next;
                         continue;
@@ -584,11 +677,28 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        self.lexicon_match_runs(start)
+        if let Some((asked, found)) = self.last_match.get()
+            && asked == start
+        {
+            return found;
+        }
+        let found = self.lexicon_match_runs(start);
+        self.last_match.set(Some((start, found)));
+        found
     }
 
     /// [`Finder::lexicon_match`] past its first test.
     fn lexicon_match_runs(&self, start: usize) -> Option<(usize, usize, SurfaceRole)> {
+        // The first run looked up is the first word alone, and the first word of every surface form
+        // is a run: a word of printable ASCII that the lexicon says is none starts no match.
+        let first = self.word(start);
+        if matches!(self.kind(start), Some(TokenKind::Word | TokenKind::Number))
+            && !first.is_empty()
+            && first.bytes().all(|b| b.is_ascii_graphic())
+            && !self.lexicon.may_be_surface_run(first)
+        {
+            return None;
+        }
         let longest = self.lexicon.max_surface_words();
         let mut best = None;
         let Ok(mut surface) = self.scratch.try_borrow_mut() else {
@@ -764,9 +874,22 @@ impl<'a> Finder<'a> {
     /// "Ahdab oil field", "Kirkuk-Ceyhan pipeline": a place noun right after a phrase.
     fn place_noun_end(&self, end: usize) -> Option<usize> {
         let one = self.word(end);
-        let two = format!("{one} {}", self.word(end + 1));
-        if self.is_word(end + 1) && self.lexicon.is_place_noun(&two) {
-            return Some(end + 2);
+        if self.is_word(end + 1) {
+            let mut owned = String::new();
+            let mut scratch = self.scratch.try_borrow_mut();
+            let two = match &mut scratch {
+                Ok(scratch) => {
+                    scratch.clear();
+                    &mut **scratch
+                }
+                Err(_) => &mut owned,
+            };
+            two.push_str(one);
+            two.push(' ');
+            two.push_str(self.word(end + 1));
+            if self.lexicon.is_place_noun(two) {
+                return Some(end + 2);
+            }
         }
         (self.is_word(end)
             && one.chars().all(|c| !c.is_uppercase())
@@ -957,7 +1080,7 @@ impl<'a> Finder<'a> {
         index: usize,
         mentions: &mut Vec<FoundMention>,
     ) -> Option<usize> {
-        if !is_hyphenated(self.word(index)) {
+        if !self.is_hyphenated(self.word(index)) {
             // One part only: no compound (and no allocation, for nearly every lower-case word).
             return None;
         }
@@ -993,7 +1116,7 @@ impl<'a> Finder<'a> {
     /// A capitalised compound whose last part is lower case ("Iran-backed", "Western-led"): mentions for
     /// its known parts, or one phrase for the capitalised part before the modifier.
     fn modifier_compound(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
-        if !is_hyphenated(self.word(index)) {
+        if !self.is_hyphenated(self.word(index)) {
             // One part only: no compound.
             return None;
         }
@@ -1049,7 +1172,10 @@ impl<'a> Finder<'a> {
                 t = match_end;
                 continue;
             }
-            if let Some(token) = self.tokens.get(t) {
+            // A word without a dash is its one part, which is the token: no country inside it.
+            if let Some(token) = self.tokens.get(t)
+                && self.is_hyphenated(self.word(t))
+            {
                 for part in compound_parts(self.text, token.span) {
                     if let Some((entity, _)) = self.lexicon.lookup(part.slice(self.text))
                         && is_country(entity)
@@ -1116,7 +1242,7 @@ impl<'a> Finder<'a> {
 
     /// "post-Iran-Iraq War": a name behind a lower-case prefix, when it goes on into a head noun.
     fn prefixed_name(&self, index: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
-        if !is_hyphenated(self.word(index)) {
+        if !self.is_hyphenated(self.word(index)) {
             return None;
         }
         let token = self.tokens.get(index)?;
@@ -1281,7 +1407,7 @@ mod tests {
         );
         let mut found = vec![false; asked.len()];
         for (d, tokens) in &sentences {
-            asked.mark_lowercase_words(&documents[*d], tokens, &mut found);
+            asked.mark_lowercase_words(&documents[*d], tokens.iter().copied(), &mut found);
         }
         let kept = asked.vocabulary(&found);
         assert!(kept.lowercase_words.len() < whole.lowercase_words.len());
@@ -1291,6 +1417,88 @@ mod tests {
                 find_mentions(text, tokens, &lexicon, &kept),
                 find_mentions(text, tokens, &lexicon, &whole)
             );
+        }
+    }
+
+    #[test]
+    fn title_modifiers_are_found_ignoring_case() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "Acting",
+            "ACTING",
+            "acting",
+            "actin",
+            "actingg",
+            "Former",
+            "formér",
+            "fOrMeR",
+            "vice",
+            "Vice-",
+            "lat\u{212a}",
+            "\u{212a}ate",
+            "İnterim",
+            "interim",
+            "then",
+            "Then",
+            "them",
+            "senior",
+            "señor",
+            "incoming",
+            "outgoing",
+            "Outgoing",
+            "deputy",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(TITLE_MODIFIERS.iter().map(|m| m.to_uppercase()));
+        for word in &words {
+            assert_eq!(
+                is_title_modifier(word),
+                TITLE_MODIFIERS.contains(&word.to_lowercase().as_str()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dashes_are_found_where_a_char_search_finds_them() {
+        for text in [
+            "",
+            "-",
+            "US-China",
+            "1990–91",
+            "a — b",
+            "’s",
+            "“x”",
+            "\u{e2}",
+            "é",
+            "a\u{2013}",
+        ] {
+            assert_eq!(has_dash(text), text.contains(['-', '–']), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn modifiers_and_dashes_agree_with_the_plain_definitions(
+            word in "[a-zA-Z.\u{212a}\u{130}é–—’-]{0,9}",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for text in [&word, &any] {
+                proptest::prop_assert_eq!(
+                    is_title_modifier(text),
+                    TITLE_MODIFIERS.contains(&text.to_lowercase().as_str())
+                );
+                proptest::prop_assert_eq!(has_dash(text), text.contains(['-', '–']));
+                let upper = text.chars().filter(|c| c.is_uppercase()).count();
+                let lower = text.chars().filter(|c| c.is_lowercase()).count();
+                proptest::prop_assert_eq!(
+                    is_acronym(text),
+                    is_capitalised(text) && upper >= 2 && upper >= lower
+                );
+            }
         }
     }
 

@@ -289,7 +289,11 @@ fn find_terminal_mark(text: &str) -> Option<usize> {
     let before = bytes
         .get(..ascii.unwrap_or(bytes.len()))
         .unwrap_or_default();
-    memchr::memmem::find(before, "…".as_bytes()).or(ascii)
+    // '…' is E2 80 A6: its lead byte, then the rest (a searcher for the three bytes costs more to
+    // build than a sentence costs to scan).
+    memchr::memchr_iter(0xE2, before)
+        .find(|&at| before.get(at + 1..at + 3) == Some(&[0x80, 0xA6]))
+        .or(ascii)
 }
 
 fn is_closer(c: char) -> bool {
@@ -518,6 +522,21 @@ fn push_sentence(
 
 /// Prose or fragment, by the rule in the module docs.
 fn sentence_kind(body: &str) -> SentenceKind {
+    let (words, lower_word) = match leading_words_ascii(body.as_bytes()) {
+        Some(counted) => counted,
+        None => leading_words(body),
+    };
+    let enough_words = words >= 4 || (words == 3 && lower_word);
+    if enough_words && ends_with_stop(body) {
+        SentenceKind::Prose
+    } else {
+        SentenceKind::Fragment
+    }
+}
+
+/// Of the first words of `body` (split at white space) that have a letter, up to four: how many, and
+/// whether the first letter of one is lower case.
+fn leading_words(body: &str) -> (usize, bool) {
     let mut words = 0usize;
     let mut lower_word = false;
     for word in body.split_whitespace() {
@@ -532,12 +551,33 @@ fn sentence_kind(body: &str) -> SentenceKind {
             break;
         }
     }
-    let enough_words = words >= 4 || (words == 3 && lower_word);
-    if enough_words && ends_with_stop(body) {
-        SentenceKind::Prose
-    } else {
-        SentenceKind::Fragment
+    (words, lower_word)
+}
+
+/// [`leading_words`] on bytes, for a body that is ASCII as far as it reads; None at a byte of
+/// another character before it is done (that character may be a letter or white space).
+fn leading_words_ascii(body: &[u8]) -> Option<(usize, bool)> {
+    let mut words = 0usize;
+    let mut lower_word = false;
+    // Whether the word being read has had its first letter.
+    let mut lettered = false;
+    for &byte in body {
+        if !byte.is_ascii() {
+            return None;
+        }
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            lettered = false;
+        } else if !lettered && byte.is_ascii_alphabetic() {
+            lettered = true;
+            words += 1;
+            lower_word |= byte.is_ascii_lowercase();
+            if words >= 4 {
+                break;
+            }
+        }
     }
+    Some((words, lower_word))
 }
 
 /// `… mark+ closer* footnote?` at the end of `body`, where a footnote is not the decimals of a number.
@@ -869,7 +909,38 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
+    #[test]
+    fn leading_words_on_bytes_agree_with_the_char_rule() {
+        for body in [
+            "",
+            "a b c d",
+            "A B C",
+            "1 2 3 4",
+            "x1 -y (z) \u{b}w\u{c}v",
+            "One two three four five",
+            "One, two. Three!",
+            "é a b c",
+            "a b c é",
+            "a\u{a0}b c d",
+        ] {
+            if let Some(counted) = leading_words_ascii(body.as_bytes()) {
+                assert_eq!(counted, leading_words(body), "{body:?}");
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn leading_words_agree_on_any_body(
+            body in r"[a-zA-Z0-9 \t\n\u{b}\u{c}\r.,é\u{a0}\u{2003}]{0,30}",
+        ) {
+            if let Some(counted) = leading_words_ascii(body.as_bytes()) {
+                prop_assert_eq!(counted, leading_words(&body));
+            } else {
+                prop_assert!(!body.is_ascii());
+            }
+        }
+
         #[test]
         fn marks_are_found_where_a_char_search_finds_them(
             text in r"([a-z .?!…\u{e2}\u{2026}\u{2014}”é]){0,40}",

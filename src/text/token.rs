@@ -71,6 +71,20 @@ pub fn tokenize_into(text: &str, within: Span, tokens: &mut Vec<Token>) {
             at += 1;
             continue;
         }
+        if class & WORD != 0
+            && let Some(end) = plain_word_end(bytes, at, class)
+        {
+            tokens.push(Token {
+                span: Span::new(within.start + at, within.start + end),
+                kind: if class & DIGIT != 0 {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            });
+            at = end;
+            continue;
+        }
         if class & NON_ASCII == 0
             && let Some(end) = ascii_match_end(bytes, at)
         {
@@ -264,6 +278,29 @@ fn skip_hyphen_groups(bytes: &[u8], mut index: usize, apostrophes: bool) -> Opti
     }
 }
 
+/// The end of the match of [`TOKEN`] at `start`, a letter or digit of class `class`, in the common
+/// case: a run of ASCII letters and digits followed by the end or by an ASCII byte that neither
+/// continues a word (an apostrophe, a hyphen) nor, after a lone capital, makes an abbreviation (a full
+/// stop). Such a match is all of the run, with no possessive in it. None in any other case, which
+/// [`ascii_match_end`] and the pattern decide.
+#[inline]
+fn plain_word_end(bytes: &[u8], start: usize, class: u8) -> Option<usize> {
+    let mut end = start + 1;
+    while bytes
+        .get(end)
+        .is_some_and(|&b| CLASS[usize::from(b)] & WORD != 0)
+    {
+        end += 1;
+    }
+    match bytes.get(end) {
+        None => Some(end),
+        Some(&next) => {
+            let abbreviation = next == b'.' && end == start + 1 && class & UPPER != 0;
+            (next.is_ascii() && next != b'\'' && next != b'-' && !abbreviation).then_some(end)
+        }
+    }
+}
+
 /// The end of the match of [`TOKEN`] at `start` (an ASCII byte that is not white space), or None when
 /// a non-ASCII character could change it. The alternatives are tried in the pattern's order, and each
 /// is greedy with nothing after it, so the first that matches gives the match.
@@ -425,6 +462,7 @@ mod tests {
         fn scanner_agrees_with_the_pattern(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "A", "B", "a", "z", "0", "9", ".", "-", "–", "—", "'", "’", "s", " ", "\t", "\n", "\u{a0}",
             "É", "é", "\u{301}", "²", "Ⅻ", "ⅻ", "$", ",", "(", "\u{85}", "\u{1c}", "中", "\u{1F600}",
+            "“", "”", "‘", "…",
         ]), 0..24)) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(
