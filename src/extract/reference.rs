@@ -53,6 +53,15 @@ const GROUP_NOUNS: &[&str] = &[
     "party",
 ];
 
+/// Whether `word` lower-cases to one of `nouns` (ASCII lower-case words).
+fn lowercases_to_any(word: &str, nouns: &[&str]) -> bool {
+    // An ASCII word lower-cases to a word of its own length: most words need no comparing.
+    if word.is_ascii() && nouns.iter().all(|noun| noun.len() != word.len()) {
+        return false;
+    }
+    nouns.iter().any(|noun| lowercases_to(word, noun))
+}
+
 /// Follows the entities a document has named, sentence by sentence.
 #[derive(Debug, Clone, Default)]
 pub struct ReferenceTracker {
@@ -93,19 +102,18 @@ impl ReferenceTracker {
         };
         let mut references = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
-            // The reference words below are ASCII words of two or three letters, and no other word
-            // lower-cases to one: no character outside ASCII lower-cases to an ASCII letter but "k".
-            let length = token.span.end.saturating_sub(token.span.start);
-            if token.kind != TokenKind::Word || !(2..=3).contains(&length) {
+            if token.kind != TokenKind::Word {
                 continue;
             }
-            let word = token.text(text);
-            if word.len() != length || !word.is_ascii() {
-                continue;
-            }
-            // Compared without lower-casing: `is(w)` is `lower(index) == w`.
-            let is = |w: &str| word.eq_ignore_ascii_case(w);
-            let (he, it, the) = (is("he") || is("she"), is("it"), is("the"));
+            // The reference words are ASCII, and no other word lower-cases to one (no character outside
+            // ASCII lower-cases to an ASCII letter but "k"): compare bytes, ignoring ASCII case.
+            let word = token.text(text).as_bytes();
+            let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
+            let (he, it, the) = match word.len() {
+                2 => (is(b"he"), is(b"it"), false),
+                3 => (is(b"she"), false, is(b"the")),
+                _ => continue,
+            };
             if !(he || it || the)
                 || mentions
                     .iter()
@@ -118,9 +126,9 @@ impl ReferenceTracker {
                 (Referent::Person, index + 1)
             } else if it && verb_follows(index) {
                 (Referent::CountryOrGroup, index + 1)
-            } else if the && lowercases_to(next, "country") {
+            } else if the && lowercases_to_any(next, &["country"]) {
                 (Referent::Country, index + 2)
-            } else if the && GROUP_NOUNS.iter().any(|noun| lowercases_to(next, noun)) {
+            } else if the && lowercases_to_any(next, GROUP_NOUNS) {
                 (Referent::Group, index + 2)
             } else {
                 continue;
@@ -166,6 +174,37 @@ impl ReferenceTracker {
         // Only the recent past matters.
         if self.recent.len() > 64 {
             self.recent.drain(..self.recent.len() - 64);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_match_as_lower_cased() {
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("country", &["country"], true),
+            ("Country", &["country"], true),
+            ("COUNTRY", &["country"], true),
+            ("countries", &["country"], false),
+            ("count", &["country"], false),
+            ("", &["country"], false),
+            ("Militia", GROUP_NOUNS, true),
+            ("ORGANISATION", GROUP_NOUNS, true),
+            ("parties", GROUP_NOUNS, false),
+            ("groupe", GROUP_NOUNS, false),
+            ("Grüppe", GROUP_NOUNS, false),
+            ("Organization", GROUP_NOUNS, true),
+        ];
+        for &(word, nouns, expected) in cases {
+            assert_eq!(lowercases_to_any(word, nouns), expected, "{word}");
+            assert_eq!(
+                nouns.iter().any(|noun| word.to_lowercase() == *noun),
+                expected,
+                "{word} by to_lowercase"
+            );
         }
     }
 }
