@@ -239,17 +239,60 @@ pub fn read_sentence_relations(
             capped: false,
         };
     }
+    read_rules(
+        text,
+        tokens,
+        mentions,
+        lexicon,
+        context,
+        Rules::for_mention_count(mentions.len()),
+    )
+}
+
+/// Which rules a sentence needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    All,
+    /// Only the rules that relate a mention to an entity it carries (a title's country, a country
+    /// inside a name): every other rule relates two mentions, and with one mention that pair is the
+    /// mention and itself, a relation dropped before the sentence's relations are returned.
+    OfOneMention,
+}
+
+impl Rules {
+    fn for_mention_count(count: usize) -> Rules {
+        if count == 1 {
+            Rules::OfOneMention
+        } else {
+            Rules::All
+        }
+    }
+}
+
+fn read_rules(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[SentenceMention],
+    lexicon: &Lexicon,
+    context: DocumentContext,
+    rules: Rules,
+) -> SentenceRelations {
+    // The rules of one mention read no words: the words need no lower-casing and no index.
+    let all = rules == Rules::All;
     // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
     // and a linear scan each time would make a sentence of many mentions quadratic.
-    let starts_len = mentions
-        .iter()
-        .map(|m| m.tokens.0 + 1)
-        .max()
-        .unwrap_or(0)
-        .max(tokens.len());
-    let mut mention_starts = vec![NO_MENTION; starts_len];
-    for (index, mention) in mentions.iter().enumerate().rev() {
-        mention_starts[mention.tokens.0] = index;
+    let mut mention_starts = Vec::new();
+    if all {
+        let starts_len = mentions
+            .iter()
+            .map(|m| m.tokens.0 + 1)
+            .max()
+            .unwrap_or(0)
+            .max(tokens.len());
+        mention_starts = vec![NO_MENTION; starts_len];
+        for (index, mention) in mentions.iter().enumerate().rev() {
+            mention_starts[mention.tokens.0] = index;
+        }
     }
     let reader = Reader {
         text,
@@ -258,28 +301,43 @@ pub fn read_sentence_relations(
         lexicon,
         context,
         hedged: std::cell::OnceCell::new(),
-        lowered: Lowered::new(text, tokens),
+        lowered: if all {
+            Lowered::new(text, tokens)
+        } else {
+            Lowered::none()
+        },
         mention_starts,
         capped: std::cell::Cell::new(false),
         groups: std::cell::OnceCell::new(),
     };
     let mut relations = Vec::new();
-    reader.title(&mut relations);
-    reader.apposition(&mut relations);
-    reader.such_as(&mut relations);
-    reader.compound_pair(&mut relations);
-    reader.compound_modifier(&mut relations);
-    reader.possessive(&mut relations);
-    reader.demonym(&mut relations);
-    reader.between(&mut relations);
-    reader.name_part(&mut relations);
-    reader.nominal(&mut relations);
-    reader.located_in(&mut relations);
-    reader.joint_subject(&mut relations);
-    reader.verb(&mut relations);
+    match rules {
+        Rules::All => {
+            reader.title(&mut relations);
+            reader.apposition(&mut relations);
+            reader.such_as(&mut relations);
+            reader.compound_pair(&mut relations);
+            reader.compound_modifier(&mut relations);
+            reader.possessive(&mut relations);
+            reader.demonym(&mut relations);
+            reader.between(&mut relations);
+            reader.name_part(&mut relations);
+            reader.nominal(&mut relations);
+            reader.located_in(&mut relations);
+            reader.joint_subject(&mut relations);
+            reader.verb(&mut relations);
+        }
+        Rules::OfOneMention => {
+            reader.title(&mut relations);
+            reader.name_part(&mut relations);
+        }
+    }
     relations.retain(|r| r.subject != r.object);
     dedup_relations(&mut relations);
-    reader.co_mentions(&mut relations);
+    // One mention names one entity: no pair to co-mention.
+    if all {
+        reader.co_mentions(&mut relations);
+    }
     SentenceRelations {
         relations,
         capped: reader.capped.get(),
@@ -316,6 +374,14 @@ enum Lowered {
 }
 
 impl Lowered {
+    /// No words, for a reader that reads none.
+    fn none() -> Lowered {
+        Lowered::Tokens {
+            buffer: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
     fn new(text: &str, tokens: &[Token]) -> Lowered {
         let mut base = usize::MAX;
         let mut end = 0;
@@ -1665,4 +1731,105 @@ fn verb_predicate(lemma: &str, after: &[&str]) -> String {
         parts.truncate(1);
     }
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_lexicon::test_lexicon;
+    use crate::text::tokenize;
+
+    /// A title before the mention: (title, leads, index of the mention of its country).
+    type TitleCase<'a> = Option<(&'a str, bool, Option<usize>)>;
+
+    #[test]
+    fn one_mention_needs_only_the_rules_of_one_mention() {
+        // (text, the one mention's words, its kind, its title, the countries inside it)
+        let cases: &[(&str, &str, EntityKind, TitleCase, &[usize])] = &[
+            (
+                "President Smith, leader of the group, attacked it and signed deals with them.",
+                "Smith",
+                EntityKind::Person,
+                Some(("president", true, None)),
+                &[],
+            ),
+            (
+                "Prime Minister Jones of the party met, and the forces against them fought.",
+                "Jones",
+                EntityKind::Person,
+                Some(("prime minister", true, Some(0))),
+                &[],
+            ),
+            (
+                "The Central Bank of Iraq, such as it is, signed a deal with its partners.",
+                "Central Bank of Iraq",
+                EntityKind::Organization,
+                None,
+                &[5],
+            ),
+            (
+                "The Iran-Iraq War between the two states ended in an invasion of the south.",
+                "Iran-Iraq War",
+                EntityKind::Event,
+                None,
+                &[6, 7],
+            ),
+            (
+                "The Iran-Iraq Accord of 1975, including its annex, was signed by both.",
+                "Iran-Iraq Accord",
+                EntityKind::Agreement,
+                None,
+                &[6, 7],
+            ),
+            (
+                "Its relations with them, which attacked, and Turkish firms like it grew.",
+                "Turkish",
+                EntityKind::Country,
+                None,
+                &[],
+            ),
+        ];
+        let lexicon = test_lexicon();
+        let mut read_something = false;
+        for &(text, surface, kind, title, contains) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let Some(start) = text.find(surface) else {
+                panic!("{surface} is in {text}");
+            };
+            let end = start + surface.len();
+            let first = tokens.iter().position(|t| t.span.start == start);
+            let last = tokens.iter().position(|t| t.span.end == end);
+            let (Some(first), Some(last)) = (first, last) else {
+                panic!("{surface} is whole tokens of {text}");
+            };
+            let mention = SentenceMention {
+                entity: 1,
+                span: Span::new(start, end),
+                tokens: (first, last + 1),
+                title: title.map(|(title, leads, of_mention)| TitleInfo {
+                    title: title.to_string(),
+                    leads,
+                    of_mention,
+                }),
+                kind,
+                contains: contains.to_vec(),
+                adjective: kind == EntityKind::Country,
+                metonymy: false,
+            };
+            let mentions = [mention];
+            for home_country in [None, Some(1), Some(9)] {
+                let context = DocumentContext { home_country };
+                let read = |rules| read_rules(text, &tokens, &mentions, &lexicon, context, rules);
+                let all = read(Rules::All);
+                read_something |= !all.relations.is_empty();
+                assert_eq!(read(Rules::OfOneMention), all, "{text} {home_country:?}");
+                assert_eq!(
+                    read_sentence_relations(text, &tokens, &mentions, &lexicon, context),
+                    all,
+                    "{text} {home_country:?}"
+                );
+            }
+        }
+        assert!(read_something, "the cases read some relations");
+    }
 }
