@@ -55,11 +55,12 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Whether `word` lower-cases to one of `nouns` (ASCII lower-case words).
 fn lowercases_to_any(word: &str, nouns: &[&str]) -> bool {
-    // An ASCII word lower-cases to a word of its own length: most words need no comparing.
-    if word.is_ascii() && nouns.iter().all(|noun| noun.len() != word.len()) {
-        return false;
+    if word.is_ascii() {
+        // What `lowercases_to` does for an ASCII word, without a call per noun.
+        nouns.iter().any(|noun| word.eq_ignore_ascii_case(noun))
+    } else {
+        nouns.iter().any(|noun| lowercases_to(word, noun))
     }
-    nouns.iter().any(|noun| lowercases_to(word, noun))
 }
 
 /// Follows the entities a document has named, sentence by sentence.
@@ -102,11 +103,13 @@ impl ReferenceTracker {
         };
         let mut references = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word {
+            // The reference words are ASCII words of two or three letters, and no other word lower-cases
+            // to one (no character outside ASCII lower-cases to an ASCII letter but "k"): look no further
+            // at other tokens, and compare bytes, ignoring ASCII case.
+            let length = token.span.end.saturating_sub(token.span.start);
+            if token.kind != TokenKind::Word || !(2..=3).contains(&length) {
                 continue;
             }
-            // The reference words are ASCII, and no other word lower-cases to one (no character outside
-            // ASCII lower-cases to an ASCII letter but "k"): compare bytes, ignoring ASCII case.
             let word = token.text(text).as_bytes();
             let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
             let (he, it, the) = match word.len() {

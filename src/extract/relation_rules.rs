@@ -707,8 +707,9 @@ impl Reader<'_> {
             }
             // the ROLE (of|for) Y, X
             let start = mention.tokens.0;
-            if let Some(role_start) =
-                (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
+            if self.of_before_determiners(start)
+                && let Some(role_start) =
+                    (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
                 && let Some((role_end, role, class)) = self.role_at(role_start)
                 && ["of", "for"].contains(&self.lower(role_end))
                 && role_end < start
@@ -736,6 +737,16 @@ impl Reader<'_> {
                 out.extend(self.relation(x, y, "member of", RelationClass::PartOf, "apposition"));
             }
         }
+    }
+
+    /// Whether the words right before token `end`, past any determiners, end with "of" or "for": "the
+    /// head of the": a role there can be completed by the mention at `end`.
+    fn of_before_determiners(&self, end: usize) -> bool {
+        let mut before = end;
+        while before > 0 && DETERMINERS.contains(&self.lower(before - 1)) {
+            before -= 1;
+        }
+        before > 0 && matches!(self.lower(before - 1), "of" | "for")
     }
 
     /// Two to four capitalised words without a head noun, or with a name particle ("al-Saadi").
@@ -1349,9 +1360,6 @@ impl Reader<'_> {
         {
             return None;
         }
-        let negated = words
-            .iter()
-            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"));
         let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
         if let Some(mut position) = verb_position {
             // "managed to negotiate with Y", "agreed to buy": the infinitive carries the relation.
@@ -1448,7 +1456,7 @@ impl Reader<'_> {
                 lemma: verb.lemma.clone(),
                 predicate,
                 class,
-                negated,
+                negated: self.negated(words),
                 passive,
                 non_finite,
                 coordinated,
@@ -1464,14 +1472,14 @@ impl Reader<'_> {
             self.classed_noun(words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
         });
         let Some(noun) = noun else {
-            return self.possessive_noun(start, words, negated);
+            return self.possessive_noun(start, words);
         };
         let class = self.classed_noun(words[noun])?;
         Some(GapReading {
             lemma: words[noun].to_string(),
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
-            negated,
+            negated: self.negated(words),
             passive: false,
             non_finite: false,
             coordinated: false,
@@ -1480,9 +1488,17 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the words between two mentions deny what they say: "did not", "declined", "won't". Asked
+    /// only of a gap that reads as a relation.
+    fn negated(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"))
+    }
+
     /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
     /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
-    fn possessive_noun(&self, start: usize, words: &[&str], negated: bool) -> Option<GapReading> {
+    fn possessive_noun(&self, start: usize, words: &[&str]) -> Option<GapReading> {
         const LINKS: &[&str] = &[
             "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
         ];
@@ -1511,7 +1527,7 @@ impl Reader<'_> {
             lemma: noun.to_string(),
             predicate: format!("{noun} {}", words[preposition]),
             class,
-            negated,
+            negated: self.negated(words),
             passive: false,
             non_finite: false,
             coordinated: false,
