@@ -110,6 +110,15 @@ impl ReferenceTracker {
             if token.kind != TokenKind::Word || !(2..=3).contains(&length) {
                 continue;
             }
+            // They start with "h", "i", "s" or "t", in either case (a byte with bit 5 set is one of those
+            // exactly when it is that letter in either case): most short words need no closer look.
+            let first = text
+                .as_bytes()
+                .get(token.span.start)
+                .map_or(0, |b| b | 0x20);
+            if !matches!(first, b'h' | b'i' | b's' | b't') {
+                continue;
+            }
             let word = token.text(text).as_bytes();
             let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
             let (he, it, the) = match word.len() {

@@ -245,7 +245,7 @@ pub fn read_sentence_relations(
         mentions,
         lexicon,
         context,
-        Rules::for_mention_count(mentions.len()),
+        Rules::for_mentions(mentions),
     )
 }
 
@@ -257,14 +257,24 @@ enum Rules {
     /// inside a name): every other rule relates two mentions, and with one mention that pair is the
     /// mention and itself, a relation dropped before the sentence's relations are returned.
     OfOneMention,
+    /// The same for several mentions of one entity, where every pair of mentions is the entity and
+    /// itself, and where a mention can also name an event its country took part in ("the Russian
+    /// invasion of Ukraine" … "Ukraine"). No list is longer than [`MAX_COMENTION_ENTITIES`], so no cap
+    /// applies.
+    OfOneEntity,
 }
 
 impl Rules {
-    fn for_mention_count(count: usize) -> Rules {
-        if count == 1 {
-            Rules::OfOneMention
-        } else {
-            Rules::All
+    fn for_mentions(mentions: &[SentenceMention]) -> Rules {
+        match mentions {
+            [_] => Rules::OfOneMention,
+            [first, rest @ ..]
+                if mentions.len() <= MAX_COMENTION_ENTITIES
+                    && rest.iter().all(|m| m.entity == first.entity) =>
+            {
+                Rules::OfOneEntity
+            }
+            _ => Rules::All,
         }
     }
 }
@@ -278,11 +288,11 @@ fn read_rules(
     rules: Rules,
 ) -> SentenceRelations {
     // The rules of one mention read no words: the words need no lower-casing and no index.
-    let all = rules == Rules::All;
+    let reads_words = rules != Rules::OfOneMention;
     // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
     // and a linear scan each time would make a sentence of many mentions quadratic.
     let mut mention_starts = Vec::new();
-    if all {
+    if reads_words {
         let starts_len = mentions
             .iter()
             .map(|m| m.tokens.0 + 1)
@@ -301,7 +311,7 @@ fn read_rules(
         lexicon,
         context,
         hedged: std::cell::OnceCell::new(),
-        lowered: if all {
+        lowered: if reads_words {
             Lowered::new(text, tokens)
         } else {
             Lowered::none()
@@ -331,11 +341,16 @@ fn read_rules(
             reader.title(&mut relations);
             reader.name_part(&mut relations);
         }
+        Rules::OfOneEntity => {
+            reader.title(&mut relations);
+            reader.name_part(&mut relations);
+            reader.event_nominal(&mut relations);
+        }
     }
     relations.retain(|r| r.subject != r.object);
     dedup_relations(&mut relations);
-    // One mention names one entity: no pair to co-mention.
-    if all {
+    // One entity makes no pair to co-mention.
+    if rules == Rules::All {
         reader.co_mentions(&mut relations);
     }
     SentenceRelations {
@@ -1755,70 +1770,28 @@ mod tests {
     use crate::extract::test_lexicon::test_lexicon;
     use crate::text::tokenize;
 
-    /// A title before the mention: (title, leads, index of the mention of its country).
+    /// A title before a mention: (title, leads, index of the mention of its country).
     type TitleCase<'a> = Option<(&'a str, bool, Option<usize>)>;
+    /// A mention of the one entity: (its words, its kind, its title, the countries inside it).
+    type MentionCase<'a> = (&'a str, EntityKind, TitleCase<'a>, &'a [usize]);
 
-    #[test]
-    fn one_mention_needs_only_the_rules_of_one_mention() {
-        // (text, the one mention's words, its kind, its title, the countries inside it)
-        let cases: &[(&str, &str, EntityKind, TitleCase, &[usize])] = &[
-            (
-                "President Smith, leader of the group, attacked it and signed deals with them.",
-                "Smith",
-                EntityKind::Person,
-                Some(("president", true, None)),
-                &[],
-            ),
-            (
-                "Prime Minister Jones of the party met, and the forces against them fought.",
-                "Jones",
-                EntityKind::Person,
-                Some(("prime minister", true, Some(0))),
-                &[],
-            ),
-            (
-                "The Central Bank of Iraq, such as it is, signed a deal with its partners.",
-                "Central Bank of Iraq",
-                EntityKind::Organization,
-                None,
-                &[5],
-            ),
-            (
-                "The Iran-Iraq War between the two states ended in an invasion of the south.",
-                "Iran-Iraq War",
-                EntityKind::Event,
-                None,
-                &[6, 7],
-            ),
-            (
-                "The Iran-Iraq Accord of 1975, including its annex, was signed by both.",
-                "Iran-Iraq Accord",
-                EntityKind::Agreement,
-                None,
-                &[6, 7],
-            ),
-            (
-                "Its relations with them, which attacked, and Turkish firms like it grew.",
-                "Turkish",
-                EntityKind::Country,
-                None,
-                &[],
-            ),
-        ];
-        let lexicon = test_lexicon();
-        let mut read_something = false;
-        for &(text, surface, kind, title, contains) in cases {
-            let tokens = tokenize(text, Span::new(0, text.len()));
-            let Some(start) = text.find(surface) else {
+    /// The mentions of `text`, each the first occurrence of its words (a whole number of tokens) after
+    /// the mention before it, all of entity 1.
+    fn mentions_of(text: &str, tokens: &[Token], cases: &[MentionCase]) -> Vec<SentenceMention> {
+        let mut from = 0;
+        let mut mentions = Vec::new();
+        for &(surface, kind, title, contains) in cases {
+            let Some(start) = text[from..].find(surface).map(|at| at + from) else {
                 panic!("{surface} is in {text}");
             };
             let end = start + surface.len();
+            from = end;
             let first = tokens.iter().position(|t| t.span.start == start);
             let last = tokens.iter().position(|t| t.span.end == end);
             let (Some(first), Some(last)) = (first, last) else {
                 panic!("{surface} is whole tokens of {text}");
             };
-            let mention = SentenceMention {
+            mentions.push(SentenceMention {
                 entity: 1,
                 span: Span::new(start, end),
                 tokens: (first, last + 1),
@@ -1831,14 +1804,84 @@ mod tests {
                 contains: contains.to_vec(),
                 adjective: kind == EntityKind::Country,
                 metonymy: false,
+            });
+        }
+        mentions
+    }
+
+    #[test]
+    fn one_entity_needs_only_the_rules_of_one_entity() {
+        use EntityKind::*;
+        let cases: &[(&str, &[MentionCase])] = &[
+            (
+                "President Smith, leader of the group, attacked it and signed deals with them.",
+                &[("Smith", Person, Some(("president", true, None)), &[])],
+            ),
+            (
+                "Prime Minister Jones of the party met, and the forces against them fought.",
+                &[(
+                    "Jones",
+                    Person,
+                    Some(("prime minister", true, Some(0))),
+                    &[],
+                )],
+            ),
+            (
+                "The Central Bank of Iraq, such as it is, signed a deal with its partners.",
+                &[("Central Bank of Iraq", Organization, None, &[5])],
+            ),
+            (
+                "The Iran-Iraq War between the two states ended in an invasion of the south.",
+                &[("Iran-Iraq War", Event, None, &[6, 7])],
+            ),
+            (
+                "The Iran-Iraq Accord of 1975, including its annex, was signed by both.",
+                &[("Iran-Iraq Accord", Agreement, None, &[6, 7])],
+            ),
+            (
+                "Its relations with them, which attacked, and Turkish firms like it grew.",
+                &[("Turkish", Country, None, &[])],
+            ),
+            (
+                "Turkey attacked Turkey, and Turkey, Turkey and Turkey signed a deal with Turkey.",
+                &[
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                ],
+            ),
+            (
+                "The Russian Invasion of Ukraine angered Ukraine's leader, President Zelensky of Ukraine.",
+                &[
+                    ("Russian Invasion", Event, None, &[8]),
+                    ("Ukraine", Country, None, &[]),
+                    ("Ukraine", Country, None, &[]),
+                    ("Zelensky", Person, Some(("president", true, Some(1))), &[3]),
+                    ("Ukraine", Country, None, &[]),
+                ],
+            ),
+        ];
+        let lexicon = test_lexicon();
+        let mut read_something = false;
+        for &(text, cases) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mentions = mentions_of(text, &tokens, cases);
+            let rules = Rules::for_mentions(&mentions);
+            let expected_rules = if mentions.len() == 1 {
+                Rules::OfOneMention
+            } else {
+                Rules::OfOneEntity
             };
-            let mentions = [mention];
+            assert_eq!(rules, expected_rules, "{text}");
             for home_country in [None, Some(1), Some(9)] {
                 let context = DocumentContext { home_country };
                 let read = |rules| read_rules(text, &tokens, &mentions, &lexicon, context, rules);
                 let all = read(Rules::All);
                 read_something |= !all.relations.is_empty();
-                assert_eq!(read(Rules::OfOneMention), all, "{text} {home_country:?}");
+                assert_eq!(read(rules), all, "{text} {home_country:?}");
                 assert_eq!(
                     read_sentence_relations(text, &tokens, &mentions, &lexicon, context),
                     all,
@@ -1847,5 +1890,31 @@ mod tests {
             }
         }
         assert!(read_something, "the cases read some relations");
+    }
+
+    #[test]
+    fn rules_by_mentions() {
+        let mention = |entity| SentenceMention {
+            entity,
+            span: Span::new(0, 1),
+            tokens: (0, 1),
+            title: None,
+            kind: EntityKind::Country,
+            contains: Vec::new(),
+            adjective: false,
+            metonymy: false,
+        };
+        let cases: &[(&[usize], Rules)] = &[
+            (&[3], Rules::OfOneMention),
+            (&[3, 3], Rules::OfOneEntity),
+            (&[3, 4], Rules::All),
+            (&[3, 3, 4], Rules::All),
+            (&[3; MAX_COMENTION_ENTITIES], Rules::OfOneEntity),
+            (&[3; MAX_COMENTION_ENTITIES + 1], Rules::All),
+        ];
+        for &(entities, expected) in cases {
+            let mentions: Vec<SentenceMention> = entities.iter().map(|&e| mention(e)).collect();
+            assert_eq!(Rules::for_mentions(&mentions), expected, "{entities:?}");
+        }
     }
 }
