@@ -119,7 +119,12 @@ impl ReferenceTracker {
             if !matches!(first, b'h' | b'i' | b's' | b't') {
                 continue;
             }
-            let word = token.text(text).as_bytes();
+            // Bytes, not the token's text: an ASCII byte always starts and ends a character, so a
+            // slice equal to a reference word is one whether or not the span falls on characters.
+            let word = text
+                .as_bytes()
+                .get(token.span.start..token.span.end)
+                .unwrap_or_default();
             let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
             let (he, it, the) = match word.len() {
                 2 => (is(b"he"), is(b"it"), false),

@@ -1052,6 +1052,10 @@ impl Reader<'_> {
             let noun = self.lower(noun_at);
             let preposition = self.lower(noun_at + 1);
             // "Russian forces against Ukraine": a country's armed men against Y.
+            // The preposition first: it rules out most mentions without a lexicon lookup.
+            if !NOMINAL_PREPOSITIONS.contains(&preposition) {
+                continue;
+            }
             let forces_against =
                 mention.adjective && FORCE_NOUNS.contains(&noun) && preposition == "against";
             let Some(class) = self
@@ -1060,9 +1064,6 @@ impl Reader<'_> {
             else {
                 continue;
             };
-            if !NOMINAL_PREPOSITIONS.contains(&preposition) {
-                continue;
-            }
             let mut start = noun_at + 2;
             while DETERMINERS.contains(&self.lower(start)) {
                 start += 1;
@@ -1484,7 +1485,7 @@ impl Reader<'_> {
             return None;
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
-            self.classed_noun(words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
+            PREPOSITIONS.contains(&words[i + 1]) && self.classed_noun(words[i]).is_some()
         });
         let Some(noun) = noun else {
             return self.possessive_noun(start, words);
