@@ -19,6 +19,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, lowercases_to};
 use super::relation_rules::SentenceMention;
 use crate::text::{Token, TokenKind};
+use std::borrow::Cow;
 
 /// What a reference word can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,19 @@ const GROUP_NOUNS: &[&str] = &[
     "party",
 ];
 
+/// What "the" and `noun` stand for: "the country", "the group".
+fn referent_of_noun(noun: &str) -> Option<Referent> {
+    if lowercases_to_any(noun, &["country"]) {
+        Some(Referent::Country)
+    } else if lowercases_to_any(noun, GROUP_NOUNS) {
+        Some(Referent::Group)
+    } else {
+        None
+    }
+}
+
 /// Whether `word` lower-cases to one of `nouns` (ASCII lower-case words).
+#[inline]
 fn lowercases_to_any(word: &str, nouns: &[&str]) -> bool {
     if word.is_ascii() {
         // What `lowercases_to` does for an ASCII word, without a call per noun.
@@ -84,21 +97,27 @@ impl ReferenceTracker {
         mentions: &[SentenceMention],
         lexicon: &Lexicon,
     ) -> Vec<SentenceMention> {
+        // A word already in lower-case ASCII (most words) is its own lower-case form: no allocation.
         let lower = |i: usize| {
-            tokens
-                .get(i)
-                .map_or(String::new(), |t| t.text(text).to_lowercase())
+            let word = tokens.get(i).map_or("", |t| t.text(text));
+            if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            }
         };
         let is_verb = |i: usize| {
-            let word = lower(i);
             tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                && lexicon.verb(&word).is_some()
+                && lexicon.verb(&lower(i)).is_some()
         };
         // "it accepted", "he also renewed", "it has signed"
         let verb_follows = |i: usize| {
             is_verb(i + 1)
                 || ((lower(i + 1).ends_with("ly")
-                    || ["also", "has", "had", "have", "then"].contains(&lower(i + 1).as_str()))
+                    || ["also", "has", "had", "have", "then"].contains(&lower(i + 1).as_ref()))
                     && is_verb(i + 2))
         };
         let mut references = Vec::new();
@@ -143,10 +162,8 @@ impl ReferenceTracker {
                 (Referent::Person, index + 1)
             } else if it && verb_follows(index) {
                 (Referent::CountryOrGroup, index + 1)
-            } else if the && lowercases_to_any(next, &["country"]) {
-                (Referent::Country, index + 2)
-            } else if the && lowercases_to_any(next, GROUP_NOUNS) {
-                (Referent::Group, index + 2)
+            } else if the && let Some(referent) = referent_of_noun(next) {
+                (referent, index + 2)
             } else {
                 continue;
             };
@@ -222,6 +239,23 @@ mod tests {
                 expected,
                 "{word} by to_lowercase"
             );
+        }
+    }
+
+    #[test]
+    fn nouns_after_the_stand_for_their_referents() {
+        let cases = [
+            ("country", Some(Referent::Country)),
+            ("COUNTRY", Some(Referent::Country)),
+            ("Party", Some(Referent::Group)),
+            ("movement", Some(Referent::Group)),
+            ("Organisation", Some(Referent::Group)),
+            ("countries", None),
+            ("government", None),
+            ("", None),
+        ];
+        for (noun, expected) in cases {
+            assert_eq!(referent_of_noun(noun), expected, "{noun}");
         }
     }
 }
