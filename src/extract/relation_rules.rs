@@ -738,8 +738,10 @@ impl Reader<'_> {
                     out.extend(self.relation(person, y, format!("{role} of"), class, "apposition"));
                 }
             }
-            // Y ROLE X: "PMF deputy Abu Mahdi al-Muhandis"
-            if let Some((role_end, role, class)) = self.role_at(after)
+            // Y ROLE X: "PMF deputy Abu Mahdi al-Muhandis". A role is one to three words: without a
+            // mention starting one to three words on, there is no X to look for a role before.
+            if (after + 1..=after + 3).any(|i| self.mention_at(i).is_some())
+                && let Some((role_end, role, class)) = self.role_at(after)
                 && let Some(person) = self.mention_at(role_end)
             {
                 out.extend(self.relation(person, x, format!("{role} of"), class, "apposition"));
