@@ -148,33 +148,35 @@ fn expand(token: CompactToken) -> Token {
     }
 }
 
-/// Merges reference mentions into a sentence's mentions in token order, keeping title links right.
+/// Merges reference mentions into a sentence's named mentions in token order, into `merged`, keeping
+/// title links right.
 fn merge_by_position(
-    mentions: Vec<SentenceMention>,
+    named: &[SentenceMention],
     references: Vec<SentenceMention>,
-) -> Vec<SentenceMention> {
-    if references.is_empty() {
-        return mentions;
-    }
-    let named = mentions.len();
-    let mut all: Vec<(usize, SentenceMention)> =
-        mentions.into_iter().chain(references).enumerate().collect();
+    merged: &mut Vec<SentenceMention>,
+) {
+    merged.clear();
+    let named_count = named.len();
+    let mut all: Vec<(usize, SentenceMention)> = named
+        .iter()
+        .cloned()
+        .chain(references)
+        .enumerate()
+        .collect();
     all.sort_by_key(|(original, m)| (m.tokens.0, *original));
     let mut new_index = vec![0; all.len()];
     for (position, (original, _)) in all.iter().enumerate() {
         new_index[*original] = position;
     }
-    all.into_iter()
-        .map(|(_, mut mention)| {
-            if let Some(title) = &mut mention.title {
-                title.of_mention = title
-                    .of_mention
-                    .filter(|&i| i < named)
-                    .map(|i| new_index[i]);
-            }
-            mention
-        })
-        .collect()
+    merged.extend(all.into_iter().map(|(_, mut mention)| {
+        if let Some(title) = &mut mention.title {
+            title.of_mention = title
+                .of_mention
+                .filter(|&i| i < named_count)
+                .map(|i| new_index[i]);
+        }
+        mention
+    }));
 }
 
 /// Per document: the country it mentions most (ties go to the lower entity index).
@@ -423,19 +425,43 @@ pub fn extract_corpus_observed(
             lexicon_entities.insert(known, *entity);
         }
     }
-    let read_sentence = |references: &mut ReferenceTracker, index: usize, tokens: &[Token]| {
+    /// What reading a sentence needs room for, kept from one sentence of a document to the next so
+    /// that a sentence costs no allocation of its own.
+    #[derive(Default)]
+    struct SentenceBuffers {
+        tokens: Vec<Token>,
+        /// Each candidate's index among the sentence's resolved mentions.
+        local_index: Vec<Option<usize>>,
+        /// The mentions the sentence names.
+        named: Vec<SentenceMention>,
+        /// The named mentions and the references, in token order (when there are references).
+        merged: Vec<SentenceMention>,
+    }
+    // Reads the relations of a (non-fragment) sentence into `relations`; true when a pair cap left
+    // pairs out.
+    let read_sentence = |references: &mut ReferenceTracker,
+                         buffers: &mut SentenceBuffers,
+                         index: usize,
+                         relations: &mut Vec<ExtractedRelation>| {
         let sentence = &sentences[index];
         let text = text_of(sentence.document);
         let range = sentence_candidates[index].clone();
-        let mut local_index: Vec<Option<usize>> = vec![None; range.len()];
-        let mut mentions: Vec<SentenceMention> = Vec::new();
+        let SentenceBuffers {
+            tokens,
+            local_index,
+            named,
+            merged,
+        } = buffers;
+        local_index.clear();
+        local_index.resize(range.len(), None);
+        named.clear();
         for (offset, candidate) in range.clone().enumerate() {
             let Some(entity) = resolution.assignment.get(candidate).copied().flatten() else {
                 continue;
             };
             let found_mention = &candidates[candidate].mention;
-            local_index[offset] = Some(mentions.len());
-            mentions.push(SentenceMention {
+            local_index[offset] = Some(named.len());
+            named.push(SentenceMention {
                 entity,
                 span: found_mention.span,
                 tokens: found_mention.tokens,
@@ -463,23 +489,31 @@ pub fn extract_corpus_observed(
                 ),
             });
         }
-        for mention in &mut mentions {
+        for mention in named.iter_mut() {
             if let Some(title) = &mut mention.title {
                 title.of_mention = title
                     .of_mention
                     .and_then(|i| local_index.get(i).copied().flatten());
             }
         }
-        if sentence.kind == SentenceKind::Fragment {
-            return (Vec::new(), false);
-        }
-        let named = mentions.clone();
-        if options.resolve_references {
-            let found_references = references.references(text, tokens, &mentions, lexicon);
-            mentions = merge_by_position(mentions, found_references);
-        }
-        references.observe(&named);
+        // The references are read against what earlier sentences named, before this one's names join.
+        let found_references = if options.resolve_references {
+            references.references(text, tokens, named, lexicon)
+        } else {
+            Vec::new()
+        };
+        references.observe(named);
+        let mentions: &[SentenceMention] = if found_references.is_empty() {
+            named
+        } else {
+            merge_by_position(named, found_references, merged);
+            merged
+        };
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
+        let read = read_sentence_relations(text, tokens, mentions, lexicon, context);
+        if read.relations.is_empty() {
+            return read.capped;
+        }
         let time = sentence_period(text, tokens);
         // Entities this sentence names only through a capital standing for the government.
         let metonymic: Vec<usize> = named
@@ -488,26 +522,25 @@ pub fn extract_corpus_observed(
             .map(|m| m.entity)
             .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
             .collect();
-        let read = read_sentence_relations(text, tokens, &mentions, lexicon, context);
-        let relations = read
-            .relations
-            .into_iter()
-            .map(|relation| ExtractedRelation {
-                subject: relation.subject,
-                object: relation.object,
-                predicate: relation.predicate,
-                class: relation.class,
-                negated: relation.negated,
-                hedged: relation.hedged,
-                document: sentence.document,
-                sentence: sentence.span,
-                rule: relation.rule,
-                time,
-                metonymy: metonymic.contains(&relation.subject)
-                    || metonymic.contains(&relation.object),
-            })
-            .collect::<Vec<_>>();
-        (relations, read.capped)
+        relations.extend(
+            read.relations
+                .into_iter()
+                .map(|relation| ExtractedRelation {
+                    subject: relation.subject,
+                    object: relation.object,
+                    predicate: relation.predicate,
+                    class: relation.class,
+                    negated: relation.negated,
+                    hedged: relation.hedged,
+                    document: sentence.document,
+                    sentence: sentence.span,
+                    rule: relation.rule,
+                    time,
+                    metonymy: metonymic.contains(&relation.subject)
+                        || metonymic.contains(&relation.object),
+                }),
+        );
+        read.capped
     };
     let per_document: Vec<(Vec<ExtractedRelation>, usize)> = document_sentences
         .par_iter()
@@ -516,16 +549,24 @@ pub fn extract_corpus_observed(
             let mut references = ReferenceTracker::default();
             let mut relations = Vec::new();
             let mut capped = 0;
-            let mut tokens = Vec::new();
+            let mut buffers = SentenceBuffers::default();
             for index in range.clone() {
-                tokens.clear();
+                // A fragment (a heading, a list item) states no relation, and names nothing a
+                // reference could stand for.
+                if sentences
+                    .get(index)
+                    .is_some_and(|sentence| sentence.kind == SentenceKind::Fragment)
+                {
+                    continue;
+                }
+                buffers.tokens.clear();
                 if let Some(sentence) = sentences.get(index)
                     && let Some(document_tokens) = document_tokens.get(sentence.document)
                 {
-                    document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                    document_tokens.tokens_into(sentence.tokens.clone(), &mut buffers.tokens);
                 }
-                let (read, was_capped) = read_sentence(&mut references, index, &tokens);
-                relations.extend(read);
+                let was_capped =
+                    read_sentence(&mut references, &mut buffers, index, &mut relations);
                 capped += usize::from(was_capped);
             }
             observe(ExtractProgress::DocumentDone);

@@ -19,6 +19,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, lowercases_to};
 use super::relation_rules::SentenceMention;
 use crate::text::{Token, TokenKind};
+use std::borrow::Cow;
 
 /// What a reference word can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,28 @@ const GROUP_NOUNS: &[&str] = &[
     "party",
 ];
 
+/// What "the" and `noun` stand for: "the country", "the group".
+fn referent_of_noun(noun: &str) -> Option<Referent> {
+    if lowercases_to_any(noun, &["country"]) {
+        Some(Referent::Country)
+    } else if lowercases_to_any(noun, GROUP_NOUNS) {
+        Some(Referent::Group)
+    } else {
+        None
+    }
+}
+
+/// Whether `word` lower-cases to one of `nouns` (ASCII lower-case words).
+#[inline]
+fn lowercases_to_any(word: &str, nouns: &[&str]) -> bool {
+    if word.is_ascii() {
+        // What `lowercases_to` does for an ASCII word, without a call per noun.
+        nouns.iter().any(|noun| word.eq_ignore_ascii_case(noun))
+    } else {
+        nouns.iter().any(|noun| lowercases_to(word, noun))
+    }
+}
+
 /// Follows the entities a document has named, sentence by sentence.
 #[derive(Debug, Clone, Default)]
 pub struct ReferenceTracker {
@@ -74,38 +97,59 @@ impl ReferenceTracker {
         mentions: &[SentenceMention],
         lexicon: &Lexicon,
     ) -> Vec<SentenceMention> {
+        // A word already in lower-case ASCII (most words) is its own lower-case form: no allocation.
         let lower = |i: usize| {
-            tokens
-                .get(i)
-                .map_or(String::new(), |t| t.text(text).to_lowercase())
+            let word = tokens.get(i).map_or("", |t| t.text(text));
+            if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            }
         };
         let is_verb = |i: usize| {
-            let word = lower(i);
             tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                && lexicon.verb(&word).is_some()
+                && lexicon.verb(&lower(i)).is_some()
         };
         // "it accepted", "he also renewed", "it has signed"
         let verb_follows = |i: usize| {
             is_verb(i + 1)
                 || ((lower(i + 1).ends_with("ly")
-                    || ["also", "has", "had", "have", "then"].contains(&lower(i + 1).as_str()))
+                    || ["also", "has", "had", "have", "then"].contains(&lower(i + 1).as_ref()))
                     && is_verb(i + 2))
         };
         let mut references = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
-            // The reference words below are ASCII words of two or three letters, and no other word
-            // lower-cases to one: no character outside ASCII lower-cases to an ASCII letter but "k".
+            // The reference words are ASCII words of two or three letters, and no other word lower-cases
+            // to one (no character outside ASCII lower-cases to an ASCII letter but "k"): look no further
+            // at other tokens, and compare bytes, ignoring ASCII case.
             let length = token.span.end.saturating_sub(token.span.start);
             if token.kind != TokenKind::Word || !(2..=3).contains(&length) {
                 continue;
             }
-            let word = token.text(text);
-            if word.len() != length || !word.is_ascii() {
+            // They start with "h", "i", "s" or "t", in either case (a byte with bit 5 set is one of those
+            // exactly when it is that letter in either case): most short words need no closer look.
+            let first = text
+                .as_bytes()
+                .get(token.span.start)
+                .map_or(0, |b| b | 0x20);
+            if !matches!(first, b'h' | b'i' | b's' | b't') {
                 continue;
             }
-            // Compared without lower-casing: `is(w)` is `lower(index) == w`.
-            let is = |w: &str| word.eq_ignore_ascii_case(w);
-            let (he, it, the) = (is("he") || is("she"), is("it"), is("the"));
+            // Bytes, not the token's text: an ASCII byte always starts and ends a character, so a
+            // slice equal to a reference word is one whether or not the span falls on characters.
+            let word = text
+                .as_bytes()
+                .get(token.span.start..token.span.end)
+                .unwrap_or_default();
+            let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
+            let (he, it, the) = match word.len() {
+                2 => (is(b"he"), is(b"it"), false),
+                3 => (is(b"she"), false, is(b"the")),
+                _ => continue,
+            };
             if !(he || it || the)
                 || mentions
                     .iter()
@@ -118,10 +162,8 @@ impl ReferenceTracker {
                 (Referent::Person, index + 1)
             } else if it && verb_follows(index) {
                 (Referent::CountryOrGroup, index + 1)
-            } else if the && lowercases_to(next, "country") {
-                (Referent::Country, index + 2)
-            } else if the && GROUP_NOUNS.iter().any(|noun| lowercases_to(next, noun)) {
-                (Referent::Group, index + 2)
+            } else if the && let Some(referent) = referent_of_noun(next) {
+                (referent, index + 2)
             } else {
                 continue;
             };
@@ -166,6 +208,54 @@ impl ReferenceTracker {
         // Only the recent past matters.
         if self.recent.len() > 64 {
             self.recent.drain(..self.recent.len() - 64);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_match_as_lower_cased() {
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("country", &["country"], true),
+            ("Country", &["country"], true),
+            ("COUNTRY", &["country"], true),
+            ("countries", &["country"], false),
+            ("count", &["country"], false),
+            ("", &["country"], false),
+            ("Militia", GROUP_NOUNS, true),
+            ("ORGANISATION", GROUP_NOUNS, true),
+            ("parties", GROUP_NOUNS, false),
+            ("groupe", GROUP_NOUNS, false),
+            ("Grüppe", GROUP_NOUNS, false),
+            ("Organization", GROUP_NOUNS, true),
+        ];
+        for &(word, nouns, expected) in cases {
+            assert_eq!(lowercases_to_any(word, nouns), expected, "{word}");
+            assert_eq!(
+                nouns.iter().any(|noun| word.to_lowercase() == *noun),
+                expected,
+                "{word} by to_lowercase"
+            );
+        }
+    }
+
+    #[test]
+    fn nouns_after_the_stand_for_their_referents() {
+        let cases = [
+            ("country", Some(Referent::Country)),
+            ("COUNTRY", Some(Referent::Country)),
+            ("Party", Some(Referent::Group)),
+            ("movement", Some(Referent::Group)),
+            ("Organisation", Some(Referent::Group)),
+            ("countries", None),
+            ("government", None),
+            ("", None),
+        ];
+        for (noun, expected) in cases {
+            assert_eq!(referent_of_noun(noun), expected, "{noun}");
         }
     }
 }

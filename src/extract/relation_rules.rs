@@ -239,17 +239,70 @@ pub fn read_sentence_relations(
             capped: false,
         };
     }
+    read_rules(
+        text,
+        tokens,
+        mentions,
+        lexicon,
+        context,
+        Rules::for_mentions(mentions),
+    )
+}
+
+/// Which rules a sentence needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    All,
+    /// Only the rules that relate a mention to an entity it carries (a title's country, a country
+    /// inside a name): every other rule relates two mentions, and with one mention that pair is the
+    /// mention and itself, a relation dropped before the sentence's relations are returned.
+    OfOneMention,
+    /// The same for several mentions of one entity, where every pair of mentions is the entity and
+    /// itself, and where a mention can also name an event its country took part in ("the Russian
+    /// invasion of Ukraine" … "Ukraine"). No list is longer than [`MAX_COMENTION_ENTITIES`], so no cap
+    /// applies.
+    OfOneEntity,
+}
+
+impl Rules {
+    fn for_mentions(mentions: &[SentenceMention]) -> Rules {
+        match mentions {
+            [_] => Rules::OfOneMention,
+            [first, rest @ ..]
+                if mentions.len() <= MAX_COMENTION_ENTITIES
+                    && rest.iter().all(|m| m.entity == first.entity) =>
+            {
+                Rules::OfOneEntity
+            }
+            _ => Rules::All,
+        }
+    }
+}
+
+fn read_rules(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[SentenceMention],
+    lexicon: &Lexicon,
+    context: DocumentContext,
+    rules: Rules,
+) -> SentenceRelations {
+    // The rules of one mention read no words: the words need no lower-casing and no index.
+    let reads_words = rules != Rules::OfOneMention;
     // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
     // and a linear scan each time would make a sentence of many mentions quadratic.
-    let starts_len = mentions
-        .iter()
-        .map(|m| m.tokens.0 + 1)
-        .max()
-        .unwrap_or(0)
-        .max(tokens.len());
-    let mut mention_starts = vec![NO_MENTION; starts_len];
-    for (index, mention) in mentions.iter().enumerate().rev() {
-        mention_starts[mention.tokens.0] = index;
+    let mut mention_starts = Vec::new();
+    if reads_words {
+        let starts_len = mentions
+            .iter()
+            .map(|m| m.tokens.0 + 1)
+            .max()
+            .unwrap_or(0)
+            .max(tokens.len());
+        mention_starts = vec![NO_MENTION; starts_len];
+        for (index, mention) in mentions.iter().enumerate().rev() {
+            mention_starts[mention.tokens.0] = index;
+        }
     }
     let reader = Reader {
         text,
@@ -258,28 +311,48 @@ pub fn read_sentence_relations(
         lexicon,
         context,
         hedged: std::cell::OnceCell::new(),
-        lowered: Lowered::new(text, tokens),
+        lowered: if reads_words {
+            Lowered::new(text, tokens)
+        } else {
+            Lowered::none()
+        },
         mention_starts,
         capped: std::cell::Cell::new(false),
         groups: std::cell::OnceCell::new(),
     };
     let mut relations = Vec::new();
-    reader.title(&mut relations);
-    reader.apposition(&mut relations);
-    reader.such_as(&mut relations);
-    reader.compound_pair(&mut relations);
-    reader.compound_modifier(&mut relations);
-    reader.possessive(&mut relations);
-    reader.demonym(&mut relations);
-    reader.between(&mut relations);
-    reader.name_part(&mut relations);
-    reader.nominal(&mut relations);
-    reader.located_in(&mut relations);
-    reader.joint_subject(&mut relations);
-    reader.verb(&mut relations);
+    match rules {
+        Rules::All => {
+            reader.title(&mut relations);
+            reader.apposition(&mut relations);
+            reader.such_as(&mut relations);
+            reader.compound_pair(&mut relations);
+            reader.compound_modifier(&mut relations);
+            reader.possessive(&mut relations);
+            reader.demonym(&mut relations);
+            reader.between(&mut relations);
+            reader.name_part(&mut relations);
+            reader.nominal(&mut relations);
+            reader.located_in(&mut relations);
+            reader.joint_subject(&mut relations);
+            reader.verb(&mut relations);
+        }
+        Rules::OfOneMention => {
+            reader.title(&mut relations);
+            reader.name_part(&mut relations);
+        }
+        Rules::OfOneEntity => {
+            reader.title(&mut relations);
+            reader.name_part(&mut relations);
+            reader.event_nominal(&mut relations);
+        }
+    }
     relations.retain(|r| r.subject != r.object);
     dedup_relations(&mut relations);
-    reader.co_mentions(&mut relations);
+    // One entity makes no pair to co-mention.
+    if rules == Rules::All {
+        reader.co_mentions(&mut relations);
+    }
     SentenceRelations {
         relations,
         capped: reader.capped.get(),
@@ -316,6 +389,14 @@ enum Lowered {
 }
 
 impl Lowered {
+    /// No words, for a reader that reads none.
+    fn none() -> Lowered {
+        Lowered::Tokens {
+            buffer: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
     fn new(text: &str, tokens: &[Token]) -> Lowered {
         let mut base = usize::MAX;
         let mut end = 0;
@@ -641,8 +722,9 @@ impl Reader<'_> {
             }
             // the ROLE (of|for) Y, X
             let start = mention.tokens.0;
-            if let Some(role_start) =
-                (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
+            if self.of_before_determiners(start)
+                && let Some(role_start) =
+                    (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
                 && let Some((role_end, role, class)) = self.role_at(role_start)
                 && ["of", "for"].contains(&self.lower(role_end))
                 && role_end < start
@@ -656,8 +738,10 @@ impl Reader<'_> {
                     out.extend(self.relation(person, y, format!("{role} of"), class, "apposition"));
                 }
             }
-            // Y ROLE X: "PMF deputy Abu Mahdi al-Muhandis"
-            if let Some((role_end, role, class)) = self.role_at(after)
+            // Y ROLE X: "PMF deputy Abu Mahdi al-Muhandis". A role is one to three words: without a
+            // mention starting one to three words on, there is no X to look for a role before.
+            if (after + 1..=after + 3).any(|i| self.mention_at(i).is_some())
+                && let Some((role_end, role, class)) = self.role_at(after)
                 && let Some(person) = self.mention_at(role_end)
             {
                 out.extend(self.relation(person, x, format!("{role} of"), class, "apposition"));
@@ -670,6 +754,16 @@ impl Reader<'_> {
                 out.extend(self.relation(x, y, "member of", RelationClass::PartOf, "apposition"));
             }
         }
+    }
+
+    /// Whether the words right before token `end`, past any determiners, end with "of" or "for": "the
+    /// head of the": a role there can be completed by the mention at `end`.
+    fn of_before_determiners(&self, end: usize) -> bool {
+        let mut before = end;
+        while before > 0 && DETERMINERS.contains(&self.lower(before - 1)) {
+            before -= 1;
+        }
+        before > 0 && matches!(self.lower(before - 1), "of" | "for")
     }
 
     /// Two to four capitalised words without a head noun, or with a name particle ("al-Saadi").
@@ -960,6 +1054,10 @@ impl Reader<'_> {
             let noun = self.lower(noun_at);
             let preposition = self.lower(noun_at + 1);
             // "Russian forces against Ukraine": a country's armed men against Y.
+            // The preposition first: it rules out most mentions without a lexicon lookup.
+            if !NOMINAL_PREPOSITIONS.contains(&preposition) {
+                continue;
+            }
             let forces_against =
                 mention.adjective && FORCE_NOUNS.contains(&noun) && preposition == "against";
             let Some(class) = self
@@ -968,9 +1066,6 @@ impl Reader<'_> {
             else {
                 continue;
             };
-            if !NOMINAL_PREPOSITIONS.contains(&preposition) {
-                continue;
-            }
             let mut start = noun_at + 2;
             while DETERMINERS.contains(&self.lower(start)) {
                 start += 1;
@@ -1283,9 +1378,6 @@ impl Reader<'_> {
         {
             return None;
         }
-        let negated = words
-            .iter()
-            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"));
         let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
         if let Some(mut position) = verb_position {
             // "managed to negotiate with Y", "agreed to buy": the infinitive carries the relation.
@@ -1382,7 +1474,7 @@ impl Reader<'_> {
                 lemma: verb.lemma.clone(),
                 predicate,
                 class,
-                negated,
+                negated: self.negated(words),
                 passive,
                 non_finite,
                 coordinated,
@@ -1395,17 +1487,17 @@ impl Reader<'_> {
             return None;
         }
         let noun = (0..words.len().saturating_sub(1)).find(|&i| {
-            self.classed_noun(words[i]).is_some() && PREPOSITIONS.contains(&words[i + 1])
+            PREPOSITIONS.contains(&words[i + 1]) && self.classed_noun(words[i]).is_some()
         });
         let Some(noun) = noun else {
-            return self.possessive_noun(start, words, negated);
+            return self.possessive_noun(start, words);
         };
         let class = self.classed_noun(words[noun])?;
         Some(GapReading {
             lemma: words[noun].to_string(),
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
-            negated,
+            negated: self.negated(words),
             passive: false,
             non_finite: false,
             coordinated: false,
@@ -1414,9 +1506,17 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether the words between two mentions deny what they say: "did not", "declined", "won't". Asked
+    /// only of a gap that reads as a relation.
+    fn negated(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"))
+    }
+
     /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
     /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
-    fn possessive_noun(&self, start: usize, words: &[&str], negated: bool) -> Option<GapReading> {
+    fn possessive_noun(&self, start: usize, words: &[&str]) -> Option<GapReading> {
         const LINKS: &[&str] = &[
             "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
         ];
@@ -1445,7 +1545,7 @@ impl Reader<'_> {
             lemma: noun.to_string(),
             predicate: format!("{noun} {}", words[preposition]),
             class,
-            negated,
+            negated: self.negated(words),
             passive: false,
             non_finite: false,
             coordinated: false,
@@ -1665,4 +1765,159 @@ fn verb_predicate(lemma: &str, after: &[&str]) -> String {
         parts.truncate(1);
     }
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_lexicon::test_lexicon;
+    use crate::text::tokenize;
+
+    /// A title before a mention: (title, leads, index of the mention of its country).
+    type TitleCase<'a> = Option<(&'a str, bool, Option<usize>)>;
+    /// A mention of the one entity: (its words, its kind, its title, the countries inside it).
+    type MentionCase<'a> = (&'a str, EntityKind, TitleCase<'a>, &'a [usize]);
+
+    /// The mentions of `text`, each the first occurrence of its words (a whole number of tokens) after
+    /// the mention before it, all of entity 1.
+    fn mentions_of(text: &str, tokens: &[Token], cases: &[MentionCase]) -> Vec<SentenceMention> {
+        let mut from = 0;
+        let mut mentions = Vec::new();
+        for &(surface, kind, title, contains) in cases {
+            let Some(start) = text[from..].find(surface).map(|at| at + from) else {
+                panic!("{surface} is in {text}");
+            };
+            let end = start + surface.len();
+            from = end;
+            let first = tokens.iter().position(|t| t.span.start == start);
+            let last = tokens.iter().position(|t| t.span.end == end);
+            let (Some(first), Some(last)) = (first, last) else {
+                panic!("{surface} is whole tokens of {text}");
+            };
+            mentions.push(SentenceMention {
+                entity: 1,
+                span: Span::new(start, end),
+                tokens: (first, last + 1),
+                title: title.map(|(title, leads, of_mention)| TitleInfo {
+                    title: title.to_string(),
+                    leads,
+                    of_mention,
+                }),
+                kind,
+                contains: contains.to_vec(),
+                adjective: kind == EntityKind::Country,
+                metonymy: false,
+            });
+        }
+        mentions
+    }
+
+    #[test]
+    fn one_entity_needs_only_the_rules_of_one_entity() {
+        use EntityKind::*;
+        let cases: &[(&str, &[MentionCase])] = &[
+            (
+                "President Smith, leader of the group, attacked it and signed deals with them.",
+                &[("Smith", Person, Some(("president", true, None)), &[])],
+            ),
+            (
+                "Prime Minister Jones of the party met, and the forces against them fought.",
+                &[(
+                    "Jones",
+                    Person,
+                    Some(("prime minister", true, Some(0))),
+                    &[],
+                )],
+            ),
+            (
+                "The Central Bank of Iraq, such as it is, signed a deal with its partners.",
+                &[("Central Bank of Iraq", Organization, None, &[5])],
+            ),
+            (
+                "The Iran-Iraq War between the two states ended in an invasion of the south.",
+                &[("Iran-Iraq War", Event, None, &[6, 7])],
+            ),
+            (
+                "The Iran-Iraq Accord of 1975, including its annex, was signed by both.",
+                &[("Iran-Iraq Accord", Agreement, None, &[6, 7])],
+            ),
+            (
+                "Its relations with them, which attacked, and Turkish firms like it grew.",
+                &[("Turkish", Country, None, &[])],
+            ),
+            (
+                "Turkey attacked Turkey, and Turkey, Turkey and Turkey signed a deal with Turkey.",
+                &[
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                    ("Turkey", Country, None, &[]),
+                ],
+            ),
+            (
+                "The Russian Invasion of Ukraine angered Ukraine's leader, President Zelensky of Ukraine.",
+                &[
+                    ("Russian Invasion", Event, None, &[8]),
+                    ("Ukraine", Country, None, &[]),
+                    ("Ukraine", Country, None, &[]),
+                    ("Zelensky", Person, Some(("president", true, Some(1))), &[3]),
+                    ("Ukraine", Country, None, &[]),
+                ],
+            ),
+        ];
+        let lexicon = test_lexicon();
+        let mut read_something = false;
+        for &(text, cases) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mentions = mentions_of(text, &tokens, cases);
+            let rules = Rules::for_mentions(&mentions);
+            let expected_rules = if mentions.len() == 1 {
+                Rules::OfOneMention
+            } else {
+                Rules::OfOneEntity
+            };
+            assert_eq!(rules, expected_rules, "{text}");
+            for home_country in [None, Some(1), Some(9)] {
+                let context = DocumentContext { home_country };
+                let read = |rules| read_rules(text, &tokens, &mentions, &lexicon, context, rules);
+                let all = read(Rules::All);
+                read_something |= !all.relations.is_empty();
+                assert_eq!(read(rules), all, "{text} {home_country:?}");
+                assert_eq!(
+                    read_sentence_relations(text, &tokens, &mentions, &lexicon, context),
+                    all,
+                    "{text} {home_country:?}"
+                );
+            }
+        }
+        assert!(read_something, "the cases read some relations");
+    }
+
+    #[test]
+    fn rules_by_mentions() {
+        let mention = |entity| SentenceMention {
+            entity,
+            span: Span::new(0, 1),
+            tokens: (0, 1),
+            title: None,
+            kind: EntityKind::Country,
+            contains: Vec::new(),
+            adjective: false,
+            metonymy: false,
+        };
+        let cases: &[(&[usize], Rules)] = &[
+            (&[3], Rules::OfOneMention),
+            (&[3, 3], Rules::OfOneEntity),
+            (&[3, 4], Rules::All),
+            (&[3, 3, 4], Rules::All),
+            (&[3; MAX_COMENTION_ENTITIES], Rules::OfOneEntity),
+            (&[3; MAX_COMENTION_ENTITIES + 1], Rules::All),
+        ];
+        for &(entities, expected) in cases {
+            let mentions: Vec<SentenceMention> = entities.iter().map(|&e| mention(e)).collect();
+            assert_eq!(Rules::for_mentions(&mentions), expected, "{entities:?}");
+        }
+    }
 }
