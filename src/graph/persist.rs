@@ -219,12 +219,40 @@ fn relation_out<'a>(record: &RelationRecordRef<'a>) -> BinaryRelationOut<Evidenc
 
 /// The bytes of the binary snapshot of a graph file.
 fn encode_binary(file: &GraphFileRef<'_>) -> Result<Vec<u8>, postcard::Error> {
-    snapshot::encode(&BinaryGraphOut {
-        format_version: file.format_version,
-        documents: file.documents,
-        entities: &file.entities,
-        relations: MappedSeq(&file.relations, relation_out),
-    })
+    snapshot::encode(
+        &BinaryGraphOut {
+            format_version: file.format_version,
+            documents: file.documents,
+            entities: &file.entities,
+            relations: MappedSeq(&file.relations, relation_out),
+        },
+        binary_size_hint(file),
+    )
+}
+
+/// About the size of a graph file's binary encoding, a little over rather than under: strings take
+/// their bytes and a length, numbers at most the bytes of their variable-length encoding.
+fn binary_size_hint(file: &GraphFileRef<'_>) -> usize {
+    let strings =
+        |texts: &mut dyn Iterator<Item = &String>| -> usize { texts.map(|t| t.len() + 5).sum() };
+    let documents: usize = file
+        .documents
+        .iter()
+        .map(|d| strings(&mut [&d.name, &d.hash, &d.text].into_iter()))
+        .sum();
+    let entities: usize = file
+        .entities
+        .iter()
+        .map(|e| {
+            strings(&mut std::iter::once(&e.name).chain(&e.aliases)) + 12 * e.mentions.len() + 8
+        })
+        .sum();
+    let relations: usize = file
+        .relations
+        .iter()
+        .map(|r| 24 + 24 * r.relation.evidence().len())
+        .sum();
+    16 + documents + entities + relations
 }
 
 /// What tells two relations apart: the same endpoints, predicate, class and flags are one edge.
