@@ -3,7 +3,10 @@
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
 use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
+use crate::extract::grouping::Grouping;
+use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
+use crate::graph::Symbol;
 use crate::graph::{
     Entity, Evidence, KnowledgeGraph, Mention, MergeError, MergeInput, Relation, document_hash,
     merge_graphs,
@@ -241,42 +244,33 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         )
     }
     // Each edge's relations, in relation order; edges in the order of their first relation.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    {
-        let mut group_of_key: std::collections::HashMap<
-            EdgeKey<'_>,
-            usize,
-            crate::extract::lexicon::WordBuildHasher,
-        > = std::collections::HashMap::default();
-        for (index, relation) in relations.iter().enumerate() {
-            let next = groups.len();
-            let group = *group_of_key.entry(key(relation)).or_insert(next);
-            if group == next {
-                groups.push(Vec::new());
+    let groups = Grouping::by_key::<_, WordBuildHasher>(relations.iter().map(key));
+    // The few distinct rule names and predicates are interned once per piece of work rather than once
+    // per relation: interning hashes the text and reads the process-wide table under its lock.
+    type Interned<'a> = std::collections::HashMap<(&'a str, bool), Symbol, WordBuildHasher>;
+    fn intern<'a>(interned: &mut Interned<'a>, text: &'a str, metonymy: bool) -> Symbol {
+        *interned.entry((text, metonymy)).or_insert_with(|| {
+            if metonymy {
+                // Inferred through a capital standing for its government: say so, so a user can see
+                // and filter such edges.
+                Symbol::intern(&format!("{text}+metonymy"))
+            } else {
+                Symbol::intern(text)
             }
-            groups[group].push(index);
-        }
+        })
     }
-    let edges: Vec<(usize, usize, Relation)> = groups
-        .par_iter()
-        .filter_map(|members| {
+    let edges: Vec<(usize, usize, Relation)> = (0..groups.len())
+        .into_par_iter()
+        .map_init(Interned::default, |interned, group| {
+            let members = groups.members(group);
             let mut evidence: Vec<Evidence> = members
                 .iter()
                 .filter_map(|&index| relations.get(index))
                 .map(|relation| {
-                    // Inferred through a capital standing for its government: say so, so a user can
-                    // see and filter such edges.
-                    let metonymy;
-                    let rule = if relation.metonymy {
-                        metonymy = format!("{}+metonymy", relation.rule);
-                        metonymy.as_str()
-                    } else {
-                        relation.rule
-                    };
-                    Evidence::new(
+                    Evidence::with_rule(
                         to_u32(relation.document),
                         relation.sentence,
-                        rule,
+                        intern(interned, relation.rule, relation.metonymy),
                         relation.time,
                     )
                 })
@@ -287,11 +281,13 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             }
             let (subject, object, predicate, class, negated, hedged) =
                 key(relations.get(*members.first()?)?);
-            let relation = Relation::new(predicate, class, evidence)
-                .with_negated(negated)
-                .with_hedged(hedged);
+            let relation =
+                Relation::with_predicate(intern(interned, predicate, false), class, evidence)
+                    .with_negated(negated)
+                    .with_hedged(hedged);
             Some((subject, object, relation))
         })
+        .flatten_iter()
         .collect();
     for (subject, object, relation) in edges {
         let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {

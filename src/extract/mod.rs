@@ -8,10 +8,12 @@
 //! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: runs all of it over a corpus.
+//! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
 
 pub mod alias;
 pub mod class;
 pub mod extraction;
+pub mod grouping;
 pub mod kind;
 pub mod lexicon;
 pub mod mention;

@@ -42,6 +42,11 @@ impl Evidence {
     /// `time`. A span end past `u32::MAX` is held as `u32::MAX` (kgraph's documents are smaller), and a
     /// year below `i32::MIN + 2` as `i32::MIN + 2` (kgraph reads years 1000–2199).
     pub fn new(document: u32, span: Span, rule: &str, time: Option<Period>) -> Evidence {
+        Evidence::with_rule(document, span, Symbol::intern(rule), time)
+    }
+
+    /// [`Evidence::new`] with the rule name already interned, for a caller making many.
+    pub fn with_rule(document: u32, span: Span, rule: Symbol, time: Option<Period>) -> Evidence {
         let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
         let clamp_year = |year: Option<i32>| year.map(|y| y.max(PackedPeriod::LOWEST_YEAR));
         let time = time.map(|p| Period {
@@ -52,7 +57,7 @@ impl Evidence {
             document,
             start: clamp(span.start),
             end: clamp(span.end),
-            rule: Symbol::intern(rule),
+            rule,
             time: PackedPeriod::pack(time),
         }
     }

@@ -61,8 +61,17 @@ impl Relation {
         class: RelationClass,
         evidence: impl IntoIterator<Item = Evidence>,
     ) -> Relation {
+        Relation::with_predicate(Symbol::intern(predicate), class, evidence)
+    }
+
+    /// [`Relation::new`] with the predicate already interned, for a caller making many.
+    pub fn with_predicate(
+        predicate: Symbol,
+        class: RelationClass,
+        evidence: impl IntoIterator<Item = Evidence>,
+    ) -> Relation {
         Relation {
-            predicate: Symbol::intern(predicate),
+            predicate,
             class,
             negated: false,
             hedged: false,

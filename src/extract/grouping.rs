@@ -1,0 +1,131 @@
+//! Grouping items by a key: one hash look-up per item, groups numbered in the order of their first
+//! item, and every group's items held in one flat list rather than a vector each.
+//!
+//! Alias resolution groups mentions by their surface key, and building the graph groups relations into
+//! edges by their endpoints and predicate. Both ran a vector per group; for tens of thousands of small
+//! groups, making those vectors cost more than the look-ups.
+
+use std::hash::{BuildHasher, Hash};
+
+/// Items `0..n` grouped by key: group `g` holds the items of [`Grouping::members`]`(g)`, in item order,
+/// and groups are numbered in the order of their first item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grouping {
+    /// Each item's group.
+    pub group_of: Vec<usize>,
+    /// The items, group after group.
+    order: Vec<usize>,
+    /// Where each group's items start in `order`, and one more entry for the end.
+    starts: Vec<usize>,
+}
+
+impl Grouping {
+    /// Groups the items whose keys `keys` yields, in item order, with the map hasher `S`.
+    pub fn by_key<K, S>(keys: impl ExactSizeIterator<Item = K>) -> Grouping
+    where
+        K: Hash + Eq,
+        S: BuildHasher + Default,
+    {
+        let mut group_of = Vec::with_capacity(keys.len());
+        let mut sizes: Vec<usize> = Vec::new();
+        let mut group_of_key: std::collections::HashMap<K, usize, S> =
+            std::collections::HashMap::with_capacity_and_hasher(keys.len(), S::default());
+        for key in keys {
+            let next = sizes.len();
+            let group = *group_of_key.entry(key).or_insert(next);
+            if group == next {
+                sizes.push(0);
+            }
+            sizes[group] += 1;
+            group_of.push(group);
+        }
+        drop(group_of_key);
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut start = 0;
+        starts.push(start);
+        for size in sizes {
+            start += size;
+            starts.push(start);
+        }
+        let mut filled = starts.clone();
+        let mut order = vec![0; group_of.len()];
+        for (item, &group) in group_of.iter().enumerate() {
+            order[filled[group]] = item;
+            filled[group] += 1;
+        }
+        Grouping {
+            group_of,
+            order,
+            starts,
+        }
+    }
+
+    /// How many groups there are.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Whether there are no groups (no items).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The items of group `group`, in item order (empty for a group that does not exist).
+    pub fn members(&self, group: usize) -> &[usize] {
+        match (self.starts.get(group), self.starts.get(group + 1)) {
+            (Some(&start), Some(&end)) => &self.order[start..end],
+            _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::hash_map::RandomState;
+
+    /// The plain definition: a vector per group, made as the items come.
+    fn grouped_plainly(keys: &[u8]) -> Vec<Vec<usize>> {
+        let mut groups: Vec<(u8, Vec<usize>)> = Vec::new();
+        for (item, key) in keys.iter().enumerate() {
+            match groups.iter_mut().find(|(k, _)| k == key) {
+                Some((_, members)) => members.push(item),
+                None => groups.push((*key, vec![item])),
+            }
+        }
+        groups.into_iter().map(|(_, members)| members).collect()
+    }
+
+    fn grouped(keys: &[u8]) -> Vec<Vec<usize>> {
+        let grouping = Grouping::by_key::<_, RandomState>(keys.iter());
+        (0..grouping.len())
+            .map(|g| grouping.members(g).to_vec())
+            .collect()
+    }
+
+    #[test]
+    fn groups_in_the_order_of_their_first_item() {
+        let cases: &[(&[u8], &[&[usize]])] = &[
+            (b"", &[]),
+            (b"a", &[&[0]]),
+            (b"abab", &[&[0, 2], &[1, 3]]),
+            (b"bba", &[&[0, 1], &[2]]),
+            (b"abcba", &[&[0, 4], &[1, 3], &[2]]),
+        ];
+        for (keys, expected) in cases {
+            assert_eq!(grouped(keys), *expected, "{keys:?}");
+        }
+        let grouping = Grouping::by_key::<_, RandomState>(b"abcba".iter());
+        assert_eq!(grouping.group_of, [0, 1, 2, 1, 0]);
+        assert!(grouping.members(3).is_empty());
+        assert!(Grouping::by_key::<u8, RandomState>(std::iter::empty()).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn grouping_is_the_plain_grouping(keys in proptest::collection::vec(0u8..6, 0..40)) {
+            prop_assert_eq!(grouped(&keys), grouped_plainly(&keys));
+        }
+    }
+}
