@@ -16,6 +16,7 @@
 //! Groups that are only ever seen as the first word of a sentence, or only in headings and tables, are
 //! dropped: neither is evidence of a name.
 
+use super::grouping::Grouping;
 use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::{FoundMention, MentionSource};
@@ -141,52 +142,34 @@ struct Group {
 /// Resolves candidates into entities.
 pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolution {
     // 1. Group candidates by key; lexicon mentions by their entity. Groups are numbered in the order of
-    // their first candidate. The keys are computed in parallel; numbering them takes one hash look-up per
-    // candidate (sorting the candidates by key, comparing strings, was most of this step's work); each
-    // group's facts are then gathered from its candidates, in candidate order, on every thread.
+    // their first candidate. The surface keys are computed in parallel; numbering them takes one hash
+    // look-up per candidate (sorting the candidates by key, comparing strings, was most of this step's
+    // work); each group's facts are then gathered from its candidates, in candidate order, on every
+    // thread.
     use rayon::prelude::*;
-    let keys: Vec<String> = candidates
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key {
+        Lexicon(usize),
+        Surface(String),
+    }
+    let keys: Vec<Key> = candidates
         .par_iter()
         .map(|candidate| match candidate.mention.source {
-            MentionSource::Lexicon { entity, .. } => format!("\u{0}lexicon:{entity}"),
-            _ => surface_key(&candidate.surface),
+            MentionSource::Lexicon { entity, .. } => Key::Lexicon(entity),
+            _ => Key::Surface(surface_key(&candidate.surface)),
         })
         .collect();
-    let mut group_of_candidate: Vec<usize> = Vec::with_capacity(candidates.len());
-    let mut group_sizes: Vec<usize> = Vec::new();
-    {
-        let mut group_of_key: HashMap<&str, usize, WordBuildHasher> = HashMap::default();
-        for key in &keys {
-            let next = group_sizes.len();
-            let group = *group_of_key.entry(key.as_str()).or_insert(next);
-            if group == next {
-                group_sizes.push(0);
-            }
-            group_sizes[group] += 1;
-            group_of_candidate.push(group);
-        }
-    }
-    // Each group's candidates, as a range of `order` (in candidate order).
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::with_capacity(group_sizes.len());
-    let mut start = 0;
-    for size in group_sizes {
-        runs.push(start..start + size);
-        start += size;
-    }
-    let mut order = vec![0; candidates.len()];
-    let mut filled: Vec<usize> = runs.iter().map(|run| run.start).collect();
-    for (candidate, &group) in group_of_candidate.iter().enumerate() {
-        order[filled[group]] = candidate;
-        filled[group] += 1;
-    }
-    drop(filled);
-    let mut groups: Vec<Group> = runs
-        .par_iter()
-        .map(|run| {
-            let members = &order[run.clone()];
+    let grouping = Grouping::by_key::<_, WordBuildHasher>(keys.iter());
+    let mut groups: Vec<Group> = (0..grouping.len())
+        .into_par_iter()
+        .map(|group| {
+            let members = grouping.members(group);
             let first = &candidates[members[0]];
             let mut group = Group {
-                key: keys[members[0]].clone(),
+                key: match &keys[members[0]] {
+                    Key::Lexicon(entity) => format!("\u{0}lexicon:{entity}"),
+                    Key::Surface(key) => key.clone(),
+                },
                 lexicon_entity: match first.mention.source {
                     MentionSource::Lexicon { entity, .. } => Some(entity),
                     _ => None,
@@ -225,7 +208,7 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         })
         .collect();
     drop(keys);
-    drop(order);
+    let group_of_candidate = grouping.group_of;
     // The groups of lexicon entities, by key: the acronym rule looks them up.
     let group_of_key: HashMap<String, usize, WordBuildHasher> = groups
         .iter()
