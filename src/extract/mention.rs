@@ -385,7 +385,7 @@ fn is_name_particle(word: &str) -> bool {
 /// Finds the mentions in one sentence.
 ///
 /// # Arguments
-/// * `text`: the document; `tokens`: the sentence's tokens (spans into `text`).
+/// * `text`: the document; `tokens`: the sentence's tokens (spans into `text`), in text order.
 /// * `vocabulary`: the corpus's lower-case words, to tell a sentence-initial common word from a name.
 pub fn find_mentions(
     text: &str,
@@ -393,22 +393,60 @@ pub fn find_mentions(
     lexicon: &Lexicon,
     vocabulary: &CorpusVocabulary<'_>,
 ) -> Vec<FoundMention> {
-    // The text the tokens cover, for a look for dashes in one go (taken to have some when the
-    // tokens cover no text).
-    let (covered_start, covered_end) = tokens.iter().fold((usize::MAX, 0), |(start, end), t| {
-        (start.min(t.span.start), end.max(t.span.end))
-    });
+    let mut mentions = Vec::new();
+    find_mentions_into(
+        text,
+        tokens,
+        lexicon,
+        vocabulary,
+        &mut MentionBuffers::default(),
+        &mut mentions,
+    );
+    mentions
+}
+
+/// What finding a sentence's mentions needs room for, kept from one sentence of a document to the next
+/// so that a sentence costs no allocation of its own.
+#[derive(Debug, Default)]
+pub struct MentionBuffers<'t> {
+    /// The text of each token of the sentence.
+    words: Vec<&'t str>,
+    /// See [`Finder::scratch`].
+    scratch: String,
+}
+
+/// [`find_mentions`], into `mentions` (cleared first: a mention refers to others by their index in
+/// it), with room kept in `buffers`.
+pub fn find_mentions_into<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    vocabulary: &CorpusVocabulary<'_>,
+    buffers: &mut MentionBuffers<'t>,
+    mentions: &mut Vec<FoundMention>,
+) {
+    mentions.clear();
+    let MentionBuffers { words, scratch } = buffers;
+    words.clear();
+    words.extend(tokens.iter().map(|t| t.text(text)));
+    // The text the tokens cover (they are in text order), for a look for dashes in one go (taken to
+    // have some when the tokens cover no text).
+    let covered = match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => text.get(first.span.start..last.span.end),
+        _ => None,
+    };
     let finder = Finder {
         text,
         tokens,
         lexicon,
         vocabulary,
-        dashes: text.get(covered_start..covered_end).is_none_or(has_dash),
-        words: tokens.iter().map(|t| t.text(text)).collect(),
-        scratch: RefCell::new(String::new()),
+        dashes: covered.is_none_or(has_dash),
+        words,
+        scratch: RefCell::new(std::mem::take(scratch)),
         last_match: Cell::new(None),
     };
-    finder.run()
+    finder.run(mentions);
+    *scratch = finder.scratch.into_inner();
 }
 
 struct Finder<'a> {
@@ -419,7 +457,7 @@ struct Finder<'a> {
     /// Some token may be hyphenated: the text of the tokens has a hyphen or dash.
     dashes: bool,
     /// The text of each token, sliced once: the finder asks for each many times.
-    words: Vec<&'a str>,
+    words: &'a [&'a str],
     /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
     /// does not allocate.
     scratch: RefCell<String>,
@@ -467,8 +505,7 @@ impl<'a> Finder<'a> {
             .unwrap_or(0)
     }
 
-    fn run(&self) -> Vec<FoundMention> {
-        let mut mentions: Vec<FoundMention> = Vec::new();
+    fn run(&self, mentions: &mut Vec<FoundMention>) {
         let first_word = self.first_word_index();
         let mut i = 0;
         while i < self.tokens.len() {
@@ -491,22 +528,22 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let at_start = i == first_word;
-            if let Some(next) = self.title_construct(i, &mut mentions) {
+            if let Some(next) = self.title_construct(i, mentions) {
                 i = next;
                 continue;
             }
-            if let Some(next) = self.event_phrase(i, &mut mentions) {
+            if let Some(next) = self.event_phrase(i, mentions) {
                 i = next;
                 continue;
             }
             if !is_capitalised(word) {
                 // Both read hyphenated words only; most words are not.
                 if self.is_hyphenated(word) {
-                    if let Some(next) = self.prefixed_name(i, &mut mentions) {
+                    if let Some(next) = self.prefixed_name(i, mentions) {
                         i = next;
                         continue;
                     }
-                    if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
+                    if let Some(next) = self.compound_parts_mentions(i, mentions) {
                         i = next;
                         continue;
                     }
@@ -532,7 +569,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(next) = self.modifier_compound(i, &mut mentions) {
+            if let Some(next) = self.modifier_compound(i, mentions) {
                 // "Western-led", "Russian-made": a name used as the first part of a modifier.
                 i = next;
                 continue;
@@ -607,7 +644,7 @@ impl<'a> Finder<'a> {
             }
             if phrase_end == i + 1
                 && self.word(i).contains('-')
-                && let Some(next) = self.compound_parts_mentions(i, &mut mentions)
+                && let Some(next) = self.compound_parts_mentions(i, mentions)
             {
                 i = next;
                 continue;
@@ -647,11 +684,10 @@ impl<'a> Finder<'a> {
                 contains: self.countries_inside(i, end),
             });
             i = end;
-            if let Some(next) = self.acronym_definition(index, &mut mentions) {
+            if let Some(next) = self.acronym_definition(index, mentions) {
                 i = next;
             }
         }
-        mentions
     }
 
     /// At a sentence start, a capitalised word the corpus also writes in lower case is a common word
