@@ -362,11 +362,17 @@ fn is_capitalised(word: &str) -> bool {
 /// lower-case ones ("PMF", "CoR", "U.S.").
 fn is_acronym(word: &str) -> bool {
     if word.is_ascii() {
-        let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
-        let lower = word.bytes().filter(u8::is_ascii_lowercase).count();
-        return word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-            && upper >= 2
-            && upper >= lower;
+        // Asked of most capitalised words: one pass over the bytes.
+        let bytes = word.as_bytes();
+        if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for byte in bytes {
+            upper += usize::from(byte.is_ascii_uppercase());
+            lower += usize::from(byte.is_ascii_lowercase());
+        }
+        return upper >= 2 && upper >= lower;
     }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let lower = word.chars().filter(|c| c.is_lowercase()).count();
@@ -1029,6 +1035,11 @@ impl<'a> Finder<'a> {
         start: usize,
         first_may_start: bool,
     ) -> Option<(usize, &super::lexicon::Title)> {
+        // Without `first_may_start`, only a one-word plural can be one: asked of most capitalised
+        // words, which do not end in "s".
+        if !first_may_start && !self.word(start).ends_with('s') {
+            return None;
+        }
         for end in start + 1..=(start + 3).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if !self.is_word(end - 1) {
@@ -1252,9 +1263,9 @@ impl<'a> Finder<'a> {
         // Asked at every word: the cheap, selective tests first.
         if start == 0
             || !matches!(self.word(start + 1), "of" | "in" | "on")
-            || !lowercases_to(self.word(start - 1), "the")
             || !word.starts_with(|c: char| c.is_lowercase())
             || !self.lexicon.is_event_noun(word)
+            || !lowercases_to(self.word(start - 1), "the")
             || !self.is_word(start + 2)
             || !is_capitalised(self.word(start + 2))
         {
