@@ -395,7 +395,7 @@ pub fn extract_corpus_observed(
                 candidates.extend(mentions.drain(..).map(|mention| Candidate {
                     document: sentence.document,
                     sentence: index,
-                    surface: mention.span.slice(text).to_string(),
+                    surface: mention.span.slice(text),
                     mention,
                     fragment: sentence.kind == SentenceKind::Fragment,
                 }));
