@@ -25,13 +25,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A mention with where it was found, as alias resolution sees it.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub struct Candidate<'t> {
     pub document: usize,
     /// The sentence's index in the corpus.
     pub sentence: usize,
     pub mention: FoundMention,
-    /// The surface form as written.
-    pub surface: String,
+    /// The surface form as written, borrowed from its document.
+    pub surface: &'t str,
     /// Found in a heading, table row or other fragment rather than in prose.
     pub fragment: bool,
 }
@@ -173,7 +173,7 @@ struct Group {
 }
 
 /// Resolves candidates into entities.
-pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolution {
+pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resolution {
     // 1. Group candidates by key; lexicon mentions by their entity. Groups are numbered in the order of
     // their first candidate. The surface keys are computed in parallel; numbering them takes one hash
     // look-up per candidate (sorting the candidates by key, comparing strings, was most of this step's
@@ -189,7 +189,7 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
         .par_iter()
         .map(|candidate| match candidate.mention.source {
             MentionSource::Lexicon { entity, .. } => Key::Lexicon(entity),
-            _ => Key::Surface(surface_key(&candidate.surface)),
+            _ => Key::Surface(surface_key(candidate.surface)),
         })
         .collect();
     let grouping = Grouping::by_key::<_, WordBuildHasher>(keys.iter());
@@ -217,10 +217,10 @@ pub fn resolve_aliases(candidates: &[Candidate], lexicon: &Lexicon) -> Resolutio
             };
             for &member in members {
                 let candidate = &candidates[member];
-                match group.surfaces.get_mut(&candidate.surface) {
+                match group.surfaces.get_mut(candidate.surface) {
                     Some(count) => *count += 1,
                     None => {
-                        group.surfaces.insert(candidate.surface.clone(), 1);
+                        group.surfaces.insert(candidate.surface.to_string(), 1);
                     }
                 }
                 group.kinds.extend(candidate.mention.kind);

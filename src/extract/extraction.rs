@@ -8,7 +8,7 @@ use super::alias::{Candidate, resolve_aliases};
 use super::class::RelationClass;
 use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
-use super::mention::{AskedWords, CorpusVocabulary, find_mentions};
+use super::mention::{AskedWords, CorpusVocabulary, MentionBuffers, find_mentions_into};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
 use super::time::{Period, sentence_period};
@@ -374,6 +374,8 @@ pub fn extract_corpus_observed(
             let mut candidates = Vec::new();
             let mut counts = Vec::with_capacity(range.len());
             let mut tokens = Vec::new();
+            let mut buffers = MentionBuffers::default();
+            let mut mentions = Vec::new();
             for index in range.clone() {
                 let sentence = &sentences[index];
                 let text = text_of(sentence.document);
@@ -381,12 +383,19 @@ pub fn extract_corpus_observed(
                 if let Some(document_tokens) = document_tokens.get(sentence.document) {
                     document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
                 }
-                let mentions = find_mentions(text, &tokens, lexicon, &vocabulary);
+                find_mentions_into(
+                    text,
+                    &tokens,
+                    lexicon,
+                    &vocabulary,
+                    &mut buffers,
+                    &mut mentions,
+                );
                 counts.push(mentions.len());
-                candidates.extend(mentions.into_iter().map(|mention| Candidate {
+                candidates.extend(mentions.drain(..).map(|mention| Candidate {
                     document: sentence.document,
                     sentence: index,
-                    surface: mention.span.slice(text).to_string(),
+                    surface: mention.span.slice(text),
                     mention,
                     fragment: sentence.kind == SentenceKind::Fragment,
                 }));

@@ -503,9 +503,13 @@ impl Lexicon {
         }
         let mut buffer = [0u8; 32];
         match (bytes.get(..end), buffer.get_mut(..end)) {
-            (Some(stem), Some(lowered)) if !stem.contains(&b' ') => {
+            (Some(stem), Some(lowered)) => {
+                // A stem with a space is true, as below; the filter turns most words away first.
                 if !self.title_first_filter.may_contain_bytes(stem) {
-                    return false;
+                    return stem.contains(&b' ');
+                }
+                if stem.contains(&b' ') {
+                    return true;
                 }
                 lowered.copy_from_slice(stem);
                 lowered.make_ascii_lowercase();

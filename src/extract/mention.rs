@@ -106,10 +106,10 @@ const MODIFIER_FIRST_LETTERS: [u32; 9] = {
 /// one has no hyphenated word.
 fn has_dash(text: &str) -> bool {
     // '–' is E2 80 93 in UTF-8.
+    // One pass over the text for either byte: asked of every sentence.
     let bytes = text.as_bytes();
-    memchr::memchr(b'-', bytes).is_some()
-        || memchr::memchr_iter(0xE2, bytes)
-            .any(|at| bytes.get(at + 1..at + 3) == Some(&[0x80, 0x93]))
+    memchr::memchr2_iter(b'-', 0xE2, bytes)
+        .any(|at| bytes.get(at) == Some(&b'-') || bytes.get(at + 1..at + 3) == Some(&[0x80, 0x93]))
 }
 
 /// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
@@ -362,11 +362,17 @@ fn is_capitalised(word: &str) -> bool {
 /// lower-case ones ("PMF", "CoR", "U.S.").
 fn is_acronym(word: &str) -> bool {
     if word.is_ascii() {
-        let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
-        let lower = word.bytes().filter(u8::is_ascii_lowercase).count();
-        return word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-            && upper >= 2
-            && upper >= lower;
+        // Asked of most capitalised words: one pass over the bytes.
+        let bytes = word.as_bytes();
+        if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for byte in bytes {
+            upper += usize::from(byte.is_ascii_uppercase());
+            lower += usize::from(byte.is_ascii_lowercase());
+        }
+        return upper >= 2 && upper >= lower;
     }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let lower = word.chars().filter(|c| c.is_lowercase()).count();
@@ -375,6 +381,11 @@ fn is_acronym(word: &str) -> bool {
 
 /// "al-Haq", "el-Sisi": a lower-case Arabic article glued to a capitalised name.
 fn is_name_particle(word: &str) -> bool {
+    // Every article has two or three letters: asked of many words, most without that hyphen.
+    let bytes = word.as_bytes();
+    if bytes.get(2) != Some(&b'-') && bytes.get(3) != Some(&b'-') {
+        return false;
+    }
     let Some((prefix, rest)) = word.split_once('-') else {
         return false;
     };
@@ -385,7 +396,7 @@ fn is_name_particle(word: &str) -> bool {
 /// Finds the mentions in one sentence.
 ///
 /// # Arguments
-/// * `text`: the document; `tokens`: the sentence's tokens (spans into `text`).
+/// * `text`: the document; `tokens`: the sentence's tokens (spans into `text`), in text order.
 /// * `vocabulary`: the corpus's lower-case words, to tell a sentence-initial common word from a name.
 pub fn find_mentions(
     text: &str,
@@ -393,22 +404,60 @@ pub fn find_mentions(
     lexicon: &Lexicon,
     vocabulary: &CorpusVocabulary<'_>,
 ) -> Vec<FoundMention> {
-    // The text the tokens cover, for a look for dashes in one go (taken to have some when the
-    // tokens cover no text).
-    let (covered_start, covered_end) = tokens.iter().fold((usize::MAX, 0), |(start, end), t| {
-        (start.min(t.span.start), end.max(t.span.end))
-    });
+    let mut mentions = Vec::new();
+    find_mentions_into(
+        text,
+        tokens,
+        lexicon,
+        vocabulary,
+        &mut MentionBuffers::default(),
+        &mut mentions,
+    );
+    mentions
+}
+
+/// What finding a sentence's mentions needs room for, kept from one sentence of a document to the next
+/// so that a sentence costs no allocation of its own.
+#[derive(Debug, Default)]
+pub struct MentionBuffers<'t> {
+    /// The text of each token of the sentence.
+    words: Vec<&'t str>,
+    /// See [`Finder::scratch`].
+    scratch: String,
+}
+
+/// [`find_mentions`], into `mentions` (cleared first: a mention refers to others by their index in
+/// it), with room kept in `buffers`.
+pub fn find_mentions_into<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    vocabulary: &CorpusVocabulary<'_>,
+    buffers: &mut MentionBuffers<'t>,
+    mentions: &mut Vec<FoundMention>,
+) {
+    mentions.clear();
+    let MentionBuffers { words, scratch } = buffers;
+    words.clear();
+    words.extend(tokens.iter().map(|t| t.text(text)));
+    // The text the tokens cover (they are in text order), for a look for dashes in one go (taken to
+    // have some when the tokens cover no text).
+    let covered = match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => text.get(first.span.start..last.span.end),
+        _ => None,
+    };
     let finder = Finder {
         text,
         tokens,
         lexicon,
         vocabulary,
-        dashes: text.get(covered_start..covered_end).is_none_or(has_dash),
-        words: tokens.iter().map(|t| t.text(text)).collect(),
-        scratch: RefCell::new(String::new()),
+        dashes: covered.is_none_or(has_dash),
+        words,
+        scratch: RefCell::new(std::mem::take(scratch)),
         last_match: Cell::new(None),
     };
-    finder.run()
+    finder.run(mentions);
+    *scratch = finder.scratch.into_inner();
 }
 
 struct Finder<'a> {
@@ -419,7 +468,7 @@ struct Finder<'a> {
     /// Some token may be hyphenated: the text of the tokens has a hyphen or dash.
     dashes: bool,
     /// The text of each token, sliced once: the finder asks for each many times.
-    words: Vec<&'a str>,
+    words: &'a [&'a str],
     /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
     /// does not allocate.
     scratch: RefCell<String>,
@@ -467,8 +516,7 @@ impl<'a> Finder<'a> {
             .unwrap_or(0)
     }
 
-    fn run(&self) -> Vec<FoundMention> {
-        let mut mentions: Vec<FoundMention> = Vec::new();
+    fn run(&self, mentions: &mut Vec<FoundMention>) {
         let first_word = self.first_word_index();
         let mut i = 0;
         while i < self.tokens.len() {
@@ -491,22 +539,22 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let at_start = i == first_word;
-            if let Some(next) = self.title_construct(i, &mut mentions) {
+            if let Some(next) = self.title_construct(i, mentions) {
                 i = next;
                 continue;
             }
-            if let Some(next) = self.event_phrase(i, &mut mentions) {
+            if let Some(next) = self.event_phrase(i, mentions) {
                 i = next;
                 continue;
             }
             if !is_capitalised(word) {
                 // Both read hyphenated words only; most words are not.
                 if self.is_hyphenated(word) {
-                    if let Some(next) = self.prefixed_name(i, &mut mentions) {
+                    if let Some(next) = self.prefixed_name(i, mentions) {
                         i = next;
                         continue;
                     }
-                    if let Some(next) = self.compound_parts_mentions(i, &mut mentions) {
+                    if let Some(next) = self.compound_parts_mentions(i, mentions) {
                         i = next;
                         continue;
                     }
@@ -532,7 +580,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(next) = self.modifier_compound(i, &mut mentions) {
+            if let Some(next) = self.modifier_compound(i, mentions) {
                 // "Western-led", "Russian-made": a name used as the first part of a modifier.
                 i = next;
                 continue;
@@ -607,7 +655,7 @@ impl<'a> Finder<'a> {
             }
             if phrase_end == i + 1
                 && self.word(i).contains('-')
-                && let Some(next) = self.compound_parts_mentions(i, &mut mentions)
+                && let Some(next) = self.compound_parts_mentions(i, mentions)
             {
                 i = next;
                 continue;
@@ -647,11 +695,10 @@ impl<'a> Finder<'a> {
                 contains: self.countries_inside(i, end),
             });
             i = end;
-            if let Some(next) = self.acronym_definition(index, &mut mentions) {
+            if let Some(next) = self.acronym_definition(index, mentions) {
                 i = next;
             }
         }
-        mentions
     }
 
     /// At a sentence start, a capitalised word the corpus also writes in lower case is a common word
@@ -993,6 +1040,11 @@ impl<'a> Finder<'a> {
         start: usize,
         first_may_start: bool,
     ) -> Option<(usize, &super::lexicon::Title)> {
+        // Without `first_may_start`, only a one-word plural can be one: asked of most capitalised
+        // words, which do not end in "s".
+        if !first_may_start && !self.word(start).ends_with('s') {
+            return None;
+        }
         for end in start + 1..=(start + 3).min(self.tokens.len()) {
             let word = self.word(end - 1);
             if !self.is_word(end - 1) {
@@ -1216,9 +1268,9 @@ impl<'a> Finder<'a> {
         // Asked at every word: the cheap, selective tests first.
         if start == 0
             || !matches!(self.word(start + 1), "of" | "in" | "on")
-            || !lowercases_to(self.word(start - 1), "the")
             || !word.starts_with(|c: char| c.is_lowercase())
             || !self.lexicon.is_event_noun(word)
+            || !lowercases_to(self.word(start - 1), "the")
             || !self.is_word(start + 2)
             || !is_capitalised(self.word(start + 2))
         {
@@ -1477,6 +1529,42 @@ mod tests {
             "a\u{2013}",
         ] {
             assert_eq!(has_dash(text), text.contains(['-', '–']), "{text:?}");
+        }
+    }
+
+    /// `is_name_particle` looks for the hyphen where an article's would be before splitting.
+    #[test]
+    fn name_particles_agree_with_the_plain_definition() {
+        let plain = |word: &str| {
+            word.split_once('-').is_some_and(|(prefix, rest)| {
+                ["al", "el", "ad", "as", "ash", "at", "az", "ar", "an"].contains(&prefix)
+                    && is_capitalised(rest)
+            })
+        };
+        for word in [
+            "",
+            "-",
+            "al",
+            "al-",
+            "al-Haq",
+            "al-haq",
+            "el-Sisi",
+            "ash-Sham",
+            "ash-",
+            "an-Nusra",
+            "a-Haq",
+            "-al-Haq",
+            "xal-Haq",
+            "al-Ḥaq",
+            "al–Haq",
+            "al-Haq-Haq",
+            "as-",
+            "at-Tanf",
+            "Al-Haq",
+            "alx-Haq",
+            "al-É",
+        ] {
+            assert_eq!(is_name_particle(word), plain(word), "{word:?}");
         }
     }
 
