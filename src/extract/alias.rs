@@ -175,31 +175,49 @@ struct Group {
 /// Resolves candidates into entities.
 pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resolution {
     // 1. Group candidates by key; lexicon mentions by their entity. Groups are numbered in the order of
-    // their first candidate. The surface keys are computed in parallel; numbering them takes one hash
-    // look-up per candidate (sorting the candidates by key, comparing strings, was most of this step's
-    // work); each group's facts are then gathered from its candidates, in candidate order, on every
-    // thread.
+    // their first candidate. Candidates are first grouped by their exact spelling, which needs no new
+    // string, so that each distinct spelling's key is made once (a corpus repeats its names: a key per
+    // candidate was mostly the allocator's work); the spellings are then grouped by key. Each group's
+    // facts are gathered from its candidates, in candidate order, on every thread.
     use rayon::prelude::*;
     #[derive(PartialEq, Eq, Hash)]
-    enum Key {
+    enum Key<S> {
         Lexicon(usize),
-        Surface(String),
+        Surface(S),
     }
-    let keys: Vec<Key> = candidates
-        .par_iter()
-        .map(|candidate| match candidate.mention.source {
+    fn spelling<'t>(candidate: &Candidate<'t>) -> Key<&'t str> {
+        match candidate.mention.source {
             MentionSource::Lexicon { entity, .. } => Key::Lexicon(entity),
-            _ => Key::Surface(surface_key(candidate.surface)),
-        })
+            _ => Key::Surface(candidate.surface),
+        }
+    }
+    let spellings = Grouping::by_key::<_, WordBuildHasher>(candidates.iter().map(spelling));
+    let keys: Vec<Key<String>> = (0..spellings.len())
+        .into_par_iter()
+        .map(
+            |group| match spelling(&candidates[spellings.members(group)[0]]) {
+                Key::Lexicon(entity) => Key::Lexicon(entity),
+                Key::Surface(surface) => Key::Surface(surface_key(surface)),
+            },
+        )
         .collect();
-    let grouping = Grouping::by_key::<_, WordBuildHasher>(keys.iter());
+    let key_groups = Grouping::by_key::<_, WordBuildHasher>(keys.iter());
+    // Spellings are numbered by their first candidate, so key groups are too.
+    let grouping = Grouping::from_numbered(
+        spellings
+            .group_of
+            .iter()
+            .map(|&spelling| key_groups.group_of[spelling])
+            .collect(),
+        key_groups.len(),
+    );
     let mut groups: Vec<Group> = (0..grouping.len())
         .into_par_iter()
         .map(|group| {
             let members = grouping.members(group);
             let first = &candidates[members[0]];
             let mut group = Group {
-                key: match &keys[members[0]] {
+                key: match &keys[spellings.group_of[members[0]]] {
                     Key::Lexicon(entity) => format!("\u{0}lexicon:{entity}"),
                     Key::Surface(key) => key.clone(),
                 },

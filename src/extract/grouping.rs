@@ -40,6 +40,20 @@ impl Grouping {
             group_of.push(group);
         }
         drop(group_of_key);
+        Grouping::with_sizes(group_of, sizes)
+    }
+
+    /// The grouping of items already numbered by group: `group_of[item]` is below `groups`, and groups
+    /// are numbered in the order of their first item (as [`Grouping::by_key`] numbers them).
+    pub fn from_numbered(group_of: Vec<usize>, groups: usize) -> Grouping {
+        let mut sizes = vec![0; groups];
+        for &group in &group_of {
+            sizes[group] += 1;
+        }
+        Grouping::with_sizes(group_of, sizes)
+    }
+
+    fn with_sizes(group_of: Vec<usize>, sizes: Vec<usize>) -> Grouping {
         let mut starts = Vec::with_capacity(sizes.len() + 1);
         let mut start = 0;
         starts.push(start);
@@ -126,6 +140,9 @@ mod tests {
         #[test]
         fn grouping_is_the_plain_grouping(keys in proptest::collection::vec(0u8..6, 0..40)) {
             prop_assert_eq!(grouped(&keys), grouped_plainly(&keys));
+            let by_key = Grouping::by_key::<_, RandomState>(keys.iter());
+            let groups = by_key.len();
+            prop_assert_eq!(Grouping::from_numbered(by_key.group_of.clone(), groups), by_key);
         }
     }
 }
