@@ -187,9 +187,7 @@ fn to_u32(index: usize) -> u32 {
 /// Puts an extraction into a graph, with the documents it was read from.
 pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::new();
-    for document in documents {
-        graph.add_document(document.name, document.text);
-    }
+    graph.add_documents(documents.into_iter().map(|d| (d.name, d.text)).collect());
     use rayon::prelude::*;
     // Entities and evidence are made on every thread; the graph takes them in order on this one.
     let entities: Vec<Entity> = extraction

@@ -100,6 +100,20 @@ impl KnowledgeGraph {
         u32::try_from(self.documents.len() - 1).unwrap_or(u32::MAX)
     }
 
+    /// Adds documents (name and text) in order, hashing their texts on every thread.
+    pub fn add_documents(&mut self, documents: Vec<(String, String)>) {
+        use rayon::prelude::*;
+        let stored: Vec<StoredDocument> = documents
+            .into_par_iter()
+            .map(|(name, text)| StoredDocument {
+                hash: document_hash(&text),
+                name,
+                text,
+            })
+            .collect();
+        self.documents.extend(stored);
+    }
+
     /// Adds a document exactly as stored (used when loading).
     pub(crate) fn push_stored_document(&mut self, document: StoredDocument) {
         self.documents.push(document);
@@ -354,6 +368,28 @@ mod tests {
         assert_eq!(graph.find("AMERICA"), vec![us]);
         assert_eq!(graph.find("Iraq"), vec![iraq]);
         assert!(graph.find("Iran").is_empty());
+    }
+
+    #[test]
+    fn adding_documents_together_is_adding_them_one_by_one() {
+        let documents = [
+            ("a.txt", "Iran met Iraq."),
+            ("b.txt", ""),
+            ("a.txt", "Ὀδυσσεύς"),
+        ];
+        let mut one_by_one = KnowledgeGraph::new();
+        for (name, text) in documents {
+            one_by_one.add_document(name.into(), text.into());
+        }
+        let mut together = KnowledgeGraph::new();
+        together.add_document("first.txt".into(), "Before.".into());
+        together.add_documents(
+            documents
+                .iter()
+                .map(|(name, text)| (name.to_string(), text.to_string()))
+                .collect(),
+        );
+        assert_eq!(together.documents()[1..], one_by_one.documents()[..]);
     }
 
     #[test]
