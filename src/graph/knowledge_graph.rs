@@ -37,7 +37,8 @@ pub struct RelationRef<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, Relation>,
-    names: HashMap<String, Vec<NodeIndex>>,
+    /// FxHash: indexing the names of a large graph with SipHash was a good part of building it.
+    names: HashMap<String, Vec<NodeIndex>, rustc_hash::FxBuildHasher>,
     documents: Vec<StoredDocument>,
 }
 
@@ -88,7 +89,7 @@ impl KnowledgeGraph {
     pub fn with_capacity(entities: usize, relations: usize) -> Self {
         KnowledgeGraph {
             graph: StableDiGraph::with_capacity(entities, relations),
-            names: HashMap::with_capacity(entities),
+            names: HashMap::with_capacity_and_hasher(entities, Default::default()),
             documents: Vec::new(),
         }
     }
