@@ -36,6 +36,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::TitleInfo;
 use crate::text::{Span, Token, TokenKind};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Co-mention edges are only made among the first this many distinct entities of a sentence, and a
@@ -87,7 +88,8 @@ pub struct DocumentContext {
 pub struct RuleRelation {
     pub subject: usize,
     pub object: usize,
-    pub predicate: String,
+    /// Most predicates are fixed words ("co-mentioned with"), kept without a copy.
+    pub predicate: Cow<'static, str>,
     pub class: RelationClass,
     pub negated: bool,
     pub hedged: bool,
@@ -232,12 +234,49 @@ pub fn read_sentence_relations(
     lexicon: &Lexicon,
     context: DocumentContext,
 ) -> SentenceRelations {
+    let mut relations = Vec::new();
+    let capped = read_sentence_relations_into(
+        text,
+        tokens,
+        mentions,
+        lexicon,
+        context,
+        &mut RuleBuffers::default(),
+        &mut relations,
+    );
+    SentenceRelations { relations, capped }
+}
+
+/// What the rules need room for while they read a sentence, kept from one sentence to the next by
+/// [`read_sentence_relations_into`], so that a sentence costs few allocations of its own.
+#[derive(Debug, Default)]
+pub struct RuleBuffers {
+    mention_starts: Vec<usize>,
+    lowered: Lowered,
+    groups: Groups,
+    /// Relation indices in key order, to find the repeated ones.
+    order: Vec<usize>,
+    keep: Vec<bool>,
+    /// The pairs a rule related, which need no co-mention.
+    related: HashSet<(usize, usize), WordBuildHasher>,
+    entities: Vec<usize>,
+}
+
+/// Reads the relations in one sentence into `relations` (cleared first), with `buffers` for room;
+/// true when a pair cap left some pairs out. The same as [`read_sentence_relations`].
+pub fn read_sentence_relations_into(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[SentenceMention],
+    lexicon: &Lexicon,
+    context: DocumentContext,
+    buffers: &mut RuleBuffers,
+    relations: &mut Vec<RuleRelation>,
+) -> bool {
+    relations.clear();
     if mentions.is_empty() {
         // Every rule relates mentions: a sentence without any has no relations.
-        return SentenceRelations {
-            relations: Vec::new(),
-            capped: false,
-        };
+        return false;
     }
     read_rules(
         text,
@@ -246,6 +285,8 @@ pub fn read_sentence_relations(
         lexicon,
         context,
         Rules::for_mentions(mentions),
+        buffers,
+        relations,
     )
 }
 
@@ -279,6 +320,8 @@ impl Rules {
     }
 }
 
+/// Runs `rules` over a sentence into `relations` (empty); true when a pair cap left pairs out.
+#[allow(clippy::too_many_arguments)]
 fn read_rules(
     text: &str,
     tokens: &[Token],
@@ -286,12 +329,16 @@ fn read_rules(
     lexicon: &Lexicon,
     context: DocumentContext,
     rules: Rules,
-) -> SentenceRelations {
+    buffers: &mut RuleBuffers,
+    relations: &mut Vec<RuleRelation>,
+) -> bool {
     // The rules of one mention read no words: the words need no lower-casing and no index.
     let reads_words = rules != Rules::OfOneMention;
     // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
     // and a linear scan each time would make a sentence of many mentions quadratic.
-    let mut mention_starts = Vec::new();
+    let mut mention_starts = std::mem::take(&mut buffers.mention_starts);
+    mention_starts.clear();
+    let mut lowered = std::mem::take(&mut buffers.lowered);
     if reads_words {
         let starts_len = mentions
             .iter()
@@ -299,105 +346,125 @@ fn read_rules(
             .max()
             .unwrap_or(0)
             .max(tokens.len());
-        mention_starts = vec![NO_MENTION; starts_len];
+        mention_starts.resize(starts_len, NO_MENTION);
         for (index, mention) in mentions.iter().enumerate().rev() {
             mention_starts[mention.tokens.0] = index;
         }
+        lowered.fill(text, tokens);
+    } else {
+        lowered.clear();
     }
-    let reader = Reader {
+    let mut reader = Reader {
         text,
         tokens,
         mentions,
         lexicon,
         context,
         hedged: std::cell::OnceCell::new(),
-        lowered: if reads_words {
-            Lowered::new(text, tokens)
-        } else {
-            Lowered::none()
-        },
+        lowered,
         mention_starts,
         capped: std::cell::Cell::new(false),
-        groups: std::cell::OnceCell::new(),
+        groups: std::mem::take(&mut buffers.groups),
     };
-    let mut relations = Vec::new();
     match rules {
         Rules::All => {
-            reader.title(&mut relations);
-            reader.apposition(&mut relations);
-            reader.such_as(&mut relations);
-            reader.compound_pair(&mut relations);
-            reader.compound_modifier(&mut relations);
-            reader.possessive(&mut relations);
-            reader.demonym(&mut relations);
-            reader.between(&mut relations);
-            reader.name_part(&mut relations);
-            reader.nominal(&mut relations);
-            reader.located_in(&mut relations);
-            reader.joint_subject(&mut relations);
-            reader.verb(&mut relations);
+            // The joint-subject and verb rules read the lists of the sentence.
+            let mut groups = std::mem::take(&mut reader.groups);
+            reader.find_coordinated_groups(&mut groups);
+            reader.groups = groups;
+            reader.title(relations);
+            reader.apposition(relations);
+            reader.such_as(relations);
+            reader.compound_pair(relations);
+            reader.compound_modifier(relations);
+            reader.possessive(relations);
+            reader.demonym(relations);
+            reader.between(relations);
+            reader.name_part(relations);
+            reader.nominal(relations);
+            reader.located_in(relations);
+            reader.joint_subject(relations);
+            reader.verb(relations);
         }
         Rules::OfOneMention => {
-            reader.title(&mut relations);
-            reader.name_part(&mut relations);
+            reader.title(relations);
+            reader.name_part(relations);
         }
         Rules::OfOneEntity => {
-            reader.title(&mut relations);
-            reader.name_part(&mut relations);
-            reader.event_nominal(&mut relations);
+            reader.title(relations);
+            reader.name_part(relations);
+            reader.event_nominal(relations);
         }
     }
     relations.retain(|r| r.subject != r.object);
-    dedup_relations(&mut relations);
+    dedup_relations(relations, &mut buffers.order, &mut buffers.keep);
     // One entity makes no pair to co-mention.
     if rules == Rules::All {
-        reader.co_mentions(&mut relations);
+        reader.co_mentions(relations, &mut buffers.related, &mut buffers.entities);
     }
-    SentenceRelations {
-        relations,
-        capped: reader.capped.get(),
-    }
+    let capped = reader.capped.get();
+    buffers.mention_starts = reader.mention_starts;
+    buffers.lowered = reader.lowered;
+    buffers.groups = reader.groups;
+    capped
 }
 
-fn dedup_relations(relations: &mut Vec<RuleRelation>) {
+/// Drops each relation that repeats an earlier one's endpoints, predicate and class, keeping the
+/// order; `order` and `keep` are room for the work.
+fn dedup_relations(
+    relations: &mut Vec<RuleRelation>,
+    order: &mut Vec<usize>,
+    keep: &mut Vec<bool>,
+) {
     if relations.len() < 2 {
         return;
     }
-    let keep: Vec<bool> = {
-        let mut seen: HashSet<_, WordBuildHasher> =
-            HashSet::with_capacity_and_hasher(relations.len(), WordBuildHasher::default());
+    let key = |index: usize| {
         relations
-            .iter()
-            .map(|r| seen.insert((r.subject, r.object, r.predicate.as_str(), r.class)))
-            .collect()
+            .get(index)
+            .map(|r| (r.subject, r.object, &*r.predicate, r.class))
     };
-    let mut keep = keep.into_iter();
-    relations.retain(|_| keep.next().unwrap_or(true));
+    // Equal keys sort together, the first of them first: every other one repeats it.
+    order.clear();
+    order.extend(0..relations.len());
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    keep.clear();
+    keep.resize(relations.len(), true);
+    for pair in order.windows(2) {
+        if key(pair[0]) == key(pair[1]) {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut keep = keep.iter();
+    relations.retain(|_| keep.next().copied().unwrap_or(true));
 }
 
 /// No mention starts at this token.
 const NO_MENTION: usize = usize::MAX;
 
 /// Every token of a sentence lower-cased ([`str::to_lowercase`]), in one buffer.
-enum Lowered {
-    /// The tokens lie in an ASCII stretch of the text starting at `base`; `buffer` is that stretch
-    /// lower-cased, so a token's lower-cased form is at the same offsets.
-    Ascii { buffer: String, base: usize },
-    /// Each token lower-cased in turn; `ends` says where each one ends in `buffer` (it starts where the
-    /// one before ends).
-    Tokens { buffer: String, ends: Vec<usize> },
+#[derive(Debug, Default)]
+struct Lowered {
+    buffer: String,
+    /// `Some(base)` when the tokens lie in an ASCII stretch of the text starting at `base`: `buffer`
+    /// is that stretch lower-cased, so a token's lower-cased form is at the same offsets. `None` when
+    /// each token is lower-cased in turn; `ends` then says where each one ends in `buffer` (it starts
+    /// where the one before ends).
+    ascii_base: Option<usize>,
+    ends: Vec<usize>,
 }
 
 impl Lowered {
     /// No words, for a reader that reads none.
-    fn none() -> Lowered {
-        Lowered::Tokens {
-            buffer: String::new(),
-            ends: Vec::new(),
-        }
+    fn clear(&mut self) {
+        self.buffer.clear();
+        self.ascii_base = None;
+        self.ends.clear();
     }
 
-    fn new(text: &str, tokens: &[Token]) -> Lowered {
+    /// The words of `tokens`, lower-cased, in place of the ones before.
+    fn fill(&mut self, text: &str, tokens: &[Token]) {
+        self.clear();
         let mut base = usize::MAX;
         let mut end = 0;
         let mut valid = true;
@@ -410,44 +477,40 @@ impl Lowered {
             && let Some(stretch) = text.get(base.min(end)..end)
             && stretch.is_ascii()
         {
-            let mut buffer = stretch.to_string();
-            buffer.make_ascii_lowercase();
-            return Lowered::Ascii {
-                buffer,
-                base: base.min(end),
-            };
+            self.buffer.push_str(stretch);
+            self.buffer.make_ascii_lowercase();
+            self.ascii_base = Some(base.min(end));
+            return;
         }
-        let mut buffer = String::new();
-        let mut ends = Vec::with_capacity(tokens.len());
         for token in tokens {
             let word = token.text(text);
             if word.is_ascii() {
-                let start = buffer.len();
-                buffer.push_str(word);
+                let start = self.buffer.len();
+                self.buffer.push_str(word);
                 // ASCII stays ASCII, so the buffer stays UTF-8.
-                buffer[start..].make_ascii_lowercase();
+                self.buffer[start..].make_ascii_lowercase();
             } else {
-                buffer.push_str(&word.to_lowercase());
+                self.buffer.push_str(&word.to_lowercase());
             }
-            ends.push(buffer.len());
+            self.ends.push(self.buffer.len());
         }
-        Lowered::Tokens { buffer, ends }
     }
 
     #[inline]
     fn get<'s>(&'s self, tokens: &[Token], index: usize) -> Option<&'s str> {
-        match self {
-            Lowered::Ascii { buffer, base } => {
+        match self.ascii_base {
+            Some(base) => {
                 let span = tokens.get(index)?.span;
-                buffer.get(span.start.checked_sub(*base)?..span.end.checked_sub(*base)?)
+                self.buffer
+                    .get(span.start.checked_sub(base)?..span.end.checked_sub(base)?)
             }
-            Lowered::Tokens { buffer, ends } => {
-                let end = *ends.get(index)?;
+            None => {
+                let end = *self.ends.get(index)?;
                 let start = match index.checked_sub(1) {
-                    Some(previous) => ends.get(previous).copied().unwrap_or(0),
+                    Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
                     None => 0,
                 };
-                buffer.get(start..end)
+                self.buffer.get(start..end)
             }
         }
     }
@@ -467,8 +530,56 @@ struct Reader<'a> {
     mention_starts: Vec<usize>,
     /// Set when a pair cap left pairs out.
     capped: std::cell::Cell<bool>,
-    /// The coordinated groups of mentions, found once for the rules that read them.
-    groups: std::cell::OnceCell<Vec<Vec<usize>>>,
+    /// The coordinated groups of mentions, found first for the rules that read them (and only for
+    /// those).
+    groups: Groups,
+}
+
+/// Groups of mention indices, one after another.
+#[derive(Debug, Default)]
+struct Groups {
+    members: Vec<usize>,
+    /// Where each group ends in `members` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Groups {
+    fn clear(&mut self) {
+        self.members.clear();
+        self.ends.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The members of group `index` (none past the end).
+    fn get(&self, index: usize) -> &[usize] {
+        let start = match index.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(index).copied().unwrap_or(start);
+        self.members.get(start..end).unwrap_or_default()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.len()).map(|index| self.get(index))
+    }
+
+    /// Adds `member` to the last group.
+    fn extend_last(&mut self, member: usize) {
+        self.members.push(member);
+        if let Some(end) = self.ends.last_mut() {
+            *end = self.members.len();
+        }
+    }
+
+    /// Starts a group with `member`.
+    fn push(&mut self, member: usize) {
+        self.members.push(member);
+        self.ends.push(self.members.len());
+    }
 }
 
 impl Reader<'_> {
@@ -536,7 +647,7 @@ impl Reader<'_> {
         &self,
         subject: usize,
         object: usize,
-        predicate: impl Into<String>,
+        predicate: impl Into<Cow<'static, str>>,
         class: RelationClass,
         rule: &'static str,
     ) -> Option<RuleRelation> {
@@ -571,7 +682,7 @@ impl Reader<'_> {
                 out.push(RuleRelation {
                     subject: person.entity,
                     object: home,
-                    predicate: format!("{} of", title.title),
+                    predicate: format!("{} of", title.title).into(),
                     class: RelationClass::Leads,
                     negated: false,
                     hedged: self.hedged(),
@@ -905,7 +1016,7 @@ impl Reader<'_> {
                 self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             if let Some((noun, class)) = noun {
-                out.extend(self.relation(a, b, noun, class, "compound-pair"));
+                out.extend(self.relation(a, b, noun.to_string(), class, "compound-pair"));
             }
         }
     }
@@ -1102,7 +1213,7 @@ impl Reader<'_> {
                 out.push(RuleRelation {
                     subject: country,
                     object: self.mentions[y].entity,
-                    predicate: format!("{noun} {preposition}"),
+                    predicate: format!("{noun} {preposition}").into(),
                     class,
                     negated: false,
                     hedged: self.hedged(),
@@ -1176,7 +1287,7 @@ impl Reader<'_> {
     /// `joint-subject`: "Baghdad and Beijing signed a deal": members of a subject list joined by a
     /// cooperation verb cooperate with each other.
     fn joint_subject(&self, out: &mut Vec<RuleRelation>) {
-        for group in self.coordinated_groups().iter() {
+        for group in self.groups.iter() {
             if group.len() < 2 {
                 continue;
             }
@@ -1221,16 +1332,11 @@ impl Reader<'_> {
     }
 
     /// Neighbouring mentions joined by commas and "and" form one group: "Iran, Syria, and Russia".
-    fn coordinated_groups(&self) -> &[Vec<usize>] {
-        self.groups.get_or_init(|| self.find_coordinated_groups())
-    }
-
-    fn find_coordinated_groups(&self) -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
+    /// Into `groups` (cleared first).
+    fn find_coordinated_groups(&self, groups: &mut Groups) {
+        groups.clear();
         for (index, mention) in self.mentions.iter().enumerate() {
-            if let Some(group) = groups.last_mut()
-                && let Some(&last) = group.last()
-            {
+            if let Some(&last) = groups.members.last() {
                 let gap = self.mentions[last].tokens.1..mention.tokens.0;
                 let same_token = self.mentions[last].tokens == mention.tokens;
                 // A list ("Iran, Syria, and Russia"), or a name and its acronym ("… Corporation (CNOOC)").
@@ -1247,21 +1353,19 @@ impl Reader<'_> {
                     && self.word(mention.tokens.1) == ","
                     && self.complement_of_noun(last);
                 if !same_token && !apposition && (coordinated || gap.is_empty()) {
-                    group.push(index);
+                    groups.extend_last(index);
                     continue;
                 }
             }
-            groups.push(vec![index]);
+            groups.push(index);
         }
-        groups
     }
 
     /// `verb` and `relation-noun`: neighbouring groups with a relation verb (or noun) between them.
     fn verb(&self, out: &mut Vec<RuleRelation>) {
-        let groups = self.coordinated_groups();
-        let mut previous_verb: Option<(Vec<usize>, String, RelationClass, bool)> = None;
-        for pair in groups.windows(2) {
-            let (left, right) = (&pair[0], &pair[1]);
+        let mut previous_verb: Option<(Vec<usize>, &str, RelationClass, bool)> = None;
+        for second in 1..self.groups.len() {
+            let (left, right) = (self.groups.get(second - 1), self.groups.get(second));
             let (Some(&last), Some(&first)) = (left.last(), right.first()) else {
                 continue;
             };
@@ -1282,17 +1386,18 @@ impl Reader<'_> {
                         || left
                             .first()
                             .is_some_and(|&m| self.after_non_subject_preposition(m)));
+                let one_subject;
                 let subjects_of_clause;
                 let apposition_head = left
                     .first()
                     .and_then(|&m| self.apposition_head(m))
                     .filter(|_| reading.rule == "verb" && !reading.passive && !reading.relative);
-                let left: &Vec<usize> = if let Some(head) = apposition_head {
-                    subjects_of_clause = vec![head];
-                    &subjects_of_clause
+                let left: &[usize] = if let Some(head) = apposition_head {
+                    one_subject = [head];
+                    &one_subject
                 } else if reading.relative {
-                    subjects_of_clause = vec![self.antecedent(left)];
-                    &subjects_of_clause
+                    one_subject = [self.antecedent(left)];
+                    &one_subject
                 } else if left_in_phrase {
                     match &previous_verb {
                         Some((subjects, _, _, _)) => {
@@ -1325,14 +1430,8 @@ impl Reader<'_> {
                         }
                     }
                 }
-                previous_verb = (reading.rule == "verb" && !reading.passive).then(|| {
-                    (
-                        left.clone(),
-                        reading.lemma.clone(),
-                        reading.class,
-                        reading.negated,
-                    )
-                });
+                previous_verb = (reading.rule == "verb" && !reading.passive)
+                    .then(|| (left.to_vec(), reading.lemma, reading.class, reading.negated));
             } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
@@ -1343,7 +1442,7 @@ impl Reader<'_> {
                 }
                 let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(w)) {
                     Some(preposition) => format!("{lemma} {preposition}"),
-                    None => lemma.clone(),
+                    None => lemma.to_string(),
                 };
                 for &s in self.capped(subjects) {
                     for &o in self.capped(right) {
@@ -1362,7 +1461,7 @@ impl Reader<'_> {
 
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
-    fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
+    fn read_gap(&self, start: usize, end: usize) -> Option<GapReading<'_>> {
         let all_words: Vec<&str> = (start..end).map(|i| self.lower(i)).collect();
         // ", which had bombed Y": a relative clause on the mention before it.
         let relative_at = match all_words.as_slice() {
@@ -1471,7 +1570,7 @@ impl Reader<'_> {
                     .all(|w| VERB_COORDINATION.contains(w) || w.ends_with("ly"))
                 && words[..position].iter().any(|w| *w == "," || *w == "and");
             return Some(GapReading {
-                lemma: verb.lemma.clone(),
+                lemma: &verb.lemma,
                 predicate,
                 class,
                 negated: self.negated(words),
@@ -1494,7 +1593,7 @@ impl Reader<'_> {
         };
         let class = self.classed_noun(words[noun])?;
         Some(GapReading {
-            lemma: words[noun].to_string(),
+            lemma: words[noun],
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
             negated: self.negated(words),
@@ -1516,7 +1615,7 @@ impl Reader<'_> {
 
     /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
     /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
-    fn possessive_noun(&self, start: usize, words: &[&str]) -> Option<GapReading> {
+    fn possessive_noun<'r>(&'r self, start: usize, words: &[&'r str]) -> Option<GapReading<'r>> {
         const LINKS: &[&str] = &[
             "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
         ];
@@ -1542,7 +1641,7 @@ impl Reader<'_> {
         }
         let class = self.classed_noun(noun).unwrap_or(RelationClass::Other);
         Some(GapReading {
-            lemma: noun.to_string(),
+            lemma: noun,
             predicate: format!("{noun} {}", words[preposition]),
             class,
             negated: self.negated(words),
@@ -1693,12 +1792,19 @@ impl Reader<'_> {
     }
 
     /// `co-mention`: every other pair of distinct entities in the sentence.
-    fn co_mentions(&self, out: &mut Vec<RuleRelation>) {
-        let related: HashSet<(usize, usize), WordBuildHasher> = out
-            .iter()
-            .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)])
-            .collect();
-        let mut entities: Vec<usize> = Vec::new();
+    /// `related` and `entities` are room for the work.
+    fn co_mentions(
+        &self,
+        out: &mut Vec<RuleRelation>,
+        related: &mut HashSet<(usize, usize), WordBuildHasher>,
+        entities: &mut Vec<usize>,
+    ) {
+        related.clear();
+        related.extend(
+            out.iter()
+                .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)]),
+        );
+        entities.clear();
         for mention in self.mentions {
             if !entities.contains(&mention.entity) {
                 entities.push(mention.entity);
@@ -1710,13 +1816,15 @@ impl Reader<'_> {
                 break;
             }
         }
+        out.reserve(entities.len() * entities.len().saturating_sub(1) / 2);
         for (i, &a) in entities.iter().enumerate() {
             for &b in &entities[i + 1..] {
-                if !related.contains(&(a, b)) {
+                // Most sentences relate no pair by a rule: then no pair needs looking up.
+                if related.is_empty() || !related.contains(&(a, b)) {
                     out.push(RuleRelation {
                         subject: a,
                         object: b,
-                        predicate: "co-mentioned with".into(),
+                        predicate: Cow::Borrowed("co-mentioned with"),
                         class: RelationClass::CoMention,
                         negated: false,
                         hedged: false,
@@ -1728,8 +1836,8 @@ impl Reader<'_> {
     }
 }
 
-struct GapReading {
-    lemma: String,
+struct GapReading<'r> {
+    lemma: &'r str,
     predicate: String,
     class: RelationClass,
     negated: bool,
@@ -1869,6 +1977,8 @@ mod tests {
         ];
         let lexicon = test_lexicon();
         let mut read_something = false;
+        // Left as the sentence before left them, as a document's sentences leave them to the next.
+        let mut buffers = RuleBuffers::default();
         for &(text, cases) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
             let mentions = mentions_of(text, &tokens, cases);
@@ -1881,7 +1991,20 @@ mod tests {
             assert_eq!(rules, expected_rules, "{text}");
             for home_country in [None, Some(1), Some(9)] {
                 let context = DocumentContext { home_country };
-                let read = |rules| read_rules(text, &tokens, &mentions, &lexicon, context, rules);
+                let mut read = |rules| {
+                    let mut relations = Vec::new();
+                    let capped = read_rules(
+                        text,
+                        &tokens,
+                        &mentions,
+                        &lexicon,
+                        context,
+                        rules,
+                        &mut buffers,
+                        &mut relations,
+                    );
+                    SentenceRelations { relations, capped }
+                };
                 let all = read(Rules::All);
                 read_something |= !all.relations.is_empty();
                 assert_eq!(read(rules), all, "{text} {home_country:?}");
@@ -1893,6 +2016,46 @@ mod tests {
             }
         }
         assert!(read_something, "the cases read some relations");
+    }
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_relation_in_order() {
+        let relation = |subject, object, predicate: &'static str, class| RuleRelation {
+            subject,
+            object,
+            predicate: Cow::Borrowed(predicate),
+            class,
+            negated: subject == 2,
+            hedged: false,
+            rule: "verb",
+        };
+        use RelationClass::*;
+        let all = [
+            relation(1, 2, "attack", Conflict),
+            relation(1, 2, "attack", Conflict),
+            relation(2, 1, "attack", Conflict),
+            relation(1, 2, "sign with", Cooperation),
+            relation(1, 2, "attack", Other),
+            relation(2, 1, "attack", Conflict),
+            relation(1, 3, "attack", Conflict),
+            relation(1, 2, "sign with", Cooperation),
+            relation(1, 2, "attack", Conflict),
+        ];
+        let mut order = Vec::new();
+        let mut keep = Vec::new();
+        // Every prefix, so lists of every length up to the whole, with the buffers of the one before.
+        for length in 0..=all.len() {
+            let mut relations = all[..length].to_vec();
+            dedup_relations(&mut relations, &mut order, &mut keep);
+            // The plain definition: a relation whose key an earlier one had is dropped.
+            let mut seen = std::collections::HashSet::new();
+            let expected: Vec<RuleRelation> = all[..length]
+                .iter()
+                .filter(|r| seen.insert((r.subject, r.object, r.predicate.clone(), r.class)))
+                .cloned()
+                .collect();
+            assert_eq!(relations, expected, "the first {length}");
+        }
     }
 
     #[test]
