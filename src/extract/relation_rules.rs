@@ -858,8 +858,8 @@ impl Reader<'_> {
                 out.extend(self.relation(person, x, format!("{role} of"), class, "apposition"));
             }
             // X of Y, for a person X: "Abu Baqir al-Saadi of Kataib Hezbollah"
-            if (mention.title.is_some() || self.looks_like_person(x))
-                && self.lower(after) == "of"
+            if self.lower(after) == "of"
+                && (mention.title.is_some() || self.looks_like_person(x))
                 && let Some(y) = self.mention_at(after + 1)
             {
                 out.extend(self.relation(x, y, "member of", RelationClass::PartOf, "apposition"));
@@ -1435,12 +1435,12 @@ impl Reader<'_> {
             } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
-                let gap: Vec<&str> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
-                if gap.iter().any(|w| CLAUSE_BREAKS.contains(w)) {
+                let mut gap = (gap_start..gap_end).map(|i| self.lower(i));
+                if gap.clone().any(|w| CLAUSE_BREAKS.contains(&w)) {
                     previous_verb = None;
                     continue;
                 }
-                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(w)) {
+                let predicate = match gap.find(|w| PREPOSITIONS.contains(w)) {
                     Some(preposition) => format!("{lemma} {preposition}"),
                     None => lemma.to_string(),
                 };
@@ -1462,9 +1462,23 @@ impl Reader<'_> {
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
     fn read_gap(&self, start: usize, end: usize) -> Option<GapReading<'_>> {
-        let all_words: Vec<&str> = (start..end).map(|i| self.lower(i)).collect();
+        // The verb rule reads gaps of at most `MAX_VERB_GAP` words: room for them needs no allocation.
+        let mut room = [""; MAX_VERB_GAP];
+        let longer: Vec<&str>;
+        let all_words: &[&str] = match room.get_mut(..end.saturating_sub(start)) {
+            Some(words) => {
+                for (word, index) in words.iter_mut().zip(start..end) {
+                    *word = self.lower(index);
+                }
+                words
+            }
+            None => {
+                longer = (start..end).map(|i| self.lower(i)).collect();
+                &longer
+            }
+        };
         // ", which had bombed Y": a relative clause on the mention before it.
-        let relative_at = match all_words.as_slice() {
+        let relative_at = match all_words {
             [comma, pronoun, ..] if *comma == "," && RELATIVE_PRONOUNS.contains(pronoun) => Some(2),
             _ => None,
         };
