@@ -254,6 +254,7 @@ pub struct RuleBuffers {
     mention_starts: Vec<usize>,
     lowered: Lowered,
     groups: Groups,
+    compound_groups: Groups,
     /// Relation indices in key order, to find the repeated ones.
     order: Vec<usize>,
     keep: Vec<bool>,
@@ -375,7 +376,7 @@ fn read_rules(
             reader.title(relations);
             reader.apposition(relations);
             reader.such_as(relations);
-            reader.compound_pair(relations);
+            reader.compound_pair(relations, &mut buffers.compound_groups);
             reader.compound_modifier(relations);
             reader.possessive(relations);
             reader.demonym(relations);
@@ -516,6 +517,17 @@ impl Lowered {
     }
 }
 
+/// Whether the token `word` lower-cases ([`str::to_lowercase`]) to `lower`, an ASCII lower-case word
+/// without a "k".
+///
+/// Outside ASCII, only the Kelvin sign lower-cases to an ASCII letter ("k"; "İ" lower-cases to "i" and
+/// a combining dot), so a word lower-cases to such a word exactly when it is that word but for ASCII
+/// case: the bytes are compared, ignoring ASCII case.
+#[inline]
+fn lower_is(word: &[u8], lower: &str) -> bool {
+    word.eq_ignore_ascii_case(lower.as_bytes())
+}
+
 struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -587,11 +599,14 @@ impl Reader<'_> {
         self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
-    /// The length in bytes of token `index`'s span (0 past the end).
-    fn token_length(&self, index: usize) -> usize {
-        self.tokens
-            .get(index)
-            .map_or(0, |t| t.span.end.saturating_sub(t.span.start))
+    /// The bytes of `token` (none when its span is not in the text). Bytes, not its text: an ASCII
+    /// byte always starts and ends a character, so a slice equal to an ASCII word is one whether or
+    /// not the span falls on characters.
+    fn token_bytes(&self, token: &Token) -> &[u8] {
+        self.text
+            .as_bytes()
+            .get(token.span.start..token.span.end)
+            .unwrap_or_default()
     }
 
     #[inline]
@@ -894,24 +909,20 @@ impl Reader<'_> {
 
     /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
     fn such_as(&self, out: &mut Vec<RuleRelation>) {
-        for i in 0..self.tokens.len() {
-            // The markers are ASCII words of four or nine letters, and no other word lower-cases to
-            // one: look no further at other tokens.
-            if !matches!(self.token_length(i), 4 | 9) {
-                continue;
-            }
+        for (i, token) in self.tokens.iter().enumerate() {
             // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
             let after_noun = || {
                 i > 0
                     && self.word(i - 1).ends_with('s')
                     && self.word(i - 1).starts_with(|c: char| c.is_lowercase())
             };
-            let marker_end = if self.lower(i) == "such" && self.lower(i + 1) == "as" {
-                i + 2
-            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun()) {
-                i + 1
-            } else {
-                continue;
+            // The markers are ASCII words of four or nine letters without a "k", and no other word
+            // lower-cases to one (see `lower_is`): look no further at other tokens.
+            let marker_end = match self.token_bytes(token) {
+                word @ [_, _, _, _] if lower_is(word, "such") && self.lower(i + 1) == "as" => i + 2,
+                b"like" if after_noun() => i + 1,
+                word @ [_, _, _, _, _, _, _, _, _] if lower_is(word, "including") => i + 1,
+                _ => continue,
             };
             // The head: the nearest mention before the marker, within the same clause.
             let Some(head) = self
@@ -978,9 +989,9 @@ impl Reader<'_> {
         members
     }
 
-    /// Mentions that are parts of one compound token, in order.
-    fn compound_groups(&self) -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
+    /// Mentions that are parts of one compound token, in order, into `groups` (cleared first).
+    fn compound_groups(&self, groups: &mut Groups) {
+        groups.clear();
         for (index, mention) in self.mentions.iter().enumerate() {
             let is_part = self
                 .tokens
@@ -989,23 +1000,20 @@ impl Reader<'_> {
             if !is_part {
                 continue;
             }
-            match groups.last_mut() {
-                Some(group)
-                    if group
-                        .last()
-                        .is_some_and(|&g| self.mentions[g].tokens == mention.tokens) =>
-                {
-                    group.push(index)
+            match groups.members.last() {
+                Some(&last) if self.mentions[last].tokens == mention.tokens => {
+                    groups.extend_last(index)
                 }
-                _ => groups.push(vec![index]),
+                _ => groups.push(index),
             }
         }
-        groups
     }
 
     /// `compound-pair`: "US-China tensions": a relation between the two parts, the noun's class.
-    fn compound_pair(&self, out: &mut Vec<RuleRelation>) {
-        for group in self.compound_groups() {
+    /// `groups` is room for the work.
+    fn compound_pair(&self, out: &mut Vec<RuleRelation>, groups: &mut Groups) {
+        self.compound_groups(groups);
+        for group in groups.iter() {
             let [a, b] = group[..] else {
                 continue;
             };
@@ -1119,9 +1127,8 @@ impl Reader<'_> {
 
     /// `between`: "relations between X and Y".
     fn between(&self, out: &mut Vec<RuleRelation>) {
-        for i in 1..self.tokens.len() {
-            // Only a seven-letter token can be "between" (no other word lower-cases to it).
-            if self.token_length(i) != "between".len() || self.lower(i) != "between" {
+        for (i, token) in self.tokens.iter().enumerate().skip(1) {
+            if !lower_is(self.token_bytes(token), "between") {
                 continue;
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
@@ -2030,6 +2037,36 @@ mod tests {
             }
         }
         assert!(read_something, "the cases read some relations");
+    }
+
+    #[test]
+    fn markers_match_as_lower_cased() {
+        let words = [
+            "such",
+            "Such",
+            "SUCH",
+            "suchs",
+            "such\u{301}",
+            "s\u{130}ch",
+            "\u{212a}uch",
+            "including",
+            "INCLUDING",
+            "Includin\u{130}",
+            "between",
+            "BeTwEeN",
+            "betwe\u{212a}n",
+            "",
+            "as",
+        ];
+        for word in words {
+            for marker in ["such", "including", "between"] {
+                assert_eq!(
+                    lower_is(word.as_bytes(), marker),
+                    word.to_lowercase() == marker,
+                    "{word} {marker}"
+                );
+            }
+        }
     }
 
     #[test]
