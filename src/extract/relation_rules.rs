@@ -1676,8 +1676,11 @@ impl Reader<'_> {
 
     /// A verb that takes an infinitive of its own subject ("agreed to"), or a negation ("refused to").
     fn is_control_word(&self, word: &str) -> bool {
+        // The first bytes first: most stems differ from the word there.
         self.lexicon.is_negation(word)
-            || CONTROL_VERB_STEMS.iter().any(|stem| word.starts_with(stem))
+            || CONTROL_VERB_STEMS.iter().any(|stem| {
+                stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)
+            })
     }
 
     /// The mention a relative pronoun after `group` refers to: the last one, or, in "X of Y, who",
