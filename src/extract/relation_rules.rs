@@ -849,9 +849,8 @@ impl Reader<'_> {
             // the ROLE (of|for) Y, X
             let start = mention.tokens.0;
             if self.of_before_determiners(start)
-                && let Some(role_start) =
-                    (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
-                && let Some((role_end, role, class)) = self.role_at(role_start)
+                && let Some((role_end, role, class)) =
+                    (start.saturating_sub(4)..start).find_map(|i| self.role_at(i))
                 && ["of", "for"].contains(&self.lower(role_end))
                 && role_end < start
                 && (role_end + 1..start).all(|i| DETERMINERS.contains(&self.lower(i)))
@@ -2040,6 +2039,35 @@ mod tests {
             }
         }
         assert!(read_something, "the cases read some relations");
+    }
+
+    #[test]
+    fn control_words_start_with_a_stem() {
+        let lexicon = test_lexicon();
+        let text = "";
+        let reader = Reader {
+            text,
+            tokens: &[],
+            mentions: &[],
+            lexicon: &lexicon,
+            context: DocumentContext::default(),
+            hedged: std::cell::OnceCell::new(),
+            lowered: Lowered::default(),
+            mention_starts: Vec::new(),
+            capped: std::cell::Cell::new(false),
+            groups: Groups::default(),
+        };
+        let mut words: Vec<String> = CONTROL_VERB_STEMS
+            .iter()
+            .flat_map(|stem| [stem.to_string(), format!("{stem}ed"), stem[1..].to_string()])
+            .collect();
+        words.extend(["", "x", "Agreed", "declined", "sign", "\u{e9}tait"].map(String::from));
+        for word in &words {
+            // The plain definition: a negation, or a word starting with a stem.
+            let plain = lexicon.is_negation(word)
+                || CONTROL_VERB_STEMS.iter().any(|stem| word.starts_with(stem));
+            assert_eq!(reader.is_control_word(word), plain, "{word}");
+        }
     }
 
     #[test]
