@@ -255,6 +255,7 @@ pub struct RuleBuffers {
     lowered: Lowered,
     groups: Groups,
     compound_groups: Groups,
+    markers: Vec<(usize, Marker)>,
     /// Relation indices in key order, to find the repeated ones.
     order: Vec<usize>,
     keep: Vec<bool>,
@@ -366,6 +367,7 @@ fn read_rules(
         mention_starts,
         capped: std::cell::Cell::new(false),
         groups: std::mem::take(&mut buffers.groups),
+        markers: std::mem::take(&mut buffers.markers),
     };
     match rules {
         Rules::All => {
@@ -373,6 +375,9 @@ fn read_rules(
             let mut groups = std::mem::take(&mut reader.groups);
             reader.find_coordinated_groups(&mut groups);
             reader.groups = groups;
+            let mut markers = std::mem::take(&mut reader.markers);
+            reader.find_markers(&mut markers);
+            reader.markers = markers;
             reader.title(relations);
             reader.apposition(relations);
             reader.such_as(relations);
@@ -407,6 +412,7 @@ fn read_rules(
     buffers.mention_starts = reader.mention_starts;
     buffers.lowered = reader.lowered;
     buffers.groups = reader.groups;
+    buffers.markers = reader.markers;
     capped
 }
 
@@ -517,6 +523,19 @@ impl Lowered {
     }
 }
 
+/// A word a rule starts reading at (see [`Reader::find_markers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// "such" (in any case), of "such as".
+    Such,
+    /// "like", as written.
+    Like,
+    /// "including" (in any case).
+    Including,
+    /// "between" (in any case).
+    Between,
+}
+
 /// Whether the token `word` lower-cases ([`str::to_lowercase`]) to `lower`, an ASCII lower-case word
 /// without a "k".
 ///
@@ -545,6 +564,8 @@ struct Reader<'a> {
     /// The coordinated groups of mentions, found first for the rules that read them (and only for
     /// those).
     groups: Groups,
+    /// The words the such-as and between rules start at, found first for those rules.
+    markers: Vec<(usize, Marker)>,
 }
 
 /// Groups of mention indices, one after another.
@@ -906,21 +927,39 @@ impl Reader<'_> {
                 .is_some_and(|w| self.lexicon.head_noun(w).is_none())
     }
 
+    /// The words the such-as and between rules start at, in token order, into `markers` (cleared
+    /// first): one look at each token for both rules.
+    fn find_markers(&self, markers: &mut Vec<(usize, Marker)>) {
+        markers.clear();
+        for (i, token) in self.tokens.iter().enumerate() {
+            // The markers are ASCII words of four, seven or nine letters without a "k", and no other
+            // word lower-cases to one (see `lower_is`): look no further at other tokens.
+            let marker = match self.token_bytes(token) {
+                word @ [_, _, _, _] if lower_is(word, "such") => Marker::Such,
+                b"like" => Marker::Like,
+                word @ [_, _, _, _, _, _, _] if lower_is(word, "between") => Marker::Between,
+                word @ [_, _, _, _, _, _, _, _, _] if lower_is(word, "including") => {
+                    Marker::Including
+                }
+                _ => continue,
+            };
+            markers.push((i, marker));
+        }
+    }
+
     /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
     fn such_as(&self, out: &mut Vec<RuleRelation>) {
-        for (i, token) in self.tokens.iter().enumerate() {
+        for &(i, marker) in &self.markers {
             // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
             let after_noun = || {
                 i > 0
                     && self.word(i - 1).ends_with('s')
                     && self.word(i - 1).starts_with(|c: char| c.is_lowercase())
             };
-            // The markers are ASCII words of four or nine letters without a "k", and no other word
-            // lower-cases to one (see `lower_is`): look no further at other tokens.
-            let marker_end = match self.token_bytes(token) {
-                word @ [_, _, _, _] if lower_is(word, "such") && self.lower(i + 1) == "as" => i + 2,
-                b"like" if after_noun() => i + 1,
-                word @ [_, _, _, _, _, _, _, _, _] if lower_is(word, "including") => i + 1,
+            let marker_end = match marker {
+                Marker::Such if self.lower(i + 1) == "as" => i + 2,
+                Marker::Like if after_noun() => i + 1,
+                Marker::Including => i + 1,
                 _ => continue,
             };
             // The head: the nearest mention before the marker, within the same clause.
@@ -1126,8 +1165,8 @@ impl Reader<'_> {
 
     /// `between`: "relations between X and Y".
     fn between(&self, out: &mut Vec<RuleRelation>) {
-        for (i, token) in self.tokens.iter().enumerate().skip(1) {
-            if !lower_is(self.token_bytes(token), "between") {
+        for &(i, marker) in &self.markers {
+            if marker != Marker::Between || i == 0 {
                 continue;
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
@@ -2056,6 +2095,7 @@ mod tests {
             mention_starts: Vec::new(),
             capped: std::cell::Cell::new(false),
             groups: Groups::default(),
+            markers: Vec::new(),
         };
         let mut words: Vec<String> = CONTROL_VERB_STEMS
             .iter()
@@ -2067,6 +2107,51 @@ mod tests {
             let plain = lexicon.is_negation(word)
                 || CONTROL_VERB_STEMS.iter().any(|stem| word.starts_with(stem));
             assert_eq!(reader.is_control_word(word), plain, "{word}");
+        }
+    }
+
+    #[test]
+    fn markers_are_the_words_the_rules_start_at() {
+        let lexicon = test_lexicon();
+        let texts = [
+            "Firms like Rosneft, SUCH as Total, Including BP, stood Between them and like-minded Such.",
+            "Such as it is, between us, including them, like it or not.",
+            "Likes such-as betweens includings LIKE \u{212a}ike betwe\u{212a}n \u{e9}tait.",
+            "",
+        ];
+        for text in texts {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mut lowered = Lowered::default();
+            lowered.fill(text, &tokens);
+            let reader = Reader {
+                text,
+                tokens: &tokens,
+                mentions: &[],
+                lexicon: &lexicon,
+                context: DocumentContext::default(),
+                hedged: std::cell::OnceCell::new(),
+                lowered,
+                mention_starts: Vec::new(),
+                capped: std::cell::Cell::new(false),
+                groups: Groups::default(),
+                markers: Vec::new(),
+            };
+            // The plain definition: the lower-cased word, or the word as written for "like".
+            let expected: Vec<(usize, Marker)> = (0..tokens.len())
+                .filter_map(|i| {
+                    let marker = match (reader.lower(i), reader.word(i)) {
+                        ("such", _) => Marker::Such,
+                        (_, "like") => Marker::Like,
+                        ("including", _) => Marker::Including,
+                        ("between", _) => Marker::Between,
+                        _ => return None,
+                    };
+                    Some((i, marker))
+                })
+                .collect();
+            let mut markers = vec![(99, Marker::Such)];
+            reader.find_markers(&mut markers);
+            assert_eq!(markers, expected, "{text}");
         }
     }
 
