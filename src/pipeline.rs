@@ -235,7 +235,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         (
             relation.subject,
             relation.object,
-            relation.predicate.as_str(),
+            relation.predicate.as_ref(),
             relation.class,
             relation.negated,
             relation.hedged,

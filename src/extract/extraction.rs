@@ -10,7 +10,9 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::{AskedWords, CorpusVocabulary, MentionBuffers, find_mentions_into};
 use super::reference::ReferenceTracker;
-use super::relation_rules::{DocumentContext, SentenceMention, read_sentence_relations};
+use super::relation_rules::{
+    DocumentContext, RuleBuffers, RuleRelation, SentenceMention, read_sentence_relations_into,
+};
 use super::time::{Period, sentence_period};
 use crate::text::{
     Document, SentenceKind, Span, Token, TokenKind, segment_sentences, tokenize_into,
@@ -31,7 +33,8 @@ pub struct ExtractedEntity {
 pub struct ExtractedRelation {
     pub subject: usize,
     pub object: usize,
-    pub predicate: String,
+    /// Most predicates are fixed words ("co-mentioned with"), kept without a copy.
+    pub predicate: std::borrow::Cow<'static, str>,
     pub class: RelationClass,
     pub negated: bool,
     pub hedged: bool,
@@ -445,6 +448,9 @@ pub fn extract_corpus_observed(
         named: Vec<SentenceMention>,
         /// The named mentions and the references, in token order (when there are references).
         merged: Vec<SentenceMention>,
+        rules: RuleBuffers,
+        /// The relations the rules read.
+        read: Vec<RuleRelation>,
     }
     // Reads the relations of a (non-fragment) sentence into `relations`; true when a pair cap left
     // pairs out.
@@ -460,6 +466,8 @@ pub fn extract_corpus_observed(
             local_index,
             named,
             merged,
+            rules,
+            read,
         } = buffers;
         local_index.clear();
         local_index.resize(range.len(), None);
@@ -519,9 +527,10 @@ pub fn extract_corpus_observed(
             merged
         };
         let context = contexts.get(sentence.document).copied().unwrap_or_default();
-        let read = read_sentence_relations(text, tokens, mentions, lexicon, context);
-        if read.relations.is_empty() {
-            return read.capped;
+        let capped =
+            read_sentence_relations_into(text, tokens, mentions, lexicon, context, rules, read);
+        if read.is_empty() {
+            return capped;
         }
         let time = sentence_period(text, tokens);
         // Entities this sentence names only through a capital standing for the government.
@@ -531,25 +540,20 @@ pub fn extract_corpus_observed(
             .map(|m| m.entity)
             .filter(|&e| named.iter().all(|m| m.entity != e || m.metonymy))
             .collect();
-        relations.extend(
-            read.relations
-                .into_iter()
-                .map(|relation| ExtractedRelation {
-                    subject: relation.subject,
-                    object: relation.object,
-                    predicate: relation.predicate,
-                    class: relation.class,
-                    negated: relation.negated,
-                    hedged: relation.hedged,
-                    document: sentence.document,
-                    sentence: sentence.span,
-                    rule: relation.rule,
-                    time,
-                    metonymy: metonymic.contains(&relation.subject)
-                        || metonymic.contains(&relation.object),
-                }),
-        );
-        read.capped
+        relations.extend(read.drain(..).map(|relation| ExtractedRelation {
+            subject: relation.subject,
+            object: relation.object,
+            predicate: relation.predicate,
+            class: relation.class,
+            negated: relation.negated,
+            hedged: relation.hedged,
+            document: sentence.document,
+            sentence: sentence.span,
+            rule: relation.rule,
+            time,
+            metonymy: metonymic.contains(&relation.subject) || metonymic.contains(&relation.object),
+        }));
+        capped
     };
     let per_document: Vec<(Vec<ExtractedRelation>, usize)> = document_sentences
         .par_iter()

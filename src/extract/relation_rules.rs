@@ -36,6 +36,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::TitleInfo;
 use crate::text::{Span, Token, TokenKind};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Co-mention edges are only made among the first this many distinct entities of a sentence, and a
@@ -87,7 +88,8 @@ pub struct DocumentContext {
 pub struct RuleRelation {
     pub subject: usize,
     pub object: usize,
-    pub predicate: String,
+    /// Most predicates are fixed words ("co-mentioned with"), kept without a copy.
+    pub predicate: Cow<'static, str>,
     pub class: RelationClass,
     pub negated: bool,
     pub hedged: bool,
@@ -232,12 +234,51 @@ pub fn read_sentence_relations(
     lexicon: &Lexicon,
     context: DocumentContext,
 ) -> SentenceRelations {
+    let mut relations = Vec::new();
+    let capped = read_sentence_relations_into(
+        text,
+        tokens,
+        mentions,
+        lexicon,
+        context,
+        &mut RuleBuffers::default(),
+        &mut relations,
+    );
+    SentenceRelations { relations, capped }
+}
+
+/// What the rules need room for while they read a sentence, kept from one sentence to the next by
+/// [`read_sentence_relations_into`], so that a sentence costs few allocations of its own.
+#[derive(Debug, Default)]
+pub struct RuleBuffers {
+    mention_starts: Vec<usize>,
+    lowered: Lowered,
+    groups: Groups,
+    compound_groups: Groups,
+    markers: Vec<(usize, Marker)>,
+    /// Relation indices in key order, to find the repeated ones.
+    order: Vec<usize>,
+    keep: Vec<bool>,
+    /// The pairs a rule related, which need no co-mention.
+    related: HashSet<(usize, usize), WordBuildHasher>,
+    entities: Vec<usize>,
+}
+
+/// Reads the relations in one sentence into `relations` (cleared first), with `buffers` for room;
+/// true when a pair cap left some pairs out. The same as [`read_sentence_relations`].
+pub fn read_sentence_relations_into(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[SentenceMention],
+    lexicon: &Lexicon,
+    context: DocumentContext,
+    buffers: &mut RuleBuffers,
+    relations: &mut Vec<RuleRelation>,
+) -> bool {
+    relations.clear();
     if mentions.is_empty() {
         // Every rule relates mentions: a sentence without any has no relations.
-        return SentenceRelations {
-            relations: Vec::new(),
-            capped: false,
-        };
+        return false;
     }
     read_rules(
         text,
@@ -246,6 +287,8 @@ pub fn read_sentence_relations(
         lexicon,
         context,
         Rules::for_mentions(mentions),
+        buffers,
+        relations,
     )
 }
 
@@ -279,6 +322,8 @@ impl Rules {
     }
 }
 
+/// Runs `rules` over a sentence into `relations` (empty); true when a pair cap left pairs out.
+#[allow(clippy::too_many_arguments)]
 fn read_rules(
     text: &str,
     tokens: &[Token],
@@ -286,12 +331,16 @@ fn read_rules(
     lexicon: &Lexicon,
     context: DocumentContext,
     rules: Rules,
-) -> SentenceRelations {
+    buffers: &mut RuleBuffers,
+    relations: &mut Vec<RuleRelation>,
+) -> bool {
     // The rules of one mention read no words: the words need no lower-casing and no index.
     let reads_words = rules != Rules::OfOneMention;
     // The first mention starting at each token: rules ask "is there a mention here?" for many tokens,
     // and a linear scan each time would make a sentence of many mentions quadratic.
-    let mut mention_starts = Vec::new();
+    let mut mention_starts = std::mem::take(&mut buffers.mention_starts);
+    mention_starts.clear();
+    let mut lowered = std::mem::take(&mut buffers.lowered);
     if reads_words {
         let starts_len = mentions
             .iter()
@@ -299,105 +348,130 @@ fn read_rules(
             .max()
             .unwrap_or(0)
             .max(tokens.len());
-        mention_starts = vec![NO_MENTION; starts_len];
+        mention_starts.resize(starts_len, NO_MENTION);
         for (index, mention) in mentions.iter().enumerate().rev() {
             mention_starts[mention.tokens.0] = index;
         }
+        lowered.fill(text, tokens);
+    } else {
+        lowered.clear();
     }
-    let reader = Reader {
+    let mut reader = Reader {
         text,
         tokens,
         mentions,
         lexicon,
         context,
         hedged: std::cell::OnceCell::new(),
-        lowered: if reads_words {
-            Lowered::new(text, tokens)
-        } else {
-            Lowered::none()
-        },
+        lowered,
         mention_starts,
         capped: std::cell::Cell::new(false),
-        groups: std::cell::OnceCell::new(),
+        groups: std::mem::take(&mut buffers.groups),
+        markers: std::mem::take(&mut buffers.markers),
     };
-    let mut relations = Vec::new();
     match rules {
         Rules::All => {
-            reader.title(&mut relations);
-            reader.apposition(&mut relations);
-            reader.such_as(&mut relations);
-            reader.compound_pair(&mut relations);
-            reader.compound_modifier(&mut relations);
-            reader.possessive(&mut relations);
-            reader.demonym(&mut relations);
-            reader.between(&mut relations);
-            reader.name_part(&mut relations);
-            reader.nominal(&mut relations);
-            reader.located_in(&mut relations);
-            reader.joint_subject(&mut relations);
-            reader.verb(&mut relations);
+            // The joint-subject and verb rules read the lists of the sentence.
+            let mut groups = std::mem::take(&mut reader.groups);
+            reader.find_coordinated_groups(&mut groups);
+            reader.groups = groups;
+            let mut markers = std::mem::take(&mut reader.markers);
+            reader.find_markers(&mut markers);
+            reader.markers = markers;
+            reader.title(relations);
+            reader.apposition(relations);
+            reader.such_as(relations);
+            reader.compound_pair(relations, &mut buffers.compound_groups);
+            reader.compound_modifier(relations);
+            reader.possessive(relations);
+            reader.demonym(relations);
+            reader.between(relations);
+            reader.name_part(relations);
+            reader.nominal(relations);
+            reader.located_in(relations);
+            reader.joint_subject(relations);
+            reader.verb(relations);
         }
         Rules::OfOneMention => {
-            reader.title(&mut relations);
-            reader.name_part(&mut relations);
+            reader.title(relations);
+            reader.name_part(relations);
         }
         Rules::OfOneEntity => {
-            reader.title(&mut relations);
-            reader.name_part(&mut relations);
-            reader.event_nominal(&mut relations);
+            reader.title(relations);
+            reader.name_part(relations);
+            reader.event_nominal(relations);
         }
     }
     relations.retain(|r| r.subject != r.object);
-    dedup_relations(&mut relations);
+    dedup_relations(relations, &mut buffers.order, &mut buffers.keep);
     // One entity makes no pair to co-mention.
     if rules == Rules::All {
-        reader.co_mentions(&mut relations);
+        reader.co_mentions(relations, &mut buffers.related, &mut buffers.entities);
     }
-    SentenceRelations {
-        relations,
-        capped: reader.capped.get(),
-    }
+    let capped = reader.capped.get();
+    buffers.mention_starts = reader.mention_starts;
+    buffers.lowered = reader.lowered;
+    buffers.groups = reader.groups;
+    buffers.markers = reader.markers;
+    capped
 }
 
-fn dedup_relations(relations: &mut Vec<RuleRelation>) {
+/// Drops each relation that repeats an earlier one's endpoints, predicate and class, keeping the
+/// order; `order` and `keep` are room for the work.
+fn dedup_relations(
+    relations: &mut Vec<RuleRelation>,
+    order: &mut Vec<usize>,
+    keep: &mut Vec<bool>,
+) {
     if relations.len() < 2 {
         return;
     }
-    let keep: Vec<bool> = {
-        let mut seen: HashSet<_, WordBuildHasher> =
-            HashSet::with_capacity_and_hasher(relations.len(), WordBuildHasher::default());
+    let key = |index: usize| {
         relations
-            .iter()
-            .map(|r| seen.insert((r.subject, r.object, r.predicate.as_str(), r.class)))
-            .collect()
+            .get(index)
+            .map(|r| (r.subject, r.object, &*r.predicate, r.class))
     };
-    let mut keep = keep.into_iter();
-    relations.retain(|_| keep.next().unwrap_or(true));
+    // Equal keys sort together, the first of them first: every other one repeats it.
+    order.clear();
+    order.extend(0..relations.len());
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    keep.clear();
+    keep.resize(relations.len(), true);
+    for pair in order.windows(2) {
+        if key(pair[0]) == key(pair[1]) {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut keep = keep.iter();
+    relations.retain(|_| keep.next().copied().unwrap_or(true));
 }
 
 /// No mention starts at this token.
 const NO_MENTION: usize = usize::MAX;
 
 /// Every token of a sentence lower-cased ([`str::to_lowercase`]), in one buffer.
-enum Lowered {
-    /// The tokens lie in an ASCII stretch of the text starting at `base`; `buffer` is that stretch
-    /// lower-cased, so a token's lower-cased form is at the same offsets.
-    Ascii { buffer: String, base: usize },
-    /// Each token lower-cased in turn; `ends` says where each one ends in `buffer` (it starts where the
-    /// one before ends).
-    Tokens { buffer: String, ends: Vec<usize> },
+#[derive(Debug, Default)]
+struct Lowered {
+    buffer: String,
+    /// `Some(base)` when the tokens lie in an ASCII stretch of the text starting at `base`: `buffer`
+    /// is that stretch lower-cased, so a token's lower-cased form is at the same offsets. `None` when
+    /// each token is lower-cased in turn; `ends` then says where each one ends in `buffer` (it starts
+    /// where the one before ends).
+    ascii_base: Option<usize>,
+    ends: Vec<usize>,
 }
 
 impl Lowered {
     /// No words, for a reader that reads none.
-    fn none() -> Lowered {
-        Lowered::Tokens {
-            buffer: String::new(),
-            ends: Vec::new(),
-        }
+    fn clear(&mut self) {
+        self.buffer.clear();
+        self.ascii_base = None;
+        self.ends.clear();
     }
 
-    fn new(text: &str, tokens: &[Token]) -> Lowered {
+    /// The words of `tokens`, lower-cased, in place of the ones before.
+    fn fill(&mut self, text: &str, tokens: &[Token]) {
+        self.clear();
         let mut base = usize::MAX;
         let mut end = 0;
         let mut valid = true;
@@ -410,47 +484,67 @@ impl Lowered {
             && let Some(stretch) = text.get(base.min(end)..end)
             && stretch.is_ascii()
         {
-            let mut buffer = stretch.to_string();
-            buffer.make_ascii_lowercase();
-            return Lowered::Ascii {
-                buffer,
-                base: base.min(end),
-            };
+            self.buffer.push_str(stretch);
+            self.buffer.make_ascii_lowercase();
+            self.ascii_base = Some(base.min(end));
+            return;
         }
-        let mut buffer = String::new();
-        let mut ends = Vec::with_capacity(tokens.len());
         for token in tokens {
             let word = token.text(text);
             if word.is_ascii() {
-                let start = buffer.len();
-                buffer.push_str(word);
+                let start = self.buffer.len();
+                self.buffer.push_str(word);
                 // ASCII stays ASCII, so the buffer stays UTF-8.
-                buffer[start..].make_ascii_lowercase();
+                self.buffer[start..].make_ascii_lowercase();
             } else {
-                buffer.push_str(&word.to_lowercase());
+                self.buffer.push_str(&word.to_lowercase());
             }
-            ends.push(buffer.len());
+            self.ends.push(self.buffer.len());
         }
-        Lowered::Tokens { buffer, ends }
     }
 
     #[inline]
     fn get<'s>(&'s self, tokens: &[Token], index: usize) -> Option<&'s str> {
-        match self {
-            Lowered::Ascii { buffer, base } => {
+        match self.ascii_base {
+            Some(base) => {
                 let span = tokens.get(index)?.span;
-                buffer.get(span.start.checked_sub(*base)?..span.end.checked_sub(*base)?)
+                self.buffer
+                    .get(span.start.checked_sub(base)?..span.end.checked_sub(base)?)
             }
-            Lowered::Tokens { buffer, ends } => {
-                let end = *ends.get(index)?;
+            None => {
+                let end = *self.ends.get(index)?;
                 let start = match index.checked_sub(1) {
-                    Some(previous) => ends.get(previous).copied().unwrap_or(0),
+                    Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
                     None => 0,
                 };
-                buffer.get(start..end)
+                self.buffer.get(start..end)
             }
         }
     }
+}
+
+/// A word a rule starts reading at (see [`Reader::find_markers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// "such" (in any case), of "such as".
+    Such,
+    /// "like", as written.
+    Like,
+    /// "including" (in any case).
+    Including,
+    /// "between" (in any case).
+    Between,
+}
+
+/// Whether the token `word` lower-cases ([`str::to_lowercase`]) to `lower`, an ASCII lower-case word
+/// without a "k".
+///
+/// Outside ASCII, only the Kelvin sign lower-cases to an ASCII letter ("k"; "İ" lower-cases to "i" and
+/// a combining dot), so a word lower-cases to such a word exactly when it is that word but for ASCII
+/// case: the bytes are compared, ignoring ASCII case.
+#[inline]
+fn lower_is(word: &[u8], lower: &str) -> bool {
+    word.eq_ignore_ascii_case(lower.as_bytes())
 }
 
 struct Reader<'a> {
@@ -467,8 +561,58 @@ struct Reader<'a> {
     mention_starts: Vec<usize>,
     /// Set when a pair cap left pairs out.
     capped: std::cell::Cell<bool>,
-    /// The coordinated groups of mentions, found once for the rules that read them.
-    groups: std::cell::OnceCell<Vec<Vec<usize>>>,
+    /// The coordinated groups of mentions, found first for the rules that read them (and only for
+    /// those).
+    groups: Groups,
+    /// The words the such-as and between rules start at, found first for those rules.
+    markers: Vec<(usize, Marker)>,
+}
+
+/// Groups of mention indices, one after another.
+#[derive(Debug, Default)]
+struct Groups {
+    members: Vec<usize>,
+    /// Where each group ends in `members` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Groups {
+    fn clear(&mut self) {
+        self.members.clear();
+        self.ends.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The members of group `index` (none past the end).
+    fn get(&self, index: usize) -> &[usize] {
+        let start = match index.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(index).copied().unwrap_or(start);
+        self.members.get(start..end).unwrap_or_default()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.len()).map(|index| self.get(index))
+    }
+
+    /// Adds `member` to the last group.
+    fn extend_last(&mut self, member: usize) {
+        self.members.push(member);
+        if let Some(end) = self.ends.last_mut() {
+            *end = self.members.len();
+        }
+    }
+
+    /// Starts a group with `member`.
+    fn push(&mut self, member: usize) {
+        self.members.push(member);
+        self.ends.push(self.members.len());
+    }
 }
 
 impl Reader<'_> {
@@ -476,11 +620,14 @@ impl Reader<'_> {
         self.tokens.get(index).map_or("", |t| t.text(self.text))
     }
 
-    /// The length in bytes of token `index`'s span (0 past the end).
-    fn token_length(&self, index: usize) -> usize {
-        self.tokens
-            .get(index)
-            .map_or(0, |t| t.span.end.saturating_sub(t.span.start))
+    /// The bytes of `token` (none when its span is not in the text). Bytes, not its text: an ASCII
+    /// byte always starts and ends a character, so a slice equal to an ASCII word is one whether or
+    /// not the span falls on characters.
+    fn token_bytes(&self, token: &Token) -> &[u8] {
+        self.text
+            .as_bytes()
+            .get(token.span.start..token.span.end)
+            .unwrap_or_default()
     }
 
     #[inline]
@@ -536,7 +683,7 @@ impl Reader<'_> {
         &self,
         subject: usize,
         object: usize,
-        predicate: impl Into<String>,
+        predicate: impl Into<Cow<'static, str>>,
         class: RelationClass,
         rule: &'static str,
     ) -> Option<RuleRelation> {
@@ -571,7 +718,7 @@ impl Reader<'_> {
                 out.push(RuleRelation {
                     subject: person.entity,
                     object: home,
-                    predicate: format!("{} of", title.title),
+                    predicate: format!("{} of", title.title).into(),
                     class: RelationClass::Leads,
                     negated: false,
                     hedged: self.hedged(),
@@ -723,9 +870,8 @@ impl Reader<'_> {
             // the ROLE (of|for) Y, X
             let start = mention.tokens.0;
             if self.of_before_determiners(start)
-                && let Some(role_start) =
-                    (start.saturating_sub(4)..start).find(|&i| self.role_at(i).is_some())
-                && let Some((role_end, role, class)) = self.role_at(role_start)
+                && let Some((role_end, role, class)) =
+                    (start.saturating_sub(4)..start).find_map(|i| self.role_at(i))
                 && ["of", "for"].contains(&self.lower(role_end))
                 && role_end < start
                 && (role_end + 1..start).all(|i| DETERMINERS.contains(&self.lower(i)))
@@ -747,8 +893,8 @@ impl Reader<'_> {
                 out.extend(self.relation(person, x, format!("{role} of"), class, "apposition"));
             }
             // X of Y, for a person X: "Abu Baqir al-Saadi of Kataib Hezbollah"
-            if (mention.title.is_some() || self.looks_like_person(x))
-                && self.lower(after) == "of"
+            if self.lower(after) == "of"
+                && (mention.title.is_some() || self.looks_like_person(x))
                 && let Some(y) = self.mention_at(after + 1)
             {
                 out.extend(self.relation(x, y, "member of", RelationClass::PartOf, "apposition"));
@@ -781,26 +927,40 @@ impl Reader<'_> {
                 .is_some_and(|w| self.lexicon.head_noun(w).is_none())
     }
 
+    /// The words the such-as and between rules start at, in token order, into `markers` (cleared
+    /// first): one look at each token for both rules.
+    fn find_markers(&self, markers: &mut Vec<(usize, Marker)>) {
+        markers.clear();
+        for (i, token) in self.tokens.iter().enumerate() {
+            // The markers are ASCII words of four, seven or nine letters without a "k", and no other
+            // word lower-cases to one (see `lower_is`): look no further at other tokens.
+            let marker = match self.token_bytes(token) {
+                word @ [_, _, _, _] if lower_is(word, "such") => Marker::Such,
+                b"like" => Marker::Like,
+                word @ [_, _, _, _, _, _, _] if lower_is(word, "between") => Marker::Between,
+                word @ [_, _, _, _, _, _, _, _, _] if lower_is(word, "including") => {
+                    Marker::Including
+                }
+                _ => continue,
+            };
+            markers.push((i, marker));
+        }
+    }
+
     /// `such-as`: "Y …, such as A, B and C" / "Y …, including A": each member PartOf Y.
     fn such_as(&self, out: &mut Vec<RuleRelation>) {
-        for i in 0..self.tokens.len() {
-            // The markers are ASCII words of four or nine letters, and no other word lower-cases to
-            // one: look no further at other tokens.
-            if !matches!(self.token_length(i), 4 | 9) {
-                continue;
-            }
+        for &(i, marker) in &self.markers {
             // "such as", "including", and "like" after a plural noun ("energy firms like Rosneft").
             let after_noun = || {
                 i > 0
                     && self.word(i - 1).ends_with('s')
                     && self.word(i - 1).starts_with(|c: char| c.is_lowercase())
             };
-            let marker_end = if self.lower(i) == "such" && self.lower(i + 1) == "as" {
-                i + 2
-            } else if self.lower(i) == "including" || (self.word(i) == "like" && after_noun()) {
-                i + 1
-            } else {
-                continue;
+            let marker_end = match marker {
+                Marker::Such if self.lower(i + 1) == "as" => i + 2,
+                Marker::Like if after_noun() => i + 1,
+                Marker::Including => i + 1,
+                _ => continue,
             };
             // The head: the nearest mention before the marker, within the same clause.
             let Some(head) = self
@@ -867,9 +1027,9 @@ impl Reader<'_> {
         members
     }
 
-    /// Mentions that are parts of one compound token, in order.
-    fn compound_groups(&self) -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
+    /// Mentions that are parts of one compound token, in order, into `groups` (cleared first).
+    fn compound_groups(&self, groups: &mut Groups) {
+        groups.clear();
         for (index, mention) in self.mentions.iter().enumerate() {
             let is_part = self
                 .tokens
@@ -878,23 +1038,20 @@ impl Reader<'_> {
             if !is_part {
                 continue;
             }
-            match groups.last_mut() {
-                Some(group)
-                    if group
-                        .last()
-                        .is_some_and(|&g| self.mentions[g].tokens == mention.tokens) =>
-                {
-                    group.push(index)
+            match groups.members.last() {
+                Some(&last) if self.mentions[last].tokens == mention.tokens => {
+                    groups.extend_last(index)
                 }
-                _ => groups.push(vec![index]),
+                _ => groups.push(index),
             }
         }
-        groups
     }
 
     /// `compound-pair`: "US-China tensions": a relation between the two parts, the noun's class.
-    fn compound_pair(&self, out: &mut Vec<RuleRelation>) {
-        for group in self.compound_groups() {
+    /// `groups` is room for the work.
+    fn compound_pair(&self, out: &mut Vec<RuleRelation>, groups: &mut Groups) {
+        self.compound_groups(groups);
+        for group in groups.iter() {
             let [a, b] = group[..] else {
                 continue;
             };
@@ -905,7 +1062,7 @@ impl Reader<'_> {
                 self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             if let Some((noun, class)) = noun {
-                out.extend(self.relation(a, b, noun, class, "compound-pair"));
+                out.extend(self.relation(a, b, noun.to_string(), class, "compound-pair"));
             }
         }
     }
@@ -1008,9 +1165,8 @@ impl Reader<'_> {
 
     /// `between`: "relations between X and Y".
     fn between(&self, out: &mut Vec<RuleRelation>) {
-        for i in 1..self.tokens.len() {
-            // Only a seven-letter token can be "between" (no other word lower-cases to it).
-            if self.token_length(i) != "between".len() || self.lower(i) != "between" {
+        for &(i, marker) in &self.markers {
+            if marker != Marker::Between || i == 0 {
                 continue;
             }
             let noun = (i.saturating_sub(2)..i).rev().find_map(|n| {
@@ -1102,7 +1258,7 @@ impl Reader<'_> {
                 out.push(RuleRelation {
                     subject: country,
                     object: self.mentions[y].entity,
-                    predicate: format!("{noun} {preposition}"),
+                    predicate: format!("{noun} {preposition}").into(),
                     class,
                     negated: false,
                     hedged: self.hedged(),
@@ -1176,7 +1332,7 @@ impl Reader<'_> {
     /// `joint-subject`: "Baghdad and Beijing signed a deal": members of a subject list joined by a
     /// cooperation verb cooperate with each other.
     fn joint_subject(&self, out: &mut Vec<RuleRelation>) {
-        for group in self.coordinated_groups().iter() {
+        for group in self.groups.iter() {
             if group.len() < 2 {
                 continue;
             }
@@ -1221,16 +1377,11 @@ impl Reader<'_> {
     }
 
     /// Neighbouring mentions joined by commas and "and" form one group: "Iran, Syria, and Russia".
-    fn coordinated_groups(&self) -> &[Vec<usize>] {
-        self.groups.get_or_init(|| self.find_coordinated_groups())
-    }
-
-    fn find_coordinated_groups(&self) -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
+    /// Into `groups` (cleared first).
+    fn find_coordinated_groups(&self, groups: &mut Groups) {
+        groups.clear();
         for (index, mention) in self.mentions.iter().enumerate() {
-            if let Some(group) = groups.last_mut()
-                && let Some(&last) = group.last()
-            {
+            if let Some(&last) = groups.members.last() {
                 let gap = self.mentions[last].tokens.1..mention.tokens.0;
                 let same_token = self.mentions[last].tokens == mention.tokens;
                 // A list ("Iran, Syria, and Russia"), or a name and its acronym ("… Corporation (CNOOC)").
@@ -1247,21 +1398,19 @@ impl Reader<'_> {
                     && self.word(mention.tokens.1) == ","
                     && self.complement_of_noun(last);
                 if !same_token && !apposition && (coordinated || gap.is_empty()) {
-                    group.push(index);
+                    groups.extend_last(index);
                     continue;
                 }
             }
-            groups.push(vec![index]);
+            groups.push(index);
         }
-        groups
     }
 
     /// `verb` and `relation-noun`: neighbouring groups with a relation verb (or noun) between them.
     fn verb(&self, out: &mut Vec<RuleRelation>) {
-        let groups = self.coordinated_groups();
-        let mut previous_verb: Option<(Vec<usize>, String, RelationClass, bool)> = None;
-        for pair in groups.windows(2) {
-            let (left, right) = (&pair[0], &pair[1]);
+        let mut previous_verb: Option<(Vec<usize>, &str, RelationClass, bool)> = None;
+        for second in 1..self.groups.len() {
+            let (left, right) = (self.groups.get(second - 1), self.groups.get(second));
             let (Some(&last), Some(&first)) = (left.last(), right.first()) else {
                 continue;
             };
@@ -1282,17 +1431,18 @@ impl Reader<'_> {
                         || left
                             .first()
                             .is_some_and(|&m| self.after_non_subject_preposition(m)));
+                let one_subject;
                 let subjects_of_clause;
                 let apposition_head = left
                     .first()
                     .and_then(|&m| self.apposition_head(m))
                     .filter(|_| reading.rule == "verb" && !reading.passive && !reading.relative);
-                let left: &Vec<usize> = if let Some(head) = apposition_head {
-                    subjects_of_clause = vec![head];
-                    &subjects_of_clause
+                let left: &[usize] = if let Some(head) = apposition_head {
+                    one_subject = [head];
+                    &one_subject
                 } else if reading.relative {
-                    subjects_of_clause = vec![self.antecedent(left)];
-                    &subjects_of_clause
+                    one_subject = [self.antecedent(left)];
+                    &one_subject
                 } else if left_in_phrase {
                     match &previous_verb {
                         Some((subjects, _, _, _)) => {
@@ -1325,25 +1475,19 @@ impl Reader<'_> {
                         }
                     }
                 }
-                previous_verb = (reading.rule == "verb" && !reading.passive).then(|| {
-                    (
-                        left.clone(),
-                        reading.lemma.clone(),
-                        reading.class,
-                        reading.negated,
-                    )
-                });
+                previous_verb = (reading.rule == "verb" && !reading.passive)
+                    .then(|| (left.to_vec(), reading.lemma, reading.class, reading.negated));
             } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
                 // fight …": the verb's subject reaches the later objects of its clause.
-                let gap: Vec<&str> = (gap_start..gap_end).map(|i| self.lower(i)).collect();
-                if gap.iter().any(|w| CLAUSE_BREAKS.contains(w)) {
+                let mut gap = (gap_start..gap_end).map(|i| self.lower(i));
+                if gap.clone().any(|w| CLAUSE_BREAKS.contains(&w)) {
                     previous_verb = None;
                     continue;
                 }
-                let predicate = match gap.iter().find(|w| PREPOSITIONS.contains(w)) {
+                let predicate = match gap.find(|w| PREPOSITIONS.contains(w)) {
                     Some(preposition) => format!("{lemma} {preposition}"),
-                    None => lemma.clone(),
+                    None => lemma.to_string(),
                 };
                 for &s in self.capped(subjects) {
                     for &o in self.capped(right) {
@@ -1362,10 +1506,24 @@ impl Reader<'_> {
 
     /// Reads the words between two mentions: the first relation verb (or, failing that, relation noun),
     /// the predicate, negation and voice.
-    fn read_gap(&self, start: usize, end: usize) -> Option<GapReading> {
-        let all_words: Vec<&str> = (start..end).map(|i| self.lower(i)).collect();
+    fn read_gap(&self, start: usize, end: usize) -> Option<GapReading<'_>> {
+        // The verb rule reads gaps of at most `MAX_VERB_GAP` words: room for them needs no allocation.
+        let mut room = [""; MAX_VERB_GAP];
+        let longer: Vec<&str>;
+        let all_words: &[&str] = match room.get_mut(..end.saturating_sub(start)) {
+            Some(words) => {
+                for (word, index) in words.iter_mut().zip(start..end) {
+                    *word = self.lower(index);
+                }
+                words
+            }
+            None => {
+                longer = (start..end).map(|i| self.lower(i)).collect();
+                &longer
+            }
+        };
         // ", which had bombed Y": a relative clause on the mention before it.
-        let relative_at = match all_words.as_slice() {
+        let relative_at = match all_words {
             [comma, pronoun, ..] if *comma == "," && RELATIVE_PRONOUNS.contains(pronoun) => Some(2),
             _ => None,
         };
@@ -1471,7 +1629,7 @@ impl Reader<'_> {
                     .all(|w| VERB_COORDINATION.contains(w) || w.ends_with("ly"))
                 && words[..position].iter().any(|w| *w == "," || *w == "and");
             return Some(GapReading {
-                lemma: verb.lemma.clone(),
+                lemma: &verb.lemma,
                 predicate,
                 class,
                 negated: self.negated(words),
@@ -1494,7 +1652,7 @@ impl Reader<'_> {
         };
         let class = self.classed_noun(words[noun])?;
         Some(GapReading {
-            lemma: words[noun].to_string(),
+            lemma: words[noun],
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
             negated: self.negated(words),
@@ -1516,7 +1674,7 @@ impl Reader<'_> {
 
     /// "Iraq's perspective on Y", "the group's move toward Y": a possessor, a noun with at most two
     /// modifiers, a preposition, then the second mention. Unlisted nouns read as `Other`.
-    fn possessive_noun(&self, start: usize, words: &[&str]) -> Option<GapReading> {
+    fn possessive_noun<'r>(&'r self, start: usize, words: &[&'r str]) -> Option<GapReading<'r>> {
         const LINKS: &[&str] = &[
             "on", "with", "toward", "towards", "over", "against", "in", "to", "at", "into", "for",
         ];
@@ -1542,7 +1700,7 @@ impl Reader<'_> {
         }
         let class = self.classed_noun(noun).unwrap_or(RelationClass::Other);
         Some(GapReading {
-            lemma: noun.to_string(),
+            lemma: noun,
             predicate: format!("{noun} {}", words[preposition]),
             class,
             negated: self.negated(words),
@@ -1556,8 +1714,11 @@ impl Reader<'_> {
 
     /// A verb that takes an infinitive of its own subject ("agreed to"), or a negation ("refused to").
     fn is_control_word(&self, word: &str) -> bool {
+        // The first bytes first: most stems differ from the word there.
         self.lexicon.is_negation(word)
-            || CONTROL_VERB_STEMS.iter().any(|stem| word.starts_with(stem))
+            || CONTROL_VERB_STEMS.iter().any(|stem| {
+                stem.as_bytes().first() == word.as_bytes().first() && word.starts_with(stem)
+            })
     }
 
     /// The mention a relative pronoun after `group` refers to: the last one, or, in "X of Y, who",
@@ -1693,12 +1854,19 @@ impl Reader<'_> {
     }
 
     /// `co-mention`: every other pair of distinct entities in the sentence.
-    fn co_mentions(&self, out: &mut Vec<RuleRelation>) {
-        let related: HashSet<(usize, usize), WordBuildHasher> = out
-            .iter()
-            .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)])
-            .collect();
-        let mut entities: Vec<usize> = Vec::new();
+    /// `related` and `entities` are room for the work.
+    fn co_mentions(
+        &self,
+        out: &mut Vec<RuleRelation>,
+        related: &mut HashSet<(usize, usize), WordBuildHasher>,
+        entities: &mut Vec<usize>,
+    ) {
+        related.clear();
+        related.extend(
+            out.iter()
+                .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)]),
+        );
+        entities.clear();
         for mention in self.mentions {
             if !entities.contains(&mention.entity) {
                 entities.push(mention.entity);
@@ -1710,13 +1878,15 @@ impl Reader<'_> {
                 break;
             }
         }
+        out.reserve(entities.len() * entities.len().saturating_sub(1) / 2);
         for (i, &a) in entities.iter().enumerate() {
             for &b in &entities[i + 1..] {
-                if !related.contains(&(a, b)) {
+                // Most sentences relate no pair by a rule: then no pair needs looking up.
+                if related.is_empty() || !related.contains(&(a, b)) {
                     out.push(RuleRelation {
                         subject: a,
                         object: b,
-                        predicate: "co-mentioned with".into(),
+                        predicate: Cow::Borrowed("co-mentioned with"),
                         class: RelationClass::CoMention,
                         negated: false,
                         hedged: false,
@@ -1728,8 +1898,8 @@ impl Reader<'_> {
     }
 }
 
-struct GapReading {
-    lemma: String,
+struct GapReading<'r> {
+    lemma: &'r str,
     predicate: String,
     class: RelationClass,
     negated: bool,
@@ -1869,6 +2039,8 @@ mod tests {
         ];
         let lexicon = test_lexicon();
         let mut read_something = false;
+        // Left as the sentence before left them, as a document's sentences leave them to the next.
+        let mut buffers = RuleBuffers::default();
         for &(text, cases) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
             let mentions = mentions_of(text, &tokens, cases);
@@ -1881,7 +2053,20 @@ mod tests {
             assert_eq!(rules, expected_rules, "{text}");
             for home_country in [None, Some(1), Some(9)] {
                 let context = DocumentContext { home_country };
-                let read = |rules| read_rules(text, &tokens, &mentions, &lexicon, context, rules);
+                let mut read = |rules| {
+                    let mut relations = Vec::new();
+                    let capped = read_rules(
+                        text,
+                        &tokens,
+                        &mentions,
+                        &lexicon,
+                        context,
+                        rules,
+                        &mut buffers,
+                        &mut relations,
+                    );
+                    SentenceRelations { relations, capped }
+                };
                 let all = read(Rules::All);
                 read_something |= !all.relations.is_empty();
                 assert_eq!(read(rules), all, "{text} {home_country:?}");
@@ -1893,6 +2078,151 @@ mod tests {
             }
         }
         assert!(read_something, "the cases read some relations");
+    }
+
+    #[test]
+    fn control_words_start_with_a_stem() {
+        let lexicon = test_lexicon();
+        let text = "";
+        let reader = Reader {
+            text,
+            tokens: &[],
+            mentions: &[],
+            lexicon: &lexicon,
+            context: DocumentContext::default(),
+            hedged: std::cell::OnceCell::new(),
+            lowered: Lowered::default(),
+            mention_starts: Vec::new(),
+            capped: std::cell::Cell::new(false),
+            groups: Groups::default(),
+            markers: Vec::new(),
+        };
+        let mut words: Vec<String> = CONTROL_VERB_STEMS
+            .iter()
+            .flat_map(|stem| [stem.to_string(), format!("{stem}ed"), stem[1..].to_string()])
+            .collect();
+        words.extend(["", "x", "Agreed", "declined", "sign", "\u{e9}tait"].map(String::from));
+        for word in &words {
+            // The plain definition: a negation, or a word starting with a stem.
+            let plain = lexicon.is_negation(word)
+                || CONTROL_VERB_STEMS.iter().any(|stem| word.starts_with(stem));
+            assert_eq!(reader.is_control_word(word), plain, "{word}");
+        }
+    }
+
+    #[test]
+    fn markers_are_the_words_the_rules_start_at() {
+        let lexicon = test_lexicon();
+        let texts = [
+            "Firms like Rosneft, SUCH as Total, Including BP, stood Between them and like-minded Such.",
+            "Such as it is, between us, including them, like it or not.",
+            "Likes such-as betweens includings LIKE \u{212a}ike betwe\u{212a}n \u{e9}tait.",
+            "",
+        ];
+        for text in texts {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mut lowered = Lowered::default();
+            lowered.fill(text, &tokens);
+            let reader = Reader {
+                text,
+                tokens: &tokens,
+                mentions: &[],
+                lexicon: &lexicon,
+                context: DocumentContext::default(),
+                hedged: std::cell::OnceCell::new(),
+                lowered,
+                mention_starts: Vec::new(),
+                capped: std::cell::Cell::new(false),
+                groups: Groups::default(),
+                markers: Vec::new(),
+            };
+            // The plain definition: the lower-cased word, or the word as written for "like".
+            let expected: Vec<(usize, Marker)> = (0..tokens.len())
+                .filter_map(|i| {
+                    let marker = match (reader.lower(i), reader.word(i)) {
+                        ("such", _) => Marker::Such,
+                        (_, "like") => Marker::Like,
+                        ("including", _) => Marker::Including,
+                        ("between", _) => Marker::Between,
+                        _ => return None,
+                    };
+                    Some((i, marker))
+                })
+                .collect();
+            let mut markers = vec![(99, Marker::Such)];
+            reader.find_markers(&mut markers);
+            assert_eq!(markers, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn markers_match_as_lower_cased() {
+        let words = [
+            "such",
+            "Such",
+            "SUCH",
+            "suchs",
+            "such\u{301}",
+            "s\u{130}ch",
+            "\u{212a}uch",
+            "including",
+            "INCLUDING",
+            "Includin\u{130}",
+            "between",
+            "BeTwEeN",
+            "betwe\u{212a}n",
+            "",
+            "as",
+        ];
+        for word in words {
+            for marker in ["such", "including", "between"] {
+                assert_eq!(
+                    lower_is(word.as_bytes(), marker),
+                    word.to_lowercase() == marker,
+                    "{word} {marker}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_relation_in_order() {
+        let relation = |subject, object, predicate: &'static str, class| RuleRelation {
+            subject,
+            object,
+            predicate: Cow::Borrowed(predicate),
+            class,
+            negated: subject == 2,
+            hedged: false,
+            rule: "verb",
+        };
+        use RelationClass::*;
+        let all = [
+            relation(1, 2, "attack", Conflict),
+            relation(1, 2, "attack", Conflict),
+            relation(2, 1, "attack", Conflict),
+            relation(1, 2, "sign with", Cooperation),
+            relation(1, 2, "attack", Other),
+            relation(2, 1, "attack", Conflict),
+            relation(1, 3, "attack", Conflict),
+            relation(1, 2, "sign with", Cooperation),
+            relation(1, 2, "attack", Conflict),
+        ];
+        let mut order = Vec::new();
+        let mut keep = Vec::new();
+        // Every prefix, so lists of every length up to the whole, with the buffers of the one before.
+        for length in 0..=all.len() {
+            let mut relations = all[..length].to_vec();
+            dedup_relations(&mut relations, &mut order, &mut keep);
+            // The plain definition: a relation whose key an earlier one had is dropped.
+            let mut seen = std::collections::HashSet::new();
+            let expected: Vec<RuleRelation> = all[..length]
+                .iter()
+                .filter(|r| seen.insert((r.subject, r.object, r.predicate.clone(), r.class)))
+                .cloned()
+                .collect();
+            assert_eq!(relations, expected, "the first {length}");
+        }
     }
 
     #[test]
