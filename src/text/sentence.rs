@@ -109,10 +109,14 @@ struct Line {
 
 fn read_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
+    // `text.split_inclusive('\n')`, with the line breaks found many bytes at a time (a document may
+    // be one long line per paragraph).
+    let bytes = text.as_bytes();
+    let breaks = memchr::memchr_iter(b'\n', bytes).map(|at| at + 1);
+    let last_end = (!bytes.ends_with(b"\n")).then_some(bytes.len());
+    let mut line_start = 0;
+    for line_end in breaks.chain(last_end).filter(|&end| end > 0) {
+        let raw = text.get(line_start..line_end).unwrap_or("");
         let leading = raw.len() - raw.trim_start().len();
         let start = line_start + leading;
         let end = (line_start + raw.trim_end().len()).max(start);
@@ -137,6 +141,7 @@ fn read_lines(text: &str) -> Vec<Line> {
                 kind
             },
         });
+        line_start = line_end;
     }
     lines
 }
