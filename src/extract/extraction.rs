@@ -99,28 +99,26 @@ impl DocumentTokens {
         }
     }
 
+    /// Adds a sentence's tokens, which are in order: none ends after the last.
     fn extend(&mut self, tokens: &[Token]) {
         match self {
+            DocumentTokens::Compact(compact)
+                if tokens
+                    .last()
+                    .is_none_or(|last| u32::try_from(last.span.end).is_ok()) =>
+            {
+                // Every offset fits, so the casts keep them whole.
+                compact.extend(tokens.iter().map(|token| CompactToken {
+                    start: token.span.start as u32,
+                    end: token.span.end as u32,
+                    kind: token.kind,
+                }));
+            }
+            // Not in a document under 4 GiB; kept whole rather than cut.
             DocumentTokens::Compact(compact) => {
-                for token in tokens {
-                    match (
-                        u32::try_from(token.span.start),
-                        u32::try_from(token.span.end),
-                    ) {
-                        (Ok(start), Ok(end)) => compact.push(CompactToken {
-                            start,
-                            end,
-                            kind: token.kind,
-                        }),
-                        // Not in a document under 4 GiB; kept whole rather than cut.
-                        _ => {
-                            let mut full: Vec<Token> = compact.iter().map(|&t| expand(t)).collect();
-                            full.extend_from_slice(tokens);
-                            *self = DocumentTokens::Full(full);
-                            return;
-                        }
-                    }
-                }
+                let mut full: Vec<Token> = compact.iter().map(|&t| expand(t)).collect();
+                full.extend_from_slice(tokens);
+                *self = DocumentTokens::Full(full);
             }
             DocumentTokens::Full(full) => full.extend_from_slice(tokens),
         }

@@ -210,13 +210,14 @@ impl<'a> CorpusVocabulary<'a> {
 /// [`Lexicon::head_noun_keys`]), numbered, for finding which of them the corpus writes in lower case:
 /// a vocabulary of those words answers every question the finder asks as the whole vocabulary does,
 /// and costs a lookup per lower-case word instead of a set of every distinct one.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct AskedWords {
     words: Vec<String>,
     index: std::collections::HashMap<String, usize, WordBuildHasher>,
-    /// One bit per (first two bytes, last byte, length) of the words, hashed: most words that are not
-    /// asked about are turned away without a lookup.
-    filter: Vec<u64>,
+    /// One bit per (first eight bytes, last byte, length) of the words, hashed: most words that are not
+    /// asked about are turned away without a lookup. An array, so that a bit's word needs no bounds
+    /// check.
+    filter: Box<[u64; AskedWords::FILTER_WORDS]>,
     /// Per filter bit: the word that alone has it (its number plus one), [`AskedWords::SHARED`] when
     /// several have it, 0 when none. A word alone in its bit is compared without a lookup, and once
     /// found its bit can be cleared so that its later occurrences are turned away at once.
@@ -224,13 +225,17 @@ pub struct AskedWords {
 }
 
 impl AskedWords {
-    const FILTER_BITS: usize = 1 << 16;
+    const FILTER_BITS_LOG: u32 = 16;
+    const FILTER_BITS: usize = 1 << Self::FILTER_BITS_LOG;
+    const FILTER_WORDS: usize = Self::FILTER_BITS / 64;
     const SHARED: u32 = u32::MAX;
 
     pub fn new(keys: impl IntoIterator<Item = String>) -> AskedWords {
         let mut asked = AskedWords {
-            filter: vec![0; Self::FILTER_BITS / 64],
-            ..AskedWords::default()
+            words: Vec::new(),
+            index: Default::default(),
+            filter: Box::new([0; Self::FILTER_WORDS]),
+            owner: vec![0; Self::FILTER_BITS],
         };
         for key in keys {
             if asked.index.contains_key(&key) {
@@ -238,33 +243,41 @@ impl AskedWords {
             }
             let bit = Self::filter_bit(key.as_bytes(), 0, key.len());
             asked.filter[bit / 64] |= 1 << (bit % 64);
-            asked.index.insert(key.clone(), asked.words.len());
-            asked.words.push(key);
-        }
-        asked.owner = vec![0; Self::FILTER_BITS];
-        for (number, word) in asked.words.iter().enumerate() {
-            let bit = Self::filter_bit(word.as_bytes(), 0, word.len());
             if let Some(owner) = asked.owner.get_mut(bit) {
-                *owner = match (*owner, u32::try_from(number + 1)) {
+                *owner = match (*owner, u32::try_from(asked.words.len() + 1)) {
                     (0, Ok(number)) => number,
                     _ => Self::SHARED,
                 };
             }
+            asked.index.insert(key.clone(), asked.words.len());
+            asked.words.push(key);
         }
         asked
     }
 
-    /// The filter bit of the word `bytes[start..end]`, read off its bytes: the first two (the second
-    /// only in a word of two or more), the last, and the length.
+    /// The filter bit of the word `bytes[start..end]`, read off its bytes: its first eight (all of a
+    /// short word, so that short words share a bit only by chance), its last, and its length.
     #[inline]
     fn filter_bit(bytes: &[u8], start: usize, end: usize) -> usize {
-        let len = end.saturating_sub(start);
-        let byte = |index: usize| u32::from(bytes.get(index).copied().unwrap_or(0));
-        let first = byte(start);
-        let second = if len >= 2 { byte(start + 1) } else { 0 };
-        let last = if len >= 1 { byte(end - 1) } else { 0 };
-        let key = first | second << 8 | last << 16 | (len as u32 & 0xff) << 24;
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % Self::FILTER_BITS
+        let word = bytes.get(start..end).unwrap_or_default();
+        // The eight bytes from the word's start when the text has them, else the word's bytes; either
+        // way, shifting out the bytes past the word leaves the word's alone.
+        let head = match bytes.get(start..).and_then(|rest| rest.first_chunk::<8>()) {
+            Some(&eight) => u64::from_le_bytes(eight),
+            None => {
+                let mut eight = [0u8; 8];
+                for (to, &from) in eight.iter_mut().zip(word) {
+                    *to = from;
+                }
+                u64::from_le_bytes(eight)
+            }
+        };
+        let past_word = 8usize.saturating_sub(word.len()) as u32;
+        let head = head.wrapping_shl(8 * past_word);
+        let tail = u64::from(word.last().copied().unwrap_or(0)) << 32 | word.len() as u64;
+        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+        let key = (head.wrapping_mul(MIX) ^ tail).wrapping_mul(MIX);
+        (key >> (64 - Self::FILTER_BITS_LOG)) as usize
     }
 
     /// How many words are asked about.
@@ -295,17 +308,14 @@ impl AskedWords {
                 continue;
             }
             let Span { start, end } = token.span;
-            let Some(&first) = bytes.get(start) else {
+            let Some(&[first, ..]) = bytes.get(start..end) else {
                 continue;
             };
             if first.is_ascii() && !first.is_ascii_lowercase() {
                 continue;
             }
             let bit = Self::filter_bit(bytes, start, end);
-            if filter
-                .get(bit / 64)
-                .is_none_or(|bits| bits & (1 << (bit % 64)) == 0)
-            {
+            if filter[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             let word = token.text(text);
@@ -323,10 +333,8 @@ impl AskedWords {
                 && let Some(flag) = found.get_mut(position)
             {
                 *flag = true;
-                if owner != Self::SHARED
-                    && let Some(bits) = filter.get_mut(bit / 64)
-                {
-                    *bits &= !(1 << (bit % 64));
+                if owner != Self::SHARED {
+                    filter[bit / 64] &= !(1 << (bit % 64));
                 }
             }
         }

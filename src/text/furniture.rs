@@ -42,32 +42,35 @@ pub fn is_furniture_line(line: &str) -> bool {
     if line.is_empty() {
         return false;
     }
-    let mut letters = 0usize;
-    let mut latin_letters = 0usize;
-    let mut digits = 0usize;
-    // By bytes: ASCII is the common case, counted without decoding; a character outside ASCII is
-    // decoded at its first byte (continuation bytes are 0x80..=0xBF).
+    let (letters, latin_letters, digits) = letter_counts(line);
+    if letters == 0 || latin_letters * 2 < letters {
+        return true;
+    }
+    is_stamp_line(line, letters, digits) || starts_with_furniture_label(line)
+}
+
+/// How many letters, Latin letters and ASCII digits `line` has.
+///
+/// ASCII is counted a run of bytes at a time, with byte-wide counters over runs short enough not to
+/// overflow them (and a multiple of the vector width, so that no byte is left to a scalar loop); bytes
+/// of other characters count as neither. A character outside ASCII is then decoded at its first byte
+/// (continuation bytes are 0x80..=0xBF), in a line that has one.
+fn letter_counts(line: &str) -> (usize, usize, usize) {
     let bytes = line.as_bytes();
-    if line.is_ascii() {
-        // Counts the compiler can do many bytes at a time: byte-wide counters over runs short enough
-        // not to overflow them.
-        for run in bytes.chunks(255) {
-            let (mut run_letters, mut run_digits) = (0u8, 0u8);
-            for &byte in run {
-                run_letters += u8::from((byte | 0x20).wrapping_sub(b'a') < 26);
-                run_digits += u8::from(byte.wrapping_sub(b'0') < 10);
-            }
-            letters += usize::from(run_letters);
-            digits += usize::from(run_digits);
+    let (mut letters, mut digits) = (0usize, 0usize);
+    for run in bytes.chunks(240) {
+        let (mut run_letters, mut run_digits) = (0u8, 0u8);
+        for &byte in run {
+            run_letters += u8::from((byte | 0x20).wrapping_sub(b'a') < 26);
+            run_digits += u8::from(byte.wrapping_sub(b'0') < 10);
         }
-        latin_letters = letters;
-    } else {
+        letters += usize::from(run_letters);
+        digits += usize::from(run_digits);
+    }
+    let mut latin_letters = letters;
+    if !line.is_ascii() {
         for (index, &byte) in bytes.iter().enumerate() {
-            if byte.is_ascii() {
-                letters += usize::from(byte.is_ascii_alphabetic());
-                latin_letters += usize::from(byte.is_ascii_alphabetic());
-                digits += usize::from(byte.is_ascii_digit());
-            } else if byte >= 0xC0
+            if byte >= 0xC0
                 && let Some(c) = line.get(index..).and_then(|rest| rest.chars().next())
                 && c.is_alphabetic()
             {
@@ -76,10 +79,7 @@ pub fn is_furniture_line(line: &str) -> bool {
             }
         }
     }
-    if letters == 0 || latin_letters * 2 < letters {
-        return true;
-    }
-    is_stamp_line(line, letters, digits) || starts_with_furniture_label(line)
+    (letters, latin_letters, digits)
 }
 
 /// Latin letters: ASCII, Latin-1, Latin Extended-A/B and Latin Extended Additional (accented names such
@@ -290,6 +290,27 @@ fn is_menu_candidate(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The counts by bytes are the counts by characters.
+        #[test]
+        fn letter_counts_are_counts_of_characters(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Z", "q", "0", "9", " ", "@", "[", "`", "{", "/", ":", "\u{7f}", "é", "Ğ", "ß",
+                "×", "÷", "ª", "Ж", "ع", "中", "’", "—", "²", "\u{301}", "\u{1F600}", "ễ",
+            ]),
+            0..600,
+        )) {
+            let line: String = pieces.concat();
+            let alphabetic = || line.chars().filter(|c| c.is_alphabetic());
+            let expected = (
+                alphabetic().count(),
+                alphabetic().filter(|&c| is_latin_letter(c)).count(),
+                line.chars().filter(char::is_ascii_digit).count(),
+            );
+            proptest::prop_assert_eq!(letter_counts(&line), expected);
+        }
+    }
 
     #[test]
     fn recognises_furniture_lines() {

@@ -47,9 +47,9 @@ use super::abbreviation::{Abbreviation, classify_abbreviation, is_sentence_openi
 use super::furniture::{find_menu_lines, is_furniture_line};
 use super::span::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::take_while;
 use nom::character::complete::{one_of, satisfy};
-use nom::combinator::{not, peek, recognize};
+use nom::combinator::{peek, recognize};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
@@ -109,10 +109,14 @@ struct Line {
 
 fn read_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
+    // `text.split_inclusive('\n')`, with the line breaks found many bytes at a time (a document may
+    // be one long line per paragraph).
+    let bytes = text.as_bytes();
+    let breaks = memchr::memchr_iter(b'\n', bytes).map(|at| at + 1);
+    let last_end = (!bytes.ends_with(b"\n")).then_some(bytes.len());
+    let mut line_start = 0;
+    for line_end in breaks.chain(last_end).filter(|&end| end > 0) {
+        let raw = text.get(line_start..line_end).unwrap_or("");
         let leading = raw.len() - raw.trim_start().len();
         let start = line_start + leading;
         let end = (line_start + raw.trim_end().len()).max(start);
@@ -137,6 +141,7 @@ fn read_lines(text: &str) -> Vec<Line> {
                 kind
             },
         });
+        line_start = line_end;
     }
     lines
 }
@@ -280,20 +285,45 @@ fn is_terminal_mark(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…')
 }
 
-/// Where the first terminal mark of `text` is: `take_till(is_terminal_mark)` by bytes, as all marks but
-/// '…' (E2 80 A6) are ASCII.
-fn find_terminal_mark(text: &str) -> Option<usize> {
-    // memchr scans many bytes at a time; an ellipsis counts only before the first ASCII mark.
-    let bytes = text.as_bytes();
-    let ascii = memchr::memchr3(b'.', b'?', b'!', bytes);
-    let before = bytes
-        .get(..ascii.unwrap_or(bytes.len()))
-        .unwrap_or_default();
-    // '…' is E2 80 A6: its lead byte, then the rest (a searcher for the three bytes costs more to
-    // build than a sentence costs to scan).
-    memchr::memchr_iter(0xE2, before)
-        .find(|&at| before.get(at + 1..at + 3) == Some(&[0x80, 0xA6]))
-        .or(ascii)
+/// Finds the terminal marks of a block: `take_till(is_terminal_mark)` from any point, by bytes, as all
+/// marks but '…' (E2 80 A6) are ASCII.
+struct MarkFinder<'a> {
+    block: &'a [u8],
+    /// The first '…' at or after where the last search started, if any: found once for many searches,
+    /// as the ellipsis is rare (a searcher for the three bytes costs more to build than a sentence
+    /// costs to scan, so it is found by its lead byte).
+    ellipsis: Option<usize>,
+}
+
+impl<'a> MarkFinder<'a> {
+    fn new(block: &'a str) -> Self {
+        let block = block.as_bytes();
+        MarkFinder {
+            block,
+            ellipsis: Self::find_ellipsis(block, 0),
+        }
+    }
+
+    fn find_ellipsis(block: &[u8], from: usize) -> Option<usize> {
+        let rest = block.get(from..)?;
+        memchr::memchr_iter(0xE2, rest)
+            .find(|&at| rest.get(at + 1..at + 3) == Some(&[0x80, 0xA6]))
+            .map(|at| from + at)
+    }
+
+    /// Where the first terminal mark at or after `from` is; `from` never goes back.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let rest = self.block.get(from..)?;
+        // memchr scans many bytes at a time.
+        let ascii = memchr::memchr3(b'.', b'?', b'!', rest).map(|at| from + at);
+        if self.ellipsis.is_some_and(|at| at < from) {
+            self.ellipsis = Self::find_ellipsis(self.block, from);
+        }
+        match (ascii, self.ellipsis) {
+            (Some(ascii), Some(ellipsis)) => Some(ascii.min(ellipsis)),
+            (ascii, ellipsis) => ascii.or(ellipsis),
+        }
+    }
 }
 
 fn is_closer(c: char) -> bool {
@@ -304,28 +334,32 @@ fn is_opener(c: char) -> bool {
     matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '‹' | '{')
 }
 
-/// `stop = mark+ closer*`, as (marks, closers).
-fn stop(input: &str) -> ParseResult<'_, (&str, &str)> {
-    (take_while1(is_terminal_mark), take_while(is_closer)).parse(input)
+/// `take_while(predicate)`, by hand (the parser combinators cost several times more, asked at every
+/// mark): the longest start of `input` whose characters satisfy `predicate`, and the rest.
+fn split_while(input: &str, predicate: impl Fn(char) -> bool) -> (&str, &str) {
+    let at = input.find(|c: char| !predicate(c)).unwrap_or(input.len());
+    input.split_at_checked(at).unwrap_or((input, ""))
 }
 
-/// `footnote = digit{1,3}`, not followed by another digit.
-fn footnote(input: &str) -> ParseResult<'_, &str> {
-    terminated(
-        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-        not(satisfy(|c: char| c.is_ascii_digit())),
-    )
-    .parse(input)
+/// `stop = mark+ closer*`, as (rest, marks, closers); None without a mark.
+fn stop(input: &str) -> Option<(&str, &str, &str)> {
+    let (marks, rest) = split_while(input, is_terminal_mark);
+    let (closers, rest) = split_while(rest, is_closer);
+    (!marks.is_empty()).then_some((rest, marks, closers))
+}
+
+/// `footnote = digit{1,3}`, not followed by another digit, as (rest, digits).
+fn footnote(input: &str) -> Option<(&str, &str)> {
+    let (digits, rest) = split_while(input, |c| c.is_ascii_digit());
+    (1..=3).contains(&digits.len()).then_some((rest, digits))
 }
 
 /// `opening = whitespace* opener* word`, as (whitespace, openers, word); the word is its letters and digits.
-fn opening(input: &str) -> ParseResult<'_, (&str, &str, &str)> {
-    (
-        take_while(char::is_whitespace),
-        take_while(is_opener),
-        take_while(char::is_alphanumeric),
-    )
-        .parse(input)
+fn opening(input: &str) -> (&str, &str, &str) {
+    let (space, rest) = split_while(input, char::is_whitespace);
+    let (openers, rest) = split_while(rest, is_opener);
+    let (word, _) = split_while(rest, char::is_alphanumeric);
+    (space, openers, word)
 }
 
 /// What a stop means for the sentence it is in.
@@ -342,12 +376,15 @@ fn segment_block(text: &str, start: usize, end: usize, sentences: &mut Vec<Sente
         return;
     };
     let mut sentence_start = 0;
-    let mut rest = block;
-    while let Some(at_mark) = find_terminal_mark(rest).and_then(|at| rest.get(at..)) {
-        let Ok((after_stop, (marks, closers))) = stop(at_mark) else {
+    let mut marks_from = MarkFinder::new(block);
+    // Where the rest of the block, to look for marks in, starts.
+    let mut rest = 0;
+    while let Some(mark_position) = marks_from.next(rest)
+        && let Some(at_mark) = block.get(mark_position..)
+    {
+        let Some((after_stop, marks, closers)) = stop(at_mark) else {
             break;
         };
-        let mark_position = block.len() - at_mark.len();
         match judge_stop(
             block,
             sentence_start,
@@ -356,14 +393,18 @@ fn segment_block(text: &str, start: usize, end: usize, sentences: &mut Vec<Sente
             closers,
             after_stop,
         ) {
-            Verdict::Continue => rest = after_stop,
+            Verdict::Continue => rest = block.len() - after_stop.len(),
             Verdict::Boundary {
                 end: sentence_end,
                 next_start,
             } => {
                 push_sentence(text, start, block, sentence_start, sentence_end, sentences);
                 sentence_start = next_start;
-                rest = block.get(next_start..).unwrap_or("");
+                rest = if block.is_char_boundary(next_start) {
+                    next_start
+                } else {
+                    block.len()
+                };
             }
         }
     }
@@ -385,7 +426,7 @@ fn judge_stop(
     let word_before = previous_word(before);
     let stop_end = mark_position + marks.len() + closers.len();
 
-    let footnote_digits = footnote(after_stop).ok().and_then(|(tail, digits)| {
+    let footnote_digits = footnote(after_stop).and_then(|(tail, digits)| {
         let after_word = previous_char.is_some_and(|c| !c.is_ascii_digit()) || is_year(word_before);
         let ends_there = tail
             .chars()
@@ -416,9 +457,7 @@ fn judge_stop(
         return Verdict::Continue;
     }
 
-    let Ok((_, (space, _, next_word))) = opening(tail) else {
-        return boundary_at(block.len());
-    };
+    let (space, _, next_word) = opening(tail);
     let next_start = end + space.len();
     let Some(first) = tail.get(space.len()..).and_then(|rest| {
         rest.chars()
@@ -452,6 +491,14 @@ fn judge_stop(
 /// The word just before a stop, without leading openers or trailing closers: `(U.S` gives `U.S`,
 /// `policy”` gives `policy`. Abbreviations are short, so only the last few characters are looked at.
 fn previous_word(before: &str) -> &str {
+    match previous_word_ascii(before.as_bytes()).and_then(|word| before.get(word)) {
+        Some(word) => word,
+        None => previous_word_by_chars(before),
+    }
+}
+
+/// [`previous_word`] by characters.
+fn previous_word_by_chars(before: &str) -> &str {
     const LONGEST: usize = 24;
     let mut start = before.len();
     for (count, (index, c)) in before.char_indices().rev().enumerate() {
@@ -468,6 +515,35 @@ fn previous_word(before: &str) -> &str {
         .unwrap_or("")
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// [`previous_word`] on bytes, as a range of `before`, when the characters it reads are ASCII; None at
+/// a byte of another character (which may be white space, a letter or neither).
+fn previous_word_ascii(before: &[u8]) -> Option<std::ops::Range<usize>> {
+    const LONGEST: usize = 24;
+    let mut start = before.len();
+    for (count, (index, &byte)) in before.iter().enumerate().rev().enumerate() {
+        if !byte.is_ascii() {
+            return None;
+        }
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            break;
+        }
+        if count == LONGEST {
+            return Some(0..0);
+        }
+        start = index;
+    }
+    let word = before.get(start..)?;
+    let Some(first) = word.iter().position(u8::is_ascii_alphanumeric) else {
+        return Some(before.len()..before.len());
+    };
+    let last = word
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .unwrap_or(first);
+    Some(start + first..start + last + 1)
 }
 
 fn is_year(word: &str) -> bool {
@@ -559,26 +635,60 @@ fn leading_words(body: &str) -> (usize, bool) {
 fn leading_words_ascii(body: &[u8]) -> Option<(usize, bool)> {
     let mut words = 0usize;
     let mut lower_word = false;
-    // Whether the word being read has had its first letter.
-    let mut lettered = false;
+    // The kinds of byte that change the count: before a word's first letter, a letter, white space
+    // or another character; after it, only white space or another character.
+    const BEFORE_LETTER: u8 = SPACE | UPPER | LOWER | NON_ASCII;
+    const AFTER_LETTER: u8 = SPACE | NON_ASCII;
+    let mut counted = BEFORE_LETTER;
     for &byte in body {
-        if !byte.is_ascii() {
+        let kind = BYTE_KIND[usize::from(byte)];
+        if kind & counted == 0 {
+            continue;
+        }
+        if kind & NON_ASCII != 0 {
             return None;
         }
-        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
-        if matches!(byte, b'\t'..=b'\r' | b' ') {
-            lettered = false;
-        } else if !lettered && byte.is_ascii_alphabetic() {
-            lettered = true;
+        if kind & SPACE != 0 {
+            counted = BEFORE_LETTER;
+        } else {
             words += 1;
-            lower_word |= byte.is_ascii_lowercase();
+            lower_word |= kind & LOWER != 0;
             if words >= 4 {
                 break;
             }
+            counted = AFTER_LETTER;
         }
     }
     Some((words, lower_word))
 }
+
+/// Byte kinds for [`leading_words_ascii`]: `char::is_whitespace` on ASCII (tab to carriage return, and
+/// space), ASCII letters by case, and the bytes of characters outside ASCII.
+const SPACE: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+const BYTE_KIND: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if b >= 0x80 {
+            NON_ASCII
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// `… mark+ closer* footnote?` at the end of `body`, where a footnote is not the decimals of a number.
 fn ends_with_stop(body: &str) -> bool {
@@ -945,7 +1055,22 @@ mod tests {
         fn marks_are_found_where_a_char_search_finds_them(
             text in r"([a-z .?!…\u{e2}\u{2026}\u{2014}”é]){0,40}",
         ) {
-            prop_assert_eq!(find_terminal_mark(&text), text.find(is_terminal_mark));
+            let mut finder = MarkFinder::new(&text);
+            for (from, _) in text.char_indices() {
+                let expected = text[from..].find(is_terminal_mark).map(|at| from + at);
+                prop_assert_eq!(finder.next(from), expected);
+            }
+        }
+
+        #[test]
+        fn previous_words_agree_on_any_text(
+            before in r"[a-zA-Z0-9 \t\n\u{b}\u{c}\r.,'(”é\u{a0}\u{2003}]{0,40}",
+        ) {
+            if let Some(word) = previous_word_ascii(before.as_bytes()) {
+                prop_assert_eq!(&before[word], previous_word_by_chars(&before));
+            } else {
+                prop_assert!(!before.is_ascii());
+            }
         }
 
         #[test]

@@ -33,20 +33,29 @@ impl Token {
     }
 }
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)] // a constant pattern, checked by every test run
-    Regex::new(
-        r"(?x)
+/// The token pattern: a token is its leftmost-first match.
+const TOKEN_PATTERN: &str = r"(?x)
         (?:\p{Lu}\.){2,}(?:[-–][\p{L}\p{M}\p{N}]+)*
         | [\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*(?:[-–][\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)*
-        | \S",
-    )
-    .expect("token pattern")
+        | \S";
+
+#[cfg(test)]
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, checked by every test run
+    Regex::new(TOKEN_PATTERN).expect("token pattern")
+});
+
+/// [`TOKEN_PATTERN`] anchored at the start of the haystack: the match of a token that starts where the
+/// search does. An unanchored search must also run backwards to find where its match starts, and the
+/// backward automaton over the pattern's Unicode classes is costly to build.
+static TOKEN_HERE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, checked by every test run
+    Regex::new(&format!(r"\A(?:{TOKEN_PATTERN})")).expect("token pattern")
 });
 
 /// Tokenizes the part of `text` covered by `within`. Spans are relative to `text`, not to `within`.
 ///
-/// The tokens are the matches of the pattern `TOKEN`, found by a scanner over ASCII bytes: a token whose
+/// The tokens are the matches of the pattern [`TOKEN_PATTERN`], found by a scanner over ASCII bytes: a token whose
 /// matching looks at a non-ASCII character (a curly apostrophe, an en dash, an accented letter) is left
 /// to the pattern itself, so the result is the pattern's in every case.
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
@@ -124,18 +133,32 @@ pub fn tokenize_into(text: &str, within: Span, tokens: &mut Vec<Token>) {
             continue;
         }
         // A non-ASCII character decides: the pattern itself, from here.
-        let Some(found) = TOKEN.find_at(slice, at) else {
-            break;
-        };
-        push_match(
-            text,
-            slice,
-            within.start,
-            found.start(),
-            found.end(),
-            tokens,
-        );
-        at = found.end();
+        match pattern_token(text, slice, within.start, at, tokens) {
+            Some(end) => at = end,
+            None => break,
+        }
+    }
+}
+
+/// Reads the token at `at` of `slice` (which starts at `offset` in `text`) with the pattern itself,
+/// into `tokens`: where reading goes on, or None at the end. A character that starts no match is white
+/// space (`\S` matches any other), which it steps over as the unanchored pattern would.
+#[cold]
+#[inline(never)]
+fn pattern_token(
+    text: &str,
+    slice: &str,
+    offset: usize,
+    at: usize,
+    tokens: &mut Vec<Token>,
+) -> Option<usize> {
+    let rest = slice.get(at..)?;
+    match TOKEN_HERE.find(rest) {
+        Some(found) => {
+            push_match(text, slice, offset, at, at + found.end(), tokens);
+            Some(at + found.end())
+        }
+        None => rest.chars().next().map(|space| at + space.len_utf8()),
     }
 }
 
@@ -278,7 +301,7 @@ fn skip_hyphen_groups(bytes: &[u8], mut index: usize, apostrophes: bool) -> Opti
     }
 }
 
-/// The end of the match of [`TOKEN`] at `start`, a letter or digit of class `class`, in the common
+/// The end of the match of [`TOKEN_PATTERN`] at `start`, a letter or digit of class `class`, in the common
 /// case: a run of ASCII letters and digits followed by the end or by an ASCII byte that neither
 /// continues a word (an apostrophe, a hyphen) nor, after a lone capital, makes an abbreviation (a full
 /// stop). Such a match is all of the run, with no possessive in it. None in any other case, which
@@ -301,7 +324,7 @@ fn plain_word_end(bytes: &[u8], start: usize, class: u8) -> Option<usize> {
     }
 }
 
-/// The end of the match of [`TOKEN`] at `start` (an ASCII byte that is not white space), or None when
+/// The end of the match of [`TOKEN_PATTERN`] at `start` (an ASCII byte that is not white space), or None when
 /// a non-ASCII character could change it. The alternatives are tried in the pattern's order, and each
 /// is greedy with nothing after it, so the first that matches gives the match.
 fn ascii_match_end(bytes: &[u8], start: usize) -> Option<usize> {
