@@ -47,9 +47,9 @@ use super::abbreviation::{Abbreviation, classify_abbreviation, is_sentence_openi
 use super::furniture::{find_menu_lines, is_furniture_line};
 use super::span::Span;
 use nom::branch::alt;
-use nom::bytes::complete::take_while;
+use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
 use nom::character::complete::{one_of, satisfy};
-use nom::combinator::{peek, recognize};
+use nom::combinator::{not, peek, recognize};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
@@ -334,32 +334,28 @@ fn is_opener(c: char) -> bool {
     matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '‹' | '{')
 }
 
-/// `take_while(predicate)`, by hand (the parser combinators cost several times more, asked at every
-/// mark): the longest start of `input` whose characters satisfy `predicate`, and the rest.
-fn split_while(input: &str, predicate: impl Fn(char) -> bool) -> (&str, &str) {
-    let at = input.find(|c: char| !predicate(c)).unwrap_or(input.len());
-    input.split_at_checked(at).unwrap_or((input, ""))
+/// `stop = mark+ closer*`, as (marks, closers).
+fn stop(input: &str) -> ParseResult<'_, (&str, &str)> {
+    (take_while1(is_terminal_mark), take_while(is_closer)).parse(input)
 }
 
-/// `stop = mark+ closer*`, as (rest, marks, closers); None without a mark.
-fn stop(input: &str) -> Option<(&str, &str, &str)> {
-    let (marks, rest) = split_while(input, is_terminal_mark);
-    let (closers, rest) = split_while(rest, is_closer);
-    (!marks.is_empty()).then_some((rest, marks, closers))
-}
-
-/// `footnote = digit{1,3}`, not followed by another digit, as (rest, digits).
-fn footnote(input: &str) -> Option<(&str, &str)> {
-    let (digits, rest) = split_while(input, |c| c.is_ascii_digit());
-    (1..=3).contains(&digits.len()).then_some((rest, digits))
+/// `footnote = digit{1,3}`, not followed by another digit.
+fn footnote(input: &str) -> ParseResult<'_, &str> {
+    terminated(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        not(satisfy(|c: char| c.is_ascii_digit())),
+    )
+    .parse(input)
 }
 
 /// `opening = whitespace* opener* word`, as (whitespace, openers, word); the word is its letters and digits.
-fn opening(input: &str) -> (&str, &str, &str) {
-    let (space, rest) = split_while(input, char::is_whitespace);
-    let (openers, rest) = split_while(rest, is_opener);
-    let (word, _) = split_while(rest, char::is_alphanumeric);
-    (space, openers, word)
+fn opening(input: &str) -> ParseResult<'_, (&str, &str, &str)> {
+    (
+        take_while(char::is_whitespace),
+        take_while(is_opener),
+        take_while(char::is_alphanumeric),
+    )
+        .parse(input)
 }
 
 /// What a stop means for the sentence it is in.
@@ -382,7 +378,7 @@ fn segment_block(text: &str, start: usize, end: usize, sentences: &mut Vec<Sente
     while let Some(mark_position) = marks_from.next(rest)
         && let Some(at_mark) = block.get(mark_position..)
     {
-        let Some((after_stop, marks, closers)) = stop(at_mark) else {
+        let Ok((after_stop, (marks, closers))) = stop(at_mark) else {
             break;
         };
         match judge_stop(
@@ -426,7 +422,7 @@ fn judge_stop(
     let word_before = previous_word(before);
     let stop_end = mark_position + marks.len() + closers.len();
 
-    let footnote_digits = footnote(after_stop).and_then(|(tail, digits)| {
+    let footnote_digits = footnote(after_stop).ok().and_then(|(tail, digits)| {
         let after_word = previous_char.is_some_and(|c| !c.is_ascii_digit()) || is_year(word_before);
         let ends_there = tail
             .chars()
@@ -457,7 +453,9 @@ fn judge_stop(
         return Verdict::Continue;
     }
 
-    let (space, _, next_word) = opening(tail);
+    let Ok((_, (space, _, next_word))) = opening(tail) else {
+        return boundary_at(block.len());
+    };
     let next_start = end + space.len();
     let Some(first) = tail.get(space.len()..).and_then(|rest| {
         rest.chars()
