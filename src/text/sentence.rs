@@ -46,6 +46,7 @@
 use super::abbreviation::{Abbreviation, classify_abbreviation, is_sentence_opening_word};
 use super::furniture::{find_menu_lines, is_furniture_line};
 use super::span::Span;
+use super::token::{CLASS, LETTER, NON_ASCII, SPACE, UPPER};
 use nom::branch::alt;
 use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
 use nom::character::complete::{one_of, satisfy};
@@ -635,11 +636,11 @@ fn leading_words_ascii(body: &[u8]) -> Option<(usize, bool)> {
     let mut lower_word = false;
     // The kinds of byte that change the count: before a word's first letter, a letter, white space
     // or another character; after it, only white space or another character.
-    const BEFORE_LETTER: u8 = SPACE | UPPER | LOWER | NON_ASCII;
+    const BEFORE_LETTER: u8 = SPACE | LETTER | NON_ASCII;
     const AFTER_LETTER: u8 = SPACE | NON_ASCII;
     let mut counted = BEFORE_LETTER;
     for &byte in body {
-        let kind = BYTE_KIND[usize::from(byte)];
+        let kind = CLASS[usize::from(byte)];
         if kind & counted == 0 {
             continue;
         }
@@ -650,7 +651,7 @@ fn leading_words_ascii(body: &[u8]) -> Option<(usize, bool)> {
             counted = BEFORE_LETTER;
         } else {
             words += 1;
-            lower_word |= kind & LOWER != 0;
+            lower_word |= kind & UPPER == 0;
             if words >= 4 {
                 break;
             }
@@ -659,34 +660,6 @@ fn leading_words_ascii(body: &[u8]) -> Option<(usize, bool)> {
     }
     Some((words, lower_word))
 }
-
-/// Byte kinds for [`leading_words_ascii`]: `char::is_whitespace` on ASCII (tab to carriage return, and
-/// space), ASCII letters by case, and the bytes of characters outside ASCII.
-const SPACE: u8 = 1;
-const UPPER: u8 = 2;
-const LOWER: u8 = 4;
-const NON_ASCII: u8 = 8;
-
-const BYTE_KIND: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = if b >= 0x80 {
-            NON_ASCII
-        } else if matches!(b, b'\t'..=b'\r' | b' ') {
-            SPACE
-        } else if b.is_ascii_uppercase() {
-            UPPER
-        } else if b.is_ascii_lowercase() {
-            LOWER
-        } else {
-            0
-        };
-        byte += 1;
-    }
-    table
-};
 
 /// `… mark+ closer* footnote?` at the end of `body`, where a footnote is not the decimals of a number.
 fn ends_with_stop(body: &str) -> bool {

@@ -211,15 +211,15 @@ fn push_match(
 /// Byte classes for the scanner: `[\p{L}\p{M}\p{N}]` (WORD), `[\p{L}\p{M}]` (LETTER), `\p{Lu}` (UPPER)
 /// and digits on ASCII; `\s` on ASCII (SPACE: tab, line feed, vertical tab, form feed, carriage return,
 /// space, the ASCII part of Unicode White_Space); and bytes of characters outside ASCII (NON_ASCII),
-/// which the scanner does not classify.
-const WORD: u8 = 1;
-const LETTER: u8 = 2;
-const UPPER: u8 = 4;
-const DIGIT: u8 = 8;
-const SPACE: u8 = 16;
-const NON_ASCII: u8 = 32;
+/// which the scanner does not classify. Segmentation reads them too.
+pub(super) const WORD: u8 = 1;
+pub(super) const LETTER: u8 = 2;
+pub(super) const UPPER: u8 = 4;
+pub(super) const DIGIT: u8 = 8;
+pub(super) const SPACE: u8 = 16;
+pub(super) const NON_ASCII: u8 = 32;
 
-const CLASS: [u8; 256] = {
+pub(super) const CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut byte = 0;
     while byte < 256 {
