@@ -150,6 +150,9 @@ impl KnowledgeGraph {
     pub fn add_entities(&mut self, entities: Vec<Entity>) -> Vec<EntityId> {
         use rayon::prelude::*;
         let keys: Vec<Vec<String>> = entities.par_iter().map(entity_name_keys).collect();
+        // Room made once: growing the name index rehashes every key it holds.
+        self.graph.reserve_nodes(entities.len());
+        self.names.reserve(keys.iter().map(Vec::len).sum());
         entities
             .into_iter()
             .zip(keys)
@@ -193,6 +196,12 @@ impl KnowledgeGraph {
     /// Adds a relation as a new edge without looking for an equal one to merge with: for callers that
     /// know there is none (loading a saved graph, assembling an extraction), where the look-up would
     /// cost a walk over the source's edges per relation.
+    /// Makes room for `additional` more relations, so that pushing them does not grow the edge storage
+    /// step by step.
+    pub(crate) fn reserve_relations(&mut self, additional: usize) {
+        self.graph.reserve_edges(additional);
+    }
+
     pub(crate) fn push_relation(
         &mut self,
         source: EntityId,
