@@ -192,7 +192,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             _ => Key::Surface(candidate.surface),
         }
     }
-    let spellings = Grouping::by_key::<_, WordBuildHasher>(candidates.iter().map(spelling));
+    let spellings = Grouping::by_key_par::<_, _, WordBuildHasher>(candidates, spelling);
     let keys: Vec<Key<String>> = (0..spellings.len())
         .into_par_iter()
         .map(
@@ -366,7 +366,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     };
     let words_of: Vec<BTreeSet<String>> = groups.par_iter().map(content_words).collect();
     // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are one.
-    let mut by_words: BTreeMap<&BTreeSet<String>, usize> = BTreeMap::new();
+    let mut by_words: HashMap<&BTreeSet<String>, usize, WordBuildHasher> = HashMap::default();
     for (index, words) in words_of.iter().enumerate() {
         if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
             continue;
