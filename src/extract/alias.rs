@@ -147,6 +147,15 @@ impl UnionFind {
         x
     }
 
+    /// Whether `members` are some groups, all joined into one.
+    fn all_joined(&mut self, members: &[usize]) -> bool {
+        let Some((&first, rest)) = members.split_first() else {
+            return false;
+        };
+        let root = self.find(first);
+        rest.iter().all(|&member| self.find(member) == root)
+    }
+
     /// Joins two groups; the smaller root index stays root so results do not depend on call order.
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
@@ -345,8 +354,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             Some(by_last) => by_last,
             None => persons_by_word.get(word).map_or(&[], Vec::as_slice),
         };
-        let roots: BTreeSet<usize> = matches.iter().map(|&p| union.find(p)).collect();
-        if roots.len() == 1
+        if union.all_joined(matches)
             && let Some(&person) = matches.first()
         {
             union.union(index, person);
@@ -423,8 +431,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
         if containers.is_empty() {
             continue;
         }
-        let roots: BTreeSet<usize> = containers.iter().map(|&c| union.find(c)).collect();
-        if roots.len() == 1
+        if union.all_joined(containers)
             && let Some(&container) = containers.first()
         {
             union.union(index, container);
@@ -447,14 +454,13 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     // 5. Build entities from the merged groups, dropping groups that are no evidence of a name. The
     // entities are made in parallel and numbered in the order of their roots.
     let root_of_group: Vec<usize> = (0..groups.len()).map(|g| union.find(g)).collect();
-    let mut members_of_root: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (group, &root) in root_of_group.iter().enumerate() {
-        members_of_root[root].push(group);
-    }
-    let made: Vec<Option<ResolvedEntity>> = members_of_root
-        .par_iter()
-        .enumerate()
-        .map(|(root, member_groups)| {
+    // A root is the first group of its set (a union keeps the smaller root), so the groups numbered by
+    // their roots are numbered in the order of their first group, as a grouping wants.
+    let members_of_root = Grouping::from_numbered(root_of_group.clone(), groups.len());
+    let made: Vec<Option<ResolvedEntity>> = (0..groups.len())
+        .into_par_iter()
+        .map(|root| {
+            let member_groups = members_of_root.members(root);
             if member_groups.is_empty() {
                 return None;
             }
@@ -646,6 +652,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn all_joined_is_one_root(
+            unions in proptest::collection::vec((0usize..8, 0usize..8), 0..8),
+            members in proptest::collection::vec(0usize..8, 0..5),
+        ) {
+            let mut union = UnionFind::new(8);
+            for (a, b) in unions {
+                union.union(a, b);
+            }
+            let roots: BTreeSet<usize> = members.iter().map(|&m| union.find(m)).collect();
+            proptest::prop_assert_eq!(union.all_joined(&members), roots.len() == 1);
+        }
+
         #[test]
         fn one_pass_key_is_the_stepwise_key_for_any_text(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
