@@ -53,16 +53,24 @@ pub fn name_key(name: &str) -> String {
             .join(" ")
             .to_lowercase();
     }
-    // The same key in one pass and one allocation: every entity's names are keyed as a graph is built
-    // or loaded.
-    let mut key = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+    // The same key in one pass over the bytes and one allocation: every entity's names are keyed as a
+    // graph is built or loaded, and decoding and encoding characters was most of the key's cost.
+    let mut key = Vec::with_capacity(name.len());
+    let mut in_word = false;
+    for &byte in name.as_bytes() {
+        // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` leaves out the vertical tab.
+        if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            in_word = false;
+            continue;
         }
-        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        if !in_word && !key.is_empty() {
+            key.push(b' ');
+        }
+        in_word = true;
+        key.push(byte.to_ascii_lowercase());
     }
-    key
+    // Only ASCII bytes were pushed.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 /// The keys an entity is found by: its name's and its aliases'.
@@ -347,7 +355,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn one_pass_name_key_is_the_stepwise_key(name in "[ -~\t\n\x0b\x0c\rΣσ’é]{0,24}") {
+        fn one_pass_name_key_is_the_stepwise_key(name in "[ -~\t\n\x0b\x0c\r\x1c\x1fΣσ’é]{0,24}") {
             prop_assert_eq!(name_key(&name), name_key_by_steps(&name));
         }
     }
