@@ -235,8 +235,10 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
             relation.hedged,
         )
     }
-    // Each edge's relations, in relation order; edges in the order of their first relation.
-    let groups = Grouping::by_key_par::<_, _, WordBuildHasher>(relations, key);
+    // Each edge's relations, in relation order; edges in the order of their first relation. Grouped on
+    // one thread: most keys are distinct, so numbering the groups of chunks grouped on every thread would
+    // repeat nearly all the look-ups.
+    let groups = Grouping::by_key::<_, WordBuildHasher>(relations.iter().map(key));
     // The few distinct rule names and predicates are interned once per piece of work rather than once
     // per relation: interning hashes the text and reads the process-wide table under its lock.
     type Interned<'a> = std::collections::HashMap<(&'a str, bool), Symbol, WordBuildHasher>;

@@ -44,7 +44,8 @@ impl Grouping {
     }
 
     /// [`Grouping::by_key`] of the keys `key` gives `items`, with a chunk of the items grouped on each
-    /// thread: reading the items and their keys' text was the serial cost of grouping many of them.
+    /// thread: reading the items and their keys' text was the serial cost of grouping many of them. It
+    /// pays when keys repeat: every chunk's distinct keys are looked up again to number them.
     pub fn by_key_par<'a, T, K, S>(items: &'a [T], key: impl Fn(&'a T) -> K + Sync) -> Grouping
     where
         T: Sync,
