@@ -51,28 +51,16 @@ pub fn build_graph_observed(
     let bytes = documents.iter().map(|d| d.text.len()).sum();
     let document_count = documents.len();
     observe(ExtractProgress::Step { name: "graph" });
-    let graph = graph_from_extraction(documents, &extraction);
+    let (sentences, capped_sentences) = (extraction.sentence_count, extraction.capped_sentences);
+    let graph = graph_from_extraction(documents, extraction);
     let summary = BuildSummary {
         documents: document_count,
         bytes,
-        sentences: extraction.sentence_count,
+        sentences,
         entities: graph.entity_count(),
         relations: graph.relation_count(),
-        capped_sentences: extraction.capped_sentences,
+        capped_sentences,
     };
-    // Free the extraction on every thread, not as a serial step on this one.
-    {
-        use rayon::prelude::*;
-        let Extraction {
-            entities,
-            relations,
-            ..
-        } = extraction;
-        rayon::join(
-            || entities.into_par_iter().for_each(drop),
-            || relations.into_par_iter().for_each(drop),
-        );
-    }
     (graph, summary)
 }
 
@@ -184,15 +172,21 @@ fn to_u32(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
 
-/// Puts an extraction into a graph, with the documents it was read from.
-pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) -> KnowledgeGraph {
+/// Puts an extraction into a graph, with the documents it was read from. The entities' names and
+/// aliases move into the graph rather than being copied, and what is left of the extraction is freed on
+/// every thread rather than serially on this one.
+pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::new();
     graph.add_documents(documents.into_iter().map(|d| (d.name, d.text)).collect());
     use rayon::prelude::*;
+    let Extraction {
+        entities,
+        relations: extracted_relations,
+        ..
+    } = extraction;
     // Entities and evidence are made on every thread; the graph takes them in order on this one.
-    let entities: Vec<Entity> = extraction
-        .entities
-        .par_iter()
+    let entities: Vec<Entity> = entities
+        .into_par_iter()
         .map(|entity| {
             let mut mentions: Vec<Mention> = entity
                 .mentions
@@ -204,11 +198,11 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
                 .collect();
             mentions.sort();
             mentions.dedup();
-            let mut aliases = entity.aliases.clone();
+            let mut aliases = entity.aliases;
             aliases.sort();
             aliases.dedup();
             Entity {
-                name: entity.name.clone(),
+                name: entity.name,
                 kind: entity.kind,
                 aliases,
                 mentions,
@@ -230,7 +224,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         bool,
         bool,
     );
-    let relations = &extraction.relations;
+    let relations = &extracted_relations[..];
     fn key(relation: &crate::extract::ExtractedRelation) -> EdgeKey<'_> {
         (
             relation.subject,
@@ -241,7 +235,9 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
             relation.hedged,
         )
     }
-    // Each edge's relations, in relation order; edges in the order of their first relation.
+    // Each edge's relations, in relation order; edges in the order of their first relation. Grouped on
+    // one thread: most keys are distinct, so numbering the groups of chunks grouped on every thread would
+    // repeat nearly all the look-ups.
     let groups = Grouping::by_key::<_, WordBuildHasher>(relations.iter().map(key));
     // The few distinct rule names and predicates are interned once per piece of work rather than once
     // per relation: interning hashes the text and reads the process-wide table under its lock.
@@ -287,6 +283,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         })
         .flatten_iter()
         .collect();
+    graph.reserve_relations(edges.len());
     for (subject, object, relation) in edges {
         let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
             continue;
@@ -294,6 +291,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: &Extraction) 
         // Each key is one edge, so there is nothing to merge with.
         graph.push_relation(source, target, relation);
     }
+    extracted_relations.into_par_iter().for_each(drop);
     graph
 }
 

@@ -147,6 +147,15 @@ impl UnionFind {
         x
     }
 
+    /// Whether `members` are some groups, all joined into one.
+    fn all_joined(&mut self, members: &[usize]) -> bool {
+        let Some((&first, rest)) = members.split_first() else {
+            return false;
+        };
+        let root = self.find(first);
+        rest.iter().all(|&member| self.find(member) == root)
+    }
+
     /// Joins two groups; the smaller root index stays root so results do not depend on call order.
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
@@ -157,12 +166,13 @@ impl UnionFind {
     }
 }
 
-/// Facts about one key group before merging.
-struct Group {
-    key: String,
+/// Facts about one key group before merging, borrowing its key and surfaces rather than copying them.
+struct Group<'a> {
+    /// Empty for a lexicon entity's group: the rules that read keys leave those groups out.
+    key: &'a str,
     lexicon_entity: Option<usize>,
     /// Surfaces as written, with counts.
-    surfaces: BTreeMap<String, usize>,
+    surfaces: BTreeMap<&'a str, usize>,
     kinds: Vec<EntityKind>,
     titled: bool,
     acronym: bool,
@@ -191,7 +201,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             _ => Key::Surface(candidate.surface),
         }
     }
-    let spellings = Grouping::by_key::<_, WordBuildHasher>(candidates.iter().map(spelling));
+    let spellings = Grouping::by_key_par::<_, _, WordBuildHasher>(candidates, spelling);
     let keys: Vec<Key<String>> = (0..spellings.len())
         .into_par_iter()
         .map(
@@ -218,8 +228,8 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             let first = &candidates[members[0]];
             let mut group = Group {
                 key: match &keys[spellings.group_of[members[0]]] {
-                    Key::Lexicon(entity) => format!("\u{0}lexicon:{entity}"),
-                    Key::Surface(key) => key.clone(),
+                    Key::Lexicon(_) => "",
+                    Key::Surface(key) => key,
                 },
                 lexicon_entity: match first.mention.source {
                     MentionSource::Lexicon { entity, .. } => Some(entity),
@@ -235,12 +245,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             };
             for &member in members {
                 let candidate = &candidates[member];
-                match group.surfaces.get_mut(candidate.surface) {
-                    Some(count) => *count += 1,
-                    None => {
-                        group.surfaces.insert(candidate.surface.to_string(), 1);
-                    }
-                }
+                *group.surfaces.entry(candidate.surface).or_default() += 1;
                 group.kinds.extend(candidate.mention.kind);
                 group.titled |= candidate.mention.title.is_some();
                 group.acronym |= matches!(
@@ -258,14 +263,12 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             group
         })
         .collect();
-    drop(keys);
-    let group_of_candidate = grouping.group_of;
-    // The groups of lexicon entities, by key: the acronym rule looks them up.
-    let group_of_key: HashMap<String, usize, WordBuildHasher> = groups
+    let group_of_candidate = &grouping.group_of;
+    // The groups of lexicon entities, by entity: the acronym rule looks them up.
+    let group_of_lexicon: HashMap<usize, usize, WordBuildHasher> = groups
         .iter()
         .enumerate()
-        .filter(|(_, group)| group.key.starts_with('\u{0}'))
-        .map(|(index, group)| (group.key.clone(), index))
+        .filter_map(|(index, group)| Some((group.lexicon_entity?, index)))
         .collect();
     let mut union = UnionFind::new(groups.len());
 
@@ -297,22 +300,21 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
                 .surfaces
                 .keys()
                 .find_map(|s| lexicon.lookup(s).map(|(e, _)| e))
-                .and_then(|e| group_of_key.get(&format!("\u{0}lexicon:{e}")))
+                .and_then(|e| group_of_lexicon.get(&e))
         {
             union.union(index, other);
         }
     }
 
     // 3. Surnames.
-    let name_words = |group: &Group| -> Vec<String> {
+    fn name_words<'a>(group: &Group<'a>) -> Vec<&'a str> {
         group
             .key
             .split(' ')
             .filter(|w| !NAME_PARTICLES.contains(w))
-            .map(str::to_string)
             .collect()
-    };
-    let is_person = |group: &Group| -> bool {
+    }
+    let is_person = |group: &Group<'_>| -> bool {
         if group.lexicon_entity.is_some() || group.acronym {
             return false;
         }
@@ -322,7 +324,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     };
     // Computed once per group, and the persons indexed by last name word and by every name word (each
     // list in group order), so the rule costs time in proportion to the groups, not their square.
-    let name_words_of: Vec<Vec<String>> = groups.par_iter().map(name_words).collect();
+    let name_words_of: Vec<Vec<&str>> = groups.par_iter().map(name_words).collect();
     let person_of: Vec<bool> = groups.par_iter().map(is_person).collect();
     let persons: Vec<usize> = (0..groups.len())
         .filter(|&g| person_of[g] && name_words_of[g].len() >= 2)
@@ -348,14 +350,11 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
         let [word] = name_words_of[index].as_slice() else {
             continue;
         };
-        let matches: &[usize] = match persons_by_last.get(word.as_str()) {
+        let matches: &[usize] = match persons_by_last.get(word) {
             Some(by_last) => by_last,
-            None => persons_by_word
-                .get(word.as_str())
-                .map_or(&[], Vec::as_slice),
+            None => persons_by_word.get(word).map_or(&[], Vec::as_slice),
         };
-        let roots: BTreeSet<usize> = matches.iter().map(|&p| union.find(p)).collect();
-        if roots.len() == 1
+        if union.all_joined(matches)
             && let Some(&person) = matches.first()
         {
             union.union(index, person);
@@ -363,8 +362,8 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     }
 
     // 4. Contained names.
-    let content_words = |group: &Group| -> BTreeSet<String> {
-        let surface = group.surfaces.keys().next().map_or("", String::as_str);
+    let content_words = |group: &Group<'_>| -> BTreeSet<String> {
+        let surface = group.surfaces.keys().next().copied().unwrap_or_default();
         surface
             .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
             .filter(|w| !w.is_empty())
@@ -375,7 +374,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     };
     let words_of: Vec<BTreeSet<String>> = groups.par_iter().map(content_words).collect();
     // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are one.
-    let mut by_words: BTreeMap<&BTreeSet<String>, usize> = BTreeMap::new();
+    let mut by_words: HashMap<&BTreeSet<String>, usize, WordBuildHasher> = HashMap::default();
     for (index, words) in words_of.iter().enumerate() {
         if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
             continue;
@@ -432,8 +431,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
         if containers.is_empty() {
             continue;
         }
-        let roots: BTreeSet<usize> = containers.iter().map(|&c| union.find(c)).collect();
-        if roots.len() == 1
+        if union.all_joined(containers)
             && let Some(&container) = containers.first()
         {
             union.union(index, container);
@@ -456,14 +454,13 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     // 5. Build entities from the merged groups, dropping groups that are no evidence of a name. The
     // entities are made in parallel and numbered in the order of their roots.
     let root_of_group: Vec<usize> = (0..groups.len()).map(|g| union.find(g)).collect();
-    let mut members_of_root: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (group, &root) in root_of_group.iter().enumerate() {
-        members_of_root[root].push(group);
-    }
-    let made: Vec<Option<ResolvedEntity>> = members_of_root
-        .par_iter()
-        .enumerate()
-        .map(|(root, member_groups)| {
+    // A root is the first group of its set (a union keeps the smaller root), so the groups numbered by
+    // their roots are numbered in the order of their first group, as a grouping wants.
+    let members_of_root = Grouping::from_numbered(root_of_group.clone(), groups.len());
+    let made: Vec<Option<ResolvedEntity>> = (0..groups.len())
+        .into_par_iter()
+        .map(|root| {
+            let member_groups = members_of_root.members(root);
             if member_groups.is_empty() {
                 return None;
             }
@@ -480,7 +477,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
             for &g in member_groups {
                 for (surface, count) in &groups[g].surfaces {
-                    *surfaces.entry(surface).or_default() += count;
+                    *surfaces.entry(*surface).or_default() += count;
                 }
             }
             let name = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
@@ -491,11 +488,26 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
                 Some(entry) => entry.kind,
                 None => entity_kind(member_groups.iter().map(|&g| &groups[g]), &is_person),
             };
+            // The entity's mentions in candidate order: its groups' candidates, merged.
+            let mut members: Vec<usize> = member_groups
+                .iter()
+                .flat_map(|&g| grouping.members(g).iter().copied())
+                .collect();
+            if !single {
+                members.sort_unstable();
+            }
+            let mentions = members
+                .iter()
+                .map(|&member| {
+                    let candidate = &candidates[member];
+                    (candidate.document, candidate.mention.span)
+                })
+                .collect();
             Some(ResolvedEntity {
                 name,
                 kind,
                 aliases: surfaces.keys().map(|s| s.to_string()).collect(),
-                mentions: Vec::new(),
+                mentions,
             })
         })
         .collect();
@@ -507,16 +519,20 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             entities.push(entity);
         }
     }
-    let mut assignment = Vec::with_capacity(candidates.len());
-    for (candidate, &group) in candidates.iter().zip(&group_of_candidate) {
-        let entity = entity_of_root[root_of_group[group]];
-        if let Some(e) = entity {
-            entities[e]
-                .mentions
-                .push((candidate.document, candidate.mention.span));
-        }
-        assignment.push(entity);
-    }
+    let assignment = group_of_candidate
+        .par_iter()
+        .map(|&group| entity_of_root[root_of_group[group]])
+        .collect();
+    // The per-group temporaries are freed on every thread rather than serially on this one.
+    rayon::join(
+        || words_of.into_par_iter().for_each(drop),
+        || {
+            rayon::join(
+                || name_words_of.into_par_iter().for_each(drop),
+                || containers_of.into_par_iter().for_each(drop),
+            )
+        },
+    );
     Resolution {
         entities,
         assignment,
@@ -525,7 +541,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
 
 /// The fullest form: the surface with the most words (acronyms last), then the most frequent, then the
 /// first in sort order.
-fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group>) -> String {
+fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group<'a>>) -> String {
     let mut best: Option<(bool, usize, usize, &str)> = None;
     for group in groups {
         for (surface, &count) in &group.surfaces {
@@ -533,7 +549,7 @@ fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group>) -> String {
                 !group.acronym,
                 surface.split_whitespace().count(),
                 count,
-                surface.as_str(),
+                *surface,
             );
             let better = match best {
                 None => true,
@@ -550,8 +566,8 @@ fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group>) -> String {
 }
 
 fn entity_kind<'a>(
-    groups: impl Iterator<Item = &'a Group> + Clone,
-    is_person: &dyn Fn(&Group) -> bool,
+    groups: impl Iterator<Item = &'a Group<'a>> + Clone,
+    is_person: &dyn Fn(&Group<'_>) -> bool,
 ) -> EntityKind {
     let mut counts: BTreeMap<EntityKind, usize> = BTreeMap::new();
     let mut person = false;
@@ -636,6 +652,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn all_joined_is_one_root(
+            unions in proptest::collection::vec((0usize..8, 0usize..8), 0..8),
+            members in proptest::collection::vec(0usize..8, 0..5),
+        ) {
+            let mut union = UnionFind::new(8);
+            for (a, b) in unions {
+                union.union(a, b);
+            }
+            let roots: BTreeSet<usize> = members.iter().map(|&m| union.find(m)).collect();
+            proptest::prop_assert_eq!(union.all_joined(&members), roots.len() == 1);
+        }
+
         #[test]
         fn one_pass_key_is_the_stepwise_key_for_any_text(
             pieces in proptest::collection::vec(proptest::sample::select(vec![

@@ -43,6 +43,60 @@ impl Grouping {
         Grouping::with_sizes(group_of, sizes)
     }
 
+    /// [`Grouping::by_key`] of the keys `key` gives `items`, with a chunk of the items grouped on each
+    /// thread: reading the items and their keys' text was the serial cost of grouping many of them. It
+    /// pays when keys repeat: every chunk's distinct keys are looked up again to number them.
+    pub fn by_key_par<'a, T, K, S>(items: &'a [T], key: impl Fn(&'a T) -> K + Sync) -> Grouping
+    where
+        T: Sync,
+        K: Hash + Eq,
+        S: BuildHasher + Default,
+    {
+        let chunk = items.len().div_ceil(rayon::current_num_threads()).max(4096);
+        Grouping::by_key_chunked::<'a, T, K, S>(items, key, chunk)
+    }
+
+    /// [`Grouping::by_key_par`] with chunks of `chunk` items (at least one). Each chunk's groups are
+    /// numbered in its order, then, chunk after chunk, given the number of the first group with their key:
+    /// groups stay numbered in the order of their first item.
+    fn by_key_chunked<'a, T, K, S>(
+        items: &'a [T],
+        key: impl Fn(&'a T) -> K + Sync,
+        chunk: usize,
+    ) -> Grouping
+    where
+        T: Sync,
+        K: Hash + Eq,
+        S: BuildHasher + Default,
+    {
+        use rayon::prelude::*;
+        let mut chunks: Vec<Grouping> = items
+            .par_chunks(chunk.max(1))
+            .map(|chunk| Grouping::by_key::<_, S>(chunk.iter().map(&key)))
+            .collect();
+        if chunks.len() <= 1 {
+            return chunks
+                .pop()
+                .unwrap_or_else(|| Grouping::with_sizes(Vec::new(), Vec::new()));
+        }
+        let mut number_of_key: std::collections::HashMap<K, usize, S> =
+            std::collections::HashMap::default();
+        let mut group_of = Vec::with_capacity(items.len());
+        let mut offset = 0;
+        for grouping in &chunks {
+            let numbers: Vec<usize> = (0..grouping.len())
+                .map(|group| {
+                    let first = offset + grouping.members(group)[0];
+                    let next = number_of_key.len();
+                    *number_of_key.entry(key(&items[first])).or_insert(next)
+                })
+                .collect();
+            group_of.extend(grouping.group_of.iter().map(|&group| numbers[group]));
+            offset += grouping.group_of.len();
+        }
+        Grouping::from_numbered(group_of, number_of_key.len())
+    }
+
     /// The grouping of items already numbered by group: `group_of[item]` is below `groups`, and groups
     /// are numbered in the order of their first item (as [`Grouping::by_key`] numbers them).
     pub fn from_numbered(group_of: Vec<usize>, groups: usize) -> Grouping {
@@ -142,7 +196,12 @@ mod tests {
             prop_assert_eq!(grouped(&keys), grouped_plainly(&keys));
             let by_key = Grouping::by_key::<_, RandomState>(keys.iter());
             let groups = by_key.len();
-            prop_assert_eq!(Grouping::from_numbered(by_key.group_of.clone(), groups), by_key);
+            prop_assert_eq!(Grouping::from_numbered(by_key.group_of.clone(), groups), by_key.clone());
+            for chunk in 1..6 {
+                let chunked = Grouping::by_key_chunked::<_, _, RandomState>(&keys, |&key| key, chunk);
+                prop_assert_eq!(&chunked, &by_key);
+            }
+            prop_assert_eq!(Grouping::by_key_par::<_, _, RandomState>(&keys, |&key| key), by_key);
         }
     }
 }
