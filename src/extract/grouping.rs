@@ -98,7 +98,8 @@ impl Grouping {
     }
 
     /// The grouping of items already numbered by group: `group_of[item]` is below `groups`, and groups
-    /// are numbered in the order of their first item (as [`Grouping::by_key`] numbers them).
+    /// are numbered in the order of their first item (as [`Grouping::by_key`] numbers them). A number no
+    /// item has is an empty group (alias resolution numbers entities by their root group, leaving gaps).
     pub fn from_numbered(group_of: Vec<usize>, groups: usize) -> Grouping {
         let mut sizes = vec![0; groups];
         for &group in &group_of {
@@ -133,7 +134,7 @@ impl Grouping {
         self.starts.len() - 1
     }
 
-    /// Whether there are no groups (no items).
+    /// Whether there are no groups.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
