@@ -20,6 +20,9 @@
 //! small graph of the same kind (`KG_BENCH_BETWEENNESS_ENTITIES`, default 2,000, with ten relations
 //! per entity).
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/synthetic_graph.rs"]
 #[allow(dead_code)]
 mod synthetic_graph;

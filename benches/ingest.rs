@@ -6,6 +6,9 @@
 //! KG_BENCH_CORPUS=../shared/corpus-large/sotu cargo bench --bench ingest
 //! ```
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/corpus.rs"]
 mod corpus;
 

@@ -10,8 +10,13 @@
 //! Figures are resident-set sizes from `/proc/self/status` (Linux): `VmRSS` before and after for what a
 //! graph keeps, `VmHWM` (reset through `/proc/self/clear_refs`) for peaks. They count pages, not
 //! allocations, so they are approximate to the allocator's slack; unsafe code (a counting allocator) is
-//! forbidden in this crate. Not a criterion bench: it prints figures and exits.
+//! forbidden in this crate. A loaded graph is measured twice: at once, when the pages that loading used
+//! and freed are still held by the allocator (mimalloc, as in `kg`), and settled, after mimalloc's purge
+//! delay and an allocation like a query's, when it has returned them. Not a criterion bench: it prints
+//! figures and exits.
 
+#[path = "support/allocator.rs"]
+mod allocator;
 #[path = "support/corpus.rs"]
 mod corpus;
 #[path = "support/synthetic_graph.rs"]
@@ -72,15 +77,28 @@ fn per_relation(label: &str, kept: u64, graph: &KnowledgeGraph) {
     );
 }
 
-/// Loads a graph file in this process and prints what loading kept and peaked at.
+/// Loads a graph file in this process and prints what loading kept and peaked at: at once, and again
+/// once the allocator has had the chance to return what loading freed.
 fn load_and_report(path: &Path) {
     let name = path.file_name().map_or("", |n| n.to_str().unwrap_or(""));
+    let before = resident();
     let (loaded, kept) = measure(&format!("  load {name}"), || load_graph(path));
-    match loaded {
-        Ok(graph) => per_relation(&format!("  loaded from {name}"), kept, &graph),
+    let graph = match loaded {
+        Ok(graph) => graph,
         Err(error) => panic!("{error}"),
-    }
+    };
+    per_relation(&format!("  loaded from {name}, at once"), kept, &graph);
+    // mimalloc returns freed pages to the system a second after they are freed (its purge delay), at
+    // its next allocation of fresh pages: a shell does that with the first query it answers.
+    std::thread::sleep(PURGE_DELAY + std::time::Duration::from_millis(200));
+    let query_like: Vec<Vec<u8>> = (0..200).map(|i| vec![1u8; 1000 + i * 997]).collect();
+    drop(query_like);
+    let settled = resident().saturating_sub(before);
+    per_relation(&format!("  loaded from {name}, settled"), settled, &graph);
 }
+
+/// mimalloc's default `purge_delay`.
+const PURGE_DELAY: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Loads `path` in a fresh copy of this program, so what an earlier step freed does not blur the figures.
 fn load_in_child(path: &Path) {

@@ -7,6 +7,9 @@
 //! Prints each file's size before timing; each measurement does the whole save (to a file in a
 //! temporary directory, atomically) or the whole load (read, decode, rebuild the graph and its index).
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/synthetic_graph.rs"]
 mod synthetic_graph;
 

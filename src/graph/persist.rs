@@ -376,13 +376,26 @@ pub fn save_graph_as(
 }
 
 /// Reads a graph from `path`: a binary snapshot when the extension is `.kgb` or `.bin`, RON otherwise.
+///
+/// The file's bytes are freed once its records are decoded, before the graph is assembled from them:
+/// loading a large graph then never holds the file, its records and the graph at once.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     let bytes = std::fs::read(path).map_err(|source| PersistError::Io {
         path: path.to_path_buf(),
         source,
     })?;
     match GraphFormat::of_path(path) {
-        GraphFormat::Binary => decode_graph(&bytes, path),
+        GraphFormat::Binary => {
+            let file: BinaryGraphIn = snapshot::decode(&bytes, path)?;
+            drop(bytes);
+            assemble(
+                file.format_version,
+                file.documents,
+                file.entities,
+                file.relations,
+                path,
+            )
+        }
         GraphFormat::Ron => {
             let text = String::from_utf8(bytes).map_err(|_| PersistError::Parse {
                 path: path.to_path_buf(),
@@ -390,14 +403,22 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
                 column: 1,
                 message: "the file is not UTF-8 text".into(),
             })?;
-            parse_graph(&text, path)
+            let file = parse_graph_file(&text, path)?;
+            drop(text);
+            assemble(
+                file.format_version,
+                file.documents,
+                file.entities,
+                file.relations,
+                path,
+            )
         }
     }
 }
 
-/// Decodes the bytes of a binary snapshot; `path` is only used in messages.
-pub fn decode_graph(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    let file: BinaryGraphIn = snapshot::decode(bytes, path)?;
+/// Parses the text of a graph file; `path` is only used in messages.
+pub fn parse_graph(text: &str, path: &Path) -> Result<KnowledgeGraph, PersistError> {
+    let file = parse_graph_file(text, path)?;
     assemble(
         file.format_version,
         file.documents,
@@ -407,10 +428,10 @@ pub fn decode_graph(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, Persist
     )
 }
 
-/// Parses the text of a graph file; `path` is only used in messages.
-pub fn parse_graph(text: &str, path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    let file: GraphFile = match ron::from_str(text) {
-        Ok(file) => file,
+/// The records of a graph file's text, with the error's line and column when it does not parse.
+fn parse_graph_file(text: &str, path: &Path) -> Result<GraphFile, PersistError> {
+    match ron::from_str(text) {
+        Ok(file) => Ok(file),
         Err(error) => {
             let probe: Result<VersionProbe, _> = ron::Options::default()
                 .without_recursion_limit()
@@ -423,21 +444,14 @@ pub fn parse_graph(text: &str, path: &Path) -> Result<KnowledgeGraph, PersistErr
                     found: probe.format_version,
                 });
             }
-            return Err(PersistError::Parse {
+            Err(PersistError::Parse {
                 path: path.to_path_buf(),
                 line: error.span.start.line,
                 column: error.span.start.col,
                 message: error.code.to_string(),
-            });
+            })
         }
-    };
-    assemble(
-        file.format_version,
-        file.documents,
-        file.entities,
-        file.relations,
-        path,
-    )
+    }
 }
 
 /// Builds the graph a file describes.
@@ -461,10 +475,14 @@ fn assemble<R: RelationRecordIn>(
     let ids: Vec<EntityId> = graph.add_entities(entities);
     // A file kg wrote has no two relations that `add_relation` would merge, so each can be a new edge
     // without the per-relation search for an equal one; a repeat (a hand-edited file) still merges.
-    let mut seen = std::collections::HashSet::with_capacity(relations.len());
+    // Only the keys' hashes are kept, a fifth of the keys' memory: a relation whose hash was seen
+    // before goes through `add_relation`, which merges it only if it truly repeats one.
+    use std::hash::BuildHasher;
+    let mut seen: std::collections::HashSet<u64, rustc_hash::FxBuildHasher> =
+        std::collections::HashSet::with_capacity_and_hasher(relations.len(), Default::default());
     let repeats: Vec<bool> = relations
         .iter()
-        .map(|record| !seen.insert(record.key()))
+        .map(|record| !seen.insert(rustc_hash::FxBuildHasher.hash_one(record.key())))
         .collect();
     drop(seen);
     for ((index, record), repeat) in relations.into_iter().enumerate().zip(repeats) {
