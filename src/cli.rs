@@ -478,7 +478,8 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} documents [{elapsed}]")?
             .progress_chars("=> "),
     );
-    // The lexicon is parsed while the documents are read (and a graph to update is loaded).
+    // The lexicon is parsed and the token pattern compiled while the documents are read (and a graph to
+    // update is loaded).
     let read_inputs = || -> Result<_, CliError> {
         let existing = args.update.as_deref().map(load_graph).transpose()?;
         let documents = match args.shard {
@@ -492,7 +493,15 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         };
         Ok((existing, documents))
     };
-    let (lexicon, inputs) = rayon::join(|| load_lexicon(&args.lexicon), read_inputs);
+    let ((lexicon, ()), inputs) = rayon::join(
+        || {
+            rayon::join(
+                || load_lexicon(&args.lexicon),
+                kgraph::text::prepare_tokenizer,
+            )
+        },
+        read_inputs,
+    );
     let lexicon = lexicon?;
     let (existing, documents) = inputs?;
     let read = started.elapsed();

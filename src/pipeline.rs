@@ -209,7 +209,6 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
             }
         })
         .collect();
-    let ids = graph.add_entities(entities);
     // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
     // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
@@ -235,10 +234,6 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
             relation.hedged,
         )
     }
-    // Each edge's relations, in relation order; edges in the order of their first relation. Grouped on
-    // one thread: most keys are distinct, so numbering the groups of chunks grouped on every thread would
-    // repeat nearly all the look-ups.
-    let groups = Grouping::by_key::<_, WordBuildHasher>(relations.iter().map(key));
     // The few distinct rule names and predicates are interned once per piece of work rather than once
     // per relation: interning hashes the text and reads the process-wide table under its lock.
     type Interned<'a> = std::collections::HashMap<(&'a str, bool), Symbol, WordBuildHasher>;
@@ -253,36 +248,44 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
             }
         })
     }
-    let edges: Vec<(usize, usize, Relation)> = (0..groups.len())
-        .into_par_iter()
-        .map_init(Interned::default, |interned, group| {
-            let members = groups.members(group);
-            let mut evidence: Vec<Evidence> = members
-                .iter()
-                .filter_map(|&index| relations.get(index))
-                .map(|relation| {
-                    Evidence::with_rule(
-                        to_u32(relation.document),
-                        relation.sentence,
-                        intern(interned, relation.rule, relation.metonymy),
-                        relation.time,
-                    )
-                })
-                .collect();
-            if evidence.len() > 1 {
-                evidence.sort();
-                evidence.dedup();
-            }
-            let (subject, object, predicate, class, negated, hedged) =
-                key(relations.get(*members.first()?)?);
-            let relation =
-                Relation::with_predicate(intern(interned, predicate, false), class, evidence)
-                    .with_negated(negated)
-                    .with_hedged(hedged);
-            Some((subject, object, relation))
-        })
-        .flatten_iter()
-        .collect();
+    // Each edge's relations, in relation order; edges in the order of their first relation. Grouped on
+    // one thread: most keys are distinct, so numbering the groups of chunks grouped on every thread would
+    // repeat nearly all the look-ups.
+    let make_edges = || {
+        let groups = Grouping::by_key::<_, WordBuildHasher>(relations.iter().map(key));
+        (0..groups.len())
+            .into_par_iter()
+            .map_init(Interned::default, |interned, group| {
+                let members = groups.members(group);
+                let mut evidence: Vec<Evidence> = members
+                    .iter()
+                    .filter_map(|&index| relations.get(index))
+                    .map(|relation| {
+                        Evidence::with_rule(
+                            to_u32(relation.document),
+                            relation.sentence,
+                            intern(interned, relation.rule, relation.metonymy),
+                            relation.time,
+                        )
+                    })
+                    .collect();
+                if evidence.len() > 1 {
+                    evidence.sort();
+                    evidence.dedup();
+                }
+                let (subject, object, predicate, class, negated, hedged) =
+                    key(relations.get(*members.first()?)?);
+                let relation =
+                    Relation::with_predicate(intern(interned, predicate, false), class, evidence)
+                        .with_negated(negated)
+                        .with_hedged(hedged);
+                Some((subject, object, relation))
+            })
+            .flatten_iter()
+            .collect::<Vec<(usize, usize, Relation)>>()
+    };
+    // Indexing the entities' names and grouping the relations are both mostly serial, and independent.
+    let (ids, edges) = rayon::join(|| graph.add_entities(entities), make_edges);
     graph.reserve_relations(edges.len());
     for (subject, object, relation) in edges {
         let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {

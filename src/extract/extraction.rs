@@ -182,27 +182,26 @@ fn merge_by_position(
 
 /// Per document: the country it mentions most (ties go to the lower entity index).
 fn document_contexts(
-    document_count: usize,
-    candidates: &[Candidate],
+    document_candidates: &[std::ops::Range<usize>],
     resolution: &super::alias::Resolution,
 ) -> Vec<DocumentContext> {
-    let mut counts: Vec<std::collections::BTreeMap<usize, usize>> =
-        vec![Default::default(); document_count];
-    for (candidate, entity) in candidates.iter().zip(&resolution.assignment) {
-        if let Some(entity) = *entity
-            && resolution.entities[entity].kind == EntityKind::Country
-            && let Some(count) = counts.get_mut(candidate.document)
-        {
-            *count.entry(entity).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .map(|count| DocumentContext {
-            home_country: count
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|(entity, _)| entity),
+    use rayon::prelude::*;
+    document_candidates
+        .par_iter()
+        .map(|range| {
+            let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+            let assigned = resolution.assignment.get(range.clone()).unwrap_or_default();
+            for &entity in assigned.iter().flatten() {
+                if resolution.entities[entity].kind == EntityKind::Country {
+                    *counts.entry(entity).or_default() += 1;
+                }
+            }
+            DocumentContext {
+                home_country: counts
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                    .map(|(entity, _)| entity),
+            }
         })
         .collect()
 }
@@ -409,13 +408,16 @@ pub fn extract_corpus_observed(
         Vec::with_capacity(per_document.iter().map(|(c, _)| c.len()).sum());
     // Each sentence's mentions, as a range of `candidates`.
     let mut sentence_candidates: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
-    for (document_candidates, counts) in per_document {
+    // Each document's mentions, as a range of `candidates`.
+    let mut document_candidates: Vec<std::ops::Range<usize>> = Vec::with_capacity(documents.len());
+    for (found, counts) in per_document {
         let mut start = candidates.len();
         for count in counts {
             sentence_candidates.push(start..start + count);
             start += count;
         }
-        candidates.extend(document_candidates);
+        document_candidates.push(candidates.len()..start);
+        candidates.extend(found);
     }
 
     // Pass 3: aliases, over the corpus.
@@ -424,17 +426,21 @@ pub fn extract_corpus_observed(
 
     // Pass 4: relations, per sentence.
     pass("relations");
-    let contexts = document_contexts(documents.len(), &candidates, &resolution);
-    // The resolved entity of each lexicon entity that is mentioned on its own somewhere.
-    let mut lexicon_entities: std::collections::HashMap<usize, usize, WordBuildHasher> =
-        std::collections::HashMap::default();
-    for (candidate, entity) in candidates.iter().zip(&resolution.assignment) {
-        if let (super::mention::MentionSource::Lexicon { entity: known, .. }, Some(entity)) =
-            (candidate.mention.source, entity)
-        {
-            lexicon_entities.insert(known, *entity);
-        }
-    }
+    let contexts = document_contexts(&document_candidates, &resolution);
+    // The resolved entity of each lexicon entity that is mentioned on its own somewhere, looked for on
+    // every thread.
+    let lexicon_entities: std::collections::HashMap<usize, usize, WordBuildHasher> = candidates
+        .par_iter()
+        .zip(&resolution.assignment)
+        .filter_map(
+            |(candidate, entity)| match (candidate.mention.source, entity) {
+                (super::mention::MentionSource::Lexicon { entity: known, .. }, Some(entity)) => {
+                    Some((known, *entity))
+                }
+                _ => None,
+            },
+        )
+        .collect();
     /// What reading a sentence needs room for, kept from one sentence of a document to the next so
     /// that a sentence costs no allocation of its own.
     #[derive(Default)]

@@ -17,4 +17,4 @@ pub use document::{
 pub use sentence::{Sentence, SentenceKind, segment_sentences};
 pub use shard::Shard;
 pub use span::Span;
-pub use token::{Token, TokenKind, tokenize, tokenize_into};
+pub use token::{Token, TokenKind, prepare_tokenizer, tokenize, tokenize_into};

@@ -53,6 +53,13 @@ static TOKEN_HERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\A(?:{TOKEN_PATTERN})")).expect("token pattern")
 });
 
+/// Compiles the token pattern now rather than at the first token that needs it (a few milliseconds of
+/// Unicode classes), so a caller can have it done while it waits on something else, such as reading
+/// files, instead of every thread of the first pass waiting on the one compiling it.
+pub fn prepare_tokenizer() {
+    LazyLock::force(&TOKEN_HERE);
+}
+
 /// Tokenizes the part of `text` covered by `within`. Spans are relative to `text`, not to `within`.
 ///
 /// The tokens are the matches of the pattern [`TOKEN_PATTERN`], found by a scanner over ASCII bytes: a token whose
