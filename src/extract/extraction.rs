@@ -251,6 +251,19 @@ pub fn extract_corpus_with(
     extract_corpus_observed(documents, lexicon, options, &|_| {})
 }
 
+/// `work` on each document, on every thread, in the order `order` gives (one document at a time, so a
+/// thread left without work can take any document not yet started); the results in document order.
+fn each_document<T: Send>(order: &[usize], work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    use rayon::prelude::*;
+    let mut done: Vec<(usize, T)> = order
+        .par_iter()
+        .with_max_len(1)
+        .map(|&document| (document, work(document)))
+        .collect();
+    done.sort_unstable_by_key(|&(document, _)| document);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
 /// Extracts entities and relations from `documents`, telling `observe` how far it has got.
 ///
 /// The per-document passes (sentences and tokens, mentions, relations) run in parallel over documents on
@@ -271,37 +284,38 @@ pub fn extract_corpus_observed(
         });
     };
     let text_of = |document: usize| documents.get(document).map_or("", |d| d.text.as_str());
+    // The passes over the documents take the longest first, so that each ends on short documents
+    // rather than with one thread on a long one while the others wait.
+    let mut longest_first: Vec<usize> = (0..documents.len()).collect();
+    longest_first.sort_by_key(|&document| std::cmp::Reverse(documents[document].text.len()));
 
     // Pass 1: sentences, tokens, and the words the mention finder may ask the vocabulary about.
     pass("sentences");
     type AskedKeys = std::collections::HashSet<String, WordBuildHasher>;
     type DocumentPass1 = (Vec<SentenceTokens>, DocumentTokens, AskedKeys);
-    let per_document: Vec<DocumentPass1> = documents
-        .par_iter()
-        .enumerate()
-        .map(|(document, doc)| {
-            let mut asked = AskedKeys::default();
-            let mut document_tokens = DocumentTokens::for_text(&doc.text);
-            let mut tokens = Vec::new();
-            let sentences = segment_sentences(&doc.text)
-                .into_iter()
-                .map(|sentence| {
-                    tokenize_into(&doc.text, sentence.span, &mut tokens);
-                    CorpusVocabulary::asked_keys(&doc.text, &tokens, lexicon, &mut asked);
-                    let start = document_tokens.len();
-                    document_tokens.extend(&tokens);
-                    SentenceTokens {
-                        document,
-                        span: sentence.span,
-                        kind: sentence.kind,
-                        tokens: start..document_tokens.len(),
-                    }
-                })
-                .collect();
-            observe(ExtractProgress::DocumentDone);
-            (sentences, document_tokens, asked)
-        })
-        .collect();
+    let per_document: Vec<DocumentPass1> = each_document(&longest_first, |document| {
+        let doc = &documents[document];
+        let mut asked = AskedKeys::default();
+        let mut document_tokens = DocumentTokens::for_text(&doc.text);
+        let mut tokens = Vec::new();
+        let sentences = segment_sentences(&doc.text)
+            .into_iter()
+            .map(|sentence| {
+                tokenize_into(&doc.text, sentence.span, &mut tokens);
+                CorpusVocabulary::asked_keys(&doc.text, &tokens, lexicon, &mut asked);
+                let start = document_tokens.len();
+                document_tokens.extend(&tokens);
+                SentenceTokens {
+                    document,
+                    span: sentence.span,
+                    kind: sentence.kind,
+                    tokens: start..document_tokens.len(),
+                }
+            })
+            .collect();
+        observe(ExtractProgress::DocumentDone);
+        (sentences, document_tokens, asked)
+    });
     let mut per_document_sentences = Vec::with_capacity(documents.len());
     let mut document_tokens = Vec::with_capacity(documents.len());
     let mut asked = Vec::with_capacity(documents.len());
@@ -328,10 +342,11 @@ pub fn extract_corpus_observed(
     );
     // The corpus's lower-case vocabulary, kept to the words asked about.
     // A document's tokens are its sentences' tokens, so each document's are read in one go.
-    let found = documents
+    let found = longest_first
         .par_iter()
-        .zip(&document_tokens)
-        .map(|(doc, document_tokens)| {
+        .with_max_len(1)
+        .map(|&document| {
+            let (doc, document_tokens) = (&documents[document], &document_tokens[document]);
             let mut found = vec![false; asked.len()];
             match document_tokens {
                 DocumentTokens::Compact(tokens) => asked.mark_lowercase_words(
@@ -368,9 +383,9 @@ pub fn extract_corpus_observed(
     // Pass 2: mentions.
     pass("mentions");
     // Per document: its candidates, and how many each of its sentences has.
-    let per_document: Vec<(Vec<Candidate>, Vec<usize>)> = document_sentences
-        .par_iter()
-        .map(|range| {
+    let per_document: Vec<(Vec<Candidate>, Vec<usize>)> =
+        each_document(&longest_first, |document| {
+            let range = &document_sentences[document];
             let mut candidates = Vec::new();
             let mut counts = Vec::with_capacity(range.len());
             let mut tokens = Vec::new();
@@ -402,8 +417,7 @@ pub fn extract_corpus_observed(
             }
             observe(ExtractProgress::DocumentDone);
             (candidates, counts)
-        })
-        .collect();
+        });
     let mut candidates: Vec<Candidate> =
         Vec::with_capacity(per_document.iter().map(|(c, _)| c.len()).sum());
     // Each sentence's mentions, as a range of `candidates`.
@@ -559,9 +573,9 @@ pub fn extract_corpus_observed(
         }));
         capped
     };
-    let per_document: Vec<(Vec<ExtractedRelation>, usize)> = document_sentences
-        .par_iter()
-        .map(|range| {
+    let per_document: Vec<(Vec<ExtractedRelation>, usize)> =
+        each_document(&longest_first, |document| {
+            let range = &document_sentences[document];
             // References reach back within a document only.
             let mut references = ReferenceTracker::default();
             let mut relations = Vec::new();
@@ -588,8 +602,7 @@ pub fn extract_corpus_observed(
             }
             observe(ExtractProgress::DocumentDone);
             (relations, capped)
-        })
-        .collect();
+        });
     let capped_sentences = per_document.iter().map(|(_, capped)| capped).sum();
     // The sentences' tokens and the candidates are done with: free them on every thread rather than
     // on this one alone, which would make it a serial step.
