@@ -88,7 +88,7 @@ fn incremental_update_reads_only_the_new_documents_and_merges_them() {
         // Throughput is that of the new text alone: the second document, not the corpus.
         let new_bytes = std::fs::metadata(&second).unwrap().len() as f64 / 1e6;
         assert!(
-            stderr.contains(&format!("{new_bytes:.1} MB of text in")),
+            stderr.contains(&format!("{new_bytes:.1} MB of text read and built")),
             "{stderr}"
         );
         // The same as building the new document alone and merging the two graphs.
