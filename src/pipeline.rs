@@ -248,11 +248,9 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
             }
         })
     }
-    // Each edge's relations, in relation order; edges in the order of their first relation. Grouped on
-    // one thread: most keys are distinct, so numbering the groups of chunks grouped on every thread would
-    // repeat nearly all the look-ups.
+    // Each edge's relations, in relation order; edges in the order of their first relation.
     let make_edges = || {
-        let groups = Grouping::by_key::<_, WordBuildHasher>(relations.iter().map(key));
+        let groups = Grouping::by_key_par::<_, _, WordBuildHasher>(relations, key);
         (0..groups.len())
             .into_par_iter()
             .map_init(Interned::default, |interned, group| {

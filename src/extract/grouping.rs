@@ -43,58 +43,75 @@ impl Grouping {
         Grouping::with_sizes(group_of, sizes)
     }
 
-    /// [`Grouping::by_key`] of the keys `key` gives `items`, with a chunk of the items grouped on each
-    /// thread: reading the items and their keys' text was the serial cost of grouping many of them. It
-    /// pays when keys repeat: every chunk's distinct keys are looked up again to number them.
+    /// [`Grouping::by_key`] of the keys `key` gives `items`, on every thread: the items are dealt into
+    /// parts by their key's hash, so that equal keys meet in one part, and each part is grouped on its
+    /// own. Grouping on one thread was the serial cost of alias resolution and of making edges.
     pub fn by_key_par<'a, T, K, S>(items: &'a [T], key: impl Fn(&'a T) -> K + Sync) -> Grouping
     where
         T: Sync,
         K: Hash + Eq,
-        S: BuildHasher + Default,
+        S: BuildHasher + Default + Sync,
     {
-        let chunk = items.len().div_ceil(rayon::current_num_threads()).max(4096);
-        Grouping::by_key_chunked::<'a, T, K, S>(items, key, chunk)
+        let threads = rayon::current_num_threads();
+        if threads == 1 {
+            return Grouping::by_key::<_, S>(items.iter().map(key));
+        }
+        // Several parts a thread, so that a part of many items is not the last one working.
+        Grouping::by_key_partitioned::<'a, T, K, S>(items, key, threads * 8)
     }
 
-    /// [`Grouping::by_key_par`] with chunks of `chunk` items (at least one). Each chunk's groups are
-    /// numbered in its order, then, chunk after chunk, given the number of the first group with their key:
-    /// groups stay numbered in the order of their first item.
-    fn by_key_chunked<'a, T, K, S>(
+    /// [`Grouping::by_key_par`] with `parts` parts (at least one). Each part's groups are numbered in
+    /// its order; the groups of all parts are then numbered in the order of their first item.
+    fn by_key_partitioned<'a, T, K, S>(
         items: &'a [T],
         key: impl Fn(&'a T) -> K + Sync,
-        chunk: usize,
+        parts: usize,
     ) -> Grouping
     where
         T: Sync,
         K: Hash + Eq,
-        S: BuildHasher + Default,
+        S: BuildHasher + Default + Sync,
     {
         use rayon::prelude::*;
-        let mut chunks: Vec<Grouping> = items
-            .par_chunks(chunk.max(1))
-            .map(|chunk| Grouping::by_key::<_, S>(chunk.iter().map(&key)))
+        let parts = parts.max(1);
+        let hasher = S::default();
+        let part_of: Vec<usize> = items
+            .par_iter()
+            .map(|item| (hasher.hash_one(key(item)) % parts as u64) as usize)
             .collect();
-        if chunks.len() <= 1 {
-            return chunks
-                .pop()
-                .unwrap_or_else(|| Grouping::with_sizes(Vec::new(), Vec::new()));
+        // Each part's items, in item order.
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); parts];
+        for (item, &part) in part_of.iter().enumerate() {
+            members[part].push(item);
         }
-        let mut number_of_key: std::collections::HashMap<K, usize, S> =
-            std::collections::HashMap::default();
-        let mut group_of = Vec::with_capacity(items.len());
-        let mut offset = 0;
-        for grouping in &chunks {
-            let numbers: Vec<usize> = (0..grouping.len())
-                .map(|group| {
-                    let first = offset + grouping.members(group)[0];
-                    let next = number_of_key.len();
-                    *number_of_key.entry(key(&items[first])).or_insert(next)
-                })
-                .collect();
-            group_of.extend(grouping.group_of.iter().map(|&group| numbers[group]));
-            offset += grouping.group_of.len();
+        drop(part_of);
+        // Per part: its grouping (of its items, by their position in the part).
+        let groupings: Vec<Grouping> = members
+            .par_iter()
+            .map(|members| Grouping::by_key::<_, S>(members.iter().map(|&item| key(&items[item]))))
+            .collect();
+        // Every part's groups by their first item: the order they are numbered in.
+        let mut firsts: Vec<(usize, usize, usize)> = groupings
+            .iter()
+            .enumerate()
+            .flat_map(|(part, grouping)| {
+                let members = &members[part];
+                (0..grouping.len())
+                    .map(move |group| (members[grouping.members(group)[0]], part, group))
+            })
+            .collect();
+        firsts.par_sort_unstable();
+        let mut number: Vec<Vec<usize>> = groupings.iter().map(|g| vec![0; g.len()]).collect();
+        for (global, &(_, part, group)) in firsts.iter().enumerate() {
+            number[part][group] = global;
         }
-        Grouping::from_numbered(group_of, number_of_key.len())
+        let mut group_of = vec![0; items.len()];
+        for ((members, grouping), number) in members.iter().zip(&groupings).zip(&number) {
+            for (&item, &group) in members.iter().zip(&grouping.group_of) {
+                group_of[item] = number[group];
+            }
+        }
+        Grouping::from_numbered(group_of, firsts.len())
     }
 
     /// The grouping of items already numbered by group: `group_of[item]` is below `groups`, and groups
@@ -198,9 +215,10 @@ mod tests {
             let by_key = Grouping::by_key::<_, RandomState>(keys.iter());
             let groups = by_key.len();
             prop_assert_eq!(Grouping::from_numbered(by_key.group_of.clone(), groups), by_key.clone());
-            for chunk in 1..6 {
-                let chunked = Grouping::by_key_chunked::<_, _, RandomState>(&keys, |&key| key, chunk);
-                prop_assert_eq!(&chunked, &by_key);
+            for parts in 1..6 {
+                let partitioned =
+                    Grouping::by_key_partitioned::<_, _, RandomState>(&keys, |&key| key, parts);
+                prop_assert_eq!(&partitioned, &by_key);
             }
             prop_assert_eq!(Grouping::by_key_par::<_, _, RandomState>(&keys, |&key| key), by_key);
         }
