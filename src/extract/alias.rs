@@ -211,7 +211,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             },
         )
         .collect();
-    let key_groups = Grouping::by_key::<_, WordBuildHasher>(keys.iter());
+    let key_groups = Grouping::by_key_par::<_, _, WordBuildHasher>(&keys, |key| key);
     // Spellings are numbered by their first candidate, so key groups are too.
     let grouping = Grouping::from_numbered(
         spellings
@@ -306,7 +306,9 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
         }
     }
 
-    // 3. Surnames.
+    // 3 and 4 read the groups and their acronym flags, not the merging so far: what they look up is
+    // made first, the surnames' on one side and the contained names' on the other, and their merges are
+    // then made in order.
     fn name_words<'a>(group: &Group<'a>) -> Vec<&'a str> {
         group
             .key
@@ -322,46 +324,49 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
         let head = group.kinds.iter().any(|k| *k != EntityKind::Person);
         group.titled || (!head && (2..=5).contains(&words) && group.kinds.is_empty())
     };
-    // Computed once per group, and the persons indexed by last name word and by every name word (each
-    // list in group order), so the rule costs time in proportion to the groups, not their square.
-    let name_words_of: Vec<Vec<&str>> = groups.par_iter().map(name_words).collect();
     let person_of: Vec<bool> = groups.par_iter().map(is_person).collect();
-    let persons: Vec<usize> = (0..groups.len())
-        .filter(|&g| person_of[g] && name_words_of[g].len() >= 2)
-        .collect();
-    let mut persons_by_last: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
-    let mut persons_by_word: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
-    for &person in &persons {
-        if let Some(last) = name_words_of[person].last() {
-            persons_by_last.entry(last).or_default().push(person);
-        }
-        for word in &name_words_of[person] {
-            let list = persons_by_word.entry(word).or_default();
-            if list.last() != Some(&person) {
-                list.push(person);
+    // Surnames: computed once per group, and the persons indexed by last name word and by every name
+    // word (each list in group order), so the rule costs time in proportion to the groups, not their
+    // square.
+    let surname_lookups = || {
+        let name_words_of: Vec<Vec<&str>> = groups.par_iter().map(name_words).collect();
+        let persons: Vec<usize> = (0..groups.len())
+            .filter(|&g| person_of[g] && name_words_of[g].len() >= 2)
+            .collect();
+        let mut persons_by_last: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
+        let mut persons_by_word: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
+        for &person in &persons {
+            if let Some(last) = name_words_of[person].last() {
+                persons_by_last.entry(last).or_default().push(person);
+            }
+            for word in &name_words_of[person] {
+                let list = persons_by_word.entry(word).or_default();
+                if list.last() != Some(&person) {
+                    list.push(person);
+                }
             }
         }
-    }
-    for index in 0..groups.len() {
-        let group = &groups[index];
-        if group.lexicon_entity.is_some() || group.acronym {
-            continue;
-        }
-        let [word] = name_words_of[index].as_slice() else {
-            continue;
-        };
-        let matches: &[usize] = match persons_by_last.get(word) {
-            Some(by_last) => by_last,
-            None => persons_by_word.get(word).map_or(&[], Vec::as_slice),
-        };
-        if union.all_joined(matches)
-            && let Some(&person) = matches.first()
-        {
-            union.union(index, person);
-        }
-    }
+        // Each one-word name that is not a lexicon entity or acronym, with the persons it may be.
+        let surnames: Vec<(usize, Vec<usize>)> = (0..groups.len())
+            .filter_map(|index| {
+                let group = &groups[index];
+                if group.lexicon_entity.is_some() || group.acronym {
+                    return None;
+                }
+                let [word] = name_words_of[index].as_slice() else {
+                    return None;
+                };
+                let matches = match persons_by_last.get(word) {
+                    Some(by_last) => by_last.clone(),
+                    None => persons_by_word.get(word).cloned().unwrap_or_default(),
+                };
+                (!matches.is_empty()).then_some((index, matches))
+            })
+            .collect();
+        (name_words_of, surnames)
+    };
 
-    // 4. Contained names.
+    // Contained names.
     let content_words = |group: &Group<'_>| -> BTreeSet<String> {
         let surface = group.surfaces.keys().next().copied().unwrap_or_default();
         surface
@@ -372,59 +377,82 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
             .filter(|w| !KEY_CONNECTORS.contains(&w.as_str()) && !w.is_empty())
             .collect()
     };
-    let words_of: Vec<BTreeSet<String>> = groups.par_iter().map(content_words).collect();
-    // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are one.
-    let mut by_words: HashMap<&BTreeSet<String>, usize, WordBuildHasher> = HashMap::default();
-    for (index, words) in words_of.iter().enumerate() {
-        if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
-            continue;
-        }
-        match by_words.get(words) {
-            Some(&first) => union.union(index, first),
-            None => {
-                by_words.insert(words, index);
+    let containment_lookups = || {
+        let words_of: Vec<BTreeSet<String>> = groups.par_iter().map(content_words).collect();
+        // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are
+        // one: each such name with the first name of its words.
+        let mut by_words: HashMap<&BTreeSet<String>, usize, WordBuildHasher> = HashMap::default();
+        let mut same_words: Vec<(usize, usize)> = Vec::new();
+        for (index, words) in words_of.iter().enumerate() {
+            if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
+                continue;
+            }
+            match by_words.get(words) {
+                Some(&first) => same_words.push((index, first)),
+                None => {
+                    by_words.insert(words, index);
+                }
             }
         }
-    }
-    // The groups having each content word, in group order: a container of a name has all its words, so
-    // it is among the groups of its rarest word.
-    let mut groups_by_word: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
-    for (group, words) in words_of.iter().enumerate() {
-        for word in words {
-            groups_by_word.entry(word).or_default().push(group);
+        drop(by_words);
+        // The groups having each content word, in group order: a container of a name has all its
+        // words, so it is among the groups of its rarest word.
+        let mut groups_by_word: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
+        for (group, words) in words_of.iter().enumerate() {
+            for word in words {
+                groups_by_word.entry(word).or_default().push(group);
+            }
+        }
+        // The containers of each name, found in parallel.
+        let containers_of: Vec<Vec<usize>> = (0..groups.len())
+            .into_par_iter()
+            .map(|index| {
+                if groups[index].lexicon_entity.is_some()
+                    || groups[index].acronym
+                    || words_of[index].len() < 2
+                {
+                    return Vec::new();
+                }
+                // Person names are merged by the surname rule, not by containment.
+                let person = person_of[index];
+                let rarest = words_of[index]
+                    .iter()
+                    .filter_map(|word| groups_by_word.get(word.as_str()))
+                    .min_by_key(|groups| groups.len())
+                    .map_or(&[][..], Vec::as_slice);
+                rarest
+                    .iter()
+                    .copied()
+                    .filter(|&other| {
+                        other != index
+                            && !(person && person_of[other])
+                            && groups[other].lexicon_entity.is_none()
+                            && words_of[index].is_subset(&words_of[other])
+                            && (words_of[other].len() > words_of[index].len()
+                                || groups[other].key.len() > groups[index].key.len())
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(groups_by_word);
+        (words_of, same_words, containers_of)
+    };
+    let ((name_words_of, surnames), (words_of, same_words, containers_of)) =
+        rayon::join(surname_lookups, containment_lookups);
+
+    // 3. Surnames: a one-word name joins the person it can only be.
+    for (index, matches) in &surnames {
+        if union.all_joined(matches)
+            && let Some(&person) = matches.first()
+        {
+            union.union(*index, person);
         }
     }
-    // The containers of each name, found in parallel (they do not depend on the merging so far).
-    let containers_of: Vec<Vec<usize>> = (0..groups.len())
-        .into_par_iter()
-        .map(|index| {
-            if groups[index].lexicon_entity.is_some()
-                || groups[index].acronym
-                || words_of[index].len() < 2
-            {
-                return Vec::new();
-            }
-            // Person names are merged by the surname rule, not by containment.
-            let person = person_of[index];
-            let rarest = words_of[index]
-                .iter()
-                .filter_map(|word| groups_by_word.get(word.as_str()))
-                .min_by_key(|groups| groups.len())
-                .map_or(&[][..], Vec::as_slice);
-            rarest
-                .iter()
-                .copied()
-                .filter(|&other| {
-                    other != index
-                        && !(person && person_of[other])
-                        && groups[other].lexicon_entity.is_none()
-                        && words_of[index].is_subset(&words_of[other])
-                        && (words_of[other].len() > words_of[index].len()
-                            || groups[other].key.len() > groups[index].key.len())
-                })
-                .collect()
-        })
-        .collect();
+
+    // 4. Contained names.
+    for &(index, first) in &same_words {
+        union.union(index, first);
+    }
     // Two passes, so a name contained in several names that the first pass merged is merged too.
     for index in (0..groups.len()).chain(0..groups.len()) {
         let containers = &containers_of[index];
