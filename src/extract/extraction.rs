@@ -67,17 +67,18 @@ struct SentenceTokens {
     tokens: std::ops::Range<usize>,
 }
 
-/// A token in half the space of a [`Token`]: its span as 32-bit offsets (a document under 4 GiB).
+/// A token in a third of the space of a [`Token`]: its start as a 32-bit offset (a document under
+/// 4 GiB) and its length in 16 bits (a token under 64 KiB).
 #[derive(Debug, Clone, Copy)]
 struct CompactToken {
     start: u32,
-    end: u32,
+    length: u16,
     kind: TokenKind,
 }
 
 /// The tokens of one document's sentences, one after another, kept between the passes: in a compact
-/// form when the document's offsets fit in 32 bits (the tokens of a corpus take much memory, and
-/// making that memory is a good part of the cost of keeping them).
+/// form when every token's offset and length fit (the tokens of a corpus take much memory, and making
+/// that memory is a good part of the cost of keeping them).
 enum DocumentTokens {
     Compact(Vec<CompactToken>),
     Full(Vec<Token>),
@@ -105,16 +106,19 @@ impl DocumentTokens {
             DocumentTokens::Compact(compact)
                 if tokens
                     .last()
-                    .is_none_or(|last| u32::try_from(last.span.end).is_ok()) =>
+                    .is_none_or(|last| u32::try_from(last.span.end).is_ok())
+                    && tokens.iter().all(|token| {
+                        token.span.end - token.span.start <= usize::from(u16::MAX)
+                    }) =>
             {
-                // Every offset fits, so the casts keep them whole.
+                // Every offset and length fits, so the casts keep them whole.
                 compact.extend(tokens.iter().map(|token| CompactToken {
                     start: token.span.start as u32,
-                    end: token.span.end as u32,
+                    length: (token.span.end - token.span.start) as u16,
                     kind: token.kind,
                 }));
             }
-            // Not in a document under 4 GiB; kept whole rather than cut.
+            // Not in a document under 4 GiB, or a token over 64 KiB; kept whole rather than cut.
             DocumentTokens::Compact(compact) => {
                 let mut full: Vec<Token> = compact.iter().map(|&t| expand(t)).collect();
                 full.extend_from_slice(tokens);
@@ -143,8 +147,9 @@ impl DocumentTokens {
 }
 
 fn expand(token: CompactToken) -> Token {
+    let start = token.start as usize;
     Token {
-        span: Span::new(token.start as usize, token.end as usize),
+        span: Span::new(start, start + usize::from(token.length)),
         kind: token.kind,
     }
 }
@@ -647,6 +652,31 @@ pub fn extract_corpus_observed(
 mod tests {
     use super::*;
     use crate::extract::test_lexicon::test_lexicon;
+
+    #[test]
+    fn kept_tokens_read_back_as_given_compact_or_not() {
+        const _: () = assert!(std::mem::size_of::<CompactToken>() == 8);
+        let token = |start, end, kind| Token {
+            span: Span::new(start, end),
+            kind,
+        };
+        let first = [token(0, 4, TokenKind::Word), token(5, 7, TokenKind::Number)];
+        // A token over 64 KiB does not fit the compact form: the document's tokens are kept whole.
+        let second = [
+            token(8, 8 + 70_000, TokenKind::Word),
+            token(70_009, 70_010, TokenKind::Punct),
+        ];
+        let mut kept = DocumentTokens::for_text("some text");
+        kept.extend(&first);
+        assert!(matches!(kept, DocumentTokens::Compact(_)));
+        kept.extend(&second);
+        assert!(matches!(kept, DocumentTokens::Full(_)));
+        let mut read = Vec::new();
+        kept.tokens_into(0..2, &mut read);
+        assert_eq!(read, first);
+        kept.tokens_into(2..4, &mut read);
+        assert_eq!(read, second);
+    }
 
     fn extract(text: &str) -> Extraction {
         let documents = vec![Document {
