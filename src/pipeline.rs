@@ -213,27 +213,18 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
     // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
     // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
     // here each edge is built once, in the order of its first relation, with its evidence sorted and
-    // deduplicated, as `add_relation` leaves it. The relations are grouped by one hash look-up each
-    // (sorting them by key, comparing strings, was most of this step's work); the edges are made on every thread.
-    type EdgeKey<'a> = (
+    // deduplicated, as `add_relation` leaves it. The relations are grouped by one hash look-up each, of
+    // a key of numbers only (the predicate interned first: hashing and comparing its text was most of
+    // the grouping); the keys and the edges are made on every thread.
+    type EdgeKey = (
         usize,
         usize,
-        &'a str,
+        Symbol,
         crate::extract::RelationClass,
         bool,
         bool,
     );
     let relations = &extracted_relations[..];
-    fn key(relation: &crate::extract::ExtractedRelation) -> EdgeKey<'_> {
-        (
-            relation.subject,
-            relation.object,
-            relation.predicate.as_ref(),
-            relation.class,
-            relation.negated,
-            relation.hedged,
-        )
-    }
     // The few distinct rule names and predicates are interned once per piece of work rather than once
     // per relation: interning hashes the text and reads the process-wide table under its lock.
     type Interned<'a> = std::collections::HashMap<(&'a str, bool), Symbol, WordBuildHasher>;
@@ -250,7 +241,20 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
     }
     // Each edge's relations, in relation order; edges in the order of their first relation.
     let make_edges = || {
-        let groups = Grouping::by_key_par::<_, _, WordBuildHasher>(relations, key);
+        let keys: Vec<EdgeKey> = relations
+            .par_iter()
+            .map_init(Interned::default, |interned, relation| {
+                (
+                    relation.subject,
+                    relation.object,
+                    intern(interned, relation.predicate.as_ref(), false),
+                    relation.class,
+                    relation.negated,
+                    relation.hedged,
+                )
+            })
+            .collect();
+        let groups = Grouping::by_key_par::<_, _, WordBuildHasher>(&keys, |key| key);
         (0..groups.len())
             .into_par_iter()
             .map_init(Interned::default, |interned, group| {
@@ -272,11 +276,10 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
                     evidence.dedup();
                 }
                 let (subject, object, predicate, class, negated, hedged) =
-                    key(relations.get(*members.first()?)?);
-                let relation =
-                    Relation::with_predicate(intern(interned, predicate, false), class, evidence)
-                        .with_negated(negated)
-                        .with_hedged(hedged);
+                    *keys.get(*members.first()?)?;
+                let relation = Relation::with_predicate(predicate, class, evidence)
+                    .with_negated(negated)
+                    .with_hedged(hedged);
                 Some((subject, object, relation))
             })
             .flatten_iter()
