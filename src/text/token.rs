@@ -62,7 +62,7 @@ pub fn prepare_tokenizer() {
 
 /// Tokenizes the part of `text` covered by `within`. Spans are relative to `text`, not to `within`.
 ///
-/// The tokens are the matches of the pattern [`TOKEN_PATTERN`], found by a scanner over ASCII bytes: a token whose
+/// The tokens are the matches of the pattern `TOKEN_PATTERN`, found by a scanner over ASCII bytes: a token whose
 /// matching looks at a non-ASCII character (a curly apostrophe, an en dash, an accented letter) is left
 /// to the pattern itself, so the result is the pattern's in every case.
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
