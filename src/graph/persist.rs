@@ -80,14 +80,17 @@ impl GraphFormat {
     }
 }
 
-/// A graph file as read.
+/// A graph file's records as read, with relations as the format holds them.
 #[derive(Deserialize)]
-struct GraphFile {
+struct GraphRecords<R> {
     format_version: u32,
     documents: Vec<StoredDocument>,
     entities: Vec<Entity>,
-    relations: Vec<RelationRecord>,
+    relations: Vec<R>,
 }
+
+/// A graph file as read.
+type GraphFile = GraphRecords<RelationRecord>;
 
 #[derive(Deserialize)]
 struct RelationRecord {
@@ -147,13 +150,7 @@ struct BinaryEvidenceOut {
 }
 
 /// What [`BinaryGraphOut`] writes, read back.
-#[derive(Deserialize)]
-struct BinaryGraphIn {
-    format_version: u32,
-    documents: Vec<StoredDocument>,
-    entities: Vec<Entity>,
-    relations: Vec<BinaryRelationIn>,
-}
+type BinaryGraphIn = GraphRecords<BinaryRelationIn>;
 
 #[derive(Deserialize)]
 struct BinaryRelationIn {
@@ -388,13 +385,7 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
         GraphFormat::Binary => {
             let file: BinaryGraphIn = snapshot::decode(&bytes, path)?;
             drop(bytes);
-            assemble(
-                file.format_version,
-                file.documents,
-                file.entities,
-                file.relations,
-                path,
-            )
+            assemble(file, path)
         }
         GraphFormat::Ron => {
             let text = String::from_utf8(bytes).map_err(|_| PersistError::Parse {
@@ -405,13 +396,7 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
             })?;
             let file = parse_graph_file(&text, path)?;
             drop(text);
-            assemble(
-                file.format_version,
-                file.documents,
-                file.entities,
-                file.relations,
-                path,
-            )
+            assemble(file, path)
         }
     }
 }
@@ -419,13 +404,7 @@ pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
 /// Parses the text of a graph file; `path` is only used in messages.
 pub fn parse_graph(text: &str, path: &Path) -> Result<KnowledgeGraph, PersistError> {
     let file = parse_graph_file(text, path)?;
-    assemble(
-        file.format_version,
-        file.documents,
-        file.entities,
-        file.relations,
-        path,
-    )
+    assemble(file, path)
 }
 
 /// The records of a graph file's text, with the error's line and column when it does not parse.
@@ -456,12 +435,15 @@ fn parse_graph_file(text: &str, path: &Path) -> Result<GraphFile, PersistError> 
 
 /// Builds the graph a file describes.
 fn assemble<R: RelationRecordIn>(
-    format_version: u32,
-    documents: Vec<StoredDocument>,
-    entities: Vec<Entity>,
-    relations: Vec<R>,
+    file: GraphRecords<R>,
     path: &Path,
 ) -> Result<KnowledgeGraph, PersistError> {
+    let GraphRecords {
+        format_version,
+        documents,
+        entities,
+        relations,
+    } = file;
     if format_version > FORMAT_VERSION {
         return Err(PersistError::NewerVersion {
             path: path.to_path_buf(),
