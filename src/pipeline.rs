@@ -285,7 +285,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
             .flatten_iter()
             .collect::<Vec<(usize, usize, Relation)>>()
     };
-    // Indexing the entities' names and grouping the relations are both mostly serial, and independent.
+    // Indexing the entities' names, mostly on one thread, and making the edges are independent.
     let (ids, edges) = rayon::join(|| graph.add_entities(entities), make_edges);
     graph.reserve_relations(edges.len());
     for (subject, object, relation) in edges {
