@@ -5,6 +5,10 @@
 
 use super::span::Span;
 use regex::Regex;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::{Anchored, Input};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// What a token is.
@@ -45,15 +49,47 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(TOKEN_PATTERN).expect("token pattern")
 });
 
-/// [`TOKEN_PATTERN`] anchored at the start of the haystack: the match of a token that starts where the
-/// search does. An unanchored search must also run backwards to find where its match starts, and the
-/// backward automaton over the pattern's Unicode classes is costly to build.
-static TOKEN_HERE: LazyLock<Regex> = LazyLock::new(|| {
+/// A lazy DFA of [`TOKEN_PATTERN`] for anchored searches: the end of the token that starts where the
+/// search does, which is all the scanner asks of the pattern. A forward automaton alone: `regex`'s
+/// `Regex` also compiles the pattern backwards (to find where a match starts), which doubled the cost
+/// of building it over the pattern's Unicode classes, a fixed cost of every `kg build`.
+static TOKEN_HERE: LazyLock<DFA> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, checked by every test run
+    DFA::builder()
+        .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+        .build(TOKEN_PATTERN)
+        .expect("token pattern")
+});
+
+thread_local! {
+    /// The lazy DFA's states built so far, per thread.
+    static TOKEN_CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
+}
+
+/// Where the token that starts at the start of `rest` ends, by [`TOKEN_PATTERN`]: None when no token
+/// starts there (white space).
+fn pattern_match_end(rest: &str) -> Option<usize> {
+    let dfa = &*TOKEN_HERE;
+    let found = TOKEN_CACHE.with_borrow_mut(|cache| {
+        let cache = cache.get_or_insert_with(|| dfa.create_cache());
+        dfa.try_search_fwd(cache, &Input::new(rest).anchored(Anchored::Yes))
+    });
+    match found {
+        Ok(found) => found.map(|end| end.offset()),
+        // The DFA quits on no byte and never gives up on its cache, so a search cannot fail; were it
+        // to, the whole pattern would still give the answer.
+        Err(_) => TOKEN_ANCHORED.find(rest).map(|found| found.end()),
+    }
+}
+
+/// [`TOKEN_PATTERN`] anchored at the start of the haystack, for [`pattern_match_end`] should its lazy
+/// DFA fail (and only then compiled).
+static TOKEN_ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)] // a constant pattern, checked by every test run
     Regex::new(&format!(r"\A(?:{TOKEN_PATTERN})")).expect("token pattern")
 });
 
-/// Compiles the token pattern now rather than at the first token that needs it (a few milliseconds of
+/// Compiles the token pattern now rather than at the first token that needs it (a millisecond of
 /// Unicode classes), so a caller can have it done while it waits on something else, such as reading
 /// files, instead of every thread of the first pass waiting on the one compiling it.
 pub fn prepare_tokenizer() {
@@ -160,10 +196,10 @@ fn pattern_token(
     tokens: &mut Vec<Token>,
 ) -> Option<usize> {
     let rest = slice.get(at..)?;
-    match TOKEN_HERE.find(rest) {
-        Some(found) => {
-            push_match(text, slice, offset, at, at + found.end(), tokens);
-            Some(at + found.end())
+    match pattern_match_end(rest) {
+        Some(end) => {
+            push_match(text, slice, offset, at, at + end, tokens);
+            Some(at + end)
         }
         None => rest.chars().next().map(|space| at + space.len_utf8()),
     }
