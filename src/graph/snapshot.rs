@@ -14,10 +14,15 @@
 //! The first twelve bytes never change meaning, so any later kgraph can tell a snapshot and its version
 //! apart before reading further: a newer version is refused without touching the body. The length and
 //! hash make a truncated or damaged file an error rather than a wrong graph, and decoding never panics.
+//! A snapshot is read through a window of its file ([`decode_file`]), its hash checked as it goes: the
+//! whole file is never in memory, and nothing read is given back before the hash is found right.
 
 use super::persist::{FORMAT_VERSION, PersistError};
+use postcard::de_flavors::Flavor;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
+use std::io::{BufRead, Read};
+use std::marker::PhantomData;
 use std::path::Path;
 
 /// What every snapshot starts with.
@@ -44,20 +49,87 @@ pub fn encode<T: Serialize>(body: &T, size_hint: usize) -> Result<Vec<u8>, postc
     Ok(bytes)
 }
 
-/// Reads the body of a snapshot; `path` is only used in messages.
+/// Reads the body of a snapshot held in memory; `path` is only used in messages.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], path: &Path) -> Result<T, PersistError> {
-    let damaged = |message: String| PersistError::Damaged {
-        path: path.to_path_buf(),
-        message,
+    let whole = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    decode_from(bytes, whole, path, PhantomData::<T>).map_err(|failure| failure.into_error(path))
+}
+
+/// Reads the snapshot at `path`, handing its body to `seed` as it is read: a window of the file is in
+/// memory at a time, never the whole of it, so a caller that builds what it reads as it goes (as
+/// [`super::persist::load_graph`] does) holds little more than what it builds. `seed_for` is told the
+/// body's length, a bound on how much the body can hold.
+pub fn decode_file<S: DeserializeSeed<'static>>(
+    path: &Path,
+    seed_for: impl FnOnce(u64) -> S,
+) -> Result<S::Value, ReadFailure> {
+    let io_error = |source| {
+        ReadFailure::File(PersistError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     };
-    if bytes.get(..MAGIC.len()) != Some(&MAGIC[..]) {
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let whole = file.metadata().map_err(io_error)?.len();
+    let seed = seed_for(whole.saturating_sub(HEADER_LENGTH as u64));
+    decode_from(file, whole, path, seed)
+}
+
+/// Why a snapshot could not be read.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// The file: not a snapshot, cut short, damaged, newer, or unreadable.
+    File(PersistError),
+    /// An intact body that the seed could not read.
+    Body(postcard::Error),
+}
+
+impl ReadFailure {
+    /// The error to report: a body that does not decode is named as such.
+    pub fn into_error(self, path: &Path) -> PersistError {
+        match self {
+            ReadFailure::File(error) => error,
+            ReadFailure::Body(error) => PersistError::Damaged {
+                path: path.to_path_buf(),
+                message: format!("the graph does not decode: {error}"),
+            },
+        }
+    }
+}
+
+/// Reads a snapshot of `whole` bytes from `reader` into `seed`. The header is checked first; the body's
+/// hash is checked once the body is read, before anything read from it is given back, and also when
+/// reading it fails, so that a damaged body is reported as damaged rather than by what it decoded to.
+fn decode_from<'de, R: Read + 'de, S: DeserializeSeed<'de>>(
+    mut reader: R,
+    whole: u64,
+    path: &Path,
+    seed: S,
+) -> Result<S::Value, ReadFailure> {
+    let damaged = |message: String| {
+        ReadFailure::File(PersistError::Damaged {
+            path: path.to_path_buf(),
+            message,
+        })
+    };
+    let mut header = Vec::with_capacity(HEADER_LENGTH);
+    (&mut reader)
+        .take(HEADER_LENGTH as u64)
+        .read_to_end(&mut header)
+        .map_err(|source| {
+            ReadFailure::File(PersistError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        })?;
+    if header.get(..MAGIC.len()) != Some(&MAGIC[..]) {
         return Err(damaged(
             "not a kgraph binary graph (the file does not start with the kgraph header)".into(),
         ));
     }
-    let field = |range: std::ops::Range<usize>| -> Result<[u8; 8], PersistError> {
+    let field = |range: std::ops::Range<usize>| -> Result<[u8; 8], ReadFailure> {
         let mut value = [0u8; 8];
-        let source = bytes.get(range.clone()).ok_or_else(|| {
+        let source = header.get(range.clone()).ok_or_else(|| {
             damaged(format!(
                 "the file is truncated: it ends inside its {HEADER_LENGTH}-byte header"
             ))
@@ -67,34 +139,129 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], path: &Path) -> Result<T, Persi
     };
     let version = u32::try_from(u64::from_le_bytes(field(8..12)?)).unwrap_or(u32::MAX);
     if version > FORMAT_VERSION {
-        return Err(PersistError::NewerVersion {
+        return Err(ReadFailure::File(PersistError::NewerVersion {
             path: path.to_path_buf(),
             found: version,
-        });
+        }));
     }
     let length = u64::from_le_bytes(field(12..20)?);
     let hash = u64::from_le_bytes(field(20..28)?);
-    let body = &bytes[HEADER_LENGTH..];
-    if body.len() as u64 != length {
-        return Err(damaged(if (body.len() as u64) < length {
+    let body_length = whole.saturating_sub(HEADER_LENGTH as u64);
+    if body_length != length {
+        return Err(damaged(if body_length < length {
             format!(
-                "the file is truncated: the header promises {length} bytes of graph, the file has {}",
-                body.len()
+                "the file is truncated: the header promises {length} bytes of graph, the file has {body_length}"
             )
         } else {
             format!(
                 "the file has {} bytes after the graph's {length}",
-                body.len() as u64 - length
+                body_length - length
             )
         }));
     }
-    if xxhash_rust::xxh3::xxh3_64(body) != hash {
+    let body = std::io::BufReader::with_capacity(
+        WINDOW,
+        Hashing {
+            inner: reader.take(length),
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+        },
+    );
+    let mut deserializer = postcard::Deserializer::from_flavor(Window {
+        reader: body,
+        temporary: Vec::new(),
+    });
+    let read = seed.deserialize(&mut deserializer);
+    // The window gives its reader back whatever was read.
+    let mut body = match deserializer.finalize() {
+        Ok(body) => body,
+        Err(error) => return Err(ReadFailure::Body(error)),
+    };
+    // The rest of the body (a body may end in bytes its records do not use) is hashed too.
+    let drained = std::io::copy(&mut body, &mut std::io::sink());
+    let intact = drained.is_ok() && body.into_inner().hasher.digest() == hash;
+    if !intact {
         return Err(damaged(
             "the file is damaged: its contents do not match the hash in its header".into(),
         ));
     }
-    postcard::from_bytes(body)
-        .map_err(|error| damaged(format!("the graph does not decode: {error}")))
+    read.map_err(ReadFailure::Body)
+}
+
+/// How much of a snapshot is read at a time.
+const WINDOW: usize = 1 << 16;
+
+/// A reader that hashes what it reads.
+struct Hashing<R> {
+    inner: R,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        self.hasher.update(buffer.get(..read).unwrap_or_default());
+        Ok(read)
+    }
+}
+
+/// A postcard flavor over a buffered reader: each string is copied out of the window into one
+/// temporary buffer (so it takes as much memory as the longest string), and nothing borrows from the
+/// input, which is gone once read.
+struct Window<R> {
+    reader: R,
+    temporary: Vec<u8>,
+}
+
+impl<'de, R: BufRead + 'de> Flavor<'de> for Window<R> {
+    type Remainder = R;
+    type Source = ();
+
+    fn pop(&mut self) -> postcard::Result<u8> {
+        let byte = *self
+            .reader
+            .fill_buf()
+            .map_err(|_| postcard::Error::DeserializeUnexpectedEnd)?
+            .first()
+            .ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
+        self.reader.consume(1);
+        Ok(byte)
+    }
+
+    fn try_take_n(&mut self, _count: usize) -> postcard::Result<&'de [u8]> {
+        // Only what borrows from the input asks for this: the records own what they read.
+        Err(postcard::Error::WontImplement)
+    }
+
+    fn try_take_n_temp<'a>(&'a mut self, count: usize) -> postcard::Result<&'a [u8]>
+    where
+        'de: 'a,
+    {
+        self.temporary.clear();
+        let window = self
+            .reader
+            .fill_buf()
+            .map_err(|_| postcard::Error::DeserializeUnexpectedEnd)?;
+        if let Some(bytes) = window.get(..count) {
+            // Most strings are short and in the window whole.
+            self.temporary.extend_from_slice(bytes);
+            self.reader.consume(count);
+            return Ok(&self.temporary);
+        }
+        // Grown as bytes arrive, so a damaged length asks for no more memory than the file holds.
+        let read = (&mut self.reader)
+            .take(u64::try_from(count).unwrap_or(u64::MAX))
+            .read_to_end(&mut self.temporary)
+            .map_err(|_| postcard::Error::DeserializeUnexpectedEnd)?;
+        if read == count {
+            Ok(&self.temporary)
+        } else {
+            Err(postcard::Error::DeserializeUnexpectedEnd)
+        }
+    }
+
+    fn finalize(self) -> postcard::Result<R> {
+        Ok(self.reader)
+    }
 }
 
 #[cfg(test)]

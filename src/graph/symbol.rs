@@ -128,7 +128,9 @@ impl serde::de::Visitor<'_> for SymbolVisitor {
 
 impl<'de> Deserialize<'de> for Symbol {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Symbol, D::Error> {
-        deserializer.deserialize_str(SymbolVisitor)
+        // A string, not a `&str`: nothing need borrow from the input, which a snapshot read through a
+        // window of its file does not keep.
+        deserializer.deserialize_string(SymbolVisitor)
     }
 }
 
