@@ -2,6 +2,7 @@
 //! petgraph, persistence (RON, or a binary snapshot) with a format version, and the algorithms that
 //! explore a graph (neighbourhoods, paths, centrality, subgraphs).
 
+mod assembly;
 mod cancelled;
 pub mod centrality;
 mod csr;
