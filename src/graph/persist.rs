@@ -1003,6 +1003,26 @@ mod tests {
         let mut newer = good.clone();
         newer[8..12].copy_from_slice(&2u32.to_le_bytes());
         let ron = saved_text(&graph);
+        // Damaged anywhere in the body, even where it still decodes (or decodes to a relation pointing
+        // at no entity), the file is reported as damaged: its hash is checked as it is read.
+        let flipped: Vec<Vec<u8>> = (28..good.len())
+            .map(|at| {
+                let mut bytes = good.clone();
+                bytes[at] ^= 0x5a;
+                bytes
+            })
+            .collect();
+        for bytes in &flipped {
+            let path = dir.path().join("flipped.kgb");
+            std::fs::write(&path, bytes).unwrap();
+            let error = load_graph(&path).expect_err("a damaged file");
+            assert!(
+                error.to_string().ends_with(
+                    "the file is damaged: its contents do not match the hash in its header"
+                ),
+                "{error}"
+            );
+        }
         let cases: &[(&[u8], &str)] = &[
             (
                 &good[..good.len() / 2],
@@ -1036,6 +1056,43 @@ mod tests {
         let graph = parse_graph(&text, Path::new("g.ron")).unwrap();
         assert_eq!(graph.relation_count(), 1);
         assert_eq!(graph.evidence_count(), 2);
+    }
+
+    #[test]
+    fn a_snapshot_larger_than_the_window_and_a_batch_reads_back_whole() {
+        // A document text longer than the 64 KiB window, strings split across its edges, and more
+        // relations than a batch.
+        let mut graph = KnowledgeGraph::new();
+        let text: String = (0..20_000).map(|i| format!("w{i} ")).collect();
+        assert!(text.len() > 1 << 16);
+        let document = graph.add_document("long.txt".into(), text);
+        let entities: Vec<EntityId> = (0..50)
+            .map(|i| {
+                graph.add_entity(Entity {
+                    name: format!("Entity {i}"),
+                    kind: EntityKind::Organization,
+                    aliases: vec![format!("E{i}")],
+                    mentions: Vec::new(),
+                })
+            })
+            .collect();
+        for i in 0..5_000 {
+            graph.add_relation(
+                entities[i % 50],
+                entities[(i * 7 + 1) % 50],
+                Relation::new(
+                    &format!("predicate number {i}"),
+                    RelationClass::Cooperation,
+                    [Evidence::new(document, Span::new(i, i + 3), "verb", None)],
+                ),
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.kgb");
+        save_graph(&graph, &path).unwrap();
+        let loaded = load_graph(&path).unwrap();
+        assert_eq!(loaded.relation_count(), 5_000);
+        assert_eq!(saved_text(&loaded), saved_text(&graph));
     }
 
     #[test]
