@@ -21,7 +21,7 @@ use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::{FoundMention, MentionSource};
 use crate::text::Span;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// A mention with where it was found, as alias resolution sees it.
 #[derive(Debug, Clone)]
@@ -182,6 +182,14 @@ struct Group<'a> {
     event_country: Option<usize>,
 }
 
+/// Whether every word of `small` is in `large`, both sorted and without repeats.
+fn is_sorted_subset(small: &[String], large: &[String]) -> bool {
+    let mut rest = large.iter();
+    small
+        .iter()
+        .all(|word| rest.by_ref().any(|other| other == word))
+}
+
 /// Resolves candidates into entities.
 pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resolution {
     // 1. Group candidates by key; lexicon mentions by their entity. Groups are numbered in the order of
@@ -223,8 +231,8 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     );
     let mut groups: Vec<Group> = (0..grouping.len())
         .into_par_iter()
-        .map(|group| {
-            let members = grouping.members(group);
+        .map(|index| {
+            let members = grouping.members(index);
             let first = &candidates[members[0]];
             let mut group = Group {
                 key: match &keys[spellings.group_of[members[0]]] {
@@ -243,9 +251,27 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
                 all_fragment: true,
                 event_country: None,
             };
+            // A surface spelling's candidates are all written the same: its surface is counted once,
+            // with their number, rather than looked up in the map (comparing texts) for each.
+            for &spelling in key_groups.members(index) {
+                let spelled = spellings.members(spelling);
+                match keys[spelling] {
+                    Key::Surface(_) => {
+                        let surface = candidates[spelled[0]].surface;
+                        *group.surfaces.entry(surface).or_default() += spelled.len();
+                    }
+                    Key::Lexicon(_) => {
+                        for &member in spelled {
+                            *group
+                                .surfaces
+                                .entry(candidates[member].surface)
+                                .or_default() += 1;
+                        }
+                    }
+                }
+            }
             for &member in members {
                 let candidate = &candidates[member];
-                *group.surfaces.entry(candidate.surface).or_default() += 1;
                 group.kinds.extend(candidate.mention.kind);
                 group.titled |= candidate.mention.title.is_some();
                 group.acronym |= matches!(
@@ -367,27 +393,32 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
     };
 
     // Contained names.
-    let content_words = |group: &Group<'_>| -> BTreeSet<String> {
+    // A name's content words, sorted and without repeats: a set, in a vector rather than a tree
+    // (a tree is an allocation per name more, and names have few words).
+    let content_words = |group: &Group<'_>| -> Vec<String> {
         let surface = group.surfaces.keys().next().copied().unwrap_or_default();
-        surface
+        let mut words: Vec<String> = surface
             .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
             .filter(|w| !w.is_empty())
             .filter(|w| lexicon.lookup(w).is_none())
             .map(surface_key)
             .filter(|w| !KEY_CONNECTORS.contains(&w.as_str()) && !w.is_empty())
-            .collect()
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
     };
     let containment_lookups = || {
-        let words_of: Vec<BTreeSet<String>> = groups.par_iter().map(content_words).collect();
+        let words_of: Vec<Vec<String>> = groups.par_iter().map(content_words).collect();
         // Names that differ only by a country in front ("US Federal Reserve", "Federal Reserve") are
         // one: each such name with the first name of its words.
-        let mut by_words: HashMap<&BTreeSet<String>, usize, WordBuildHasher> = HashMap::default();
+        let mut by_words: HashMap<&[String], usize, WordBuildHasher> = HashMap::default();
         let mut same_words: Vec<(usize, usize)> = Vec::new();
         for (index, words) in words_of.iter().enumerate() {
             if words.len() < 2 || groups[index].lexicon_entity.is_some() || person_of[index] {
                 continue;
             }
-            match by_words.get(words) {
+            match by_words.get(words.as_slice()) {
                 Some(&first) => same_words.push((index, first)),
                 None => {
                     by_words.insert(words, index);
@@ -427,7 +458,7 @@ pub fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resol
                         other != index
                             && !(person && person_of[other])
                             && groups[other].lexicon_entity.is_none()
-                            && words_of[index].is_subset(&words_of[other])
+                            && is_sorted_subset(&words_of[index], &words_of[other])
                             && (words_of[other].len() > words_of[index].len()
                                 || groups[other].key.len() > groups[index].key.len())
                     })
@@ -681,6 +712,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn sorted_subset_is_set_inclusion(
+            small in proptest::collection::btree_set("[a-e]{1,2}", 0..5),
+            large in proptest::collection::btree_set("[a-e]{1,2}", 0..8),
+        ) {
+            let sorted = |set: &std::collections::BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                is_sorted_subset(&sorted(&small), &sorted(&large)),
+                small.is_subset(&large)
+            );
+            proptest::prop_assert!(is_sorted_subset(&sorted(&small), &sorted(&small)));
+        }
+
+        #[test]
         fn all_joined_is_one_root(
             unions in proptest::collection::vec((0usize..8, 0usize..8), 0..8),
             members in proptest::collection::vec(0usize..8, 0..5),
@@ -689,7 +733,7 @@ mod tests {
             for (a, b) in unions {
                 union.union(a, b);
             }
-            let roots: BTreeSet<usize> = members.iter().map(|&m| union.find(m)).collect();
+            let roots: std::collections::BTreeSet<usize> = members.iter().map(|&m| union.find(m)).collect();
             proptest::prop_assert_eq!(union.all_joined(&members), roots.len() == 1);
         }
 
