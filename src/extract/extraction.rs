@@ -507,7 +507,7 @@ pub fn extract_corpus_observed(
                 entity,
                 span: found_mention.span,
                 tokens: found_mention.tokens,
-                title: found_mention.title.clone(),
+                title: found_mention.title.as_deref().cloned(),
                 kind: resolution.entities[entity].kind,
                 contains: found_mention
                     .contains

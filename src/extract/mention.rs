@@ -50,8 +50,9 @@ pub struct FoundMention {
     /// The kind the mention's own words suggest, if any.
     pub kind: Option<EntityKind>,
     /// The title before a person's name ("Prime Minister"), and the token range of the country or
-    /// demonym attached to it ("Iraqi"), if any.
-    pub title: Option<TitleInfo>,
+    /// demonym attached to it ("Iraqi"), if any. Boxed: few mentions have one, and a mention is kept
+    /// for every name in the corpus until aliases are resolved.
+    pub title: Option<Box<TitleInfo>>,
     /// A single word at the very start of the sentence: weak evidence of a name.
     pub sentence_initial: bool,
     /// Countries named inside a phrase, as lexicon entity indices: "China" in "China National Petroleum
@@ -999,11 +1000,11 @@ impl<'a> Finder<'a> {
                 tokens: (title_end, name_end),
                 source: MentionSource::Phrase,
                 kind: Some(EntityKind::Person),
-                title: Some(TitleInfo {
+                title: Some(Box::new(TitleInfo {
                     title: title.phrase.to_lowercase(),
                     leads: title.leads,
                     of_mention: country_index,
-                }),
+                })),
                 sentence_initial: false,
                 contains: Vec::new(),
             });
@@ -1027,11 +1028,11 @@ impl<'a> Finder<'a> {
                 tokens: (next, next_end),
                 source: MentionSource::Phrase,
                 kind: Some(EntityKind::Person),
-                title: Some(TitleInfo {
+                title: Some(Box::new(TitleInfo {
                     title: title.phrase.to_lowercase(),
                     leads: title.leads,
                     of_mention: country_index,
-                }),
+                })),
                 sentence_initial: false,
                 contains: Vec::new(),
             });
