@@ -26,12 +26,11 @@ pub(super) fn assemble<R: RelationRecordIn>(
     // Only the keys' hashes are kept, a fifth of the keys' memory, and only until the relations are
     // added: a relation whose hash was seen before goes through `add_relation`, which merges it only
     // if it truly repeats one.
-    use std::hash::BuildHasher;
     let mut seen: std::collections::HashSet<u64, rustc_hash::FxBuildHasher> =
         std::collections::HashSet::with_capacity_and_hasher(relations.len(), Default::default());
     let repeats: Vec<bool> = relations
         .iter()
-        .map(|record| !seen.insert(rustc_hash::FxBuildHasher.hash_one(record.key())))
+        .map(|record| !seen.insert(record.key_hash()))
         .collect();
     drop(seen);
     for (record, repeat) in relations.into_iter().zip(repeats) {
@@ -134,12 +133,9 @@ pub(super) fn load_binary(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     // Two relations may be one (a hand-edited or hand-made file): read it again with every record
     // held, so that each relation that repeats an earlier one is merged into it.
     drop(graph);
-    let bytes = std::fs::read(path).map_err(|source| PersistError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let file: GraphRecords<BinaryRelationIn> = snapshot::decode(&bytes, path)?;
-    drop(bytes);
+    let file: GraphRecords<BinaryRelationIn> =
+        snapshot::decode_file(path, |_| std::marker::PhantomData)
+            .map_err(|error| error.into_error(path))?;
     assemble(file, path)
 }
 
@@ -256,27 +252,24 @@ impl<'de> serde::de::Visitor<'de> for BinaryRelationsSeed<'_> {
         // Each relation becomes a new edge; whether two were one is found afterwards, from their
         // keys' hashes sorted. (A set of the hashes, filled as the edges were made, cost three times
         // as much: the set and the graph took turns in the cache.)
-        use std::hash::BuildHasher;
         let mut hashes: Vec<u64> = Vec::with_capacity(relations);
         // The relations are added a batch at a time: adding edges one by one between decoding
         // records made adding them a third slower (the decoder and the graph took turns in the cache).
         let mut batch: Vec<BinaryRelationIn> = Vec::with_capacity(BATCH.min(relations));
-        loop {
-            let record = seq.next_element::<BinaryRelationIn>()?;
-            let done = record.is_none();
-            if let Some(record) = record {
-                hashes.push(rustc_hash::FxBuildHasher.hash_one(record.key()));
-                batch.push(record);
-            }
-            if done || batch.len() == BATCH {
-                for record in batch.drain(..) {
-                    assembler.add(record, false).map_err(fail)?;
-                }
-            }
-            if done {
-                break;
+        let mut add_batch = |batch: &mut Vec<BinaryRelationIn>| {
+            batch
+                .drain(..)
+                .try_for_each(|record| assembler.add(record, false))
+                .map_err(fail)
+        };
+        while let Some(record) = seq.next_element::<BinaryRelationIn>()? {
+            hashes.push(record.key_hash());
+            batch.push(record);
+            if batch.len() == BATCH {
+                add_batch(&mut batch)?;
             }
         }
+        add_batch(&mut batch)?;
         hashes.sort_unstable();
         repeats.set(hashes.windows(2).any(|pair| pair[0] == pair[1]));
         Ok(assembler.finish())

@@ -257,6 +257,12 @@ pub(super) type RelationKey = (usize, usize, Symbol, RelationClass, bool, bool);
 pub(super) trait RelationRecordIn {
     fn key(&self) -> RelationKey;
     fn into_parts(self) -> (usize, usize, Relation);
+
+    /// A hash of [`RelationRecordIn::key`]: two relations that may be one have the same.
+    fn key_hash(&self) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(self.key())
+    }
 }
 
 impl RelationRecordIn for RelationRecord {
