@@ -349,24 +349,27 @@ pub fn extract_corpus_observed(
     );
     // The corpus's lower-case vocabulary, kept to the words asked about.
     // A document's tokens are its sentences' tokens, so each document's are read in one go.
+    // One set of flags per piece of work rather than per document: the documents are many, the asked
+    // words thousands.
     let found = longest_first
         .par_iter()
-        .with_max_len(1)
-        .map(|&document| {
-            let (doc, document_tokens) = (&documents[document], &document_tokens[document]);
-            let mut found = vec![false; asked.len()];
-            match document_tokens {
-                DocumentTokens::Compact(tokens) => asked.mark_lowercase_words(
-                    &doc.text,
-                    tokens.iter().map(|&t| expand(t)),
-                    &mut found,
-                ),
-                DocumentTokens::Full(tokens) => {
-                    asked.mark_lowercase_words(&doc.text, tokens.iter().copied(), &mut found)
+        .fold(
+            || vec![false; asked.len()],
+            |mut found, &document| {
+                let (doc, document_tokens) = (&documents[document], &document_tokens[document]);
+                match document_tokens {
+                    DocumentTokens::Compact(tokens) => asked.mark_lowercase_words(
+                        &doc.text,
+                        tokens.iter().map(|&t| expand(t)),
+                        &mut found,
+                    ),
+                    DocumentTokens::Full(tokens) => {
+                        asked.mark_lowercase_words(&doc.text, tokens.iter().copied(), &mut found)
+                    }
                 }
-            }
-            found
-        })
+                found
+            },
+        )
         .reduce(
             || vec![false; asked.len()],
             |mut a, b| {
