@@ -5,10 +5,12 @@ mod cli;
 use clap::Parser;
 
 // mimalloc takes its memory from the system in huge pages where the kernel allows (transparent huge
-// pages). A build touches about 100 MB of fresh memory, which the system allocator takes 4 KiB at a
-// time, at a page fault each: 25,000 faults, which with the allocator's own work made the one-thread
-// build of the SOTU corpus 20% slower. The price: freed pages go back to the system a second after they
-// are freed rather than at once (benches/memory.rs measures both).
+// pages). The system allocator takes the 72 MB a build of the SOTU corpus touches 4 KiB at a time, at
+// 21,000 page faults, which with the allocator's own work made the one-thread build 20% slower.
+// mimalloc's v2 line rather than v3 (the crate's default): v3 keeps a 4 MiB page for each size class of
+// objects between 84 and 512 KiB, and each class in use costs at least one huge page, so the same build
+// touched 123 MB instead of 97. On a virtual machine that has been idle, fresh memory is slow to come,
+// and the first build ran at 23-30 MB/s with v3 against 31-32.5 with v2; warm runs are as fast.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,5 +1,5 @@
-//! The allocator `kg` itself uses (see `src/main.rs`), so that a bench measures time and memory as the
-//! tool spends them.
+//! The allocator `kg` itself uses (mimalloc, its v2 line; see `src/main.rs`), so that a bench measures
+//! time and memory as the tool spends them.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
