@@ -8,7 +8,9 @@ use super::alias::{Candidate, resolve_aliases};
 use super::class::RelationClass;
 use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
-use super::mention::{AskedWords, CorpusVocabulary, MentionBuffers, find_mentions_into};
+use super::mention::{
+    AskedWords, CorpusVocabulary, LowercaseMarks, MentionBuffers, find_mentions_into,
+};
 use super::reference::ReferenceTracker;
 use super::relation_rules::{
     DocumentContext, RuleBuffers, RuleRelation, SentenceMention, read_sentence_relations_into,
@@ -59,97 +61,101 @@ pub struct Extraction {
     pub capped_sentences: usize,
 }
 
-/// A sentence, kept between the passes: its tokens are `tokens` of its document's [`DocumentTokens`].
+/// A sentence, kept between the passes: its tokens are kept in its document's [`DocumentTokens`].
 struct SentenceTokens {
     document: usize,
     span: Span,
     kind: SentenceKind,
-    tokens: std::ops::Range<usize>,
+    tokens: KeptTokens,
 }
 
-/// A token in a third of the space of a [`Token`]: its start as a 32-bit offset (a document under
-/// 4 GiB) and its length in 16 bits (a token under 64 KiB).
+/// A token in a sixth of the space of a [`Token`]: its start as a 16-bit offset from the start of its
+/// sentence (a sentence under 64 KiB) and its length in 8 bits (a token under 256 bytes).
 #[derive(Debug, Clone, Copy)]
 struct CompactToken {
-    start: u32,
-    length: u16,
+    offset: u16,
+    length: u8,
     kind: TokenKind,
 }
 
-/// The tokens of one document's sentences, one after another, kept between the passes: in a compact
-/// form when every token's offset and length fit (the tokens of a corpus take much memory, and making
-/// that memory is a good part of the cost of keeping them).
-enum DocumentTokens {
-    Compact(Vec<CompactToken>),
-    Full(Vec<Token>),
+/// Where a sentence's tokens are kept in its document's [`DocumentTokens`]: a range of the compact
+/// tokens, or of the whole ones for a sentence whose tokens do not all fit the compact form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum KeptTokens {
+    Compact(std::ops::Range<usize>),
+    Whole(std::ops::Range<usize>),
+}
+
+/// The tokens of one document's sentences, kept between the passes: in a compact form wherever they
+/// fit (the tokens of a corpus take much memory, and making that memory is a good part of the cost of
+/// keeping them), whole where they do not.
+struct DocumentTokens {
+    compact: Vec<CompactToken>,
+    whole: Vec<Token>,
 }
 
 impl DocumentTokens {
     fn for_text(text: &str) -> DocumentTokens {
-        if u32::try_from(text.len()).is_ok() {
-            DocumentTokens::Compact(Vec::with_capacity(text.len() / 5))
+        DocumentTokens {
+            compact: Vec::with_capacity(text.len() / 5),
+            whole: Vec::new(),
+        }
+    }
+
+    /// Keeps the tokens of a sentence that starts at `sentence_start`, which are in order (none starts
+    /// before the first, nor after the last).
+    fn keep(&mut self, sentence_start: usize, tokens: &[Token]) -> KeptTokens {
+        let fits = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => {
+                first.span.start >= sentence_start
+                    && last.span.start - sentence_start <= usize::from(u16::MAX)
+                    // The lengths' bits together: one pass without a branch per token. A span that
+                    // ends before it starts wraps to a length that does not fit.
+                    && tokens.iter().fold(0, |bits, token| {
+                        bits | token.span.end.wrapping_sub(token.span.start)
+                    }) <= usize::from(u8::MAX)
+            }
+            _ => true,
+        };
+        if fits {
+            let start = self.compact.len();
+            // Every offset and length fits, so the casts keep them whole.
+            self.compact.extend(tokens.iter().map(|token| CompactToken {
+                offset: (token.span.start - sentence_start) as u16,
+                length: (token.span.end - token.span.start) as u8,
+                kind: token.kind,
+            }));
+            KeptTokens::Compact(start..self.compact.len())
         } else {
-            DocumentTokens::Full(Vec::new())
+            // A sentence over 64 KiB or a token over 255 bytes: kept whole rather than cut.
+            let start = self.whole.len();
+            self.whole.extend_from_slice(tokens);
+            KeptTokens::Whole(start..self.whole.len())
         }
     }
 
-    fn len(&self) -> usize {
-        match self {
-            DocumentTokens::Compact(tokens) => tokens.len(),
-            DocumentTokens::Full(tokens) => tokens.len(),
-        }
-    }
-
-    /// Adds a sentence's tokens, which are in order: none ends after the last.
-    fn extend(&mut self, tokens: &[Token]) {
-        match self {
-            DocumentTokens::Compact(compact)
-                if tokens
-                    .last()
-                    .is_none_or(|last| u32::try_from(last.span.end).is_ok())
-                    // The lengths' bits together: one pass without a branch per token.
-                    && tokens
-                        .iter()
-                        .fold(0, |bits, token| bits | (token.span.end - token.span.start))
-                        <= usize::from(u16::MAX) =>
-            {
-                // Every offset and length fits, so the casts keep them whole.
-                compact.extend(tokens.iter().map(|token| CompactToken {
-                    start: token.span.start as u32,
-                    length: (token.span.end - token.span.start) as u16,
-                    kind: token.kind,
-                }));
-            }
-            // Not in a document under 4 GiB, or a token over 64 KiB; kept whole rather than cut.
-            DocumentTokens::Compact(compact) => {
-                let mut full: Vec<Token> = compact.iter().map(|&t| expand(t)).collect();
-                full.extend_from_slice(tokens);
-                *self = DocumentTokens::Full(full);
-            }
-            DocumentTokens::Full(full) => full.extend_from_slice(tokens),
-        }
-    }
-
-    /// The tokens of `range`, into `out` (cleared first).
-    fn tokens_into(&self, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    /// The tokens of the sentence that starts at `sentence_start` and whose tokens are `kept`, into
+    /// `out` (cleared first).
+    fn tokens_into(&self, sentence_start: usize, kept: &KeptTokens, out: &mut Vec<Token>) {
+        let (compact, whole) = self.parts(kept);
         out.clear();
-        match self {
-            DocumentTokens::Compact(compact) => {
-                if let Some(tokens) = compact.get(range) {
-                    out.extend(tokens.iter().map(|&t| expand(t)));
-                }
+        out.extend(compact.iter().map(|&t| expand(sentence_start, t)));
+        out.extend_from_slice(whole);
+    }
+
+    /// The compact tokens and the whole ones that `kept` covers: one of the two is empty.
+    fn parts(&self, kept: &KeptTokens) -> (&[CompactToken], &[Token]) {
+        match kept {
+            KeptTokens::Compact(range) => {
+                (self.compact.get(range.clone()).unwrap_or_default(), &[])
             }
-            DocumentTokens::Full(full) => {
-                if let Some(tokens) = full.get(range) {
-                    out.extend_from_slice(tokens);
-                }
-            }
+            KeptTokens::Whole(range) => (&[], self.whole.get(range.clone()).unwrap_or_default()),
         }
     }
 }
 
-fn expand(token: CompactToken) -> Token {
-    let start = token.start as usize;
+fn expand(sentence_start: usize, token: CompactToken) -> Token {
+    let start = sentence_start + usize::from(token.offset);
     Token {
         span: Span::new(start, start + usize::from(token.length)),
         kind: token.kind,
@@ -310,13 +316,11 @@ pub fn extract_corpus_observed(
             .map(|sentence| {
                 tokenize_into(&doc.text, sentence.span, &mut tokens);
                 CorpusVocabulary::asked_keys(&doc.text, &tokens, lexicon, &mut asked);
-                let start = document_tokens.len();
-                document_tokens.extend(&tokens);
                 SentenceTokens {
                     document,
                     span: sentence.span,
                     kind: sentence.kind,
-                    tokens: start..document_tokens.len(),
+                    tokens: document_tokens.keep(sentence.span.start, &tokens),
                 }
             })
             .collect();
@@ -349,37 +353,28 @@ pub fn extract_corpus_observed(
     );
     // The corpus's lower-case vocabulary, kept to the words asked about.
     // A document's tokens are its sentences' tokens, so each document's are read in one go.
-    // One set of flags per piece of work rather than per document: the documents are many, the asked
-    // words thousands.
-    let found = longest_first
+    // One set of marks per piece of work rather than per document: the documents are many, the asked
+    // words thousands, and a word found in one document is turned away at once in the next.
+    let marks = longest_first
         .par_iter()
         .fold(
-            || vec![false; asked.len()],
-            |mut found, &document| {
-                let (doc, document_tokens) = (&documents[document], &document_tokens[document]);
-                match document_tokens {
-                    DocumentTokens::Compact(tokens) => asked.mark_lowercase_words(
-                        &doc.text,
-                        tokens.iter().map(|&t| expand(t)),
-                        &mut found,
-                    ),
-                    DocumentTokens::Full(tokens) => {
-                        asked.mark_lowercase_words(&doc.text, tokens.iter().copied(), &mut found)
+            || asked.marks(),
+            |mut marks, &document| {
+                let (text, kept) = (&documents[document].text, &document_tokens[document]);
+                for sentence in &per_document[document] {
+                    let (compact, whole) = kept.parts(&sentence.tokens);
+                    let start = sentence.span.start;
+                    let expanded = compact.iter().map(|&t| expand(start, t));
+                    asked.mark_lowercase_words(text, expanded, &mut marks);
+                    if !whole.is_empty() {
+                        asked.mark_lowercase_words(text, whole.iter().copied(), &mut marks);
                     }
                 }
-                found
+                marks
             },
         )
-        .reduce(
-            || vec![false; asked.len()],
-            |mut a, b| {
-                for (a, b) in a.iter_mut().zip(b) {
-                    *a |= b;
-                }
-                a
-            },
-        );
-    let vocabulary = asked.vocabulary(&found);
+        .reduce(|| asked.marks(), LowercaseMarks::merge);
+    let vocabulary = asked.vocabulary(&marks);
     // Each document's sentences, as a range of the corpus's sentences.
     let mut document_sentences = Vec::with_capacity(documents.len());
     let mut sentences: Vec<SentenceTokens> =
@@ -406,7 +401,7 @@ pub fn extract_corpus_observed(
                 let text = text_of(sentence.document);
                 tokens.clear();
                 if let Some(document_tokens) = document_tokens.get(sentence.document) {
-                    document_tokens.tokens_into(sentence.tokens.clone(), &mut tokens);
+                    document_tokens.tokens_into(sentence.span.start, &sentence.tokens, &mut tokens);
                 }
                 find_mentions_into(
                     text,
@@ -604,7 +599,11 @@ pub fn extract_corpus_observed(
                 if let Some(sentence) = sentences.get(index)
                     && let Some(document_tokens) = document_tokens.get(sentence.document)
                 {
-                    document_tokens.tokens_into(sentence.tokens.clone(), &mut buffers.tokens);
+                    document_tokens.tokens_into(
+                        sentence.span.start,
+                        &sentence.tokens,
+                        &mut buffers.tokens,
+                    );
                 }
                 let was_capped =
                     read_sentence(&mut references, &mut buffers, index, &mut relations);
@@ -660,27 +659,63 @@ mod tests {
 
     #[test]
     fn kept_tokens_read_back_as_given_compact_or_not() {
-        const _: () = assert!(std::mem::size_of::<CompactToken>() == 8);
+        const _: () = assert!(std::mem::size_of::<CompactToken>() == 4);
         let token = |start, end, kind| Token {
             span: Span::new(start, end),
             kind,
         };
-        let first = [token(0, 4, TokenKind::Word), token(5, 7, TokenKind::Number)];
-        // A token over 64 KiB does not fit the compact form: the document's tokens are kept whole.
-        let second = [
-            token(8, 8 + 70_000, TokenKind::Word),
-            token(70_009, 70_010, TokenKind::Punct),
+        // (sentence start, its tokens, whether they fit the compact form)
+        let cases: &[(usize, &[Token], bool)] = &[
+            (0, &[], true),
+            (
+                0,
+                &[token(0, 4, TokenKind::Word), token(5, 7, TokenKind::Number)],
+                true,
+            ),
+            // Offsets are from the sentence's start, wherever it is in the document.
+            (
+                5_000_000_000,
+                &[token(5_000_000_003, 5_000_000_258, TokenKind::Word)],
+                true,
+            ),
+            // A token of 256 bytes does not fit; one of 255 does (above).
+            (10, &[token(10, 266, TokenKind::Word)], false),
+            // A token that starts 64 KiB or more into its sentence does not fit.
+            (
+                0,
+                &[
+                    token(0, 1, TokenKind::Punct),
+                    token(65_535, 65_536, TokenKind::Punct),
+                ],
+                true,
+            ),
+            (
+                0,
+                &[
+                    token(0, 1, TokenKind::Punct),
+                    token(65_536, 65_537, TokenKind::Punct),
+                ],
+                false,
+            ),
+            // Nor one that starts before its sentence, nor a span that ends before it starts.
+            (3, &[token(2, 4, TokenKind::Word)], false),
+            (3, &[token(5, 4, TokenKind::Word)], false),
         ];
         let mut kept = DocumentTokens::for_text("some text");
-        kept.extend(&first);
-        assert!(matches!(kept, DocumentTokens::Compact(_)));
-        kept.extend(&second);
-        assert!(matches!(kept, DocumentTokens::Full(_)));
+        let ranges: Vec<KeptTokens> = cases
+            .iter()
+            .map(|&(start, tokens, _)| kept.keep(start, tokens))
+            .collect();
         let mut read = Vec::new();
-        kept.tokens_into(0..2, &mut read);
-        assert_eq!(read, first);
-        kept.tokens_into(2..4, &mut read);
-        assert_eq!(read, second);
+        for (&(start, tokens, fits), range) in cases.iter().zip(&ranges) {
+            assert_eq!(
+                matches!(range, KeptTokens::Compact(_)),
+                fits,
+                "{start} {tokens:?}"
+            );
+            kept.tokens_into(start, range, &mut read);
+            assert_eq!(read, tokens, "{start}");
+        }
     }
 
     fn extract(text: &str) -> Extraction {

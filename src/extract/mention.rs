@@ -290,8 +290,16 @@ impl AskedWords {
         self.words.is_empty()
     }
 
-    /// Marks in `found` (one flag per asked word) the asked words that `tokens` write in lower case:
-    /// words starting with a lower-case letter, as [`CorpusVocabulary::add_tokens`] records them.
+    /// Marks with none of the asked words found yet.
+    pub fn marks(&self) -> LowercaseMarks {
+        LowercaseMarks {
+            found: vec![false; self.words.len()],
+            filter: self.filter.clone(),
+        }
+    }
+
+    /// Marks in `marks` the asked words that `tokens` write in lower case: words starting with a
+    /// lower-case letter, as [`CorpusVocabulary::add_tokens`] records them.
     ///
     /// Asked of every token of the corpus: a word is turned away on its bytes (an ASCII first byte
     /// that is no lower-case letter, then the filter) before it is sliced and looked up.
@@ -299,11 +307,10 @@ impl AskedWords {
         &self,
         text: &str,
         tokens: impl IntoIterator<Item = Token>,
-        found: &mut [bool],
+        marks: &mut LowercaseMarks,
     ) {
         let bytes = text.as_bytes();
-        // The filter less the bits of the words found alone in theirs.
-        let mut filter = self.filter.clone();
+        let LowercaseMarks { found, filter } = marks;
         for token in tokens {
             if token.kind != TokenKind::Word {
                 continue;
@@ -341,17 +348,41 @@ impl AskedWords {
         }
     }
 
-    /// The vocabulary of the asked words marked in `found`.
-    pub fn vocabulary(&self, found: &[bool]) -> CorpusVocabulary<'_> {
+    /// The vocabulary of the asked words marked in `marks`.
+    pub fn vocabulary(&self, marks: &LowercaseMarks) -> CorpusVocabulary<'_> {
         CorpusVocabulary {
             lowercase_words: self
                 .words
                 .iter()
-                .zip(found)
+                .zip(&marks.found)
                 .filter(|(_, found)| **found)
                 .map(|(word, _)| word.as_str())
                 .collect(),
         }
+    }
+}
+
+/// Which of the [`AskedWords`] some tokens write in lower case, as [`AskedWords::mark_lowercase_words`]
+/// marks them: kept from one call to the next, so a word found once is turned away on its filter bit
+/// (when it is alone in it) from then on.
+#[derive(Debug, Clone)]
+pub struct LowercaseMarks {
+    /// One flag per asked word.
+    found: Vec<bool>,
+    /// The asked words' filter less the bits of the words found alone in theirs.
+    filter: Box<[u64; AskedWords::FILTER_WORDS]>,
+}
+
+impl LowercaseMarks {
+    /// The marks of both: a word either found is found.
+    pub fn merge(mut self, other: LowercaseMarks) -> LowercaseMarks {
+        for (mine, theirs) in self.found.iter_mut().zip(&other.found) {
+            *mine |= theirs;
+        }
+        for (mine, theirs) in self.filter.iter_mut().zip(other.filter.iter()) {
+            *mine &= theirs;
+        }
+        self
     }
 }
 
@@ -1466,12 +1497,32 @@ mod tests {
                 .into_iter()
                 .chain(lexicon.head_noun_keys().map(str::to_string)),
         );
-        let mut found = vec![false; asked.len()];
+        let mut marks = asked.marks();
         for (d, tokens) in &sentences {
-            asked.mark_lowercase_words(&documents[*d], tokens.iter().copied(), &mut found);
+            asked.mark_lowercase_words(&documents[*d], tokens.iter().copied(), &mut marks);
         }
-        let kept = asked.vocabulary(&found);
+        let kept = asked.vocabulary(&marks);
         assert!(kept.lowercase_words.len() < whole.lowercase_words.len());
+        // Marked in pieces (as on several threads) and merged, in either order: the same words.
+        for split in [1, sentences.len() / 3, sentences.len() - 1] {
+            let (first, second) = sentences.split_at(split);
+            let mark = |part: &[(usize, Vec<Token>)]| {
+                let mut marks = asked.marks();
+                for (d, tokens) in part {
+                    asked.mark_lowercase_words(&documents[*d], tokens.iter().copied(), &mut marks);
+                }
+                marks
+            };
+            for merged in [
+                mark(first).merge(mark(second)),
+                mark(second).merge(mark(first)),
+            ] {
+                assert_eq!(
+                    asked.vocabulary(&merged).lowercase_words,
+                    kept.lowercase_words
+                );
+            }
+        }
         for (d, tokens) in &sentences {
             let text = &documents[*d];
             assert_eq!(
