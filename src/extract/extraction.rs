@@ -108,7 +108,11 @@ impl DocumentTokens {
         let fits = match (tokens.first(), tokens.last()) {
             (Some(first), Some(last)) => {
                 first.span.start >= sentence_start
-                    && last.span.start - sentence_start <= usize::from(u16::MAX)
+                    && last
+                        .span
+                        .start
+                        .checked_sub(sentence_start)
+                        .is_some_and(|offset| offset <= usize::from(u16::MAX))
                     // The lengths' bits together: one pass without a branch per token. A span that
                     // ends before it starts wraps to a length that does not fit.
                     && tokens.iter().fold(0, |bits, token| {
