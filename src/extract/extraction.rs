@@ -355,8 +355,8 @@ pub fn extract_corpus_observed(
             .into_iter()
             .chain(lexicon.head_noun_keys().map(str::to_string)),
     );
-    // The corpus's lower-case vocabulary, kept to the words asked about.
-    // A document's tokens are its sentences' tokens, so each document's are read in one go.
+    // The corpus's lower-case vocabulary, kept to the words asked about, read sentence by sentence
+    // (a kept token's start is an offset from its sentence's).
     // One set of marks per piece of work rather than per document: the documents are many, the asked
     // words thousands, and a word found in one document is turned away at once in the next.
     let marks = longest_first
