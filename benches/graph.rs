@@ -28,12 +28,11 @@ mod allocator;
 mod synthetic_graph;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kgraph::extract::{EntityKind, RelationClass};
 use kgraph::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Entity, EntityId, Evidence, KnowledgeGraph,
     Relation, RelationFilter, WalkDirection,
 };
-use kgraph::text::Span;
+use kgraph::model::{EntityKind, RelationClass, Span};
 use std::hint::black_box;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};

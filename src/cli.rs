@@ -728,7 +728,7 @@ fn run_export_neo4j(graph: &KnowledgeGraph, args: &ExportArgs) -> Result<(), Cli
 
 /// The text `kg stats` prints.
 pub fn stats_text(graph: &KnowledgeGraph) -> String {
-    use kgraph::extract::EntityKind;
+    use kgraph::model::EntityKind;
     let mut text = String::new();
     let sentences: Vec<usize> = graph
         .documents()

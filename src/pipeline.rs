@@ -6,11 +6,11 @@ use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
 use crate::extract::grouping::Grouping;
 use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
-use crate::graph::Symbol;
 use crate::graph::{
     Entity, Evidence, KnowledgeGraph, Mention, MergeError, MergeInput, Relation, document_hash,
     merge_graphs,
 };
+use crate::model::{EdgeKey, RuleName, Statement, Symbol};
 use crate::text::Document;
 use std::collections::HashSet;
 
@@ -216,48 +216,37 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
     // deduplicated, as `add_relation` leaves it. The relations are grouped by one hash look-up each, of
     // a key of numbers only (the predicate interned first: hashing and comparing its text was most of
     // the grouping); the keys and the edges are made on every thread.
-    type EdgeKey = (
-        usize,
-        usize,
-        Symbol,
-        crate::extract::RelationClass,
-        bool,
-        bool,
-    );
     let relations = &extracted_relations[..];
     // The few distinct rule names and predicates are interned once per piece of work rather than once
     // per relation: interning hashes the text and reads the process-wide table under its lock.
-    type Interned<'a> = std::collections::HashMap<(&'a str, bool), Symbol, WordBuildHasher>;
-    fn intern<'a>(interned: &mut Interned<'a>, text: &'a str, metonymy: bool) -> Symbol {
-        *interned.entry((text, metonymy)).or_insert_with(|| {
-            if metonymy {
-                // Inferred through a capital standing for its government: say so, so a user can see
-                // and filter such edges.
-                Symbol::intern(&format!("{text}+metonymy"))
-            } else {
-                Symbol::intern(text)
-            }
-        })
+    type Interned<'a> = std::collections::HashMap<&'a str, Symbol, WordBuildHasher>;
+    fn intern<'a>(interned: &mut Interned<'a>, text: &'a str) -> Symbol {
+        *interned.entry(text).or_insert_with(|| Symbol::intern(text))
+    }
+    type InternedRules = std::collections::HashMap<RuleName, Symbol, WordBuildHasher>;
+    fn intern_rule(interned: &mut InternedRules, rule: RuleName) -> Symbol {
+        *interned
+            .entry(rule)
+            .or_insert_with(|| Symbol::intern(&rule.to_string()))
     }
     // Each edge's relations, in relation order; edges in the order of their first relation.
     let make_edges = || {
         let keys: Vec<EdgeKey> = relations
             .par_iter()
             .map_init(Interned::default, |interned, relation| {
-                (
-                    relation.subject,
-                    relation.object,
-                    intern(interned, relation.predicate.as_ref(), false),
-                    relation.class,
-                    relation.negated,
-                    relation.hedged,
-                )
+                let statement = Statement {
+                    predicate: intern(interned, relation.predicate.as_ref()),
+                    class: relation.class,
+                    negated: relation.negated,
+                    hedged: relation.hedged,
+                };
+                EdgeKey::new(relation.subject, relation.object, statement)
             })
             .collect();
         let groups = Grouping::by_key_par::<_, _, WordBuildHasher>(&keys, |key| key);
         (0..groups.len())
             .into_par_iter()
-            .map_init(Interned::default, |interned, group| {
+            .map_init(InternedRules::default, |interned, group| {
                 let members = groups.members(group);
                 let mut evidence: Vec<Evidence> = members
                     .iter()
@@ -266,7 +255,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
                         Evidence::with_rule(
                             to_u32(relation.document),
                             relation.sentence,
-                            intern(interned, relation.rule, relation.metonymy),
+                            intern_rule(interned, relation.rule),
                             relation.time,
                         )
                     })
@@ -275,12 +264,9 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
                     evidence.sort();
                     evidence.dedup();
                 }
-                let (subject, object, predicate, class, negated, hedged) =
-                    *keys.get(*members.first()?)?;
-                let relation = Relation::with_predicate(predicate, class, evidence)
-                    .with_negated(negated)
-                    .with_hedged(hedged);
-                Some((subject, object, relation))
+                let key = *keys.get(*members.first()?)?;
+                let relation = Relation::with_statement(key.statement, evidence);
+                Some((key.source, key.target, relation))
             })
             .flatten_iter()
             .collect::<Vec<(usize, usize, Relation)>>()

@@ -621,8 +621,8 @@ fn a_script_line_ending_in_carriage_returns_gets_a_drawn_error() {
 /// its limit and says the list was cut.
 #[test]
 fn an_exponential_path_query_stops_at_its_limit_and_says_so() {
-    use kgraph::extract::{EntityKind, RelationClass};
     use kgraph::graph::{Entity, KnowledgeGraph, Relation, save_graph};
+    use kgraph::model::{EntityKind, RelationClass};
     let dir = tempfile::tempdir().unwrap();
     let mut graph = KnowledgeGraph::new();
     let members: Vec<_> = (0..14)

@@ -6,9 +6,8 @@
 use kgraph::export::dot::write_dot;
 use kgraph::export::json::write_json;
 use kgraph::export::{ExportFormat, ExportOptions, write_export};
-use kgraph::extract::{EntityKind, RelationClass};
 use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, save_graph};
-use kgraph::text::Span;
+use kgraph::model::{EntityKind, RelationClass, Span};
 use std::path::Path;
 use std::process::Command;
 

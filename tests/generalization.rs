@@ -5,8 +5,10 @@
 //! rule fix can move them here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use kgraph::extract::{EntityKind, Lexicon, RelationClass};
+use kgraph::extract::Lexicon;
+
 use kgraph::graph::{EntityId, KnowledgeGraph};
+use kgraph::model::{EntityKind, RelationClass};
 use kgraph::pipeline::build_graph;
 use kgraph::text::load_documents;
 use std::path::{Path, PathBuf};

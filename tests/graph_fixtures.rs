@@ -12,10 +12,8 @@
 //! binary file must describe the same graph.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use kgraph::extract::time::Period;
-use kgraph::extract::{EntityKind, RelationClass};
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
-use kgraph::text::Span;
+use kgraph::model::{EntityKind, Period, RelationClass, Span};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

@@ -13,11 +13,8 @@ use kgraph::export::ntriples::DEFAULT_BASE_IRI;
 use kgraph::export::{
     BaseIri, ExportFormat, ExportOptions, write_export, write_neo4j_import, write_ntriples,
 };
-use kgraph::extract::{EntityKind, RelationClass};
-use kgraph::graph::{
-    Entity, Evidence, KnowledgeGraph, Mention, Relation, entity_key, load_graph, save_graph,
-};
-use kgraph::text::Span;
+use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation, load_graph, save_graph};
+use kgraph::model::{EntityKind, RelationClass, Span, entity_key};
 use quick_xml::events::Event;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -8,9 +8,10 @@
 
 use kgraph::extract::Lexicon;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
+use kgraph::model::Span;
 use kgraph::pipeline::build_graph;
 use kgraph::query::{OutputMode, Statement, evaluate, parse_line, render};
-use kgraph::text::{Document, Span};
+use kgraph::text::Document;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;

@@ -110,8 +110,8 @@ fn the_shell_answers_completes_and_remembers() {
 /// hang off a hub that also holds a clique, and every detour into the clique can only come back
 /// through the hub, which the path has already used.
 fn endless_search_graph(path: &Path) {
-    use kgraph::extract::{EntityKind, RelationClass};
     use kgraph::graph::{Entity, KnowledgeGraph, Relation, save_graph};
+    use kgraph::model::{EntityKind, RelationClass};
     let mut graph = KnowledgeGraph::new();
     let mut add = |name: &str| {
         graph.add_entity(Entity {

@@ -1,9 +1,7 @@
 //! A synthetic graph, generated reproducibly from a seed, for the persistence and memory benches.
 
-use kgraph::extract::time::Period;
-use kgraph::extract::{EntityKind, RelationClass};
 use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Mention, Relation};
-use kgraph::text::Span;
+use kgraph::model::{EntityKind, Period, RelationClass, Span};
 
 /// xorshift64*: a few lines, seeded, the same numbers on every machine.
 pub struct XorShift(u64);

@@ -6,7 +6,7 @@
 
 use super::gold_error::GoldError;
 use super::normalize::normalize;
-use crate::extract::{EntityKind, RelationClass};
+use crate::model::{EntityKind, RelationClass};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

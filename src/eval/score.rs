@@ -18,8 +18,8 @@ use super::gold::Gold;
 use super::normalize::{normalize, sentences_match};
 use super::report::{NamePair, Report, Score, Share};
 use super::rule_score::RuleScore;
-use crate::extract::RelationClass;
 use crate::graph::{EntityId, KnowledgeGraph};
+use crate::model::RelationClass;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// An unordered pair of gold entities, as positions in `Gold::entities`, smaller first.

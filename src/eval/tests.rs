@@ -1,9 +1,8 @@
 //! End-to-end tests of `evaluate` on small hand-made graphs and gold, with the exact figures expected.
 
 use super::*;
-use crate::extract::{EntityKind, RelationClass};
 use crate::graph::{Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation};
-use crate::text::Span;
+use crate::model::{EntityKind, RelationClass, Span};
 
 /// A gold file: entities as (name, aliases), relations as (subject, class, object, evidence).
 fn gold(entities: &[(&str, &[&str])], relations: &[(&str, &str, &str, &str)]) -> Gold {

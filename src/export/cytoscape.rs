@@ -115,9 +115,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::extract::{EntityKind, RelationClass};
-    use crate::graph::{Entity, Evidence, Relation, entity_key};
-    use crate::text::Span;
+    use crate::graph::{Entity, Evidence, Relation};
+    use crate::model::{EntityKind, RelationClass, Span, entity_key};
     use serde_json::{Value, json};
 
     fn sample_graph() -> KnowledgeGraph {

@@ -10,9 +10,9 @@
 //! legend in the order the kinds and classes are declared.
 
 use super::ExportOptions;
-use crate::extract::{EntityKind, RelationClass};
 use crate::graph::KnowledgeGraph;
 use crate::graph::knowledge_graph::RelationRef;
+use crate::model::{EntityKind, RelationClass};
 use std::io::Write;
 
 /// The font for every label: one that every GraphViz install can find.
@@ -233,7 +233,7 @@ mod tests {
 
     use super::*;
     use crate::graph::{Entity, Evidence, Relation};
-    use crate::text::Span;
+    use crate::model::Span;
 
     #[test]
     fn escape_table() {

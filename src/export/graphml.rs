@@ -195,9 +195,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::extract::{EntityKind, RelationClass};
-    use crate::graph::{Entity, Evidence, Relation, entity_key};
-    use crate::text::Span;
+    use crate::graph::{Entity, Evidence, Relation};
+    use crate::model::{EntityKind, RelationClass, Span, entity_key};
 
     #[test]
     fn escape_xml_table() {

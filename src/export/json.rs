@@ -203,9 +203,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::extract::{EntityKind, RelationClass};
     use crate::graph::{Entity, Relation};
-    use crate::text::Span;
+    use crate::model::{EntityKind, RelationClass, Span};
     use serde_json::{Value, json};
 
     const TEXT: &str = "Iran backs Kataib Hezbollah. Kataib Hezbollah attacked US forces.";

@@ -12,7 +12,8 @@
 //! equals another entity's plain key.
 
 use super::ExportOptions;
-use crate::graph::{Entity, EntityId, KnowledgeGraph, Relation, entity_key};
+use crate::graph::{Entity, EntityId, KnowledgeGraph, Relation};
+use crate::model::entity_key;
 use std::collections::{BTreeSet, HashMap};
 
 /// An entity with its key.
@@ -135,9 +136,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::extract::{EntityKind, RelationClass};
     use crate::graph::Evidence;
-    use crate::text::Span;
+    use crate::model::{EntityKind, RelationClass, Span};
 
     fn entity(name: &str, kind: EntityKind) -> Entity {
         Entity {

@@ -33,8 +33,8 @@
 use super::ExportOptions;
 use super::keyed_graph::KeyedGraph;
 use crate::atomic_file::write_atomically;
-use crate::extract::RelationClass;
 use crate::graph::KnowledgeGraph;
+use crate::model::RelationClass;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
@@ -215,9 +215,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::extract::EntityKind;
-    use crate::graph::{Entity, Evidence, Relation, entity_key};
-    use crate::text::Span;
+    use crate::graph::{Entity, Evidence, Relation};
+    use crate::model::{EntityKind, Span, entity_key};
 
     #[test]
     fn csv_field_table() {

@@ -17,10 +17,10 @@
 //! dropped: neither is evidence of a name.
 
 use super::grouping::Grouping;
-use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::{FoundMention, MentionSource};
-use crate::text::Span;
+use crate::model::{EntityKind, Span, surface_key};
+use crate::union_find::UnionFind;
 use std::collections::{BTreeMap, HashMap};
 
 /// A mention with where it was found, as alias resolution sees it.
@@ -52,119 +52,10 @@ pub struct Resolution {
     pub assignment: Vec<Option<usize>>,
 }
 
-/// The key a surface form is grouped under: lower-cased, apostrophes dropped, hyphens and dashes made
-/// spaces, words joined by single spaces, and a leading "the" dropped when more words follow.
-pub fn surface_key(surface: &str) -> String {
-    if surface.is_ascii() {
-        return ascii_surface_key(surface);
-    }
-    // ASCII lower-cases a character at a time; other text is lower-cased whole, as a final sigma
-    // depends on what follows it.
-    let lowered: std::borrow::Cow<'_, str> = if surface.is_ascii() {
-        std::borrow::Cow::Borrowed(surface)
-    } else {
-        std::borrow::Cow::Owned(surface.to_lowercase())
-    };
-    // One pass over the lower-cased text: words are runs of characters that are neither white space
-    // nor hyphens or dashes; apostrophes are left out of them.
-    let mut key = String::with_capacity(lowered.len());
-    let mut words = 0;
-    let mut in_word = false;
-    for c in lowered.chars().map(|c| c.to_ascii_lowercase()) {
-        if matches!(c, '\'' | '’' | '‘') {
-            continue;
-        }
-        if matches!(c, '-' | '–' | '—') || c.is_whitespace() {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            if words > 0 {
-                key.push(' ');
-            }
-            words += 1;
-            in_word = true;
-        }
-        key.push(c);
-    }
-    if words >= 2 && key.starts_with("the ") {
-        key.drain(..4);
-    }
-    key
-}
-
-/// [`surface_key`] of an ASCII surface, a byte at a time: nearly every surface is ASCII, and decoding
-/// and encoding characters was most of the key's cost.
-fn ascii_surface_key(surface: &str) -> String {
-    let mut key = Vec::with_capacity(surface.len());
-    let mut words = 0;
-    let mut in_word = false;
-    for &byte in surface.as_bytes() {
-        match byte {
-            b'\'' => continue,
-            // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` leaves out the vertical tab.
-            b'-' | b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => in_word = false,
-            _ => {
-                if !in_word {
-                    if words > 0 {
-                        key.push(b' ');
-                    }
-                    words += 1;
-                    in_word = true;
-                }
-                key.push(byte.to_ascii_lowercase());
-            }
-        }
-    }
-    if words >= 2 && key.starts_with(b"the ") {
-        key.drain(..4);
-    }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(key).unwrap_or_default()
-}
-
 const KEY_CONNECTORS: &[&str] = &["of", "for", "the", "and", "on"];
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "abd", "abdul",
 ];
-
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(size: usize) -> Self {
-        UnionFind {
-            parent: (0..size).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    /// Whether `members` are some groups, all joined into one.
-    fn all_joined(&mut self, members: &[usize]) -> bool {
-        let Some((&first, rest)) = members.split_first() else {
-            return false;
-        };
-        let root = self.find(first);
-        rest.iter().all(|&member| self.find(member) == root)
-    }
-
-    /// Joins two groups; the smaller root index stays root so results do not depend on call order.
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[join] = keep;
-        }
-    }
-}
 
 /// Facts about one key group before merging, borrowing its key and surfaces rather than copying them.
 struct Group<'a> {
@@ -650,66 +541,6 @@ fn entity_kind<'a>(
 mod tests {
     use super::*;
 
-    #[test]
-    fn keys_ignore_case_apostrophes_hyphens_and_the() {
-        let cases = [
-            ("Kata'ib Hezbollah", "kataib hezbollah"),
-            ("Kataib Hezbollah", "kataib hezbollah"),
-            ("Mohammed Shia' Al Sudani", "mohammed shia al sudani"),
-            ("Mohammed Shia al-Sudani", "mohammed shia al sudani"),
-            ("the Badr Organization", "badr organization"),
-            ("Asa’ib Ahl al-Haq", "asaib ahl al haq"),
-            ("The", "the"),
-        ];
-        for (surface, key) in cases {
-            assert_eq!(surface_key(surface), key, "{surface}");
-        }
-    }
-
-    /// The key as first defined, step by step: what the one-pass [`surface_key`] must give.
-    fn surface_key_by_steps(surface: &str) -> String {
-        let lowered = surface
-            .to_lowercase()
-            .replace(['\'', '’', '‘'], "")
-            .replace(['-', '–', '—'], " ");
-        let words: Vec<&str> = lowered.split_whitespace().collect();
-        let words = match words.split_first() {
-            Some((&"the", rest)) if !rest.is_empty() => rest,
-            _ => &words[..],
-        };
-        words.join(" ")
-    }
-
-    #[test]
-    fn one_pass_key_is_the_stepwise_key() {
-        let cases = [
-            "",
-            " ",
-            "the",
-            "The the",
-            "the  Badr",
-            "theBadr",
-            "THE-Badr",
-            "’the Badr",
-            "'",
-            "a ' b",
-            "Kata’ib--Hezbollah",
-            "ΣΑΣ Σ",
-            "İstanbul",
-            "\u{212a}elvin",
-            "x\u{a0}y\u{2003}z",
-            "—the—",
-            "the ’ x",
-        ];
-        for surface in cases {
-            assert_eq!(
-                surface_key(surface),
-                surface_key_by_steps(surface),
-                "{surface:?}"
-            );
-        }
-    }
-
     proptest::proptest! {
         #[test]
         fn sorted_subset_is_set_inclusion(
@@ -722,34 +553,6 @@ mod tests {
                 small.is_subset(&large)
             );
             proptest::prop_assert!(is_sorted_subset(&sorted(&small), &sorted(&small)));
-        }
-
-        #[test]
-        fn all_joined_is_one_root(
-            unions in proptest::collection::vec((0usize..8, 0usize..8), 0..8),
-            members in proptest::collection::vec(0usize..8, 0..5),
-        ) {
-            let mut union = UnionFind::new(8);
-            for (a, b) in unions {
-                union.union(a, b);
-            }
-            let roots: std::collections::BTreeSet<usize> = members.iter().map(|&m| union.find(m)).collect();
-            proptest::prop_assert_eq!(union.all_joined(&members), roots.len() == 1);
-        }
-
-        #[test]
-        fn one_pass_key_is_the_stepwise_key_for_any_text(
-            pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "the", "The", "THE", "a", "Σ", "ς", "İ", "\u{212a}", " ", "\t", "\u{a0}", "-", "–", "—",
-                "'", "’", "‘", "x", "É", ".", "\u{b}", "\u{c}", "\r", "\n", "\u{1c}", "Q",
-            ]), 0..12),
-            ascii in "[ -~\t\n\x0b\x0c\r\x1c]{0,24}",
-            any in proptest::prelude::any::<String>(),
-        ) {
-            let surface: String = pieces.concat();
-            proptest::prop_assert_eq!(surface_key(&surface), surface_key_by_steps(&surface));
-            proptest::prop_assert_eq!(surface_key(&any), surface_key_by_steps(&any));
-            proptest::prop_assert_eq!(surface_key(&ascii), surface_key_by_steps(&ascii));
         }
     }
 }

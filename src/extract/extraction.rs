@@ -5,8 +5,6 @@
 //! sentence once every mention knows its entity.
 
 use super::alias::{Candidate, resolve_aliases};
-use super::class::RelationClass;
-use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::{
     AskedWords, CorpusVocabulary, LowercaseMarks, MentionBuffers, find_mentions_into,
@@ -15,10 +13,9 @@ use super::reference::ReferenceTracker;
 use super::relation_rules::{
     DocumentContext, RuleBuffers, RuleRelation, SentenceMention, read_sentence_relations_into,
 };
-use super::time::{Period, sentence_period};
-use crate::text::{
-    Document, SentenceKind, Span, Token, TokenKind, segment_sentences, tokenize_into,
-};
+use super::time::sentence_period;
+use crate::model::{EntityKind, Period, RelationClass, Rule, RuleName, Span};
+use crate::text::{Document, SentenceKind, Token, TokenKind, segment_sentences, tokenize_into};
 
 /// An entity found in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,11 +39,11 @@ pub struct ExtractedRelation {
     pub hedged: bool,
     pub document: usize,
     pub sentence: Span,
-    pub rule: &'static str,
+    /// The rule that read it, marked as metonymy when an end was named only by its capital standing
+    /// for its government ("Washington imposed").
+    pub rule: RuleName,
     /// The period the sentence speaks of, if it names one.
     pub time: Option<Period>,
-    /// An endpoint was named only by its capital standing for its government ("Washington imposed").
-    pub metonymy: bool,
 }
 
 /// Everything extraction found in a corpus: entities, and relations between them by entity index.
@@ -576,9 +573,11 @@ pub fn extract_corpus_observed(
             hedged: relation.hedged,
             document: sentence.document,
             sentence: sentence.span,
-            rule: relation.rule,
+            rule: RuleName::new(
+                relation.rule,
+                metonymic.contains(&relation.subject) || metonymic.contains(&relation.object),
+            ),
             time,
-            metonymy: metonymic.contains(&relation.subject) || metonymic.contains(&relation.object),
         }));
         capped
     };
@@ -631,7 +630,7 @@ pub fn extract_corpus_observed(
         .flat_map(|(relations, _)| relations)
     {
         // What a name says about its owner needs saying once, not in every sentence that uses it.
-        if relation.rule == "name-part"
+        if relation.rule.rule == Rule::NamePart
             && !name_parts_seen.insert((relation.subject, relation.object))
         {
             continue;
@@ -753,7 +752,7 @@ mod tests {
                     extraction.entities[r.subject].name.clone(),
                     r.class,
                     extraction.entities[r.object].name.clone(),
-                    r.rule,
+                    r.rule.rule.name(),
                     r.negated,
                 )
             })
@@ -971,7 +970,7 @@ mod tests {
             .filter(|r| r.class == RelationClass::CoMention)
             .collect();
         assert_eq!(comentions.len(), 1);
-        assert_eq!(comentions[0].rule, "co-mention");
+        assert_eq!(comentions[0].rule, RuleName::from(Rule::CoMention));
     }
 
     #[test]
@@ -1009,7 +1008,7 @@ mod metonymy_tests {
             (name(sanction.subject), name(sanction.object)),
             ("United States", "Turkey")
         );
-        assert!(sanction.metonymy, "inferred through capitals");
+        assert!(sanction.rule.metonymy, "inferred through capitals");
         let ankara = extraction
             .entities
             .iter()
@@ -1021,6 +1020,6 @@ mod metonymy_tests {
             .iter()
             .find(|r| r.class == RelationClass::Cooperation)
             .expect("a meeting");
-        assert!(!met.metonymy, "named by their own names");
+        assert!(!met.rule.metonymy, "named by their own names");
     }
 }

@@ -7,8 +7,7 @@
 //!
 //! The files are compiled into the binary, so `kg` runs anywhere; `--lexicon DIR` reads another copy.
 
-use super::class::RelationClass;
-use super::kind::EntityKind;
+use crate::model::{EntityKind, RelationClass};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -20,10 +20,10 @@
 //! known part. Sentence-initial function words never start a name, and a sentence-initial word that the
 //! corpus also uses in lower case is a common word.
 
-use super::kind::EntityKind;
 use super::lexicon::{Lexicon, SurfaceRole, WordBuildHasher, lowercases_to, with_lowercase};
+use crate::model::{EntityKind, Span};
 use crate::text::token::compound_parts;
-use crate::text::{Span, Token, TokenKind};
+use crate::text::{Token, TokenKind};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 

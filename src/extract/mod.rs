@@ -11,10 +11,8 @@
 //! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
 
 pub mod alias;
-pub mod class;
 pub mod extraction;
 pub mod grouping;
-pub mod kind;
 pub mod lexicon;
 pub mod mention;
 pub mod reference;
@@ -25,11 +23,8 @@ mod rule_tests;
 pub(crate) mod test_lexicon;
 pub mod time;
 
-pub use class::RelationClass;
 pub use extraction::{
     ExtractOptions, ExtractedEntity, ExtractedRelation, Extraction, extract_corpus,
     extract_corpus_with,
 };
-pub use kind::EntityKind;
 pub use lexicon::{Lexicon, LexiconError};
-pub use time::Period;

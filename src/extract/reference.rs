@@ -15,9 +15,9 @@
 //! (no alias, no span); it only lets the relation rules see who the sentence is about.
 //! `kg eval --no-references` measures what this adds.
 
-use super::kind::EntityKind;
 use super::lexicon::Lexicon;
 use super::relation_rules::SentenceMention;
+use crate::model::EntityKind;
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
 
@@ -204,7 +204,7 @@ impl ReferenceTracker {
             };
             references.push(SentenceMention {
                 entity,
-                span: crate::text::Span::new(first.span.start, last.span.end),
+                span: crate::model::Span::new(first.span.start, last.span.end),
                 tokens: (index, end),
                 title: None,
                 kind,

@@ -31,11 +31,10 @@
 //! of pairs instead of their square. [`read_sentence_relations`] says when a cap left pairs out, so the
 //! build can tell the user.
 
-use super::class::RelationClass;
-use super::kind::EntityKind;
 use super::lexicon::{Lexicon, WordBuildHasher};
 use super::mention::TitleInfo;
-use crate::text::{Span, Token, TokenKind};
+use crate::model::{EntityKind, RelationClass, Rule, Span};
+use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -93,7 +92,7 @@ pub struct RuleRelation {
     pub class: RelationClass,
     pub negated: bool,
     pub hedged: bool,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -685,7 +684,7 @@ impl Reader<'_> {
         object: usize,
         predicate: impl Into<Cow<'static, str>>,
         class: RelationClass,
-        rule: &'static str,
+        rule: Rule,
     ) -> Option<RuleRelation> {
         Some(RuleRelation {
             subject: self.mentions.get(subject)?.entity,
@@ -710,7 +709,7 @@ impl Reader<'_> {
                     country,
                     format!("{} of", title.title),
                     RelationClass::Leads,
-                    "title",
+                    Rule::Title,
                 ));
             } else if let (Some(home), Some(person)) =
                 (self.home_for_bare_title(index), self.mentions.get(index))
@@ -722,7 +721,7 @@ impl Reader<'_> {
                     class: RelationClass::Leads,
                     negated: false,
                     hedged: self.hedged(),
-                    rule: "title-home",
+                    rule: Rule::TitleHome,
                 });
             }
         }
@@ -851,7 +850,13 @@ impl Reader<'_> {
                 }
                 if let Some((role_end, role, class)) = self.role_at(i) {
                     if let Some(c) = country {
-                        out.extend(self.relation(x, c, format!("{role} of"), class, "apposition"));
+                        out.extend(self.relation(
+                            x,
+                            c,
+                            format!("{role} of"),
+                            class,
+                            Rule::Apposition,
+                        ));
                     }
                     let preposition = self.lower(role_end);
                     if ["of", "for", "to", "in", "at"].contains(&preposition)
@@ -863,7 +868,7 @@ impl Reader<'_> {
                         } else {
                             (format!("{role} of"), class)
                         };
-                        out.extend(self.relation(x, y, predicate, class, "apposition"));
+                        out.extend(self.relation(x, y, predicate, class, Rule::Apposition));
                     }
                 }
             }
@@ -881,7 +886,13 @@ impl Reader<'_> {
                 if self.word(y_end) == ","
                     && let Some(person) = self.mention_at(y_end + 1)
                 {
-                    out.extend(self.relation(person, y, format!("{role} of"), class, "apposition"));
+                    out.extend(self.relation(
+                        person,
+                        y,
+                        format!("{role} of"),
+                        class,
+                        Rule::Apposition,
+                    ));
                 }
             }
             // Y ROLE X: "PMF deputy Abu Mahdi al-Muhandis". A role is one to three words: without a
@@ -890,14 +901,20 @@ impl Reader<'_> {
                 && let Some((role_end, role, class)) = self.role_at(after)
                 && let Some(person) = self.mention_at(role_end)
             {
-                out.extend(self.relation(person, x, format!("{role} of"), class, "apposition"));
+                out.extend(self.relation(person, x, format!("{role} of"), class, Rule::Apposition));
             }
             // X of Y, for a person X: "Abu Baqir al-Saadi of Kataib Hezbollah"
             if self.lower(after) == "of"
                 && (mention.title.is_some() || self.looks_like_person(x))
                 && let Some(y) = self.mention_at(after + 1)
             {
-                out.extend(self.relation(x, y, "member of", RelationClass::PartOf, "apposition"));
+                out.extend(self.relation(
+                    x,
+                    y,
+                    "member of",
+                    RelationClass::PartOf,
+                    Rule::Apposition,
+                ));
             }
         }
     }
@@ -989,7 +1006,7 @@ impl Reader<'_> {
                     head,
                     "part of",
                     RelationClass::PartOf,
-                    "such-as",
+                    Rule::SuchAs,
                 ));
             }
         }
@@ -1062,7 +1079,7 @@ impl Reader<'_> {
                 self.lexicon.relation_noun(word).map(|class| (word, class))
             });
             if let Some((noun, class)) = noun {
-                out.extend(self.relation(a, b, noun.to_string(), class, "compound-pair"));
+                out.extend(self.relation(a, b, noun.to_string(), class, Rule::CompoundPair));
             }
         }
     }
@@ -1102,7 +1119,7 @@ impl Reader<'_> {
                     .and_then(|i| self.mention_after(i + 1, 2))
             });
             if let Some(y) = target {
-                out.extend(self.relation(x, y, *predicate, *class, "compound-modifier"));
+                out.extend(self.relation(x, y, *predicate, *class, Rule::CompoundModifier));
             }
         }
     }
@@ -1114,7 +1131,7 @@ impl Reader<'_> {
             if self.is_possessive(after)
                 && let Some(x) = self.mention_at(after + 1)
             {
-                out.extend(self.relation(x, y, "part of", RelationClass::PartOf, "possessive"));
+                out.extend(self.relation(x, y, "part of", RelationClass::PartOf, Rule::Possessive));
             }
         }
     }
@@ -1157,7 +1174,7 @@ impl Reader<'_> {
                     country,
                     "part of",
                     RelationClass::PartOf,
-                    "demonym",
+                    Rule::Demonym,
                 ));
             }
         }
@@ -1186,7 +1203,7 @@ impl Reader<'_> {
                 .find(|&t| self.lower(t) == "and")
                 .and_then(|and| self.mention_after(and + 1, 3));
             if let Some(b) = b {
-                out.extend(self.relation(a, b, format!("{noun} with"), class, "between"));
+                out.extend(self.relation(a, b, format!("{noun} with"), class, Rule::Between));
             }
         }
     }
@@ -1227,7 +1244,13 @@ impl Reader<'_> {
                 start += 1;
             }
             for y in self.list_from(start) {
-                out.extend(self.relation(x, y, format!("{noun} {preposition}"), class, "nominal"));
+                out.extend(self.relation(
+                    x,
+                    y,
+                    format!("{noun} {preposition}"),
+                    class,
+                    Rule::Nominal,
+                ));
             }
         }
     }
@@ -1262,7 +1285,7 @@ impl Reader<'_> {
                     class,
                     negated: false,
                     hedged: self.hedged(),
-                    rule: "nominal",
+                    rule: Rule::Nominal,
                 });
             }
         }
@@ -1287,7 +1310,7 @@ impl Reader<'_> {
                         class: RelationClass::Other,
                         negated: false,
                         hedged: false,
-                        rule: "name-part",
+                        rule: Rule::NamePart,
                     },
                     EntityKind::Person | EntityKind::Country => continue,
                     _ => RuleRelation {
@@ -1297,7 +1320,7 @@ impl Reader<'_> {
                         class: RelationClass::PartOf,
                         negated: false,
                         hedged: false,
-                        rule: "name-part",
+                        rule: Rule::NamePart,
                     },
                 };
                 out.push(relation);
@@ -1324,7 +1347,13 @@ impl Reader<'_> {
                     EntityKind::Country | EntityKind::Place
                 )
             {
-                out.extend(self.relation(x, y, "located in", RelationClass::PartOf, "located-in"));
+                out.extend(self.relation(
+                    x,
+                    y,
+                    "located in",
+                    RelationClass::PartOf,
+                    Rule::LocatedIn,
+                ));
             }
         }
     }
@@ -1366,7 +1395,7 @@ impl Reader<'_> {
                         b,
                         format!("{} with", verb.lemma),
                         verb.class,
-                        "joint-subject",
+                        Rule::JointSubject,
                     ) {
                         relation.negated = negated;
                         out.push(relation);
@@ -1423,7 +1452,7 @@ impl Reader<'_> {
             if let Some(reading) = self.read_gap(gap_start, gap_end) {
                 // "volunteers … traveled to Donetsk and Luhansk to join …": a mention inside a
                 // prepositional phrase is not the subject of the next verb; the clause's subject is.
-                let left_in_phrase = reading.rule == "verb"
+                let left_in_phrase = reading.rule == Rule::Verb
                     && !reading.passive
                     && !reading.relative
                     && (reading.non_finite
@@ -1433,10 +1462,12 @@ impl Reader<'_> {
                             .is_some_and(|&m| self.after_non_subject_preposition(m)));
                 let one_subject;
                 let subjects_of_clause;
-                let apposition_head = left
-                    .first()
-                    .and_then(|&m| self.apposition_head(m))
-                    .filter(|_| reading.rule == "verb" && !reading.passive && !reading.relative);
+                let apposition_head =
+                    left.first()
+                        .and_then(|&m| self.apposition_head(m))
+                        .filter(|_| {
+                            reading.rule == Rule::Verb && !reading.passive && !reading.relative
+                        });
                 let left: &[usize] = if let Some(head) = apposition_head {
                     one_subject = [head];
                     &one_subject
@@ -1475,7 +1506,7 @@ impl Reader<'_> {
                         }
                     }
                 }
-                previous_verb = (reading.rule == "verb" && !reading.passive)
+                previous_verb = (reading.rule == Rule::Verb && !reading.passive)
                     .then(|| (left.to_vec(), reading.lemma, reading.class, reading.negated));
             } else if let Some((subjects, lemma, class, negated)) = &previous_verb {
                 // "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to
@@ -1492,7 +1523,7 @@ impl Reader<'_> {
                 for &s in self.capped(subjects) {
                     for &o in self.capped(right) {
                         if let Some(mut relation) =
-                            self.relation(s, o, predicate.clone(), *class, "verb")
+                            self.relation(s, o, predicate.clone(), *class, Rule::Verb)
                         {
                             // "X declined to support Y in Z": the denial reaches Z too.
                             relation.negated = *negated;
@@ -1637,7 +1668,7 @@ impl Reader<'_> {
                 non_finite,
                 coordinated,
                 relative: relative_at.is_some(),
-                rule: "verb",
+                rule: Rule::Verb,
             });
         }
         // "X's relations with Y", "X has deep ties to Y": a relation noun right before a preposition.
@@ -1660,7 +1691,7 @@ impl Reader<'_> {
             non_finite: false,
             coordinated: false,
             relative: false,
-            rule: "relation-noun",
+            rule: Rule::RelationNoun,
         })
     }
 
@@ -1708,7 +1739,7 @@ impl Reader<'_> {
             non_finite: false,
             coordinated: false,
             relative: false,
-            rule: "possessive-noun",
+            rule: Rule::PossessiveNoun,
         })
     }
 
@@ -1890,7 +1921,7 @@ impl Reader<'_> {
                         class: RelationClass::CoMention,
                         negated: false,
                         hedged: false,
-                        rule: "co-mention",
+                        rule: Rule::CoMention,
                     });
                 }
             }
@@ -1910,7 +1941,7 @@ struct GapReading<'r> {
     coordinated: bool,
     /// A relative clause on the mention before it: ", which VERB …".
     relative: bool,
-    rule: &'static str,
+    rule: Rule,
 }
 
 /// The predicate for a verb and the words after it: the lemma, up to two words, and the preposition
@@ -2194,7 +2225,7 @@ mod tests {
             class,
             negated: subject == 2,
             hedged: false,
-            rule: "verb",
+            rule: Rule::Verb,
         };
         use RelationClass::*;
         let all = [

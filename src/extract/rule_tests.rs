@@ -5,11 +5,14 @@
 //! Each case lists every asserted (non-co-mention) relation the text gives, so a rule that starts
 //! reading more, or less, shows up here.
 
-use super::class::RelationClass::{self, Conflict, Cooperation, Leads, Other, PartOf};
 use super::extraction::{ExtractOptions, Extraction, extract_corpus, extract_corpus_with};
 use super::lexicon::Lexicon;
 use super::test_lexicon::test_lexicon;
-use super::time::Period;
+use crate::model::{
+    Period,
+    RelationClass::{self, Conflict, Cooperation, Leads, Other, PartOf},
+    Rule,
+};
 use crate::text::Document;
 
 /// (subject, class, object, rule, negated, hedged, time) of one asserted relation.
@@ -59,7 +62,7 @@ fn readings(extraction: &Extraction) -> Vec<Reading> {
                 extraction.entities[r.subject].name.clone(),
                 r.class,
                 extraction.entities[r.object].name.clone(),
-                r.rule.to_string(),
+                r.rule.rule.to_string(),
                 r.negated,
                 r.hedged,
                 r.time,
@@ -571,7 +574,7 @@ fn name_part_is_read_once_per_corpus() {
     let name_parts = extract_corpus(&corpus, &test_lexicon())
         .relations
         .iter()
-        .filter(|r| r.rule == "name-part")
+        .filter(|r| r.rule.rule == Rule::NamePart)
         .count();
     assert_eq!(name_parts, 1);
 }
@@ -915,7 +918,7 @@ fn a_plural_title_makes_each_name_a_person_of_no_known_country() {
     let people: Vec<&str> = extraction
         .entities
         .iter()
-        .filter(|e| e.kind == super::kind::EntityKind::Person)
+        .filter(|e| e.kind == crate::model::EntityKind::Person)
         .map(|e| e.name.as_str())
         .collect();
     assert_eq!(people, ["Erdogan", "Aliyev"]);

@@ -1,8 +1,7 @@
 //! A small hand-made lexicon for unit tests, so rule tests do not move when the data files grow.
 
-use super::class::RelationClass;
-use super::kind::EntityKind;
 use super::lexicon::{ClassedNoun, HeadNoun, Lexicon, LexiconEntity, Title, Verb, WordLists};
+use crate::model::{EntityKind, RelationClass};
 
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()

@@ -2,9 +2,11 @@
 
 use super::test_graph::{build, id, names};
 use super::{Cancelled, KnowledgeGraph, RelationFilter, WalkDirection};
-use crate::extract::EntityKind::{self, Country, Organization, Person};
-use crate::extract::Period;
-use crate::extract::RelationClass::{self, CoMention, Conflict, Cooperation, PartOf};
+use crate::model::{
+    EntityKind::{self, Country, Organization, Person},
+    Period,
+    RelationClass::{self, CoMention, Conflict, Cooperation, PartOf},
+};
 use std::sync::atomic::AtomicBool;
 
 /// A → B (Cooperation), B → C (Conflict), C → D (Cooperation), E → A (PartOf), A – F (CoMention).
@@ -579,7 +581,7 @@ fn relation(class: RelationClass, years: &[Option<i32>]) -> super::Relation {
     let evidence = years.iter().enumerate().map(|(index, &year)| {
         super::Evidence::new(
             0,
-            crate::text::Span::new(index, index + 1),
+            crate::model::Span::new(index, index + 1),
             "test",
             year.map(Period::year),
         )
@@ -612,7 +614,7 @@ mod reference {
     use super::super::cancelled::check;
     use super::super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
     use super::super::{GraphPath, Hop, Neighbourhood, PathList, RelationFilter, WalkDirection};
-    use crate::extract::EntityKind;
+    use crate::model::EntityKind;
     use petgraph::Direction;
     use std::collections::{HashMap, HashSet, VecDeque};
     use std::sync::atomic::AtomicBool;

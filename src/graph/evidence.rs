@@ -6,9 +6,7 @@
 //! the accessors give them back as the model's types (`Span`, `&str`, `Option<Period>`). Files hold the
 //! same fields as ever: `(document: 0, span: (start: 0, end: 15), rule: "verb", time: Some(...))`.
 
-use super::symbol::Symbol;
-use crate::extract::Period;
-use crate::text::Span;
+use crate::model::{Period, RuleName, Span, Symbol};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -60,6 +58,11 @@ impl Evidence {
             rule,
             time: PackedPeriod::pack(time),
         }
+    }
+
+    /// The rule that read it, when this version knows the rule by that name.
+    pub fn rule_name(&self) -> Option<RuleName> {
+        RuleName::parse(self.rule.as_str())
     }
 
     /// Evidence as a file holds it, refused when a number does not fit rather than changed.

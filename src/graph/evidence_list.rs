@@ -126,7 +126,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Span;
+    use crate::model::Span;
 
     fn evidence(start: usize) -> Evidence {
         Evidence::new(0, Span::new(start, start + 1), "verb", None)

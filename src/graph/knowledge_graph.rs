@@ -2,7 +2,7 @@
 //! Nothing else in kgraph touches petgraph.
 
 use super::model::{Entity, Evidence, Relation, StoredDocument};
-use crate::extract::RelationClass;
+use crate::model::{RelationClass, name_key};
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeIndexable, EdgeRef, NodeIndexable};
@@ -40,37 +40,6 @@ pub struct KnowledgeGraph {
     /// FxHash: indexing the names of a large graph with SipHash was a good part of building it.
     names: HashMap<String, Vec<NodeIndex>, rustc_hash::FxBuildHasher>,
     documents: Vec<StoredDocument>,
-}
-
-/// The key names are indexed under: case folded, curly apostrophes straightened, whitespace collapsed.
-pub fn name_key(name: &str) -> String {
-    if !name.is_ascii() {
-        // Lower-cased whole: a final sigma depends on what follows it.
-        return name
-            .replace('’', "'")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-    }
-    // The same key in one pass over the bytes and one allocation: every entity's names are keyed as a
-    // graph is built or loaded, and decoding and encoding characters was most of the key's cost.
-    let mut key = Vec::with_capacity(name.len());
-    let mut in_word = false;
-    for &byte in name.as_bytes() {
-        // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` leaves out the vertical tab.
-        if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-            in_word = false;
-            continue;
-        }
-        if !in_word && !key.is_empty() {
-            key.push(b' ');
-        }
-        in_word = true;
-        key.push(byte.to_ascii_lowercase());
-    }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(key).unwrap_or_default()
 }
 
 /// The keys an entity is found by: its name's and its aliases'.
@@ -323,42 +292,7 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::EntityKind;
-    use crate::text::Span;
-    use proptest::prelude::*;
-
-    /// The key as first written, step by step.
-    fn name_key_by_steps(name: &str) -> String {
-        name.replace('’', "'")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    }
-
-    #[test]
-    fn name_keys() {
-        let cases = [
-            ("Nouri al-Maliki", "nouri al-maliki"),
-            (
-                "  The\tPopular \x0b Mobilization\r\nForces ",
-                "the popular mobilization forces",
-            ),
-            ("Kata’ib Hezbollah", "kata'ib hezbollah"),
-            ("ΟΔΟΣ  Σ", "οδος σ"),
-            ("", ""),
-        ];
-        for (name, key) in cases {
-            assert_eq!(name_key(name), key, "{name:?}");
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn one_pass_name_key_is_the_stepwise_key(name in "[ -~\t\n\x0b\x0c\r\x1c\x1fΣσ’é]{0,24}") {
-            prop_assert_eq!(name_key(&name), name_key_by_steps(&name));
-        }
-    }
+    use crate::model::{EntityKind, Span};
 
     fn entity(name: &str, aliases: &[&str]) -> Entity {
         Entity {

@@ -28,13 +28,10 @@
 //! single build counts each mention's own vote, which the graph does not keep). The merge cannot undo these without reading the texts
 //! again; the README's scale-out section says so.
 
-use super::entity_key::entity_key;
-use super::evidence_list::EvidenceList;
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
 use super::model::{Entity, Evidence, Mention, Relation, StoredDocument};
-use super::symbol::Symbol;
-use crate::extract::alias::surface_key;
-use crate::extract::{EntityKind, RelationClass};
+use crate::model::{EdgeKey, EntityKind, Rule, entity_key, surface_key};
+use crate::union_find::UnionFind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One graph to merge, with the name its errors are reported under (its path).
@@ -150,28 +147,6 @@ fn renumber(
         })
 }
 
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[join] = keep;
-        }
-    }
-}
-
 /// An input entity's share of a merged entity.
 struct Part<'a> {
     entity: &'a Entity,
@@ -238,9 +213,7 @@ fn merge_entities(
     }
     // Entities written the same way somewhere are one, as alias resolution groups mentions by their
     // surface key.
-    let mut union = UnionFind {
-        parent: (0..parts.len()).collect(),
-    };
+    let mut union = UnionFind::new(parts.len());
     let mut slot_of_surface: HashMap<String, usize> = HashMap::new();
     for (key, slot) in surfaces {
         if ambiguous.contains(&key) {
@@ -356,9 +329,6 @@ fn merge_entity(shares: &[&Part<'_>], texts: &[&str]) -> Entity {
     }
 }
 
-/// The key two relations are one edge under.
-type EdgeKey = (usize, usize, Symbol, RelationClass, bool, bool);
-
 /// The merged relations, (source, target, relation) by merged entity index, in the order a single
 /// build lists them: by the first document that states them, then in the order the shard that read
 /// that document lists them.
@@ -399,15 +369,7 @@ fn merge_relations(
                 continue;
             };
             let first = (first_document, input, position);
-            let r = relation.relation;
-            let key = (
-                source,
-                target,
-                r.predicate_symbol(),
-                r.class,
-                r.negated,
-                r.hedged,
-            );
+            let key = EdgeKey::new(source, target, relation.relation.statement());
             match edge_of_key.get(&key) {
                 Some(&edge) => {
                     let edge = &mut edges[edge];
@@ -427,19 +389,22 @@ fn merge_relations(
     }
     // What a name says about its owner is said once in a single build, by its first sentence; each
     // shard kept its own first.
-    let is_name_part = |e: &Evidence| e.rule() == "name-part" || e.rule().starts_with("name-part+");
-    let mut first_name_part: HashMap<(usize, usize), (u32, crate::text::Span)> = HashMap::new();
+    let is_name_part = |e: &Evidence| {
+        e.rule_name()
+            .is_some_and(|name| name.rule == Rule::NamePart)
+    };
+    let mut first_name_part: HashMap<(usize, usize), (u32, crate::model::Span)> = HashMap::new();
     for edge in &edges {
         for evidence in edge.evidence.iter().filter(|e| is_name_part(e)) {
             let at = (evidence.document(), evidence.span());
             let first = first_name_part
-                .entry((edge.key.0, edge.key.1))
+                .entry((edge.key.source, edge.key.target))
                 .or_insert(at);
             *first = (*first).min(at);
         }
     }
     for edge in &mut edges {
-        let pair = (edge.key.0, edge.key.1);
+        let pair = (edge.key.source, edge.key.target);
         edge.evidence.retain(|e| {
             !is_name_part(e) || first_name_part.get(&pair) == Some(&(e.document(), e.span()))
         });
@@ -451,17 +416,15 @@ fn merge_relations(
     Ok(edges
         .into_iter()
         .map(|edge| {
-            let (source, target, predicate, class, negated, hedged) = edge.key;
+            let EdgeKey {
+                source,
+                target,
+                statement,
+            } = edge.key;
             (
                 source,
                 target,
-                Relation::from_parts(
-                    predicate,
-                    class,
-                    negated,
-                    hedged,
-                    EvidenceList::from_vec(edge.evidence),
-                ),
+                Relation::with_statement(statement, edge.evidence),
             )
         })
         .collect())
@@ -470,7 +433,7 @@ fn merge_relations(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Span;
+    use crate::model::{RelationClass, Span};
 
     /// An entity of a shard: name, kind, other surface forms.
     type EntitySpec = (&'static str, EntityKind, &'static [&'static str]);

@@ -6,7 +6,6 @@ mod assembly;
 mod cancelled;
 pub mod centrality;
 mod csr;
-pub mod entity_key;
 mod evidence;
 mod evidence_list;
 pub mod knowledge_graph;
@@ -17,7 +16,6 @@ pub mod paths;
 pub mod persist;
 pub mod snapshot;
 pub mod subgraph;
-pub mod symbol;
 pub mod walk;
 
 #[cfg(test)]
@@ -27,7 +25,6 @@ pub(crate) mod test_graph;
 
 pub use cancelled::Cancelled;
 pub use centrality::{BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, PAGE_RANK_DAMPING};
-pub use entity_key::entity_key;
 pub use evidence::EvidenceError;
 pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
 pub use merge::{MergeError, MergeInput, merge_graphs};
@@ -35,5 +32,4 @@ pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};
 pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
-pub use symbol::Symbol;
 pub use walk::{RelationFilter, WalkDirection};

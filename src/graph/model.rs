@@ -2,9 +2,7 @@
 
 pub use super::evidence::Evidence;
 use super::evidence_list::EvidenceList;
-use super::symbol::Symbol;
-use crate::extract::{EntityKind, RelationClass};
-use crate::text::Span;
+use crate::model::{EntityKind, RelationClass, Span, Statement, Symbol};
 use serde::{Deserialize, Serialize};
 
 /// A document kept inside the graph, so evidence can be shown without the source files.
@@ -79,6 +77,20 @@ impl Relation {
         }
     }
 
+    /// The relation saying `statement`, stated by `evidence`, kept in the order given.
+    pub fn with_statement(
+        statement: Statement,
+        evidence: impl IntoIterator<Item = Evidence>,
+    ) -> Relation {
+        Relation {
+            predicate: statement.predicate,
+            class: statement.class,
+            negated: statement.negated,
+            hedged: statement.hedged,
+            evidence: evidence.into_iter().collect(),
+        }
+    }
+
     /// The relation as a file holds it.
     pub(crate) fn from_parts(
         predicate: Symbol,
@@ -124,10 +136,17 @@ impl Relation {
     /// True when `other` is the same statement, perhaps from other sentences: the same predicate, class
     /// and flags. The graph keeps one edge for such relations between the same two entities.
     pub fn same_statement(&self, other: &Relation) -> bool {
-        self.predicate == other.predicate
-            && self.class == other.class
-            && self.negated == other.negated
-            && self.hedged == other.hedged
+        self.statement() == other.statement()
+    }
+
+    /// What it says, apart from its ends and evidence: the part of its [`EdgeKey`] it holds.
+    pub fn statement(&self) -> Statement {
+        Statement {
+            predicate: self.predicate,
+            class: self.class,
+            negated: self.negated,
+            hedged: self.hedged,
+        }
     }
 
     /// Adds the sentences of `evidence` it does not have yet, and sorts them all.
@@ -207,7 +226,7 @@ impl From<RelationRecord> for Relation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Span;
+    use crate::model::Span;
 
     #[test]
     #[cfg(target_pointer_width = "64")]

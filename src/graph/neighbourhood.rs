@@ -3,7 +3,7 @@
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
 use super::walk::{IdMap, RelationFilter, WalkDirection};
-use crate::extract::EntityKind;
+use crate::model::EntityKind;
 
 /// What [`KnowledgeGraph::neighbourhood`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]

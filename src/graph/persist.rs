@@ -12,11 +12,8 @@ use super::evidence_list::EvidenceList;
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
 use super::model::{Entity, Evidence, Relation, StoredDocument};
 use super::snapshot;
-use super::symbol::Symbol;
 use crate::atomic_file::write_atomically;
-use crate::extract::RelationClass;
-use crate::extract::time::Period;
-use crate::text::Span;
+use crate::model::{EdgeKey, Period, RelationClass, Span, Statement, Symbol};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -250,12 +247,9 @@ fn binary_size_hint(file: &GraphFileRef<'_>) -> usize {
     16 + documents + entities + relations
 }
 
-/// What tells two relations apart: the same endpoints, predicate, class and flags are one edge.
-pub(super) type RelationKey = (usize, usize, Symbol, RelationClass, bool, bool);
-
 /// A relation as a file holds it, RON or binary.
 pub(super) trait RelationRecordIn {
-    fn key(&self) -> RelationKey;
+    fn key(&self) -> EdgeKey;
     fn into_parts(self) -> (usize, usize, Relation);
 
     /// A hash of [`RelationRecordIn::key`]: two relations that may be one have the same.
@@ -266,16 +260,8 @@ pub(super) trait RelationRecordIn {
 }
 
 impl RelationRecordIn for RelationRecord {
-    fn key(&self) -> RelationKey {
-        let r = &self.relation;
-        (
-            self.source,
-            self.target,
-            r.predicate_symbol(),
-            r.class,
-            r.negated,
-            r.hedged,
-        )
+    fn key(&self) -> EdgeKey {
+        EdgeKey::new(self.source, self.target, self.relation.statement())
     }
 
     fn into_parts(self) -> (usize, usize, Relation) {
@@ -284,15 +270,14 @@ impl RelationRecordIn for RelationRecord {
 }
 
 impl RelationRecordIn for BinaryRelationIn {
-    fn key(&self) -> RelationKey {
-        (
-            self.source,
-            self.target,
-            self.predicate,
-            self.class,
-            self.negated,
-            self.hedged,
-        )
+    fn key(&self) -> EdgeKey {
+        let statement = Statement {
+            predicate: self.predicate,
+            class: self.class,
+            negated: self.negated,
+            hedged: self.hedged,
+        };
+        EdgeKey::new(self.source, self.target, statement)
     }
 
     fn into_parts(self) -> (usize, usize, Relation) {
@@ -438,9 +423,8 @@ fn parse_graph_file(text: &str, path: &Path) -> Result<GraphFile, PersistError> 
 /// graphs with every kind of field and string; a change to the model's fields must be made here too.
 mod ron_text {
     use super::{GraphFileRef, RelationRecordRef};
-    use crate::extract::time::Period;
     use crate::graph::model::{Entity, Evidence, StoredDocument};
-    use crate::text::Span;
+    use crate::model::{Period, Span};
     use std::io::Write;
 
     /// Where the run of bytes from `start` that [`char::escape_debug`] leaves as they are ends: printable
@@ -738,10 +722,8 @@ mod ron_text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::time::Period;
-    use crate::extract::{EntityKind, RelationClass};
     use crate::graph::{Entity, Evidence, Mention};
-    use crate::text::Span;
+    use crate::model::{EntityKind, Period, RelationClass, Span};
 
     fn sample() -> KnowledgeGraph {
         let mut graph = KnowledgeGraph::new();
@@ -846,7 +828,7 @@ mod tests {
     /// Every kind of field: all kinds and classes, empty lists, periods open at either end or both,
     /// negative years, and strings that need escaping.
     fn varied_graph(strings: &[String]) -> KnowledgeGraph {
-        use crate::extract::{EntityKind, RelationClass};
+        use crate::model::{EntityKind, RelationClass};
         let string = |i: usize| {
             strings
                 .get(i % strings.len().max(1))

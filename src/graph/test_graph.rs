@@ -3,8 +3,7 @@
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
 use super::model::{Entity, Evidence, Mention, Relation};
-use crate::extract::{EntityKind, RelationClass};
-use crate::text::Span;
+use crate::model::{EntityKind, RelationClass, Span};
 use std::collections::HashMap;
 
 /// An entity of the fixture: name, kind, aliases (the name is added to them).

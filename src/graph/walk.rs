@@ -11,7 +11,7 @@
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
 use super::model::{Evidence, Relation};
-use crate::extract::{Period, RelationClass};
+use crate::model::{Period, RelationClass};
 use petgraph::Direction;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

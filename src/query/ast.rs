@@ -1,9 +1,8 @@
 //! The syntax tree of one line of the query language: a query about the graph, or a meta-command to the
 //! session. Names and paths keep the byte span they were typed at, so later errors can point at them.
 
-use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::WalkDirection;
-use crate::text::Span;
+use crate::model::{EntityKind, Period, RelationClass, Span};
 
 /// An entity as the user named it: a canonical name or an alias, any case.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@
 //! text with accents or Arabic names. A span that does not fall on character boundaries is widened to
 //! the nearest ones rather than trusted.
 
-use crate::text::Span;
+use crate::model::Span;
 
 /// Where a piece of query text came from: a script name (or `<repl>`, `<stdin>`, `<query>`), the line
 /// number of its first line, and the text itself (several lines when a quote spanned them).

@@ -4,7 +4,7 @@
 //! the job of [`crate::query::diagnostic`].
 
 use super::suggest::{did_you_mean, one_of};
-use crate::text::Span;
+use crate::model::Span;
 
 /// An error in a line, with the byte span it is about.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -14,13 +14,12 @@ use super::commands::{META_COMMANDS, VERBS, command_help};
 use super::error::{QueryError, QueryErrorKind};
 use super::report::{Cell, Report, Section};
 use super::suggest::closest;
-use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::knowledge_graph::RelationRef;
 use crate::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
     RelationFilter, RelationId, WalkDirection,
 };
-use crate::text::Span;
+use crate::model::{EntityKind, Period, RelationClass, Span};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;
 
@@ -838,7 +837,7 @@ impl<'g> Evaluator<'g> {
 
     /// `find TEXT`
     fn find(&self, text: &str) -> Report {
-        let needle = crate::graph::knowledge_graph::name_key(text);
+        let needle = crate::model::name_key(text);
         let mut rows: Vec<(String, EntityId, Vec<Cell>)> = self
             .graph
             .entities()
@@ -846,7 +845,7 @@ impl<'g> Evaluator<'g> {
                 let matching: Vec<&str> = std::iter::once(&entity.name)
                     .chain(&entity.aliases)
                     .map(String::as_str)
-                    .filter(|n| crate::graph::knowledge_graph::name_key(n).contains(&needle))
+                    .filter(|n| crate::model::name_key(n).contains(&needle))
                     .collect();
                 if matching.is_empty() {
                     return None;

@@ -5,10 +5,12 @@ use super::ast::{OutputMode, Statement};
 use super::evaluator::evaluate;
 use super::parser::parse_line;
 use super::render::render;
-use crate::extract::EntityKind::{ArmedGroup, Country, Organization, Person};
-use crate::extract::RelationClass::{CoMention, Conflict, Cooperation, Leads, PartOf};
 use crate::graph::KnowledgeGraph;
 use crate::graph::test_graph::build;
+use crate::model::{
+    EntityKind::{ArmedGroup, Country, Organization, Person},
+    RelationClass::{CoMention, Conflict, Cooperation, Leads, PartOf},
+};
 use std::sync::atomic::AtomicBool;
 
 fn world() -> KnowledgeGraph {
@@ -188,9 +190,8 @@ fn interrupted_centrality_is_an_error() {
 /// A graph whose evidence is dated, for the time windows: each relation is `(subject, predicate, class,
 /// object, [(sentence, period)])`, every sentence in one document.
 fn dated_world() -> KnowledgeGraph {
-    use crate::extract::Period;
     use crate::graph::{Entity, Evidence, Relation};
-    use crate::text::Span;
+    use crate::model::{Period, Span};
     let since = |year| Period {
         from: Some(year),
         to: None,
@@ -206,7 +207,7 @@ fn dated_world() -> KnowledgeGraph {
     type Dated<'a> = (
         &'a str,
         &'a str,
-        crate::extract::RelationClass,
+        crate::model::RelationClass,
         &'a str,
         Vec<(&'a str, Option<Period>)>,
     );

@@ -64,9 +64,8 @@ use super::ast::{ExportTarget, Measure, Meta, NameRef, OutputMode, PathArg, Quer
 use super::commands::{META_COMMANDS, VERBS, command_help};
 use super::error::{QueryError, QueryErrorKind};
 use super::suggest::closest;
-use crate::extract::{EntityKind, Period, RelationClass};
 use crate::graph::WalkDirection;
-use crate::text::Span;
+use crate::model::{EntityKind, Period, RelationClass, Span};
 use nom::branch::alt;
 use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::char;

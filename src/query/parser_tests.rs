@@ -4,7 +4,7 @@
 use super::ast::{Meta, NameRef, PathArg, Query, Statement};
 use super::diagnostic::{Source, render};
 use super::parser::parse_line;
-use crate::extract::Period;
+use crate::model::Period;
 
 fn name(name: &NameRef) -> String {
     format!("{:?}@{}..{}", name.text, name.span.start, name.span.end)

@@ -5,8 +5,8 @@
 //! look further). It also remembers the entities and relations it is about, so the session can export
 //! the subgraph of the last answer.
 
-use crate::extract::Period;
 use crate::graph::{EntityId, RelationId};
+use crate::model::Period;
 
 /// One value in a table or a field.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 //! file paths after `:load`, `:run`, `:save`, `:ingest` and `:export`). Pure functions over the line, so
 //! they are tested without a terminal; the rustyline helper only forwards to them.
 
-use crate::extract::{EntityKind, RelationClass};
+use crate::model::{EntityKind, RelationClass};
 use crate::query::ast::{ExportTarget, Measure, OutputMode};
 use crate::query::commands::{META_COMMANDS, VERBS};
 

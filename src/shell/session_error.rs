@@ -1,7 +1,7 @@
 //! [`SessionError`]: why a meta-command failed, and the part of the line it is about.
 
+use crate::model::Span;
 use crate::query::QueryError;
-use crate::text::Span;
 
 /// A failed command, with the span of the line it points at.
 #[derive(Debug, thiserror::Error)]

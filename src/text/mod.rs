@@ -8,7 +8,6 @@ pub mod document;
 pub mod furniture;
 pub mod sentence;
 pub mod shard;
-pub mod span;
 pub mod token;
 
 pub use document::{
@@ -16,5 +15,4 @@ pub use document::{
 };
 pub use sentence::{Sentence, SentenceKind, segment_sentences};
 pub use shard::Shard;
-pub use span::Span;
 pub use token::{Token, TokenKind, prepare_tokenizer, tokenize, tokenize_into};

@@ -45,8 +45,8 @@
 
 use super::abbreviation::{Abbreviation, classify_abbreviation, is_sentence_opening_word};
 use super::furniture::{find_menu_lines, is_furniture_line};
-use super::span::Span;
 use super::token::{CLASS, LETTER, NON_ASCII, SPACE, UPPER};
+use crate::model::Span;
 use nom::branch::alt;
 use nom::bytes::complete::{take_while, take_while_m_n, take_while1};
 use nom::character::complete::{one_of, satisfy};

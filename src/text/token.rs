@@ -3,7 +3,7 @@
 //! Hyphenated compounds ("Iran-Iraq", "US-backed", "al-Haq") stay one token, because whether they are one
 //! name or two actors is a question for the mention finder, which can split them with [`compound_parts`].
 
-use super::span::Span;
+use crate::model::Span;
 use regex::Regex;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};

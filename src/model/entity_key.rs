@@ -1,6 +1,6 @@
 //! `entity_key`: a stable, machine-independent name for an entity.
 //!
-//! A [`crate::graph::EntityId`] is an index into one graph in memory: two graphs built from
+//! A graph's `EntityId` is an index into one graph in memory: two graphs built from
 //! different documents, or the same graph reloaded after an edit, number their entities
 //! differently. The key does not depend on any graph. It is a hash of what makes an entity the
 //! entity it is, its kind and its normalised canonical name, so two machines that read different
@@ -11,8 +11,7 @@
 //! apostrophes straightened, whitespace collapsed, case folded), so "Kataib  Hezbollah" and
 //! "kataib hezbollah" share a key, and "Iran" the country and "Iran" a person do not.
 
-use crate::extract::EntityKind;
-use crate::graph::knowledge_graph::name_key;
+use crate::model::{EntityKind, name_key};
 use unicode_normalization::UnicodeNormalization;
 
 /// The stable key of the entity of `kind` whose canonical name is `name`: 16 lower-case hex
@@ -28,8 +27,8 @@ use unicode_normalization::UnicodeNormalization;
 ///
 /// # Example
 /// ```
-/// use kgraph::extract::EntityKind;
-/// use kgraph::graph::entity_key;
+/// use kgraph::model::EntityKind;
+/// use kgraph::model::entity_key;
 ///
 /// let key = entity_key("Kataib Hezbollah", EntityKind::ArmedGroup);
 /// assert_eq!(key.len(), 16);
