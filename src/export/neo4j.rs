@@ -14,7 +14,7 @@
 //! neo4j-admin database import full --nodes=out/nodes.csv --relationships=out/relations.csv neo4j
 //! ```
 //!
-//! - `entityId` is the entity's [`crate::graph::entity_key()`], in the ID space `Entity`; it is also
+//! - `entityId` is the entity's [`crate::model::entity_key()`], in the ID space `Entity`; it is also
 //!   kept as a property, so a later import or a query can find the node by it.
 //! - Every node has the labels `Entity` and its kind (`Entity;Person`), every relationship a type
 //!   from its class in upper snake case ([`relationship_type`]: `COOPERATION`, `PART_OF`,
