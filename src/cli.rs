@@ -8,7 +8,7 @@ use kgraph::eval::{Gold, evaluate};
 use kgraph::export::{ExportFormat, ExportOptions, write_export};
 use kgraph::extract::Lexicon;
 use kgraph::extract::extraction::ExtractProgress;
-use kgraph::extract::relation_rules::MAX_COMENTION_ENTITIES;
+use kgraph::extract::rules::MAX_COMENTION_ENTITIES;
 use kgraph::graph::{KnowledgeGraph, MergeInput, load_graph, merge_graphs, save_graph};
 use kgraph::pipeline::{UpdateMode, build_graph_observed, build_graph_with, update_graph};
 use kgraph::query::OutputMode;
