@@ -29,6 +29,7 @@ pub(super) enum Subjects<'g> {
 }
 
 impl Subjects<'_> {
+    /// The subjects, as a slice of mention indices.
     pub(super) fn as_slice(&self) -> &[usize] {
         match self {
             Subjects::One(one) => one,

@@ -58,3 +58,40 @@ impl SentenceReader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use crate::model::RelationClass;
+
+    #[test]
+    fn every_pair_no_rule_related() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Oil prices fell in Qatar, Yemen and Turkey.",
+                &[("Qatar", "Yemen"), ("Qatar", "Turkey"), ("Yemen", "Turkey")],
+            ),
+            // A pair a rule related is not co-mentioned too: the verb relates Saudi Arabia to Yemen,
+            // and to Qatar, a later object of its clause.
+            (
+                "Saudi Arabia attacked Yemen near Qatar.",
+                &[("Yemen", "Qatar")],
+            ),
+            ("Saudi Arabia attacked Yemen.", &[]),
+        ];
+        let lexicon = test_lexicon();
+        for &(text, expected) in cases {
+            let extraction = extract(text, &lexicon);
+            let pairs: Vec<(&str, &str)> = extraction
+                .relations
+                .iter()
+                .filter(|r| r.class == RelationClass::CoMention)
+                .map(|r| {
+                    let name = |entity: usize| extraction.entities[entity].name.as_str();
+                    (name(r.subject), name(r.object))
+                })
+                .collect();
+            assert_eq!(pairs, expected, "{text}");
+        }
+    }
+}

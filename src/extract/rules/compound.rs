@@ -97,8 +97,24 @@ impl SentenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-    use crate::model::RelationClass::{Cooperation, Leads};
-    use crate::model::Rule::CompoundModifier;
+    use crate::model::RelationClass::{Conflict, Cooperation, Leads};
+    use crate::model::Rule::{CompoundModifier, CompoundPair};
+
+    #[test]
+    fn two_mentions_in_one_word_before_a_relation_noun() {
+        let cases: Cases = &[
+            (
+                "US-China tensions rose.",
+                &[reading("United States", Conflict, "China", CompoundPair)],
+            ),
+            // A country's prefix ("Sino-") names it too.
+            (
+                "Sino-Iranian relations improved.",
+                &[reading("China", Cooperation, "Iran", CompoundPair)],
+            ),
+        ];
+        assert_cases(&test_lexicon(), cases);
+    }
 
     #[test]
     fn a_participle_joined_to_a_mention_modifies_the_next() {

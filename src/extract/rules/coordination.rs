@@ -16,11 +16,13 @@ pub(super) struct Groups {
 }
 
 impl Groups {
+    /// No groups.
     pub(super) fn clear(&mut self) {
         self.members.clear();
         self.ends.clear();
     }
 
+    /// How many groups there are.
     pub(super) fn len(&self) -> usize {
         self.ends.len()
     }
@@ -35,6 +37,7 @@ impl Groups {
         self.members.get(start..end).unwrap_or_default()
     }
 
+    /// Each group's members, in order.
     pub(super) fn iter(&self) -> impl Iterator<Item = &[usize]> {
         (0..self.len()).map(|index| self.get(index))
     }

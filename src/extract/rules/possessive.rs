@@ -18,3 +18,19 @@ impl SentenceReader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use crate::model::RelationClass::PartOf;
+    use crate::model::Rule::Possessive;
+
+    #[test]
+    fn a_possessor_s_mention_is_part_of_it() {
+        let cases: Cases = &[(
+            "Iran's Quds Force trained the militias.",
+            &[reading("Quds Force", PartOf, "Iran", Possessive)],
+        )];
+        assert_cases(&test_lexicon(), cases);
+    }
+}

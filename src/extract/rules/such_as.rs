@@ -84,5 +84,15 @@ mod tests {
             ],
         )];
         assert_cases(&embedded(), cases);
+        // "including" after an organisation: each member country is part of it.
+        let cases: Cases = &[(
+            "The Arab League, including Qatar, Yemen and Saudi Arabia, met.",
+            &[
+                reading("Qatar", PartOf, "League of Arab States", SuchAs),
+                reading("Yemen", PartOf, "League of Arab States", SuchAs),
+                reading("Saudi Arabia", PartOf, "League of Arab States", SuchAs),
+            ],
+        )];
+        assert_cases(&embedded(), cases);
     }
 }
