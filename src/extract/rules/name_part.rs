@@ -56,7 +56,6 @@ impl SentenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-    use crate::extract::extraction::extract_corpus;
     use crate::model::RelationClass::PartOf;
     use crate::model::Rule::{self, NamePart};
     use crate::text::Document;
@@ -79,7 +78,7 @@ mod tests {
                 text: "The Central Bank of Yemen moved its offices.".into(),
             },
         ];
-        let name_parts = extract_corpus(&corpus, &test_lexicon())
+        let name_parts = extract_documents(&corpus, &test_lexicon())
             .relations
             .iter()
             .filter(|r| r.rule.rule == Rule::NamePart)

@@ -4,8 +4,10 @@
 //! The tables use sentences written for them (about Turkey and the Kurds, the Gulf, Yemen, Sudan,
 //! Ukraine), not taken from the corpus in `data/`. Each case lists every asserted (non-co-mention)
 //! relation its text gives, so a rule that starts reading more, or less, shows up.
+//!
+//! The tables reach the extraction only through this file.
 
-use crate::extract::extraction::{Extraction, extract_corpus};
+use crate::extract::extraction::{ExtractOptions, Extraction, extract_corpus, extract_corpus_with};
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Period, RelationClass, Rule};
 use crate::text::Document;
@@ -125,7 +127,7 @@ pub(super) fn embedded() -> Lexicon {
 }
 
 /// A corpus of one document, `text`.
-pub(super) fn documents(text: &str) -> Vec<Document> {
+fn documents(text: &str) -> Vec<Document> {
     vec![Document {
         name: "test.txt".into(),
         text: text.into(),
@@ -134,7 +136,21 @@ pub(super) fn documents(text: &str) -> Vec<Document> {
 
 /// The extraction of a corpus of one document, `text`.
 pub(super) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
-    extract_corpus(&documents(text), lexicon)
+    extract_documents(&documents(text), lexicon)
+}
+
+/// The extraction of `corpus`.
+pub(super) fn extract_documents(corpus: &[Document], lexicon: &Lexicon) -> Extraction {
+    extract_corpus(corpus, lexicon)
+}
+
+/// The extraction of a corpus of one document, `text`, with "it", "the group" and the like left
+/// unresolved.
+pub(super) fn extract_without_references(text: &str, lexicon: &Lexicon) -> Extraction {
+    let options = ExtractOptions {
+        resolve_references: false,
+    };
+    extract_corpus_with(&documents(text), lexicon, options)
 }
 
 /// Every asserted relation of an extraction, in the order read.

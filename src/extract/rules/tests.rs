@@ -3,7 +3,6 @@
 //! are beside the rule, in its file.
 
 use super::test_support::*;
-use crate::extract::extraction::{ExtractOptions, extract_corpus_with};
 use crate::model::RelationClass::{Conflict, Cooperation, Leads, Other};
 use crate::model::Rule::{JointSubject, Title, Verb};
 
@@ -79,10 +78,7 @@ fn references_stand_for_the_entity_named_before() {
 #[test]
 fn references_can_be_turned_off() {
     let text = "Qatar hosted talks. It signed a deal with Turkey.";
-    let options = ExtractOptions {
-        resolve_references: false,
-    };
-    let extraction = extract_corpus_with(&documents(text), &test_lexicon(), options);
+    let extraction = extract_without_references(text, &test_lexicon());
     assert_eq!(readings(&extraction), owned(&[]));
 }
 
