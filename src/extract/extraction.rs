@@ -10,7 +10,7 @@ use super::mention::{
     AskedWords, CorpusVocabulary, LowercaseMarks, MentionBuffers, find_mentions_into,
 };
 use super::reference::ReferenceTracker;
-use super::relation_rules::{
+use super::rules::{
     DocumentContext, RuleBuffers, RuleRelation, SentenceMention, read_sentence_relations_into,
 };
 use super::time::sentence_period;
@@ -54,7 +54,7 @@ pub struct Extraction {
     /// Sentences read, over all documents.
     pub sentence_count: usize,
     /// Sentences that name so many entities (or list so many) that the pair caps of
-    /// [`super::relation_rules`] left some pairs out.
+    /// [`super::rules`] left some pairs out.
     pub capped_sentences: usize,
 }
 

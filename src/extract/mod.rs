@@ -5,7 +5,8 @@
 //!   definitions, titles before names).
 //! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
 //! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
-//! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
+//! - [`rules`]: named rules that read relations from the words between and around mentions, one per
+//!   file.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: runs all of it over a corpus.
 //! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
@@ -16,9 +17,7 @@ pub mod grouping;
 pub mod lexicon;
 pub mod mention;
 pub mod reference;
-pub mod relation_rules;
-#[cfg(test)]
-mod rule_tests;
+pub mod rules;
 #[cfg(test)]
 pub(crate) mod test_lexicon;
 pub mod time;
