@@ -8,11 +8,12 @@
 //! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: runs all of it over a corpus.
-//! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
+//! - [`grouping`]: groups items by a key (mentions by surface, relations into edges); at the crate
+//!   root, since the graph stage uses it too.
 
 pub mod alias;
 pub mod extraction;
-pub mod grouping;
+pub use crate::grouping;
 pub mod lexicon;
 pub mod mention;
 pub mod reference;

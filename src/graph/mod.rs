@@ -3,6 +3,7 @@
 //! explore a graph (neighbourhoods, paths, centrality, subgraphs).
 
 mod assembly;
+pub mod build;
 mod cancelled;
 pub mod centrality;
 mod csr;
@@ -17,12 +18,14 @@ pub mod persist;
 pub mod snapshot;
 pub mod subgraph;
 pub mod walk;
+mod walk_direction;
 
 #[cfg(test)]
 mod algorithm_tests;
 #[cfg(test)]
 pub(crate) mod test_graph;
 
+pub use build::{FoundEntity, FoundRelation};
 pub use cancelled::Cancelled;
 pub use centrality::{BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, PAGE_RANK_DAMPING};
 pub use evidence::EvidenceError;
@@ -32,4 +35,5 @@ pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};
 pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
-pub use walk::{RelationFilter, WalkDirection};
+pub use walk::RelationFilter;
+pub use walk_direction::WalkDirection;

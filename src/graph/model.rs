@@ -133,13 +133,8 @@ impl Relation {
         self.evidence.as_slice()
     }
 
-    /// True when `other` is the same statement, perhaps from other sentences: the same predicate, class
-    /// and flags. The graph keeps one edge for such relations between the same two entities.
-    pub fn same_statement(&self, other: &Relation) -> bool {
-        self.statement() == other.statement()
-    }
-
-    /// What it says, apart from its ends and evidence: the part of its [`EdgeKey`] it holds.
+    /// What it says, apart from its ends and evidence: the part of its [`crate::model::EdgeKey`] it
+    /// holds. The graph keeps one edge for relations saying the same between the same two entities.
     pub fn statement(&self) -> Statement {
         Statement {
             predicate: self.predicate,
