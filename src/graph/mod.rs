@@ -2,7 +2,6 @@
 //! petgraph, persistence (RON, or a binary snapshot) with a format version, and the algorithms that
 //! explore a graph (neighbourhoods, paths, centrality, subgraphs).
 
-mod assembly;
 pub mod build;
 mod cancelled;
 pub mod centrality;
@@ -15,7 +14,6 @@ pub mod model;
 pub mod neighbourhood;
 pub mod paths;
 pub mod persist;
-pub mod snapshot;
 pub mod subgraph;
 pub mod walk;
 mod walk_direction;

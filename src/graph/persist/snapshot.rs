@@ -17,7 +17,8 @@
 //! A snapshot is read through a window of its file ([`decode_file`]), its hash checked as it goes: the
 //! whole file is never in memory, and nothing read is given back before the hash is found right.
 
-use super::persist::{FORMAT_VERSION, PersistError};
+use super::error::PersistError;
+use super::format::FORMAT_VERSION;
 use postcard::de_flavors::Flavor;
 use serde::Serialize;
 use serde::de::{DeserializeOwned, DeserializeSeed};
@@ -57,7 +58,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], path: &Path) -> Result<T, Persi
 
 /// Reads the snapshot at `path`, handing its body to `seed` as it is read: a window of the file is in
 /// memory at a time, never the whole of it, so a caller that builds what it reads as it goes (as
-/// [`super::persist::load_graph`] does) holds little more than what it builds. `seed_for` is told the
+/// [`super::load_graph`] does) holds little more than what it builds. `seed_for` is told the
 /// body's length, a bound on how much the body can hold.
 pub fn decode_file<S: DeserializeSeed<'static>>(
     path: &Path,
