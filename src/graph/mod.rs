@@ -1,6 +1,8 @@
 //! The graph stage: the model (entities, relations, evidence, documents), the one type that wraps
-//! petgraph, persistence (RON, or a binary snapshot) with a format version, and the algorithms that
-//! explore a graph (neighbourhoods, paths, centrality, subgraphs).
+//! petgraph ([`KnowledgeGraph`]; no petgraph type leaves this module), building a graph from what
+//! extraction found ([`build`]), persistence ([`persist`]: RON, or a binary snapshot, with a format
+//! version), merging shards' graphs ([`merge`]), and the algorithms that explore a graph
+//! (neighbourhoods, paths, centrality, subgraphs).
 
 pub mod build;
 mod cancelled;

@@ -92,7 +92,7 @@ impl Relation {
     }
 
     /// The relation as a file holds it.
-    pub(crate) fn from_parts(
+    pub(super) fn from_parts(
         predicate: Symbol,
         class: RelationClass,
         negated: bool,
@@ -145,7 +145,7 @@ impl Relation {
     }
 
     /// Adds the sentences of `evidence` it does not have yet, and sorts them all.
-    pub(crate) fn add_evidence(&mut self, evidence: &[Evidence]) {
+    pub(super) fn add_evidence(&mut self, evidence: &[Evidence]) {
         let mut all = std::mem::take(&mut self.evidence).into_vec();
         for item in evidence {
             if !all.contains(item) {
