@@ -401,4 +401,35 @@ mod tests {
         assert_eq!(graph.relation_count(), 2);
         assert_eq!(graph.evidence_count(), 3);
     }
+
+    #[test]
+    fn relations_of_follows_the_walk_direction() {
+        use WalkDirection::{Both, Incoming, Outgoing};
+        let mut graph = KnowledgeGraph::new();
+        let a = graph.add_entity(entity("A", &[]));
+        let b = graph.add_entity(entity("B", &[]));
+        let c = graph.add_entity(entity("C", &[]));
+        graph.add_relation(a, b, relation("back", 0));
+        graph.add_relation(c, a, relation("fund", 0));
+        graph.add_relation(a, a, relation("reform", 0));
+        // (source, target) by entity index.
+        let ends = |direction| -> Vec<(usize, usize)> {
+            graph
+                .relations_of(a, direction)
+                .map(|r| (r.source.index(), r.target.index()))
+                .collect()
+        };
+        let cases: [(WalkDirection, &[(usize, usize)]); 3] = [
+            (Outgoing, &[(0, 0), (0, 1)]),
+            (Incoming, &[(0, 0), (2, 0)]),
+            // A relation of A to itself is both outgoing and incoming.
+            (Both, &[(0, 0), (0, 0), (0, 1), (2, 0)]),
+        ];
+        for (direction, expected) in cases {
+            let mut found = ends(direction);
+            found.sort_unstable();
+            assert_eq!(found, expected, "{direction:?}");
+        }
+        assert_eq!(ends(Both), [ends(Outgoing), ends(Incoming)].concat());
+    }
 }
