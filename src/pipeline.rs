@@ -3,14 +3,10 @@
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
 use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
-use crate::extract::grouping::Grouping;
-use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::{ExtractOptions, Extraction, Lexicon};
 use crate::graph::{
-    Entity, Evidence, KnowledgeGraph, Mention, MergeError, MergeInput, Relation, document_hash,
-    merge_graphs,
+    FoundEntity, FoundRelation, KnowledgeGraph, MergeError, MergeInput, document_hash, merge_graphs,
 };
-use crate::model::{EdgeKey, RuleName, Statement, Symbol};
 use crate::text::Document;
 use std::collections::HashSet;
 
@@ -168,120 +164,39 @@ pub fn update_graph(
     ))
 }
 
-fn to_u32(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX)
-}
-
 /// Puts an extraction into a graph, with the documents it was read from. The entities' names and
 /// aliases move into the graph rather than being copied, and what is left of the extraction is freed on
 /// every thread rather than serially on this one.
 pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -> KnowledgeGraph {
-    let mut graph = KnowledgeGraph::new();
-    graph.add_documents(documents.into_iter().map(|d| (d.name, d.text)).collect());
     use rayon::prelude::*;
     let Extraction {
         entities,
-        relations: extracted_relations,
+        relations,
         ..
     } = extraction;
-    // Entities and evidence are made on every thread; the graph takes them in order on this one.
-    let entities: Vec<Entity> = entities
-        .into_par_iter()
-        .map(|entity| {
-            let mut mentions: Vec<Mention> = entity
-                .mentions
-                .iter()
-                .map(|&(document, span)| Mention {
-                    document: to_u32(document),
-                    span,
-                })
-                .collect();
-            mentions.sort();
-            mentions.dedup();
-            let mut aliases = entity.aliases;
-            aliases.sort();
-            aliases.dedup();
-            Entity {
-                name: entity.name,
-                kind: entity.kind,
-                aliases,
-                mentions,
-            }
+    let documents = documents.into_iter().map(|d| (d.name, d.text)).collect();
+    let entities = entities
+        .into_iter()
+        .map(|e| FoundEntity {
+            name: e.name,
+            kind: e.kind,
+            aliases: e.aliases,
+            mentions: e.mentions,
         })
         .collect();
-    // Relations with the same endpoints, predicate, class and flags are one edge with every sentence as
-    // evidence. `add_relation` would merge them too, but one at a time, searching the source's edges and
-    // re-sorting the evidence on every merge, which is quadratic in the sentences of a frequent pair;
-    // here each edge is built once, in the order of its first relation, with its evidence sorted and
-    // deduplicated, as `add_relation` leaves it. The relations are grouped by one hash look-up each, of
-    // a key of numbers only (the predicate interned first: hashing and comparing its text was most of
-    // the grouping); the keys and the edges are made on every thread.
-    let relations = &extracted_relations[..];
-    // The few distinct rule names and predicates are interned once per piece of work rather than once
-    // per relation: interning hashes the text and reads the process-wide table under its lock.
-    type Interned<'a> = std::collections::HashMap<&'a str, Symbol, WordBuildHasher>;
-    fn intern<'a>(interned: &mut Interned<'a>, text: &'a str) -> Symbol {
-        *interned.entry(text).or_insert_with(|| Symbol::intern(text))
-    }
-    type InternedRules = std::collections::HashMap<RuleName, Symbol, WordBuildHasher>;
-    fn intern_rule(interned: &mut InternedRules, rule: RuleName) -> Symbol {
-        *interned
-            .entry(rule)
-            .or_insert_with(|| Symbol::intern(&rule.to_string()))
-    }
-    // Each edge's relations, in relation order; edges in the order of their first relation.
-    let make_edges = || {
-        let keys: Vec<EdgeKey> = relations
-            .par_iter()
-            .map_init(Interned::default, |interned, relation| {
-                let statement = Statement {
-                    predicate: intern(interned, relation.predicate.as_ref()),
-                    class: relation.class,
-                    negated: relation.negated,
-                    hedged: relation.hedged,
-                };
-                EdgeKey::new(relation.subject, relation.object, statement)
-            })
-            .collect();
-        let groups = Grouping::by_key_par::<_, _, WordBuildHasher>(&keys, |key| key);
-        (0..groups.len())
-            .into_par_iter()
-            .map_init(InternedRules::default, |interned, group| {
-                let members = groups.members(group);
-                let mut evidence: Vec<Evidence> = members
-                    .iter()
-                    .filter_map(|&index| relations.get(index))
-                    .map(|relation| {
-                        Evidence::with_rule(
-                            to_u32(relation.document),
-                            relation.sentence,
-                            intern_rule(interned, relation.rule),
-                            relation.time,
-                        )
-                    })
-                    .collect();
-                if evidence.len() > 1 {
-                    evidence.sort();
-                    evidence.dedup();
-                }
-                let key = *keys.get(*members.first()?)?;
-                let relation = Relation::with_statement(key.statement, evidence);
-                Some((key.source, key.target, relation))
-            })
-            .flatten_iter()
-            .collect::<Vec<(usize, usize, Relation)>>()
-    };
-    // Indexing the entities' names, mostly on one thread, and making the edges are independent.
-    let (ids, edges) = rayon::join(|| graph.add_entities(entities), make_edges);
-    graph.reserve_relations(edges.len());
-    for (subject, object, relation) in edges {
-        let (Some(&source), Some(&target)) = (ids.get(subject), ids.get(object)) else {
-            continue;
-        };
-        // Each key is one edge, so there is nothing to merge with.
-        graph.push_relation(source, target, relation);
-    }
-    extracted_relations.into_par_iter().for_each(drop);
+    let graph = KnowledgeGraph::from_found(documents, entities, &relations, |r| FoundRelation {
+        subject: r.subject,
+        object: r.object,
+        predicate: &r.predicate,
+        class: r.class,
+        negated: r.negated,
+        hedged: r.hedged,
+        document: r.document,
+        sentence: r.sentence,
+        rule: r.rule,
+        time: r.time,
+    });
+    relations.into_par_iter().for_each(drop);
     graph
 }
 

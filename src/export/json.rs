@@ -132,7 +132,7 @@ fn node_link_graph<'a>(
             dense_ids.get(&relation_ref.source),
             dense_ids.get(&relation_ref.target),
         ) else {
-            // petgraph never keeps an edge whose endpoint is gone, so this is a bug, not bad input.
+            // The graph never keeps an edge whose endpoint is gone, so this is a bug, not bad input.
             return Err(std::io::Error::other(
                 "a relation refers to an entity that is not in the graph",
             ));

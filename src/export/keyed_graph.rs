@@ -48,7 +48,7 @@ impl<'a> KeyedGraph<'a> {
     /// when `options.include_comentions`).
     ///
     /// # Errors
-    /// Only when a relation refers to an entity the graph does not hold, which petgraph never
+    /// Only when a relation refers to an entity the graph does not hold, which the graph never
     /// allows: a bug, reported as an I/O error so the writers can pass it on.
     pub fn new(graph: &'a KnowledgeGraph, options: &ExportOptions) -> std::io::Result<Self> {
         let mut keys: HashMap<EntityId, String> = HashMap::new();

@@ -9,11 +9,12 @@
 //!   file.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: runs all of it over a corpus.
-//! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
+//! - [`grouping`]: groups items by a key (mentions by surface, relations into edges); at the crate
+//!   root, since the graph stage uses it too.
 
 pub mod alias;
 pub mod extraction;
-pub mod grouping;
+pub use crate::grouping;
 pub mod lexicon;
 pub mod mention;
 pub mod reference;

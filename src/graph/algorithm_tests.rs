@@ -615,7 +615,6 @@ mod reference {
     use super::super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
     use super::super::{GraphPath, Hop, Neighbourhood, PathList, RelationFilter, WalkDirection};
     use crate::model::EntityKind;
-    use petgraph::Direction;
     use std::collections::{HashMap, HashSet, VecDeque};
     use std::sync::atomic::AtomicBool;
 
@@ -635,10 +634,9 @@ mod reference {
             let ids: Vec<EntityId> = graph.entities().map(|(id, _)| id).collect();
             let positions: HashMap<EntityId, usize> =
                 ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-            let directions: &[Direction] = match filter.direction {
-                WalkDirection::Outgoing => &[Direction::Outgoing],
-                WalkDirection::Incoming => &[Direction::Incoming],
-                WalkDirection::Both => &[Direction::Outgoing, Direction::Incoming],
+            let directions: &[WalkDirection] = match filter.direction {
+                WalkDirection::Both => &[WalkDirection::Outgoing, WalkDirection::Incoming],
+                one => &[one],
             };
             let links = ids
                 .iter()
@@ -650,7 +648,7 @@ mod reference {
                             if !filter.allows(relation.relation) {
                                 continue;
                             }
-                            let other = if direction == Direction::Outgoing {
+                            let other = if direction == WalkDirection::Outgoing {
                                 relation.target
                             } else {
                                 relation.source

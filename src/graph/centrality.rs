@@ -8,7 +8,8 @@
 use super::cancelled::{Cancelled, check};
 use super::csr::Csr;
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::walk::{RelationFilter, WalkDirection};
+use super::walk::RelationFilter;
+use super::walk_direction::WalkDirection;
 use rayon::prelude::*;
 use std::sync::atomic::AtomicBool;
 

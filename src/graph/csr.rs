@@ -12,7 +12,8 @@
 //! does not depend on the number of threads.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::walk::{RelationFilter, WalkDirection};
+use super::walk::RelationFilter;
+use super::walk_direction::WalkDirection;
 use rayon::prelude::*;
 
 /// Relations read per parallel task while collecting arcs.

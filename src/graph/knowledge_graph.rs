@@ -2,6 +2,7 @@
 //! Nothing else in kgraph touches petgraph.
 
 use super::model::{Entity, Evidence, Relation, StoredDocument};
+use super::walk_direction::WalkDirection;
 use crate::model::{RelationClass, name_key};
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 
 /// A stable handle to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EntityId(pub(crate) NodeIndex);
+pub struct EntityId(pub(super) NodeIndex);
 
 impl EntityId {
     /// The numeric id, stable while the graph is not reloaded.
@@ -21,7 +22,7 @@ impl EntityId {
 
 /// A stable handle to a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RelationId(pub(crate) EdgeIndex);
+pub struct RelationId(pub(super) EdgeIndex);
 
 /// A relation seen from the graph: its endpoints and its data.
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +80,7 @@ impl KnowledgeGraph {
     }
 
     /// Adds documents (name and text) in order, hashing their texts on every thread.
-    pub fn add_documents(&mut self, documents: Vec<(String, String)>) {
+    pub(super) fn add_documents(&mut self, documents: Vec<(String, String)>) {
         use rayon::prelude::*;
         let stored: Vec<StoredDocument> = documents
             .into_par_iter()
@@ -93,12 +94,12 @@ impl KnowledgeGraph {
     }
 
     /// Adds a document exactly as stored (used when loading).
-    pub(crate) fn push_stored_document(&mut self, document: StoredDocument) {
+    pub(super) fn push_stored_document(&mut self, document: StoredDocument) {
         self.documents.push(document);
     }
 
     /// Takes the documents out, leaving none (for a merge that moves them into another graph).
-    pub(crate) fn take_documents(&mut self) -> Vec<StoredDocument> {
+    pub(super) fn take_documents(&mut self) -> Vec<StoredDocument> {
         std::mem::take(&mut self.documents)
     }
 
@@ -124,7 +125,7 @@ impl KnowledgeGraph {
 
     /// Adds entities in order, as [`KnowledgeGraph::add_entity`] would one by one, with their name keys
     /// made on every thread.
-    pub fn add_entities(&mut self, entities: Vec<Entity>) -> Vec<EntityId> {
+    pub(super) fn add_entities(&mut self, entities: Vec<Entity>) -> Vec<EntityId> {
         use rayon::prelude::*;
         let keys: Vec<Vec<String>> = entities.par_iter().map(entity_name_keys).collect();
         // Room made once: growing the name index rehashes every key it holds.
@@ -159,7 +160,7 @@ impl KnowledgeGraph {
         let existing = self
             .graph
             .edges_connecting(source.0, target.0)
-            .find(|e| e.weight().same_statement(&relation))
+            .find(|e| e.weight().statement() == relation.statement())
             .map(|e| e.id());
         if let Some(edge) = existing
             && let Some(stored) = self.graph.edge_weight_mut(edge)
@@ -170,16 +171,17 @@ impl KnowledgeGraph {
         RelationId(self.graph.add_edge(source.0, target.0, relation))
     }
 
-    /// Adds a relation as a new edge without looking for an equal one to merge with: for callers that
-    /// know there is none (loading a saved graph, assembling an extraction), where the look-up would
-    /// cost a walk over the source's edges per relation.
     /// Makes room for `additional` more relations, so that pushing them does not grow the edge storage
     /// step by step.
-    pub(crate) fn reserve_relations(&mut self, additional: usize) {
+    pub(super) fn reserve_relations(&mut self, additional: usize) {
         self.graph.reserve_edges(additional);
     }
 
-    pub(crate) fn push_relation(
+    /// Adds a relation as a new edge without looking for an equal one to merge with: for callers in
+    /// this stage that know there is none (loading a saved graph, building from an extraction, a
+    /// merge), where the look-up would cost a walk over the source's edges per relation. Keeping the
+    /// graph's one edge per [`crate::model::EdgeKey`] is then theirs to do.
+    pub(super) fn push_relation(
         &mut self,
         source: EntityId,
         target: EntityId,
@@ -216,14 +218,22 @@ impl KnowledgeGraph {
             .filter_map(|e| self.relation(RelationId(e)))
     }
 
-    /// Relations touching an entity: `Outgoing` where it is the subject, `Incoming` the object.
+    /// Relations touching an entity: [`WalkDirection::Outgoing`] those where it is the subject,
+    /// [`WalkDirection::Incoming`] the object, [`WalkDirection::Both`] the outgoing ones and then the
+    /// incoming ones (a relation from the entity to itself is listed twice).
     pub fn relations_of(
         &self,
         id: EntityId,
-        direction: Direction,
+        direction: WalkDirection,
     ) -> impl Iterator<Item = RelationRef<'_>> {
-        self.graph
-            .edges_directed(id.0, direction)
+        let directions: &[Direction] = match direction {
+            WalkDirection::Outgoing => &[Direction::Outgoing],
+            WalkDirection::Incoming => &[Direction::Incoming],
+            WalkDirection::Both => &[Direction::Outgoing, Direction::Incoming],
+        };
+        directions
+            .iter()
+            .flat_map(move |&direction| self.graph.edges_directed(id.0, direction))
             .map(move |e| RelationRef {
                 id: RelationId(e.id()),
                 source: EntityId(e.source()),
@@ -233,17 +243,17 @@ impl KnowledgeGraph {
     }
 
     /// One more than the largest entity index: the length of an array indexed by [`EntityId::index`].
-    pub(crate) fn entity_bound(&self) -> usize {
+    pub(super) fn entity_bound(&self) -> usize {
         NodeIndexable::node_bound(&self.graph)
     }
 
     /// One more than the largest relation index: relations are numbered below it.
-    pub(crate) fn relation_bound(&self) -> usize {
+    pub(super) fn relation_bound(&self) -> usize {
         EdgeIndexable::edge_bound(&self.graph)
     }
 
     /// The relation numbered `index`, if there is one.
-    pub(crate) fn relation_at(&self, index: usize) -> Option<RelationRef<'_>> {
+    pub(super) fn relation_at(&self, index: usize) -> Option<RelationRef<'_>> {
         self.relation(RelationId(EdgeIndex::new(index)))
     }
 
@@ -390,5 +400,36 @@ mod tests {
         assert_ne!(first, other);
         assert_eq!(graph.relation_count(), 2);
         assert_eq!(graph.evidence_count(), 3);
+    }
+
+    #[test]
+    fn relations_of_follows_the_walk_direction() {
+        use WalkDirection::{Both, Incoming, Outgoing};
+        let mut graph = KnowledgeGraph::new();
+        let a = graph.add_entity(entity("A", &[]));
+        let b = graph.add_entity(entity("B", &[]));
+        let c = graph.add_entity(entity("C", &[]));
+        graph.add_relation(a, b, relation("back", 0));
+        graph.add_relation(c, a, relation("fund", 0));
+        graph.add_relation(a, a, relation("reform", 0));
+        // (source, target) by entity index.
+        let ends = |direction| -> Vec<(usize, usize)> {
+            graph
+                .relations_of(a, direction)
+                .map(|r| (r.source.index(), r.target.index()))
+                .collect()
+        };
+        let cases: [(WalkDirection, &[(usize, usize)]); 3] = [
+            (Outgoing, &[(0, 0), (0, 1)]),
+            (Incoming, &[(0, 0), (2, 0)]),
+            // A relation of A to itself is both outgoing and incoming.
+            (Both, &[(0, 0), (0, 0), (0, 1), (2, 0)]),
+        ];
+        for (direction, expected) in cases {
+            let mut found = ends(direction);
+            found.sort_unstable();
+            assert_eq!(found, expected, "{direction:?}");
+        }
+        assert_eq!(ends(Both), [ends(Outgoing), ends(Incoming)].concat());
     }
 }

@@ -7,7 +7,7 @@
 //! 1. **documents** are ordered by name, compared path component by path component, which is the
 //!    order a single build of one directory reads them in, and every mention and evidence is
 //!    renumbered to that order;
-//! 2. **entities** are united by their [`entity_key`] (kind and normalised canonical name), which
+//! 2. **entities** are united by their [`entity_key()`] (kind and normalised canonical name), which
 //!    every shard computes alike without coordination, and then by a shared surface form: two
 //!    entities that were each written "NLF" somewhere are one, as alias resolution keys its groups by
 //!    surface form; names, aliases and mentions are united;

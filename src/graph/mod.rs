@@ -1,8 +1,10 @@
 //! The graph stage: the model (entities, relations, evidence, documents), the one type that wraps
-//! petgraph, persistence (RON, or a binary snapshot) with a format version, and the algorithms that
-//! explore a graph (neighbourhoods, paths, centrality, subgraphs).
+//! petgraph ([`KnowledgeGraph`]; no petgraph type leaves this module), building a graph from what
+//! extraction found ([`build`]), persistence ([`persist`]: RON, or a binary snapshot, with a format
+//! version), merging shards' graphs ([`merge`]), and the algorithms that explore a graph
+//! (neighbourhoods, paths, centrality, subgraphs).
 
-mod assembly;
+pub mod build;
 mod cancelled;
 pub mod centrality;
 mod csr;
@@ -14,15 +16,16 @@ pub mod model;
 pub mod neighbourhood;
 pub mod paths;
 pub mod persist;
-pub mod snapshot;
 pub mod subgraph;
 pub mod walk;
+mod walk_direction;
 
 #[cfg(test)]
 mod algorithm_tests;
 #[cfg(test)]
 pub(crate) mod test_graph;
 
+pub use build::{FoundEntity, FoundRelation};
 pub use cancelled::Cancelled;
 pub use centrality::{BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, PAGE_RANK_DAMPING};
 pub use evidence::EvidenceError;
@@ -32,4 +35,5 @@ pub use model::{Entity, Evidence, Mention, Relation, StoredDocument};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};
 pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
-pub use walk::{RelationFilter, WalkDirection};
+pub use walk::RelationFilter;
+pub use walk_direction::WalkDirection;

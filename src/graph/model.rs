@@ -92,7 +92,7 @@ impl Relation {
     }
 
     /// The relation as a file holds it.
-    pub(crate) fn from_parts(
+    pub(super) fn from_parts(
         predicate: Symbol,
         class: RelationClass,
         negated: bool,
@@ -133,13 +133,8 @@ impl Relation {
         self.evidence.as_slice()
     }
 
-    /// True when `other` is the same statement, perhaps from other sentences: the same predicate, class
-    /// and flags. The graph keeps one edge for such relations between the same two entities.
-    pub fn same_statement(&self, other: &Relation) -> bool {
-        self.statement() == other.statement()
-    }
-
-    /// What it says, apart from its ends and evidence: the part of its [`EdgeKey`] it holds.
+    /// What it says, apart from its ends and evidence: the part of its [`crate::model::EdgeKey`] it
+    /// holds. The graph keeps one edge for relations saying the same between the same two entities.
     pub fn statement(&self) -> Statement {
         Statement {
             predicate: self.predicate,
@@ -150,7 +145,7 @@ impl Relation {
     }
 
     /// Adds the sentences of `evidence` it does not have yet, and sorts them all.
-    pub(crate) fn add_evidence(&mut self, evidence: &[Evidence]) {
+    pub(super) fn add_evidence(&mut self, evidence: &[Evidence]) {
         let mut all = std::mem::take(&mut self.evidence).into_vec();
         for item in evidence {
             if !all.contains(item) {

@@ -2,7 +2,8 @@
 //! [`RelationFilter`] allows and the entity kinds a caller asks for.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
-use super::walk::{IdMap, RelationFilter, WalkDirection};
+use super::walk::{IdMap, RelationFilter};
+use super::walk_direction::WalkDirection;
 use crate::model::EntityKind;
 
 /// What [`KnowledgeGraph::neighbourhood`] found.

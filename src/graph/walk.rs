@@ -11,51 +11,10 @@
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
 use super::model::{Evidence, Relation};
+use super::walk_direction::WalkDirection;
 use crate::model::{Period, RelationClass};
-use petgraph::Direction;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-
-/// Which way relations may be followed. A relation points from its subject to its object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum WalkDirection {
-    /// From subject to object only (`Iraq -[sign]-> agreement`).
-    Outgoing,
-    /// From object to subject only.
-    Incoming,
-    /// Either way: the graph is read as undirected.
-    #[default]
-    Both,
-}
-
-impl WalkDirection {
-    /// The direction that walks the same relations backwards.
-    pub fn reversed(self) -> WalkDirection {
-        match self {
-            WalkDirection::Outgoing => WalkDirection::Incoming,
-            WalkDirection::Incoming => WalkDirection::Outgoing,
-            WalkDirection::Both => WalkDirection::Both,
-        }
-    }
-
-    /// The petgraph directions to read an entity's edges in.
-    pub(crate) fn directions(self) -> &'static [Direction] {
-        match self {
-            WalkDirection::Outgoing => &[Direction::Outgoing],
-            WalkDirection::Incoming => &[Direction::Incoming],
-            WalkDirection::Both => &[Direction::Outgoing, Direction::Incoming],
-        }
-    }
-
-    /// The lower-case word the query language uses for it.
-    pub fn name(self) -> &'static str {
-        match self {
-            WalkDirection::Outgoing => "out",
-            WalkDirection::Incoming => "in",
-            WalkDirection::Both => "both",
-        }
-    }
-}
 
 /// Which relations an algorithm may follow.
 ///
@@ -134,7 +93,7 @@ pub(crate) struct Link {
 
 impl KnowledgeGraph {
     /// Every step `filter` allows out of `entity`: the entity at the other end and the relation, in the
-    /// order petgraph lists the edges. Self-loops are left out: they never lie on a path.
+    /// order [`KnowledgeGraph::relations_of`] lists them. Self-loops are left out: they never lie on a path.
     ///
     /// # Complexity
     /// Linear in the number of relations touching `entity`.
@@ -143,11 +102,7 @@ impl KnowledgeGraph {
         entity: EntityId,
         filter: &'a RelationFilter,
     ) -> impl Iterator<Item = (EntityId, RelationId)> + 'a {
-        filter
-            .direction
-            .directions()
-            .iter()
-            .flat_map(move |&direction| self.relations_of(entity, direction))
+        self.relations_of(entity, filter.direction)
             .filter(move |relation| filter.allows(relation.relation))
             .filter_map(move |relation| {
                 let other = if relation.source == entity {

@@ -297,11 +297,11 @@ impl<'g> Evaluator<'g> {
     fn relations_between(&self, a: EntityId, b: EntityId) -> Vec<RelationRef<'g>> {
         let mut relations: Vec<RelationRef<'g>> = self
             .graph
-            .relations_of(a, petgraph::Direction::Outgoing)
+            .relations_of(a, WalkDirection::Outgoing)
             .filter(|r| r.target == b)
             .chain(
                 self.graph
-                    .relations_of(a, petgraph::Direction::Incoming)
+                    .relations_of(a, WalkDirection::Incoming)
                     .filter(|r| r.source == b),
             )
             .collect();
@@ -341,11 +341,11 @@ impl<'g> Evaluator<'g> {
             .collect();
         let outgoing: Vec<RelationRef<'_>> = self
             .graph
-            .relations_of(id, petgraph::Direction::Outgoing)
+            .relations_of(id, WalkDirection::Outgoing)
             .collect();
         let incoming: Vec<RelationRef<'_>> = self
             .graph
-            .relations_of(id, petgraph::Direction::Incoming)
+            .relations_of(id, WalkDirection::Incoming)
             .collect();
         let asserted = outgoing
             .iter()

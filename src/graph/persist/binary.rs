@@ -1,118 +1,93 @@
-//! Building a graph from a graph file's records: the [`Assembler`] that adds documents, entities and
-//! then relations one at a time (shared by RON and the binary snapshot), and the seeds that read a
-//! snapshot's body straight into it as it is decoded, so that loading a large graph holds the graph and
-//! little else.
+//! The graph as a binary snapshot: its records encoded behind the [`snapshot`](super::snapshot)
+//! header, and read back into a graph as they are decoded.
 
-use super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::model::{Entity, StoredDocument};
-use super::persist::{
-    BinaryRelationIn, FORMAT_VERSION, GraphRecords, PersistError, RelationRecordIn,
+use super::assembly::{Assembler, assemble};
+use super::error::PersistError;
+use super::format::{
+    BinaryEvidenceOut, BinaryGraphOut, BinaryRelationIn, BinaryRelationOut, GraphFileRef,
+    GraphRecords, RelationRecordIn, RelationRecordRef,
 };
 use super::snapshot;
+use crate::graph::knowledge_graph::KnowledgeGraph;
+use crate::graph::model::{Entity, Evidence, StoredDocument};
+use serde::Serialize;
 use std::path::Path;
 
-/// Builds the graph a file describes.
-pub(super) fn assemble<R: RelationRecordIn>(
-    file: GraphRecords<R>,
-    path: &Path,
-) -> Result<KnowledgeGraph, PersistError> {
-    let GraphRecords {
-        format_version,
-        documents,
-        entities,
-        relations,
-    } = file;
-    let mut assembler = Assembler::new(format_version, documents, entities, relations.len(), path)?;
-    // Only the keys' hashes are kept, a fifth of the keys' memory, and only until the relations are
-    // added: a relation whose hash was seen before goes through `add_relation`, which merges it only
-    // if it truly repeats one.
-    let mut seen: std::collections::HashSet<u64, rustc_hash::FxBuildHasher> =
-        std::collections::HashSet::with_capacity_and_hasher(relations.len(), Default::default());
-    let repeats: Vec<bool> = relations
+/// A slice written as the sequence of what a function makes of each element, without collecting them.
+struct MappedSeq<'a, T, F>(&'a [T], F);
+
+impl<'a, T, U: Serialize, F: Fn(&'a T) -> U> Serialize for MappedSeq<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(&self.1))
+    }
+}
+
+type EvidenceSeq<'a> = MappedSeq<'a, Evidence, fn(&'a Evidence) -> BinaryEvidenceOut>;
+
+fn evidence_out(evidence: &Evidence) -> BinaryEvidenceOut {
+    BinaryEvidenceOut {
+        document: evidence.document(),
+        span: evidence.span(),
+        rule: evidence.rule_symbol(),
+        time: evidence.time().map(|p| (p.from, p.to)),
+    }
+}
+
+fn relation_out<'a>(record: &RelationRecordRef<'a>) -> BinaryRelationOut<EvidenceSeq<'a>> {
+    let relation = record.relation;
+    BinaryRelationOut {
+        source: record.source,
+        target: record.target,
+        predicate: relation.predicate_symbol(),
+        class: relation.class,
+        negated: relation.negated,
+        hedged: relation.hedged,
+        evidence: MappedSeq(relation.evidence(), evidence_out),
+    }
+}
+
+/// The bytes of the binary snapshot of a graph file.
+pub(super) fn encode(file: &GraphFileRef<'_>) -> Result<Vec<u8>, postcard::Error> {
+    snapshot::encode(
+        &BinaryGraphOut {
+            format_version: file.format_version,
+            documents: file.documents,
+            entities: &file.entities,
+            relations: MappedSeq(&file.relations, relation_out),
+        },
+        binary_size_hint(file),
+    )
+}
+
+/// About the size of a graph file's binary encoding, a little over rather than under: strings take
+/// their bytes and a length, numbers at most the bytes of their variable-length encoding.
+fn binary_size_hint(file: &GraphFileRef<'_>) -> usize {
+    let strings =
+        |texts: &mut dyn Iterator<Item = &String>| -> usize { texts.map(|t| t.len() + 5).sum() };
+    let documents: usize = file
+        .documents
         .iter()
-        .map(|record| !seen.insert(record.key_hash()))
-        .collect();
-    drop(seen);
-    for (record, repeat) in relations.into_iter().zip(repeats) {
-        assembler.add(record, repeat)?;
-    }
-    Ok(assembler.finish())
-}
-
-/// A graph being built from a file's records: its documents and entities first, then its relations
-/// one at a time, in file order.
-struct Assembler<'a> {
-    graph: KnowledgeGraph,
-    /// The graph's id of each of the file's entities.
-    ids: Vec<EntityId>,
-    /// The file's index of the next relation, for messages.
-    next: usize,
-    path: &'a Path,
-}
-
-impl<'a> Assembler<'a> {
-    /// A graph of `documents` and `entities`, with room for `relations` relations.
-    fn new(
-        format_version: u32,
-        documents: Vec<StoredDocument>,
-        entities: Vec<Entity>,
-        relations: usize,
-        path: &'a Path,
-    ) -> Result<Assembler<'a>, PersistError> {
-        if format_version > FORMAT_VERSION {
-            return Err(PersistError::NewerVersion {
-                path: path.to_path_buf(),
-                found: format_version,
-            });
-        }
-        let mut graph = KnowledgeGraph::with_capacity(entities.len(), relations);
-        for document in documents {
-            graph.push_stored_document(document);
-        }
-        let ids = graph.add_entities(entities);
-        Ok(Assembler {
-            graph,
-            ids,
-            next: 0,
-            path,
+        .map(|d| strings(&mut [&d.name, &d.hash, &d.text].into_iter()))
+        .sum();
+    let entities: usize = file
+        .entities
+        .iter()
+        .map(|e| {
+            strings(&mut std::iter::once(&e.name).chain(&e.aliases)) + 12 * e.mentions.len() + 8
         })
-    }
-
-    /// Adds the next relation. A file kg wrote has no two relations that `add_relation` would merge,
-    /// so each can be a new edge without the search for an equal one; one that may `repeat` an earlier
-    /// one (a hand-edited file) still merges.
-    fn add<R: RelationRecordIn>(&mut self, record: R, repeat: bool) -> Result<(), PersistError> {
-        let index = self.next;
-        self.next += 1;
-        let (source, target, relation) = record.into_parts();
-        let endpoint = |entity: usize| {
-            self.ids
-                .get(entity)
-                .copied()
-                .ok_or_else(|| PersistError::DanglingRelation {
-                    path: self.path.to_path_buf(),
-                    index,
-                    entity,
-                })
-        };
-        let (source, target) = (endpoint(source)?, endpoint(target)?);
-        if repeat {
-            self.graph.add_relation(source, target, relation);
-        } else {
-            self.graph.push_relation(source, target, relation);
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> KnowledgeGraph {
-        self.graph
-    }
+        .sum();
+    let relations: usize = file
+        .relations
+        .iter()
+        .map(|r| 24 + 24 * r.relation.evidence().len())
+        .sum();
+    16 + documents + entities + relations
 }
 
 /// Reads a binary snapshot into a graph as it is decoded: each relation joins the graph as soon as it
 /// is read, and the file is read through a window, so loading holds the graph and little else (the
 /// file's bytes and its records, held whole, took half as much again as the graph).
-pub(super) fn load_binary(path: &Path) -> Result<KnowledgeGraph, PersistError> {
+pub(super) fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     let failure = std::cell::RefCell::new(None);
     let repeats = std::cell::Cell::new(false);
     let read = snapshot::decode_file(path, |body_length| BinaryGraphSeed {

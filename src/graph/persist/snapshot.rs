@@ -17,7 +17,8 @@
 //! A snapshot is read through a window of its file ([`decode_file`]), its hash checked as it goes: the
 //! whole file is never in memory, and nothing read is given back before the hash is found right.
 
-use super::persist::{FORMAT_VERSION, PersistError};
+use super::error::PersistError;
+use super::format::FORMAT_VERSION;
 use postcard::de_flavors::Flavor;
 use serde::Serialize;
 use serde::de::{DeserializeOwned, DeserializeSeed};
@@ -57,7 +58,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], path: &Path) -> Result<T, Persi
 
 /// Reads the snapshot at `path`, handing its body to `seed` as it is read: a window of the file is in
 /// memory at a time, never the whole of it, so a caller that builds what it reads as it goes (as
-/// [`super::persist::load_graph`] does) holds little more than what it builds. `seed_for` is told the
+/// [`super::load_graph`] does) holds little more than what it builds. `seed_for` is told the
 /// body's length, a bound on how much the body can hold.
 pub fn decode_file<S: DeserializeSeed<'static>>(
     path: &Path,
@@ -106,59 +107,7 @@ fn decode_from<'de, R: Read + 'de, S: DeserializeSeed<'de>>(
     path: &Path,
     seed: S,
 ) -> Result<S::Value, ReadFailure> {
-    let damaged = |message: String| {
-        ReadFailure::File(PersistError::Damaged {
-            path: path.to_path_buf(),
-            message,
-        })
-    };
-    let mut header = Vec::with_capacity(HEADER_LENGTH);
-    (&mut reader)
-        .take(HEADER_LENGTH as u64)
-        .read_to_end(&mut header)
-        .map_err(|source| {
-            ReadFailure::File(PersistError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        })?;
-    if header.get(..MAGIC.len()) != Some(&MAGIC[..]) {
-        return Err(damaged(
-            "not a kgraph binary graph (the file does not start with the kgraph header)".into(),
-        ));
-    }
-    let field = |range: std::ops::Range<usize>| -> Result<[u8; 8], ReadFailure> {
-        let mut value = [0u8; 8];
-        let source = header.get(range.clone()).ok_or_else(|| {
-            damaged(format!(
-                "the file is truncated: it ends inside its {HEADER_LENGTH}-byte header"
-            ))
-        })?;
-        value[..range.len()].copy_from_slice(source);
-        Ok(value)
-    };
-    let version = u32::try_from(u64::from_le_bytes(field(8..12)?)).unwrap_or(u32::MAX);
-    if version > FORMAT_VERSION {
-        return Err(ReadFailure::File(PersistError::NewerVersion {
-            path: path.to_path_buf(),
-            found: version,
-        }));
-    }
-    let length = u64::from_le_bytes(field(12..20)?);
-    let hash = u64::from_le_bytes(field(20..28)?);
-    let body_length = whole.saturating_sub(HEADER_LENGTH as u64);
-    if body_length != length {
-        return Err(damaged(if body_length < length {
-            format!(
-                "the file is truncated: the header promises {length} bytes of graph, the file has {body_length}"
-            )
-        } else {
-            format!(
-                "the file has {} bytes after the graph's {length}",
-                body_length - length
-            )
-        }));
-    }
+    let Header { length, hash } = read_header(&mut reader, whole, path)?;
     let body = std::io::BufReader::with_capacity(
         WINDOW,
         Hashing {
@@ -181,10 +130,85 @@ fn decode_from<'de, R: Read + 'de, S: DeserializeSeed<'de>>(
     let intact = drained.is_ok() && body.into_inner().hasher.digest() == hash;
     if !intact {
         return Err(damaged(
+            path,
             "the file is damaged: its contents do not match the hash in its header".into(),
         ));
     }
     read.map_err(ReadFailure::Body)
+}
+
+/// What a snapshot's header says of its body.
+struct Header {
+    /// The body's length in bytes.
+    length: u64,
+    /// The xxh3-64 hash of the body.
+    hash: u64,
+}
+
+/// The header of a snapshot of `whole` bytes, read from `reader`, once its magic bytes, version and
+/// length are found right.
+fn read_header(reader: &mut impl Read, whole: u64, path: &Path) -> Result<Header, ReadFailure> {
+    let mut header = Vec::with_capacity(HEADER_LENGTH);
+    reader
+        .take(HEADER_LENGTH as u64)
+        .read_to_end(&mut header)
+        .map_err(|source| {
+            ReadFailure::File(PersistError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        })?;
+    if header.get(..MAGIC.len()) != Some(&MAGIC[..]) {
+        return Err(damaged(
+            path,
+            "not a kgraph binary graph (the file does not start with the kgraph header)".into(),
+        ));
+    }
+    let field = |range: std::ops::Range<usize>| -> Result<[u8; 8], ReadFailure> {
+        let mut value = [0u8; 8];
+        let source = header.get(range.clone()).ok_or_else(|| {
+            damaged(
+                path,
+                format!("the file is truncated: it ends inside its {HEADER_LENGTH}-byte header"),
+            )
+        })?;
+        value[..range.len()].copy_from_slice(source);
+        Ok(value)
+    };
+    let version = u32::try_from(u64::from_le_bytes(field(8..12)?)).unwrap_or(u32::MAX);
+    if version > FORMAT_VERSION {
+        return Err(ReadFailure::File(PersistError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+        }));
+    }
+    let length = u64::from_le_bytes(field(12..20)?);
+    let hash = u64::from_le_bytes(field(20..28)?);
+    let body_length = whole.saturating_sub(HEADER_LENGTH as u64);
+    if body_length != length {
+        return Err(damaged(
+            path,
+            if body_length < length {
+                format!(
+                    "the file is truncated: the header promises {length} bytes of graph, the file has {body_length}"
+                )
+            } else {
+                format!(
+                    "the file has {} bytes after the graph's {length}",
+                    body_length - length
+                )
+            },
+        ));
+    }
+    Ok(Header { length, hash })
+}
+
+/// A file that is no snapshot, or a damaged one.
+fn damaged(path: &Path, message: String) -> ReadFailure {
+    ReadFailure::File(PersistError::Damaged {
+        path: path.to_path_buf(),
+        message,
+    })
 }
 
 /// How much of a snapshot is read at a time.

@@ -3,7 +3,8 @@
 //!
 //! Alias resolution groups mentions by their surface key, and building the graph groups relations into
 //! edges by their endpoints and predicate. Both ran a vector per group; for tens of thousands of small
-//! groups, making those vectors cost more than the look-ups.
+//! groups, making those vectors cost more than the look-ups. It sits at the crate root, beside
+//! `union_find`, because both stages use it and the graph stage may not reach back into extraction.
 
 use std::hash::{BuildHasher, Hash};
 
