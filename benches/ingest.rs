@@ -13,6 +13,7 @@ mod allocator;
 mod corpus;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
 use kgraph::extract::mention::{CorpusVocabulary, find_mentions};
 use kgraph::pipeline::build_graph;
@@ -76,14 +77,27 @@ fn ingest(c: &mut Criterion) {
         })
     });
     group.bench_function("whole build", |b| {
-        b.iter(|| black_box(build_graph(documents.clone(), &lexicon)))
+        b.iter(|| {
+            black_box(build_graph(
+                documents.clone(),
+                &lexicon,
+                ExtractOptions::default(),
+            ))
+        })
     });
     // The same on one thread: the throughput per core, and the parallel speed-up by comparison.
     match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
         Ok(one_thread) => {
             group.bench_function("whole build, 1 thread", |b| {
-                one_thread
-                    .install(|| b.iter(|| black_box(build_graph(documents.clone(), &lexicon))))
+                one_thread.install(|| {
+                    b.iter(|| {
+                        black_box(build_graph(
+                            documents.clone(),
+                            &lexicon,
+                            ExtractOptions::default(),
+                        ))
+                    })
+                })
             });
         }
         Err(error) => eprintln!("no one-thread pool: {error}"),

@@ -6,11 +6,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kgraph::eval::{Gold, evaluate};
 use kgraph::export::{ExportFormat, ExportOptions, write_export};
+use kgraph::extract::ExtractProgress;
 use kgraph::extract::Lexicon;
-use kgraph::extract::extraction::ExtractProgress;
 use kgraph::extract::relation_rules::MAX_COMENTION_ENTITIES;
 use kgraph::graph::{KnowledgeGraph, MergeInput, load_graph, merge_graphs, save_graph};
-use kgraph::pipeline::{UpdateMode, build_graph_observed, build_graph_with, update_graph};
+use kgraph::pipeline::{UpdateMode, build_graph, update_graph};
 use kgraph::query::OutputMode;
 use kgraph::shell::{
     self, ExecuteError, LexiconSource, ReplOptions, ScriptOptions, ScriptRun, Session,
@@ -184,9 +184,10 @@ pub struct LexiconArgs {
 }
 
 impl LexiconArgs {
-    fn extract_options(&self) -> kgraph::extract::ExtractOptions {
+    fn extract_options(&self) -> kgraph::extract::ExtractOptions<'static> {
         kgraph::extract::ExtractOptions {
             resolve_references: !self.no_references,
+            ..Default::default()
         }
     }
 }
@@ -336,7 +337,7 @@ fn open_graph(inputs: &[PathBuf], lexicon: &LexiconArgs) -> Result<KnowledgeGrap
         let options = lexicon.extract_options();
         let lexicon = load_lexicon(lexicon)?;
         let documents = load_documents(inputs)?;
-        return Ok(build_graph_with(documents, &lexicon, options).0);
+        return Ok(build_graph(documents, &lexicon, options).0);
     }
     let mut source = LexiconSource::new(lexicon.lexicon.clone());
     Ok(shell::open_graph(inputs, &mut source)?)
@@ -529,7 +530,7 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
         }
         ExtractProgress::DocumentDone => bar.inc(1),
     };
-    let options = args.lexicon.extract_options();
+    let options = args.lexicon.extract_options().observed_by(&observe);
     let (graph, summary, update) = match existing {
         Some(existing) => {
             let mode = if args.rebuild {
@@ -537,12 +538,11 @@ fn run_build(args: BuildArgs) -> Result<(), CliError> {
             } else {
                 UpdateMode::Incremental
             };
-            let (graph, update) =
-                update_graph(existing, documents, &lexicon, options, mode, &observe)?;
+            let (graph, update) = update_graph(existing, documents, &lexicon, options, mode)?;
             (graph, update.build, Some(update))
         }
         None => {
-            let (graph, summary) = build_graph_observed(documents, &lexicon, options, &observe);
+            let (graph, summary) = build_graph(documents, &lexicon, options);
             (graph, summary, None)
         }
     };

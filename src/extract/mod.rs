@@ -1,20 +1,23 @@
 //! The extract stage: from sentences and tokens to entities and the relations between them.
 //!
 //! - [`lexicon`]: general world knowledge (countries, organisations, titles, verbs), from RON.
+//! - `passes`: the extraction over a corpus as four passes, run in order by [`extract_corpus`]:
+//!   sentences and tokens, mentions, aliases (which mentions name the same entity, across the corpus),
+//!   relations.
 //! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
 //!   definitions, titles before names).
-//! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
 //! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
 //! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
 //! - [`time`]: the period (in years) a sentence speaks of.
-//! - [`extraction`]: runs all of it over a corpus.
+//! - [`extraction`]: what extraction gives ([`Extraction`]); [`ExtractOptions`]: how it runs.
 //! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
 
-pub mod alias;
 pub mod extraction;
 pub mod grouping;
 pub mod lexicon;
 pub mod mention;
+mod options;
+mod passes;
 pub mod reference;
 pub mod relation_rules;
 #[cfg(test)]
@@ -23,8 +26,7 @@ mod rule_tests;
 pub(crate) mod test_lexicon;
 pub mod time;
 
-pub use extraction::{
-    ExtractOptions, ExtractedEntity, ExtractedRelation, Extraction, extract_corpus,
-    extract_corpus_with,
-};
+pub use extraction::{ExtractedEntity, ExtractedRelation, Extraction};
 pub use lexicon::{Lexicon, LexiconError};
+pub use options::{ExtractOptions, ExtractProgress};
+pub use passes::extract_corpus;

@@ -5,9 +5,9 @@
 //! Each case lists every asserted (non-co-mention) relation the text gives, so a rule that starts
 //! reading more, or less, shows up here.
 
-use super::extraction::{ExtractOptions, Extraction, extract_corpus, extract_corpus_with};
 use super::lexicon::Lexicon;
 use super::test_lexicon::test_lexicon;
+use super::{ExtractOptions, Extraction, extract_corpus};
 use crate::model::{
     Period,
     RelationClass::{self, Conflict, Cooperation, Leads, Other, PartOf},
@@ -90,7 +90,11 @@ fn owned(expected: &[Expected]) -> Vec<Reading> {
 
 fn assert_cases(lexicon: &Lexicon, cases: &[(&str, &[Expected])]) {
     for (text, expected) in cases {
-        let got = readings(&extract_corpus(&documents(text), lexicon));
+        let got = readings(&extract_corpus(
+            &documents(text),
+            lexicon,
+            ExtractOptions::default(),
+        ));
         assert_eq!(got, owned(expected), "{text}");
     }
 }
@@ -540,8 +544,9 @@ fn references_can_be_turned_off() {
     let text = "Qatar hosted talks. It signed a deal with Turkey.";
     let options = ExtractOptions {
         resolve_references: false,
+        ..ExtractOptions::default()
     };
-    let extraction = extract_corpus_with(&documents(text), &test_lexicon(), options);
+    let extraction = extract_corpus(&documents(text), &test_lexicon(), options);
     assert_eq!(readings(&extraction), Vec::<Reading>::new());
 }
 
@@ -571,7 +576,7 @@ fn name_part_is_read_once_per_corpus() {
             text: "The Central Bank of Yemen moved its offices.".into(),
         },
     ];
-    let name_parts = extract_corpus(&corpus, &test_lexicon())
+    let name_parts = extract_corpus(&corpus, &test_lexicon(), ExtractOptions::default())
         .relations
         .iter()
         .filter(|r| r.rule.rule == Rule::NamePart)
@@ -888,6 +893,7 @@ fn a_demonym_and_army_name_the_national_force() {
     let extraction = extract_corpus(
         &documents("The Turkish army attacked the Kurdistan Workers Party in 2019."),
         &embedded(),
+        ExtractOptions::default(),
     );
     let names: Vec<&str> = extraction
         .entities
@@ -914,6 +920,7 @@ fn a_plural_title_makes_each_name_a_person_of_no_known_country() {
     let extraction = extract_corpus(
         &documents("Turkey hosted talks. Presidents Erdogan and Aliyev signed a pipeline deal."),
         &embedded(),
+        ExtractOptions::default(),
     );
     let people: Vec<&str> = extraction
         .entities

@@ -75,7 +75,7 @@ pub fn open_graph(
         return Ok(load_graph(single)?);
     }
     let documents = load_documents(inputs)?;
-    Ok(build_graph(documents, lexicon.get()?).0)
+    Ok(build_graph(documents, lexicon.get()?, ExtractOptions::default()).0)
 }
 
 /// What `:ingest` did.
@@ -104,7 +104,6 @@ pub fn ingest(
         lexicon.get()?,
         ExtractOptions::default(),
         UpdateMode::Incremental,
-        &|_| {},
     )?;
     let summary = IngestSummary {
         added: update.added.len(),
