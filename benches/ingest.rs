@@ -15,7 +15,7 @@ mod corpus;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
-use kgraph::extract::mention::{CorpusVocabulary, find_mentions};
+use kgraph::extract::mention::{CorpusVocabulary, MentionFinder};
 use kgraph::pipeline::build_graph;
 use kgraph::text::{segment_sentences, tokenize};
 use std::hint::black_box;
@@ -70,9 +70,12 @@ fn ingest(c: &mut Criterion) {
         })
     });
     group.bench_function("find mentions", |b| {
+        let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+        let mut mentions = Vec::new();
         b.iter(|| {
             for (document, tokens) in &sentences {
-                black_box(find_mentions(&document.text, tokens, &lexicon, &vocabulary));
+                finder.find(&document.text, tokens, &mut mentions);
+                black_box(&mentions);
             }
         })
     });

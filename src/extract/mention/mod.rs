@@ -49,71 +49,70 @@ use finder::Finder;
 use std::cell::{Cell, RefCell};
 use words::has_dash;
 
-/// Finds the mentions in one sentence.
+/// Finds the mentions in the sentences of a corpus, one sentence at a time, keeping room from one
+/// sentence to the next so that a sentence costs no allocation of its own.
 ///
-/// # Arguments
-/// * `text`: the document; `tokens`: the sentence's tokens (spans into `text`), in text order.
-/// * `vocabulary`: the corpus's lower-case words, to tell a sentence-initial common word from a name.
-pub fn find_mentions(
-    text: &str,
-    tokens: &[Token],
-    lexicon: &Lexicon,
-    vocabulary: &CorpusVocabulary<'_>,
-) -> Vec<FoundMention> {
-    let mut mentions = Vec::new();
-    find_mentions_into(
-        text,
-        tokens,
-        lexicon,
-        vocabulary,
-        &mut MentionBuffers::default(),
-        &mut mentions,
-    );
-    mentions
-}
-
-/// What finding a sentence's mentions needs room for, kept from one sentence of a document to the next
-/// so that a sentence costs no allocation of its own.
-#[derive(Debug, Default)]
-pub struct MentionBuffers<'t> {
+/// ```
+/// use kgraph::extract::Lexicon;
+/// use kgraph::extract::mention::{CorpusVocabulary, MentionFinder};
+/// use kgraph::text::{segment_sentences, tokenize};
+/// let lexicon = Lexicon::embedded().unwrap();
+/// let text = "Iraqi Prime Minister Haider al-Abadi met the Popular Mobilization Forces (PMF).";
+/// let vocabulary = CorpusVocabulary::default();
+/// let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+/// let mut mentions = Vec::new();
+/// for sentence in segment_sentences(text) {
+///     finder.find(text, &tokenize(text, sentence.span), &mut mentions);
+/// }
+/// let surfaces: Vec<&str> = mentions.iter().map(|m| m.span.slice(text)).collect();
+/// assert_eq!(surfaces, ["Iraqi", "Haider al-Abadi", "Popular Mobilization Forces", "PMF"]);
+/// ```
+pub struct MentionFinder<'a> {
+    lexicon: &'a Lexicon,
+    /// The corpus's lower-case words, to tell a sentence-initial common word from a name.
+    vocabulary: &'a CorpusVocabulary<'a>,
     /// The text of each token of the sentence.
-    words: Vec<&'t str>,
-    /// See [`Finder::scratch`].
+    words: Vec<&'a str>,
+    /// Room for the runs of words a longest match looks up (see `Finder::scratch`).
     scratch: String,
 }
 
-/// [`find_mentions`], into `mentions` (cleared first: a mention refers to others by their index in
-/// it), with room kept in `buffers`.
-pub fn find_mentions_into<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    lexicon: &Lexicon,
-    vocabulary: &CorpusVocabulary<'_>,
-    buffers: &mut MentionBuffers<'t>,
-    mentions: &mut Vec<FoundMention>,
-) {
-    mentions.clear();
-    let MentionBuffers { words, scratch } = buffers;
-    words.clear();
-    words.extend(tokens.iter().map(|t| t.text(text)));
-    // The text the tokens cover (they are in text order), for a look for dashes in one go (taken to
-    // have some when the tokens cover no text).
-    let covered = match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => text.get(first.span.start..last.span.end),
-        _ => None,
-    };
-    let finder = Finder {
-        text,
-        tokens,
-        lexicon,
-        vocabulary,
-        dashes: covered.is_none_or(has_dash),
-        words,
-        scratch: RefCell::new(std::mem::take(scratch)),
-        last_match: Cell::new(None),
-    };
-    finder.run(mentions);
-    *scratch = finder.scratch.into_inner();
+impl<'a> MentionFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon, vocabulary: &'a CorpusVocabulary<'a>) -> MentionFinder<'a> {
+        MentionFinder {
+            lexicon,
+            vocabulary,
+            words: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// The mentions of one sentence, into `mentions` (cleared first: a mention refers to others by
+    /// their index in it). `text` is the document; `tokens` are the sentence's tokens (spans into
+    /// `text`), in text order.
+    pub fn find(&mut self, text: &'a str, tokens: &[Token], mentions: &mut Vec<FoundMention>) {
+        mentions.clear();
+        self.words.clear();
+        self.words.extend(tokens.iter().map(|t| t.text(text)));
+        // The text the tokens cover (they are in text order), for a look for dashes in one go (taken
+        // to have some when the tokens cover no text).
+        let covered = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => text.get(first.span.start..last.span.end),
+            _ => None,
+        };
+        let finder = Finder {
+            text,
+            tokens,
+            lexicon: self.lexicon,
+            vocabulary: self.vocabulary,
+            dashes: covered.is_none_or(has_dash),
+            words: &self.words,
+            scratch: RefCell::new(std::mem::take(&mut self.scratch)),
+            last_match: Cell::new(None),
+        };
+        finder.run(mentions);
+        self.scratch = finder.scratch.into_inner();
+    }
 }
 
 #[cfg(test)]

@@ -261,7 +261,7 @@ impl LowercaseMarks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::mention::find_mentions;
+    use crate::extract::mention::MentionFinder;
 
     /// The vocabulary kept to the asked words finds the same mentions as the whole vocabulary.
     #[test]
@@ -325,12 +325,16 @@ mod tests {
                 );
             }
         }
+        let (mut with_kept, mut with_whole) = (
+            MentionFinder::new(&lexicon, &kept),
+            MentionFinder::new(&lexicon, &whole),
+        );
+        let (mut found_kept, mut found_whole) = (Vec::new(), Vec::new());
         for (d, tokens) in &sentences {
             let text = &documents[*d];
-            assert_eq!(
-                find_mentions(text, tokens, &lexicon, &kept),
-                find_mentions(text, tokens, &lexicon, &whole)
-            );
+            with_kept.find(text, tokens, &mut found_kept);
+            with_whole.find(text, tokens, &mut found_whole);
+            assert_eq!(found_kept, found_whole);
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::Corpus;
 use super::aliases::Candidate;
 use super::sentences::Sentences;
-use crate::extract::mention::{CorpusVocabulary, MentionBuffers, find_mentions_into};
+use crate::extract::mention::{CorpusVocabulary, MentionFinder};
 use crate::text::SentenceKind;
 use std::ops::Range;
 
@@ -57,20 +57,13 @@ fn document_candidates<'t>(
     let mut candidates = Vec::new();
     let mut counts = Vec::with_capacity(range.len());
     let mut tokens = Vec::new();
-    let mut buffers = MentionBuffers::default();
+    let mut finder = MentionFinder::new(corpus.lexicon, vocabulary);
     let mut mentions = Vec::new();
     for index in range {
         let sentence = &sentences.all[index];
         let text = corpus.text(sentence.document);
         sentences.tokens_into(index, &mut tokens);
-        find_mentions_into(
-            text,
-            &tokens,
-            corpus.lexicon,
-            vocabulary,
-            &mut buffers,
-            &mut mentions,
-        );
+        finder.find(text, &tokens, &mut mentions);
         counts.push(mentions.len());
         candidates.extend(mentions.drain(..).map(|mention| Candidate {
             document: sentence.document,
