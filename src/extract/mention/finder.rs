@@ -71,16 +71,18 @@ impl<'a> Finder<'a> {
         let first_word = self.first_word_index();
         let mut i = 0;
         while i < self.tokens.len() {
+            // Tested here rather than in `mentions_at`: most tokens are passed over, without a call.
+            if !self.is_word(i) || self.is_plain_word(i) {
+                i += 1;
+                continue;
+            }
             i = self.mentions_at(i, i == first_word, mentions);
         }
     }
 
-    /// Pushes the mentions that start at token `i` (`at_start`: the sentence's first word) and returns
-    /// the token to go on from.
+    /// Pushes the mentions that start at word `i` (`at_start`: the sentence's first word), which is
+    /// no plain word, and returns the token to go on from.
     fn mentions_at(&self, i: usize, at_start: bool, mentions: &mut Vec<FoundMention>) -> usize {
-        if !self.is_word(i) || self.is_plain_word(i) {
-            return i + 1;
-        }
         if let Some(next) = self.title_construct(i, mentions) {
             return next;
         }

@@ -42,7 +42,19 @@ pub(super) fn is_title_modifier(word: &str) -> bool {
     (4..=8).contains(&bytes.len())
         && first.is_ascii_lowercase()
         && MODIFIER_FIRST_LETTERS[bytes.len()] & (1 << (first - b'a')) != 0
-        && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+        && is_one_of_ignoring_ascii_case(word, TITLE_MODIFIERS)
+}
+
+/// Whether `word` is one of `words`, ignoring ASCII case. A loop rather than `iter().any`, which the
+/// compiler may leave as a call: asked of many capitalised words of a title modifier's shape.
+#[inline(always)]
+fn is_one_of_ignoring_ascii_case(word: &str, words: &[&str]) -> bool {
+    for candidate in words {
+        if candidate.eq_ignore_ascii_case(word) {
+            return true;
+        }
+    }
+    false
 }
 
 impl Finder<'_> {
