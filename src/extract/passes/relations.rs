@@ -320,3 +320,107 @@ fn merge_by_position(
         mention
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mention::TitleInfo;
+    use crate::model::Span;
+
+    /// A mention of `entity` over tokens `first..last`, a capital standing for its government when
+    /// `metonymy`, with a title attached to mention `title_of` when given.
+    fn mention(
+        entity: usize,
+        first: usize,
+        metonymy: bool,
+        title_of: Option<usize>,
+    ) -> SentenceMention {
+        SentenceMention {
+            entity,
+            span: Span::new(first, first + 1),
+            tokens: (first, first + 1),
+            title: title_of.map(|of| TitleInfo {
+                title: "president".into(),
+                leads: true,
+                of_mention: Some(of),
+            }),
+            kind: EntityKind::Country,
+            contains: Vec::new(),
+            adjective: false,
+            metonymy,
+        }
+    }
+
+    /// (entity, first token, the named mention its title is attached to) of each named mention.
+    type Named = &'static [(usize, usize, Option<usize>)];
+    /// (entity, first token) of each reference.
+    type References = &'static [(usize, usize)];
+    /// (named, references, the merged mentions' entities, their title links)
+    type MergeCase = (
+        Named,
+        References,
+        &'static [usize],
+        &'static [Option<usize>],
+    );
+
+    #[test]
+    fn references_merge_in_token_order_and_titles_follow_their_mentions() {
+        let cases: &[MergeCase] = &[
+            (&[(0, 1, None), (1, 3, None)], &[], &[0, 1], &[None, None]),
+            (
+                &[(0, 1, None), (1, 5, None)],
+                &[(7, 3)],
+                &[0, 7, 1],
+                &[None; 3],
+            ),
+            // A reference at the same token as a name comes after it.
+            (&[(0, 2, None)], &[(7, 2)], &[0, 7], &[None, None]),
+            // A title's link follows its country to the country's new place.
+            (
+                &[(4, 2, None), (5, 3, Some(0))],
+                &[(7, 0)],
+                &[7, 4, 5],
+                &[None, None, Some(1)],
+            ),
+        ];
+        for &(named, references, entities, titles) in cases {
+            let named: Vec<SentenceMention> = named
+                .iter()
+                .map(|&(entity, first, title_of)| mention(entity, first, false, title_of))
+                .collect();
+            let references: Vec<SentenceMention> = references
+                .iter()
+                .map(|&(entity, first)| mention(entity, first, false, None))
+                .collect();
+            let mut merged = Vec::new();
+            merge_by_position(&named, references, &mut merged);
+            let got: Vec<usize> = merged.iter().map(|m| m.entity).collect();
+            let got_titles: Vec<Option<usize>> = merged
+                .iter()
+                .map(|m| m.title.as_ref().and_then(|t| t.of_mention))
+                .collect();
+            assert_eq!((got.as_slice(), got_titles.as_slice()), (entities, titles));
+        }
+    }
+
+    #[test]
+    fn an_entity_is_metonymic_only_when_every_mention_of_it_is_a_capital() {
+        // (entity, metonymy) of each mention, the metonymic entities
+        type Case = (&'static [(usize, bool)], &'static [usize]);
+        let cases: &[Case] = &[
+            (&[], &[]),
+            (&[(0, false), (1, false)], &[]),
+            (&[(0, true), (1, false)], &[0]),
+            (&[(0, true), (0, false)], &[]),
+            (&[(0, true), (1, true), (0, true)], &[0, 1, 0]),
+        ];
+        for (mentions, expected) in cases {
+            let named: Vec<SentenceMention> = mentions
+                .iter()
+                .enumerate()
+                .map(|(first, &(entity, metonymy))| mention(entity, first, metonymy, None))
+                .collect();
+            assert_eq!(metonymic_entities(&named), *expected, "{mentions:?}");
+        }
+    }
+}
