@@ -3,14 +3,30 @@
 /// How to run [`super::extract_corpus`] (and [`crate::pipeline::build_graph`], which runs it).
 ///
 /// ```
-/// use kgraph::extract::{ExtractOptions, ExtractProgress};
-/// let observe = |progress: ExtractProgress| eprintln!("{progress:?}");
+/// use kgraph::extract::{ExtractOptions, ExtractProgress, Lexicon, extract_corpus};
+/// use kgraph::text::Document;
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+///
+/// let documents = [Document {
+///     name: "a.txt".into(),
+///     text: "Qatar hosted talks. It signed a deal with Turkey.".into(),
+/// }];
+/// let done = AtomicUsize::new(0);
+/// let observe = |progress| {
+///     if progress == ExtractProgress::DocumentDone {
+///         done.fetch_add(1, Ordering::Relaxed);
+///     }
+/// };
 /// let options = ExtractOptions {
 ///     resolve_references: false,
 ///     ..ExtractOptions::default()
 /// }
 /// .observed_by(&observe);
-/// assert!(!options.resolve_references);
+/// let extraction = extract_corpus(&documents, &Lexicon::embedded().unwrap(), options);
+/// assert_eq!(extraction.sentence_count, 2);
+/// // Each of the three passes over the documents (sentences, mentions, relations) says when the one
+/// // document is through.
+/// assert_eq!(done.load(Ordering::Relaxed), 3);
 /// ```
 #[derive(Clone, Copy)]
 pub struct ExtractOptions<'o> {
