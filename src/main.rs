@@ -15,8 +15,11 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = cli::Cli::parse();
-    if let Err(error) = cli::run(cli) {
+    // Parsed by clap, checked into one configuration, then run: every user error surfaces here.
+    let result = cli::Config::new(cli::Cli::parse())
+        .map_err(cli::CliError::from)
+        .and_then(cli::run);
+    if let Err(error) = result {
         // A closed pipe (`kg export ... | head`) is not a failure.
         if let Some(io) = error.downcast_ref::<std::io::Error>()
             && io.kind() == std::io::ErrorKind::BrokenPipe

@@ -2,18 +2,27 @@
 //!
 //! Files are merged by entity name (compared after [`normalize`]): the first file to name an entity gives
 //! its canonical name and kind, and every file adds its aliases. Relations are concatenated in file
-//! order. The file format is described in `shared/gold/README.md`.
+//! order. The files are kept too, each with the document it annotates, so that [`Gold::restricted_to`]
+//! can merge again only those of the documents a graph was built from. The file format is described in
+//! `shared/gold/README.md`.
 
 use super::gold_error::GoldError;
 use super::normalize::normalize;
 use crate::model::{EntityKind, RelationClass};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+/// The last part of a document name: `corpus/a.txt` and `a.txt` name the same text.
+fn file_name(document: &str) -> &str {
+    document.rsplit('/').next().unwrap_or(document)
+}
 
 /// The gold annotations of a corpus, merged by entity name.
 #[derive(Debug, Clone, Default)]
 pub struct Gold {
+    /// The files merged, in the order they were merged.
+    files: Vec<GoldFile>,
     /// Sorted by normalised name.
     entities: Vec<GoldEntity>,
     relations: Vec<GoldRelation>,
@@ -44,12 +53,14 @@ pub struct GoldRelation {
 }
 
 /// One `*.gold.json` file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GoldFile {
-    /// Read so that the format is checked; scoring is corpus-level, so it is not used.
-    #[serde(rename = "document")]
-    _document: String,
+    /// The file's name (without its folder), given after reading.
+    #[serde(skip)]
+    name: String,
+    /// The name of the text file it annotates (`battle-of-bakhmut.txt`).
+    document: String,
     entities: Vec<GoldEntity>,
     relations: Vec<GoldRelation>,
 }
@@ -105,10 +116,9 @@ impl Gold {
     fn from_files<'a>(
         files: impl IntoIterator<Item = (PathBuf, &'a str)>,
     ) -> Result<Gold, GoldError> {
-        let mut entities: BTreeMap<String, GoldEntity> = BTreeMap::new();
-        let mut relations = Vec::new();
+        let mut parsed = Vec::new();
         for (path, text) in files {
-            let file: GoldFile = serde_json::from_str(text)
+            let mut file: GoldFile = serde_json::from_str(text)
                 .map_err(|error| GoldError::json(path.clone(), &error))?;
             if let Some((index, relation)) = file
                 .relations
@@ -123,7 +133,21 @@ impl Gold {
                     object: relation.object.clone(),
                 });
             }
-            for entity in file.entities {
+            file.name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            parsed.push(file);
+        }
+        Ok(Self::merge(parsed))
+    }
+
+    /// Merges `files` in order: entities by normalised name, relations one after the other.
+    fn merge(files: Vec<GoldFile>) -> Gold {
+        let mut entities: BTreeMap<String, GoldEntity> = BTreeMap::new();
+        let mut relations = Vec::new();
+        for file in &files {
+            for entity in &file.entities {
                 let merged =
                     entities
                         .entry(normalize(&entity.name))
@@ -131,19 +155,40 @@ impl Gold {
                             aliases: Vec::new(),
                             ..entity.clone()
                         });
-                for alias in entity.aliases {
-                    let key = normalize(&alias);
+                for alias in &entity.aliases {
+                    let key = normalize(alias);
                     if !merged.aliases.iter().any(|known| normalize(known) == key) {
-                        merged.aliases.push(alias);
+                        merged.aliases.push(alias.clone());
                     }
                 }
             }
-            relations.extend(file.relations);
+            relations.extend(file.relations.iter().cloned());
         }
-        Ok(Gold {
+        Gold {
+            files,
             entities: entities.into_values().collect(),
             relations,
-        })
+        }
+    }
+
+    /// The gold of the files whose document is among `documents` (compared by file name, without
+    /// folders), merged again, and the names of the files left out, in order.
+    pub fn restricted_to<'a>(
+        &self,
+        documents: impl IntoIterator<Item = &'a str>,
+    ) -> (Gold, Vec<String>) {
+        let built: BTreeSet<&str> = documents.into_iter().map(file_name).collect();
+        let (kept, left_out): (Vec<&GoldFile>, Vec<&GoldFile>) = self
+            .files
+            .iter()
+            .partition(|file| built.contains(file_name(&file.document)));
+        let left_out = left_out.into_iter().map(|file| file.name.clone()).collect();
+        (Self::merge(kept.into_iter().cloned().collect()), left_out)
+    }
+
+    /// The names of the gold files, in the order they were merged.
+    pub fn file_names(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|file| file.name.as_str())
     }
 
     /// Every entity, sorted by normalised name.

@@ -1,12 +1,15 @@
 //! The eval stage: scores a finished graph against hand-made gold annotations.
 //!
-//! The definitions of every figure are those of `shared/gold/README.md`: entities, alias accuracy,
-//! pairs, sentences and class agreement, at corpus level. [`Gold`] reads and merges the gold files,
-//! [`normalize`] is the one way names and sentences are compared, [`evaluate`] does the scoring, and
-//! [`Report`] holds the figures with the counts behind them and draws the table `kg eval` prints.
+//! The definitions of every figure are those of `shared/gold/README.md`: entities, kind accuracy,
+//! alias accuracy, pairs, sentences and class agreement, at corpus level, over the gold files whose
+//! document the graph was built from. [`Gold`] reads and merges the gold files, [`normalize`] is the
+//! one way names and sentences are compared, `NameMatching` pairs graph and gold entities,
+//! [`evaluate`] does the scoring, and [`Report`] holds the figures with the counts behind them and
+//! draws the table `kg eval` prints.
 
 mod gold;
 mod gold_error;
+mod name_matching;
 mod normalize;
 mod report;
 mod rule_score;

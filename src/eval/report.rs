@@ -71,6 +71,8 @@ pub type NamePair = (String, String);
 pub struct Report {
     /// Graph entities matching some gold entity, and gold entities found.
     pub entities: Score,
+    /// Of the gold entities found (`total`), those whose best graph entity has the gold kind (`hits`).
+    pub kind_accuracy: Share,
     /// Of the gold aliases some graph entity carries (`total`), those carried only by the graph entity
     /// that best matches the alias's gold entity (`hits`).
     pub alias_accuracy: Share,
@@ -82,6 +84,11 @@ pub struct Report {
     pub sentences: Score,
     /// Of the matched pairs (`total`), those where a graph edge has a class the gold gives the pair.
     pub class_agreement: Share,
+    /// The gold files scored (`hits`): those whose document the graph was built from, of all
+    /// (`total`).
+    pub gold_files: Share,
+    /// The gold files left out because the graph was not built from their document, in name order.
+    pub left_out_gold_files: Vec<String>,
     pub(crate) missed_entities: Vec<String>,
     pub(crate) spurious_entities: Vec<String>,
     pub(crate) missed_pairs: Vec<NamePair>,
@@ -150,6 +157,14 @@ impl fmt::Display for Report {
         }
         writeln!(
             f,
+            "{:<21}{:>9.3}   ({} of {} found gold entities with the gold kind)",
+            "kind accuracy",
+            self.kind_accuracy.ratio(),
+            self.kind_accuracy.hits,
+            self.kind_accuracy.total,
+        )?;
+        writeln!(
+            f,
             "{:<21}{:>9.3}   ({} of {} carried gold aliases on the right entity only; {} gold aliases)",
             "alias accuracy",
             self.alias_accuracy.ratio(),
@@ -164,7 +179,17 @@ impl fmt::Display for Report {
             self.class_agreement.ratio(),
             self.class_agreement.hits,
             self.class_agreement.total,
-        )
+        )?;
+        let scored = format!("{} of {}", self.gold_files.hits, self.gold_files.total);
+        write!(f, "{:<21}{scored:>9}", "gold files scored")?;
+        if !self.left_out_gold_files.is_empty() {
+            write!(
+                f,
+                "   (left out, their documents not built: {})",
+                self.left_out_gold_files.join(", ")
+            )?;
+        }
+        writeln!(f)
     }
 }
 

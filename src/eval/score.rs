@@ -1,31 +1,39 @@
 //! `evaluate`: scores a graph against gold, as `shared/gold/README.md` defines.
 //!
-//! Everything rests on one matching of names: a graph entity and a gold entity *share* a name when a
-//! normalised name or alias of one equals a normalised name or alias of the other. From it:
+//! Only the gold files whose document the graph was built from are scored; the others are named in
+//! the report. Everything rests on one matching of names ([`NameMatching`]): a graph entity and a gold
+//! entity *share* a name when a normalised name or alias of one equals a normalised name or alias of
+//! the other. From it:
 //!
 //! - the best graph entity of a gold entity is the one sharing the most names with it (ties: the most
 //!   mentions, then the lowest id);
 //! - the best gold entity of a graph entity is the one sharing the most names with it (ties: the first in
 //!   gold order, i.e. by normalised canonical name);
 //! - a graph edge is *asserted* when its class is not `CoMention` and it is not negated (hedged edges
-//!   count); its pair is the unordered pair of the best gold entities of its ends, and it has none when
-//!   an end matches no gold entity or both ends map to the same one.
+//!   count); its pair is the unordered pair of its ends' best gold entities. An end that matches no
+//!   gold entity stays itself, so its pair is a wrong pair (it counts against pair and sentence
+//!   precision); an edge whose ends map to the same gold entity has no pair.
 //!
 //! Gold relations whose subject or object is not the canonical name of a gold entity, or whose subject
 //! and object are the same, are left out.
 
 use super::gold::Gold;
+use super::name_matching::{End, NameMatching};
 use super::normalize::{normalize, sentences_match};
 use super::report::{NamePair, Report, Score, Share};
 use super::rule_score::RuleScore;
-use crate::graph::{EntityId, KnowledgeGraph};
+use crate::graph::KnowledgeGraph;
 use crate::model::RelationClass;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// An unordered pair of gold entities, as positions in `Gold::entities`, smaller first.
 type Pair = (usize, usize);
 
-fn pair(first: usize, second: usize) -> Option<Pair> {
+/// An unordered pair of ends a graph edge links, smaller first.
+type GraphPair = (End, End);
+
+/// `(first, second)` in order, or nothing when they are the same.
+fn unordered<T: Ord>(first: T, second: T) -> Option<(T, T)> {
     match first.cmp(&second) {
         std::cmp::Ordering::Less => Some((first, second)),
         std::cmp::Ordering::Greater => Some((second, first)),
@@ -33,245 +41,123 @@ fn pair(first: usize, second: usize) -> Option<Pair> {
     }
 }
 
-/// Scores `graph` against `gold`.
-pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
-    let matching = NameMatching::new(graph, gold);
-    let (entities, missed_entities, spurious_entities) = matching.entity_score(gold);
-    let (alias_accuracy, gold_aliases) = matching.alias_accuracy(gold);
-
-    let gold_relations = GoldRelations::new(gold);
-    let edges = asserted_edges(graph, &matching);
-    let mut graph_classes: BTreeMap<Pair, BTreeSet<RelationClass>> = BTreeMap::new();
-    let mut graph_sentences: BTreeMap<Pair, BTreeSet<&str>> = BTreeMap::new();
-    for edge in &edges {
-        if let Some(pair) = edge.pair {
-            graph_classes.entry(pair).or_default().insert(edge.class);
-            let sentences = graph_sentences.entry(pair).or_default();
-            sentences.extend(edge.evidence.iter().map(|(_, s)| s.as_str()));
-        }
+/// The gold pair a graph pair stands for, when both its ends are gold entities.
+fn gold_pair(pair: GraphPair) -> Option<Pair> {
+    match pair {
+        (End::Gold(first), End::Gold(second)) => Some((first, second)),
+        _ => None,
     }
+}
 
-    let matched_pairs: Vec<Pair> = graph_classes
-        .keys()
-        .filter(|pair| gold_relations.classes.contains_key(pair))
-        .copied()
-        .collect();
-    let pairs = Score {
-        predicted_correct: matched_pairs.len(),
-        predicted: graph_classes.len(),
-        gold_found: matched_pairs.len(),
-        gold: gold_relations.classes.len(),
-    };
-    let class_agreement = Share {
-        hits: matched_pairs
+/// Scores `graph` against the files of `gold` whose document is among the graph's.
+pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
+    let (gold, left_out_gold_files) = gold.restricted_to(
+        graph
+            .documents()
             .iter()
-            .filter(
-                |pair| match (graph_classes.get(pair), gold_relations.classes.get(pair)) {
-                    (Some(graph), Some(gold)) => !graph.is_disjoint(gold),
-                    _ => false,
-                },
-            )
-            .count(),
-        total: matched_pairs.len(),
-    };
-
-    let (sentences, matched_sentences) = sentence_score(&graph_sentences, &gold_relations);
-    let rules = rule_scores(&edges, &gold_relations, &matched_sentences);
-
-    let names = |pair: &Pair| -> NamePair {
-        let name = |index: usize| {
-            gold.entities()
-                .get(index)
-                .map_or_else(String::new, |e| e.name.clone())
-        };
-        (name(pair.0), name(pair.1))
+            .map(|document| document.name.as_str()),
+    );
+    let matching = NameMatching::new(graph, &gold);
+    let (entities, missed_entities, spurious_entities) = matching.entity_score(&gold);
+    let (alias_accuracy, gold_aliases) = matching.alias_accuracy(&gold);
+    let gold_relations = GoldRelations::new(&gold);
+    let edges = asserted_edges(graph, &matching);
+    let graph_pairs = GraphPairs::new(&edges);
+    let (sentences, matched_sentences) = sentence_score(&graph_pairs.sentences, &gold_relations);
+    let names = |pair: &GraphPair| -> NamePair {
+        (
+            matching.end_name(pair.0, &gold),
+            matching.end_name(pair.1, &gold),
+        )
     };
     Report {
         entities,
+        kind_accuracy: matching.kind_accuracy(&gold),
         alias_accuracy,
         gold_aliases,
-        pairs,
+        pairs: graph_pairs.score(&gold_relations),
         sentences,
-        class_agreement,
+        class_agreement: graph_pairs.class_agreement(&gold_relations),
+        gold_files: Share {
+            hits: gold.file_names().count(),
+            total: gold.file_names().count() + left_out_gold_files.len(),
+        },
+        left_out_gold_files,
         missed_entities,
         spurious_entities,
         missed_pairs: gold_relations
             .classes
             .keys()
-            .filter(|pair| !graph_classes.contains_key(pair))
-            .map(names)
-            .collect(),
-        spurious_pairs: graph_classes
-            .keys()
-            .filter(|pair| !gold_relations.classes.contains_key(pair))
-            .map(names)
-            .collect(),
-        rules,
-    }
-}
-
-/// A graph entity as the scorer sees it.
-struct GraphEntity {
-    id: EntityId,
-    name: String,
-    mentions: usize,
-}
-
-/// Which graph entities share names with which gold entities, and the best match each way.
-struct NameMatching {
-    graph_entities: Vec<GraphEntity>,
-    /// Normalised name or alias -> positions in `graph_entities`, each once.
-    graph_by_name: HashMap<String, Vec<usize>>,
-    /// Per graph entity: the best gold entity, if it shares any name with one.
-    best_gold: Vec<Option<usize>>,
-    /// Per gold entity: the best graph entity (a position in `graph_entities`), if any shares a name.
-    best_graph: Vec<Option<usize>>,
-    position_of: HashMap<EntityId, usize>,
-}
-
-impl NameMatching {
-    fn new(graph: &KnowledgeGraph, gold: &Gold) -> NameMatching {
-        let mut gold_by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, entity) in gold.entities().iter().enumerate() {
-            let names: BTreeSet<String> = std::iter::once(&entity.name)
-                .chain(&entity.aliases)
-                .map(|name| normalize(name))
-                .collect();
-            for name in names {
-                gold_by_name.entry(name).or_default().push(index);
-            }
-        }
-
-        let mut graph_entities = Vec::new();
-        let mut graph_by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        // Per graph entity, per gold entity (in gold order): how many names they share.
-        let mut shared: Vec<BTreeMap<usize, usize>> = Vec::new();
-        for (position, (id, entity)) in graph.entities().enumerate() {
-            let names: BTreeSet<String> = std::iter::once(&entity.name)
-                .chain(&entity.aliases)
-                .map(|name| normalize(name))
-                .collect();
-            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-            for name in names {
-                for &gold_index in gold_by_name.get(&name).into_iter().flatten() {
-                    *counts.entry(gold_index).or_default() += 1;
-                }
-                graph_by_name.entry(name).or_default().push(position);
-            }
-            shared.push(counts);
-            graph_entities.push(GraphEntity {
-                id,
-                name: entity.name.clone(),
-                mentions: entity.mentions.len(),
-            });
-        }
-
-        let best_gold = shared
-            .iter()
-            .map(|counts| {
-                // Strictly more wins, so the first gold entity keeps a tie.
-                let mut best: Option<(usize, usize)> = None;
-                for (&gold_index, &count) in counts {
-                    if best.is_none_or(|(_, best_count)| count > best_count) {
-                        best = Some((gold_index, count));
-                    }
-                }
-                best.map(|(gold_index, _)| gold_index)
+            .filter(|&&(first, second)| {
+                !graph_pairs
+                    .classes
+                    .contains_key(&(End::Gold(first), End::Gold(second)))
             })
-            .collect();
+            .map(|&(first, second)| names(&(End::Gold(first), End::Gold(second))))
+            .collect(),
+        spurious_pairs: graph_pairs
+            .classes
+            .keys()
+            .filter(|&&pair| !gold_relations.matches(pair))
+            .map(names)
+            .collect(),
+        rules: rule_scores(&edges, &gold_relations, &matched_sentences),
+    }
+}
 
-        let mut best_graph: Vec<Option<(usize, usize, usize)>> = vec![None; gold.entities().len()];
-        for (position, counts) in shared.iter().enumerate() {
-            let mentions = graph_entities.get(position).map_or(0, |e| e.mentions);
-            for (&gold_index, &count) in counts {
-                if let Some(best) = best_graph.get_mut(gold_index) {
-                    // Graph entities come in id order, so strictly more wins and the lowest id keeps a tie.
-                    if best.is_none_or(|(_, best_count, best_mentions)| {
-                        (count, mentions) > (best_count, best_mentions)
-                    }) {
-                        *best = Some((position, count, mentions));
-                    }
-                }
+/// The pairs the asserted graph edges link, with their classes and normalised evidence sentences.
+struct GraphPairs<'a> {
+    classes: BTreeMap<GraphPair, BTreeSet<RelationClass>>,
+    sentences: BTreeMap<GraphPair, BTreeSet<&'a str>>,
+}
+
+impl<'a> GraphPairs<'a> {
+    fn new(edges: &'a [AssertedEdge]) -> GraphPairs<'a> {
+        let mut classes: BTreeMap<GraphPair, BTreeSet<RelationClass>> = BTreeMap::new();
+        let mut sentences: BTreeMap<GraphPair, BTreeSet<&str>> = BTreeMap::new();
+        for edge in edges {
+            if let Some(pair) = edge.pair {
+                classes.entry(pair).or_default().insert(edge.class);
+                let pair_sentences = sentences.entry(pair).or_default();
+                pair_sentences.extend(edge.evidence.iter().map(|(_, s)| s.as_str()));
             }
         }
+        GraphPairs { classes, sentences }
+    }
 
-        let position_of = graph_entities
-            .iter()
-            .enumerate()
-            .map(|(position, entity)| (entity.id, position))
-            .collect();
-        NameMatching {
-            graph_entities,
-            graph_by_name,
-            best_gold,
-            best_graph: best_graph
-                .into_iter()
-                .map(|best| best.map(|(position, _, _)| position))
-                .collect(),
-            position_of,
+    /// The graph pairs that are gold pairs.
+    fn matched<'b>(&'b self, gold: &'b GoldRelations) -> impl Iterator<Item = GraphPair> + 'b {
+        self.classes
+            .keys()
+            .copied()
+            .filter(|&pair| gold.matches(pair))
+    }
+
+    /// Pairs: every graph pair counts, one with an end that is no gold entity as a wrong one.
+    fn score(&self, gold: &GoldRelations) -> Score {
+        let matched = self.matched(gold).count();
+        Score {
+            predicted_correct: matched,
+            predicted: self.classes.len(),
+            gold_found: matched,
+            gold: gold.classes.len(),
         }
     }
 
-    /// The best gold entity of a graph entity.
-    fn gold_of(&self, id: EntityId) -> Option<usize> {
-        let position = *self.position_of.get(&id)?;
-        *self.best_gold.get(position)?
-    }
-
-    /// The entity score, the missed gold entities and the spurious graph entities.
-    fn entity_score(&self, gold: &Gold) -> (Score, Vec<String>, Vec<String>) {
-        let spurious: Vec<String> = self
-            .graph_entities
-            .iter()
-            .zip(&self.best_gold)
-            .filter(|(_, best)| best.is_none())
-            .map(|(entity, _)| entity.name.clone())
-            .collect();
-        let missed: Vec<String> = gold
-            .entities()
-            .iter()
-            .zip(&self.best_graph)
-            .filter(|(_, best)| best.is_none())
-            .map(|(entity, _)| entity.name.clone())
-            .collect();
-        let score = Score {
-            predicted_correct: self.graph_entities.len() - spurious.len(),
-            predicted: self.graph_entities.len(),
-            gold_found: gold.entities().len() - missed.len(),
-            gold: gold.entities().len(),
-        };
-        (score, missed, spurious)
-    }
-
-    /// Alias accuracy, and the number of gold aliases (each gold entity's distinct normalised aliases).
-    fn alias_accuracy(&self, gold: &Gold) -> (Share, usize) {
+    /// Of the matched pairs, those where some graph edge has a class the gold gives the pair.
+    fn class_agreement(&self, gold: &GoldRelations) -> Share {
         let mut share = Share::default();
-        let mut gold_aliases = 0;
-        for (entity, best) in gold.entities().iter().zip(&self.best_graph) {
-            let aliases: BTreeSet<String> = entity
-                .aliases
-                .iter()
-                .map(|alias| normalize(alias))
-                .filter(|alias| !alias.is_empty())
-                .collect();
-            gold_aliases += aliases.len();
-            for alias in aliases {
-                let carriers = self
-                    .graph_by_name
-                    .get(&alias)
-                    .map_or(&[][..], Vec::as_slice);
-                if carriers.is_empty() {
-                    continue;
-                }
-                share.total += 1;
-                if let (&[carrier], Some(best)) = (carriers, best)
-                    && carrier == *best
-                {
-                    share.hits += 1;
-                }
+        for pair in self.matched(gold) {
+            share.total += 1;
+            let graph_classes = self.classes.get(&pair);
+            let gold_classes = gold_pair(pair).and_then(|pair| gold.classes.get(&pair));
+            if let (Some(graph), Some(gold)) = (graph_classes, gold_classes)
+                && !graph.is_disjoint(gold)
+            {
+                share.hits += 1;
             }
         }
-        (share, gold_aliases)
+        share
     }
 }
 
@@ -292,7 +178,7 @@ impl GoldRelations {
             ) else {
                 continue;
             };
-            let Some(pair) = pair(subject, object) else {
+            let Some(pair) = unordered(subject, object) else {
                 continue;
             };
             classes.entry(pair).or_default().insert(relation.class);
@@ -303,12 +189,17 @@ impl GoldRelations {
         }
         GoldRelations { classes, sentences }
     }
+
+    /// Whether a graph pair is a gold pair.
+    fn matches(&self, pair: GraphPair) -> bool {
+        gold_pair(pair).is_some_and(|pair| self.classes.contains_key(&pair))
+    }
 }
 
-/// An asserted graph edge: its gold pair, if it maps to one, its class, and its evidence as
-/// (rule, normalised sentence).
+/// An asserted graph edge: its pair (none when both ends map to one gold entity), its class, and
+/// its evidence as (rule, normalised sentence).
 struct AssertedEdge {
-    pair: Option<Pair>,
+    pair: Option<GraphPair>,
     class: RelationClass,
     evidence: Vec<(String, String)>,
 }
@@ -319,9 +210,9 @@ fn asserted_edges(graph: &KnowledgeGraph, matching: &NameMatching) -> Vec<Assert
         .filter(|edge| edge.relation.class.is_asserted() && !edge.relation.negated)
         .map(|edge| AssertedEdge {
             pair: matching
-                .gold_of(edge.source)
-                .zip(matching.gold_of(edge.target))
-                .and_then(|(source, target)| pair(source, target)),
+                .end_of(edge.source)
+                .zip(matching.end_of(edge.target))
+                .and_then(|(source, target)| unordered(source, target)),
             class: edge.relation.class,
             evidence: edge
                 .relation
@@ -338,15 +229,20 @@ fn asserted_edges(graph: &KnowledgeGraph, matching: &NameMatching) -> Vec<Assert
         .collect()
 }
 
-/// The sentence score, and the graph items (pair, normalised sentence) that match a gold item.
+/// The sentence score, and the graph items (pair, normalised sentence) that match a gold item. The
+/// items of a pair with an end that is no gold entity are all wrong.
 fn sentence_score<'a>(
-    graph_sentences: &BTreeMap<Pair, BTreeSet<&'a str>>,
+    graph_sentences: &BTreeMap<GraphPair, BTreeSet<&'a str>>,
     gold: &GoldRelations,
 ) -> (Score, HashSet<(Pair, &'a str)>) {
     let mut matched: HashSet<(Pair, &str)> = HashSet::new();
     let mut gold_found: HashSet<(Pair, &str)> = HashSet::new();
     let mut predicted = 0;
-    for (&pair, sentences) in graph_sentences {
+    for (&graph_pair, sentences) in graph_sentences {
+        let Some(pair) = gold_pair(graph_pair) else {
+            predicted += sentences.len();
+            continue;
+        };
         let gold_sentences = gold.sentences.get(&pair);
         for &sentence in sentences {
             predicted += 1;
@@ -380,7 +276,7 @@ fn rule_scores(
                 ..RuleScore::default()
             });
             score.items += 1;
-            let Some(pair) = edge.pair else {
+            let Some(pair) = edge.pair.and_then(gold_pair) else {
                 continue;
             };
             score.mapped += 1;

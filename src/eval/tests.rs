@@ -4,21 +4,48 @@ use super::*;
 use crate::graph::{Entity, EntityId, Evidence, KnowledgeGraph, Mention, Relation};
 use crate::model::{EntityKind, RelationClass, Span};
 
-/// A gold file: entities as (name, aliases), relations as (subject, class, object, evidence).
-fn gold(entities: &[(&str, &[&str])], relations: &[(&str, &str, &str, &str)]) -> Gold {
-    let json = serde_json::json!({
-        "document": "test.txt",
-        "entities": entities.iter().map(|(name, aliases)| serde_json::json!({
-            "name": name, "kind": "Country", "aliases": aliases,
+/// The JSON of a gold file of `document`: entities as (name, kind, aliases), relations as
+/// (subject, class, object, evidence).
+fn gold_json(
+    document: &str,
+    entities: &[(&str, &str, &[&str])],
+    relations: &[(&str, &str, &str, &str)],
+) -> String {
+    serde_json::json!({
+        "document": document,
+        "entities": entities.iter().map(|(name, kind, aliases)| serde_json::json!({
+            "name": name, "kind": kind, "aliases": aliases,
         })).collect::<Vec<_>>(),
         "relations": relations.iter().map(|(subject, class, object, evidence)| serde_json::json!({
             "subject": subject, "predicate": "p", "class": class, "object": object, "evidence": evidence,
         })).collect::<Vec<_>>(),
-    });
-    match Gold::from_json_strs(&[("test.gold.json", &json.to_string())]) {
+    })
+    .to_string()
+}
+
+/// Gold files given as (file name, JSON).
+fn gold_files(files: &[(&str, String)]) -> Gold {
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, json)| (*name, json.as_str()))
+        .collect();
+    match Gold::from_json_strs(&files) {
         Ok(gold) => gold,
         Err(error) => panic!("test gold does not load: {error}"),
     }
+}
+
+/// One gold file of `test.txt`: entities as (name, aliases), all countries, relations as (subject,
+/// class, object, evidence).
+fn gold(entities: &[(&str, &[&str])], relations: &[(&str, &str, &str, &str)]) -> Gold {
+    let entities: Vec<(&str, &str, &[&str])> = entities
+        .iter()
+        .map(|&(name, aliases)| (name, "Country", aliases))
+        .collect();
+    gold_files(&[(
+        "test.gold.json",
+        gold_json("test.txt", &entities, relations),
+    )])
 }
 
 /// A graph over one document made of `sentences`, to which entities and edges are added.
@@ -36,9 +63,19 @@ impl TestGraph {
     }
 
     fn entity(&mut self, name: &str, aliases: &[&str], mentions: usize) -> EntityId {
+        self.entity_of_kind(name, EntityKind::Country, aliases, mentions)
+    }
+
+    fn entity_of_kind(
+        &mut self,
+        name: &str,
+        kind: EntityKind,
+        aliases: &[&str],
+        mentions: usize,
+    ) -> EntityId {
         self.graph.add_entity(Entity {
             name: name.into(),
-            kind: EntityKind::Country,
+            kind,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             mentions: (0..mentions)
                 .map(|start| Mention {
@@ -188,17 +225,17 @@ fn pairs_ignore_comentions_and_negations_and_count_either_direction() {
     // A co-mention and a negated edge link gold pairs but do not count.
     graph.edge((china, us), "", CoMention, false, &[]);
     graph.edge((iran, iraq), "back", Cooperation, true, &[]);
-    // Spurious pair.
+    // Spurious pairs: two gold entities the gold does not link, and an end matching no gold entity.
     graph.edge((russia, china), "attack", Conflict, false, &[]);
-    // Dropped: an end matching no gold entity, and both ends mapping to the same gold entity.
     graph.edge((russia, atlantis), "attack", Conflict, false, &[]);
+    // Dropped: both ends map to the same gold entity.
     graph.edge((us, america), "ally", Cooperation, false, &[]);
     let report = evaluate(&graph.graph, &gold);
     assert_eq!(
         report.pairs,
         Score {
             predicted_correct: 1,
-            predicted: 2,
+            predicted: 3,
             gold_found: 1,
             gold: 4
         }
@@ -209,7 +246,11 @@ fn pairs_ignore_comentions_and_negations_and_count_either_direction() {
             report.pairs.recall(),
             report.pairs.f1()
         ),
-        (0.5, 0.25, 1.0 / 3.0)
+        (
+            1.0 / 3.0,
+            0.25,
+            2.0 * (1.0 / 3.0) * 0.25 / (1.0 / 3.0 + 0.25)
+        )
     );
     let pairs = |pairs: &[NamePair]| -> Vec<String> {
         pairs.iter().map(|(a, b)| format!("{a}/{b}")).collect()
@@ -218,13 +259,16 @@ fn pairs_ignore_comentions_and_negations_and_count_either_direction() {
         pairs(report.missed_pairs()),
         ["China/United States", "Iran/Iraq", "Iran/Russia"]
     );
-    assert_eq!(pairs(report.spurious_pairs()), ["China/Russia"]);
+    assert_eq!(
+        pairs(report.spurious_pairs()),
+        ["China/Russia", "Russia/Atlantis (no gold entity)"]
+    );
     assert_eq!(
         report.details().to_string(),
         "missed gold entities (0)\n\
          spurious graph entities (1)\n  Atlantis\n\
          missed gold pairs (3)\n  China -- United States\n  Iran -- Iraq\n  Iran -- Russia\n\
-         spurious graph pairs (1)\n  China -- Russia\n"
+         spurious graph pairs (2)\n  China -- Russia\n  Russia -- Atlantis (no gold entity)\n"
     );
 }
 
@@ -284,7 +328,8 @@ fn sentence_case() -> (TestGraph, Gold) {
         false,
         &[(OTHER_PAIR, "verb_between")],
     );
-    // Not counted anywhere: a co-mention, a negated edge; counted only by rule: an end that is not gold.
+    // Not counted anywhere: a co-mention, a negated edge. An end that is not gold: a wrong pair, its
+    // sentence a wrong item, and by rule an item that is not mapped.
     graph.edge(
         (china, iraq),
         "",
@@ -313,13 +358,14 @@ fn sentence_case() -> (TestGraph, Gold) {
 fn sentences_match_by_containment_or_jaccard() {
     let (graph, gold) = sentence_case();
     let report = evaluate(&graph.graph, &gold);
-    // Graph items: CONTAINED, ABOVE, BELOW on {Iraq, US}, OTHER_PAIR on {China, Iraq}; the first two match.
+    // Graph items: CONTAINED, ABOVE, BELOW on {Iraq, US}, OTHER_PAIR on {China, Iraq} and on
+    // {Iraq, Atlantis}; the first two match.
     // Gold items: CONTAINED_GOLD, ABOVE_GOLD, BELOW_GOLD; the first two are found.
     assert_eq!(
         report.sentences,
         Score {
             predicted_correct: 2,
-            predicted: 4,
+            predicted: 5,
             gold_found: 2,
             gold: 3
         }
@@ -400,24 +446,291 @@ fn report_table() {
         report.to_string(),
         "                     precision  recall     F1\n\
          entities                 0.750   0.600  0.667   (matched 3 of 4 graph entities; found 3 of 5 gold)\n\
-         pairs                    0.500   1.000  0.667   (matched 1 of 2 graph pairs; found 1 of 1 gold)\n\
-         sentences                0.500   0.667  0.571   (matched 2 of 4 graph sentences; found 2 of 3 gold)\n\
+         pairs                    0.333   1.000  0.500   (matched 1 of 3 graph pairs; found 1 of 1 gold)\n\
+         sentences                0.400   0.667  0.500   (matched 2 of 5 graph sentences; found 2 of 3 gold)\n\
+         kind accuracy            1.000   (3 of 3 found gold entities with the gold kind)\n\
          alias accuracy           1.000   (4 of 4 carried gold aliases on the right entity only; 7 gold aliases)\n\
-         class agreement          1.000   (1 of 1 matched pairs)\n"
+         class agreement          1.000   (1 of 1 matched pairs)\n\
+         gold files scored       1 of 1\n"
     );
 }
 
 #[test]
 fn empty_graph_and_gold_score_zero() {
+    // A graph of no documents: the one gold file is left out.
     let report = evaluate(&KnowledgeGraph::new(), &gold(&[], &[]));
-    assert_eq!(report, Report::default());
+    assert_eq!(
+        report,
+        Report {
+            gold_files: Share { hits: 0, total: 1 },
+            left_out_gold_files: vec!["test.gold.json".into()],
+            ..Report::default()
+        }
+    );
     assert_eq!(
         report.to_string(),
         "                     precision  recall     F1\n\
          entities                 0.000   0.000  0.000   (matched 0 of 0 graph entities; found 0 of 0 gold)\n\
          pairs                    0.000   0.000  0.000   (matched 0 of 0 graph pairs; found 0 of 0 gold)\n\
          sentences                0.000   0.000  0.000   (matched 0 of 0 graph sentences; found 0 of 0 gold)\n\
+         kind accuracy            0.000   (0 of 0 found gold entities with the gold kind)\n\
          alias accuracy           0.000   (0 of 0 carried gold aliases on the right entity only; 0 gold aliases)\n\
-         class agreement          0.000   (0 of 0 matched pairs)\n"
+         class agreement          0.000   (0 of 0 matched pairs)\n\
+         gold files scored       0 of 1   (left out, their documents not built: test.gold.json)\n"
     );
+}
+
+/// Documents built, gold files scored, gold files left out, and the gold entities, aliases and pairs
+/// scored.
+type CoverageCase = (
+    &'static [&'static str],
+    Share,
+    &'static [&'static str],
+    usize,
+    usize,
+    usize,
+);
+
+/// A case, a gold entity as (name, kind, aliases), graph entities as (name, kind, aliases,
+/// mentions), and the kind accuracy.
+type KindCase = (
+    &'static str,
+    (&'static str, &'static str, &'static [&'static str]),
+    &'static [GraphEntitySpec],
+    Share,
+);
+type GraphEntitySpec = (&'static str, EntityKind, &'static [&'static str], usize);
+
+/// A case, edges as (source, target, class), the pair score as (correct, predicted), and the
+/// spurious pairs.
+type WrongPairCase = (
+    &'static str,
+    &'static [(usize, usize, RelationClass)],
+    (usize, usize),
+    &'static [&'static str],
+);
+
+#[test]
+fn only_the_gold_of_documents_built_is_scored() {
+    let gold = gold_files(&[
+        (
+            "a.gold.json",
+            gold_json(
+                "a.txt",
+                &[
+                    ("Iraq", "Country", &["Iraq"]),
+                    ("United States", "Country", &["US"]),
+                ],
+                &[("Iraq", "Cooperation", "United States", "s")],
+            ),
+        ),
+        (
+            "b.gold.json",
+            gold_json(
+                "b.txt",
+                &[
+                    ("China", "Country", &["China"]),
+                    ("United States", "Country", &["America"]),
+                ],
+                &[("China", "Conflict", "United States", "s")],
+            ),
+        ),
+        (
+            "c.gold.json",
+            gold_json("c.txt", &[("Russia", "Country", &["Russia"])], &[]),
+        ),
+    ]);
+    let cases: [CoverageCase; 4] = [
+        (
+            &[],
+            Share { hits: 0, total: 3 },
+            &["a.gold.json", "b.gold.json", "c.gold.json"],
+            0,
+            0,
+            0,
+        ),
+        (
+            &["a.txt"],
+            Share { hits: 1, total: 3 },
+            &["b.gold.json", "c.gold.json"],
+            2,
+            2,
+            1,
+        ),
+        // A document in a folder is known by its file name; a document without gold changes nothing.
+        (
+            &["corpus/b.txt", "a.txt", "d.txt"],
+            Share { hits: 2, total: 3 },
+            &["c.gold.json"],
+            3,
+            4,
+            2,
+        ),
+        (
+            &["a.txt", "b.txt", "c.txt"],
+            Share { hits: 3, total: 3 },
+            &[],
+            4,
+            5,
+            2,
+        ),
+    ];
+    for (documents, gold_files, left_out, entities, aliases, pairs) in cases {
+        let mut graph = KnowledgeGraph::new();
+        for document in documents {
+            graph.add_document(document.to_string(), String::new());
+        }
+        let report = evaluate(&graph, &gold);
+        assert_eq!(report.gold_files, gold_files, "{documents:?}");
+        assert_eq!(report.left_out_gold_files, left_out, "{documents:?}");
+        assert_eq!(
+            (report.entities.gold, report.gold_aliases, report.pairs.gold),
+            (entities, aliases, pairs),
+            "{documents:?}"
+        );
+        assert_eq!(
+            report.missed_entities().len(),
+            entities,
+            "gold of documents not built is not missed: {documents:?}"
+        );
+    }
+}
+
+#[test]
+fn kind_accuracy_compares_each_found_gold_entity_with_its_best_graph_entity() {
+    use EntityKind::{ArmedGroup, Organization, Person, Place};
+    let cases: [KindCase; 5] = [
+        (
+            "same kind",
+            ("Iraq", "Country", &["Iraq"]),
+            &[("Iraq", EntityKind::Country, &[], 1)],
+            Share { hits: 1, total: 1 },
+        ),
+        (
+            "another kind",
+            ("Hezbollah", "ArmedGroup", &["Hezbollah"]),
+            &[("Hezbollah", Organization, &[], 1)],
+            Share { hits: 0, total: 1 },
+        ),
+        (
+            "not found: not counted",
+            ("Hezbollah", "ArmedGroup", &["Hezbollah"]),
+            &[("Hamas", ArmedGroup, &[], 1)],
+            Share { hits: 0, total: 0 },
+        ),
+        (
+            "the best match shares the most names",
+            ("Nouri al-Maliki", "Person", &["Maliki"]),
+            &[
+                ("Maliki", Place, &[], 5),
+                ("Nouri al-Maliki", Person, &["Maliki"], 1),
+            ],
+            Share { hits: 1, total: 1 },
+        ),
+        (
+            "then has the most mentions",
+            ("Maliki", "Person", &["Maliki"]),
+            &[("Maliki", Place, &[], 1), ("Maliki", Person, &[], 3)],
+            Share { hits: 1, total: 1 },
+        ),
+    ];
+    for (case, (name, kind, aliases), graph_entities, expected) in cases {
+        let gold = gold_files(&[(
+            "test.gold.json",
+            gold_json("test.txt", &[(name, kind, aliases)], &[]),
+        )]);
+        let mut graph = TestGraph::new(&[]);
+        for &(name, kind, aliases, mentions) in graph_entities {
+            graph.entity_of_kind(name, kind, aliases, mentions);
+        }
+        assert_eq!(
+            evaluate(&graph.graph, &gold).kind_accuracy,
+            expected,
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn a_pair_with_an_end_that_matches_no_gold_entity_is_a_wrong_pair() {
+    let gold = gold(
+        &[
+            ("Kurdistan Region", &["Kurdistan Region", "KRI"]),
+            ("Iraq", &["Iraq"]),
+        ],
+        &[("Kurdistan Region", "PartOf", "Iraq", "s")],
+    );
+    // Graph entities: 0 Kurdistan Region, 1 Iraq, 2 KRI, 3 Western, 4 Eastern.
+    let cases: [WrongPairCase; 7] = [
+        (
+            "two gold entities",
+            &[(0, 1, RelationClass::PartOf)],
+            (1, 1),
+            &[],
+        ),
+        (
+            "one end no gold entity",
+            &[(3, 0, Cooperation)],
+            (0, 1),
+            &["Kurdistan Region/Western (no gold entity)"],
+        ),
+        (
+            "neither end a gold entity",
+            &[(3, 4, Conflict)],
+            (0, 1),
+            &["Western (no gold entity)/Eastern (no gold entity)"],
+        ),
+        (
+            "two edges, one pair",
+            &[(3, 0, Cooperation), (0, 3, Conflict), (3, 2, Conflict)],
+            (0, 1),
+            &["Kurdistan Region/Western (no gold entity)"],
+        ),
+        (
+            "two entities matching no gold entity are two ends",
+            &[(3, 1, Conflict), (4, 1, Conflict)],
+            (0, 2),
+            &[
+                "Iraq/Western (no gold entity)",
+                "Iraq/Eastern (no gold entity)",
+            ],
+        ),
+        (
+            "both ends the same gold entity: no pair",
+            &[(0, 2, Cooperation)],
+            (0, 0),
+            &[],
+        ),
+        (
+            "co-mentions are no pairs",
+            &[(3, 0, CoMention)],
+            (0, 0),
+            &[],
+        ),
+    ];
+    for (case, edges, (correct, predicted), spurious) in cases {
+        let mut graph = TestGraph::new(&[]);
+        let ids = [
+            graph.entity("Kurdistan Region", &[], 2),
+            graph.entity("Iraq", &[], 1),
+            graph.entity("KRI", &[], 1),
+            graph.entity("Western", &[], 1),
+            graph.entity("Eastern", &[], 1),
+        ];
+        for &(source, target, class) in edges {
+            graph.edge((ids[source], ids[target]), "p", class, false, &[]);
+        }
+        let report = evaluate(&graph.graph, &gold);
+        assert_eq!(
+            (report.pairs.predicted_correct, report.pairs.predicted),
+            (correct, predicted),
+            "{case}"
+        );
+        let names: Vec<String> = report
+            .spurious_pairs()
+            .iter()
+            .map(|(a, b)| format!("{a}/{b}"))
+            .collect();
+        assert_eq!(names, spurious, "{case}");
+    }
 }

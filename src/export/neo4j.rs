@@ -14,7 +14,7 @@
 //! neo4j-admin database import full --nodes=out/nodes.csv --relationships=out/relations.csv neo4j
 //! ```
 //!
-//! - `entityId` is the entity's [`crate::graph::entity_key()`], in the ID space `Entity`; it is also
+//! - `entityId` is the entity's [`crate::model::entity_key()`], in the ID space `Entity`; it is also
 //!   kept as a property, so a later import or a query can find the node by it.
 //! - Every node has the labels `Entity` and its kind (`Entity;Person`), every relationship a type
 //!   from its class in upper snake case ([`relationship_type`]: `COOPERATION`, `PART_OF`,
@@ -22,8 +22,8 @@
 //!   and a type per phrase would scatter the graph over hundreds of types.
 //! - `sentence` is the first evidence sentence; `aliases` is a string array.
 //!
-//! Fields are written as RFC 4180 says: a field holding a comma, a double quote or a line break
-//! is put in double quotes with its quotes doubled. Lines end in `\n`. Two things the importer
+//! Fields are written by the `csv` crate as RFC 4180 says: a field holding a comma, a double
+//! quote or a line break is put in double quotes with its quotes doubled. Lines end in `\n`. Two things the importer
 //! cannot be told are handled before that: line breaks inside text become spaces, because the
 //! importer reads fields spanning lines only with `--multiline-fields=true`, which its manual
 //! warns slows it severely; and a `;` inside an alias becomes `,`, because `;` separates array
@@ -86,16 +86,6 @@ pub fn relationship_type(class: RelationClass) -> &'static str {
     }
 }
 
-/// `text` as one RFC 4180 field: as it is when that is unambiguous, otherwise in double quotes
-/// with every double quote doubled.
-pub fn csv_field(text: &str) -> Cow<'_, str> {
-    if text.contains([',', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
 /// `text` on one line: each line break (`\r\n`, `\r` or `\n`) becomes a space.
 fn single_line(text: &str) -> Cow<'_, str> {
     if text.contains(['\n', '\r']) {
@@ -105,25 +95,23 @@ fn single_line(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A text property: on one line, then quoted as it needs.
-fn text_field(text: &str) -> String {
-    csv_field(&single_line(text)).into_owned()
-}
-
 /// A `string[]` property: the elements on one line, `;` inside one turned into `,`, empty ones
 /// left out (the importer would read them as empty strings), joined by `;`.
 fn array_field(elements: &[String]) -> String {
-    let joined = elements
+    elements
         .iter()
         .map(|element| single_line(element).replace(ARRAY_DELIMITER, ","))
         .filter(|element| !element.is_empty())
         .collect::<Vec<_>>()
-        .join(&ARRAY_DELIMITER.to_string());
-    csv_field(&joined).into_owned()
+        .join(&ARRAY_DELIMITER.to_string())
 }
 
-fn write_row(out: &mut dyn Write, fields: &[&str]) -> std::io::Result<()> {
-    writeln!(out, "{}", fields.join(","))
+/// A CSV writer as the importer reads it: RFC 4180 quoting where a field needs it, `\n` after
+/// each row, and every row as long as the header.
+fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
 }
 
 /// Writes `nodes.csv`: the header row, then one row per entity in entity order.
@@ -166,48 +154,42 @@ pub fn write_neo4j_import(
 }
 
 fn write_nodes(keyed: &KeyedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    // One small write per field: buffer them rather than hit an unbuffered file for each.
-    let mut out = std::io::BufWriter::new(out);
-    write_row(&mut out, &NODES_HEADER)?;
+    // The csv writer buffers its rows, so an unbuffered file is not hit once per field.
+    let mut rows = csv_writer(out);
+    rows.write_record(NODES_HEADER)?;
     for node in &keyed.entities {
         let entity = node.entity;
         let labels = format!("{ENTITY_LABEL}{ARRAY_DELIMITER}{}", entity.kind.name());
-        write_row(
-            &mut out,
-            &[
-                &csv_field(&node.key),
-                &text_field(&entity.name),
-                entity.kind.name(),
-                &array_field(&entity.aliases),
-                &entity.mentions.len().to_string(),
-                &labels,
-            ],
-        )?;
+        rows.write_record([
+            node.key.as_str(),
+            &single_line(&entity.name),
+            entity.kind.name(),
+            &array_field(&entity.aliases),
+            &entity.mentions.len().to_string(),
+            &labels,
+        ])?;
     }
-    out.flush()
+    rows.flush()
 }
 
 fn write_relations(keyed: &KeyedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
-    write_row(&mut out, &RELATIONS_HEADER)?;
+    let mut rows = csv_writer(out);
+    rows.write_record(RELATIONS_HEADER)?;
     for edge in &keyed.relations {
         let relation = edge.relation;
-        write_row(
-            &mut out,
-            &[
-                &csv_field(&edge.source),
-                &csv_field(&edge.target),
-                relationship_type(relation.class),
-                &text_field(relation.predicate()),
-                relation.class.name(),
-                if relation.negated { "true" } else { "false" },
-                if relation.hedged { "true" } else { "false" },
-                &relation.evidence().len().to_string(),
-                &text_field(edge.sentence),
-            ],
-        )?;
+        rows.write_record([
+            edge.source.as_str(),
+            &edge.target,
+            relationship_type(relation.class),
+            &single_line(relation.predicate()),
+            relation.class.name(),
+            if relation.negated { "true" } else { "false" },
+            if relation.hedged { "true" } else { "false" },
+            &relation.evidence().len().to_string(),
+            &single_line(edge.sentence),
+        ])?;
     }
-    out.flush()
+    rows.flush()
 }
 
 #[cfg(test)]
@@ -218,8 +200,18 @@ mod tests {
     use crate::graph::{Entity, Evidence, Relation};
     use crate::model::{EntityKind, Span, entity_key};
 
+    /// One row of `fields` as the csv writer writes it.
+    fn csv_row(fields: &[&str]) -> String {
+        let mut out = Vec::new();
+        let mut rows = csv_writer(&mut out);
+        rows.write_record(fields).unwrap();
+        rows.flush().unwrap();
+        drop(rows);
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
-    fn csv_field_table() {
+    fn fields_are_quoted_only_where_rfc_4180_needs_it() {
         let cases = [
             ("plain", "plain"),
             ("", ""),
@@ -233,7 +225,11 @@ mod tests {
             ("Ḥizb al-Daʿwa", "Ḥizb al-Daʿwa"),
         ];
         for (input, expected) in cases {
-            assert_eq!(csv_field(input), expected, "quoting {input:?}");
+            assert_eq!(
+                csv_row(&[input, "next"]),
+                format!("{expected},next\n"),
+                "quoting {input:?}"
+            );
         }
     }
 
@@ -256,11 +252,11 @@ mod tests {
         let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let cases = [
             (strings(&["KH", "Kataib Hezbollah"]), "KH;Kataib Hezbollah"),
-            (strings(&["a;b", "c"]), "\"a,b;c\""),
-            (strings(&["Smith, John", "J"]), "\"Smith, John;J\""),
+            (strings(&["a;b", "c"]), "a,b;c"),
+            (strings(&["Smith, John", "J"]), "Smith, John;J"),
             (strings(&["", "x"]), "x"),
             (strings(&[]), ""),
-            (strings(&["say \"x\"\nnow"]), "\"say \"\"x\"\" now\""),
+            (strings(&["say \"x\"\nnow"]), "say \"x\" now"),
         ];
         for (input, expected) in cases {
             assert_eq!(array_field(&input), expected, "{input:?}");

@@ -39,6 +39,6 @@ pub struct Extraction {
     /// Sentences read, over all documents.
     pub sentence_count: usize,
     /// Sentences that name so many entities (or list so many) that the pair caps of
-    /// [`super::relation_rules`] left some pairs out.
+    /// [`super::rules`] left some pairs out.
     pub capped_sentences: usize,
 }

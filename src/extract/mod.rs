@@ -7,7 +7,8 @@
 //! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
 //!   definitions, titles before names).
 //! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
-//! - [`relation_rules`]: named rules that read relations from the words between and around mentions.
+//! - [`rules`]: named rules that read relations from the words between and around mentions, one per
+//!   file.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: what extraction gives ([`Extraction`]); [`ExtractOptions`]: how it runs.
 //! - [`grouping`]: groups items by a key (mentions by surface, relations into edges).
@@ -19,9 +20,7 @@ pub mod mention;
 mod options;
 mod passes;
 pub mod reference;
-pub mod relation_rules;
-#[cfg(test)]
-mod rule_tests;
+pub mod rules;
 #[cfg(test)]
 pub(crate) mod test_lexicon;
 pub mod time;

@@ -16,7 +16,7 @@
 //! `kg eval --no-references` measures what this adds.
 
 use super::lexicon::Lexicon;
-use super::relation_rules::SentenceMention;
+use super::rules::SentenceMention;
 use crate::model::EntityKind;
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;

@@ -8,47 +8,48 @@
 
 use std::fmt;
 
-/// An extraction rule, one per file under `extract/rules/`.
+/// An extraction rule, each in the file under `extract/rules/` its doc line names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
-    /// "Iraqi Prime Minister Haider al-Abadi": the person leads the country.
+    /// `title.rs`: "Iraqi Prime Minister Haider al-Abadi": the person leads the country.
     Title,
-    /// "Prime Minister X" with no country named: the document's home country.
+    /// `title.rs`: "Prime Minister X" with no country named: the document's home country.
     TitleHome,
-    /// "X, leader of Y", "the head of Y, X".
+    /// `apposition.rs`: "X, leader of Y", "the head of Y, X".
     Apposition,
-    /// "factions within Y, such as A, B and C".
+    /// `such_as.rs`: "factions within Y, such as A, B and C".
     SuchAs,
-    /// "US-China tensions".
+    /// `compound.rs`: "US-China tensions".
     CompoundPair,
-    /// "Iran-backed factions".
+    /// `compound.rs`: "Iran-backed factions".
     CompoundModifier,
-    /// "Iran's Quds Force".
+    /// `possessive.rs`: "Iran's Quds Force".
     Possessive,
-    /// "the Turkish defence firm Baykar".
+    /// `demonym.rs`: "the Turkish defence firm Baykar".
     Demonym,
-    /// "tensions between X and Y".
+    /// `between.rs`: "tensions between X and Y".
     Between,
-    /// "the Russian invasion of Ukraine".
+    /// `nominal.rs`: "the Russian invasion of Ukraine".
     Nominal,
-    /// A country named inside an entity's own name: "Central Bank of Iraq".
+    /// `name_part.rs`: a country named inside an entity's own name: "Central Bank of Iraq".
     NamePart,
-    /// "X, located in Y".
+    /// `located_in.rs`: "X, located in Y".
     LocatedIn,
-    /// "X and Y signed ...": a coordinated subject.
+    /// `joint_subject.rs`: "X and Y signed ...": a coordinated subject.
     JointSubject,
-    /// "X ... VERB ... Y".
+    /// `verb.rs`: "X ... VERB ... Y".
     Verb,
-    /// "X's relations with Y".
+    /// `relation_noun.rs`: "X's relations with Y".
     RelationNoun,
-    /// "X's perspective on Y".
+    /// `possessive_noun.rs`: "X's perspective on Y".
     PossessiveNoun,
-    /// Any other pair in a sentence: not an asserted relation.
+    /// `co_mention.rs`: any other pair in a sentence: not an asserted relation.
     CoMention,
 }
 
 impl Rule {
-    /// Every rule, in the order the module docs of `extract::rules` list them.
+    /// Every rule, in the order they run (the table in the module docs of `extract::rules`), but for
+    /// name-part, which runs before nominal.
     pub const ALL: [Rule; 17] = [
         Rule::Title,
         Rule::TitleHome,

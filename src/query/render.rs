@@ -1,8 +1,13 @@
 //! Drawing a [`Report`]: aligned tables for a terminal, tab-separated plain text for pipes and golden
-//! files, JSON for programs, CSV for spreadsheets. Each is a pure function from report to text.
+//! files, JSON for programs (serde views laid out by one formatter, in `render/json.rs`), CSV for
+//! spreadsheets (the `csv` crate, in `render/csv.rs`). Each is a pure function from report to text.
+
+mod csv;
+mod json;
+mod json_layout;
 
 use super::ast::OutputMode;
-use super::report::{Cell, Report, Section, Table};
+use super::report::{Cell, Report, Section};
 use unicode_width::UnicodeWidthStr;
 
 /// The report drawn in `mode`, ending with a newline.
@@ -10,8 +15,8 @@ pub fn render(report: &Report, mode: OutputMode) -> String {
     match mode {
         OutputMode::Table => render_table(report),
         OutputMode::Plain => render_plain(report),
-        OutputMode::Json => render_json(report),
-        OutputMode::Csv => render_csv(report),
+        OutputMode::Json => json::render_json(report),
+        OutputMode::Csv => csv::render_csv(report),
     }
 }
 
@@ -162,140 +167,6 @@ fn render_plain(report: &Report) -> String {
         out.push_str(&format!("# note: {note}\n"));
     }
     out
-}
-
-/// A JSON string literal.
-fn json_string(text: &str) -> String {
-    serde_json::Value::String(text.to_string()).to_string()
-}
-
-/// A JSON value for a cell: numbers stay numbers, a period is `{"from": 2014, "to": null}` (an open end
-/// is `null`).
-fn json_cell(cell: &Cell) -> String {
-    let year = |year: Option<i32>| year.map_or_else(|| "null".to_string(), |y| y.to_string());
-    match cell {
-        Cell::Text(text) => json_string(text),
-        Cell::Count(count) => count.to_string(),
-        Cell::Score(score) => serde_json::Number::from_f64((score * 1e6).round() / 1e6)
-            .map_or_else(|| "null".to_string(), |n| n.to_string()),
-        Cell::Time(Some(period)) => {
-            json_object([("from", year(period.from)), ("to", year(period.to))].into_iter())
-        }
-        Cell::Time(None) => "null".to_string(),
-    }
-}
-
-/// An object on one line, its keys in the order given.
-fn json_object<'a>(pairs: impl Iterator<Item = (&'a str, String)>) -> String {
-    let members: Vec<String> = pairs
-        .map(|(key, value)| format!("{}: {value}", json_string(key)))
-        .collect();
-    format!("{{{}}}", members.join(", "))
-}
-
-fn json_table(table: &Table) -> String {
-    if table.rows.is_empty() {
-        return "[]".into();
-    }
-    let rows: Vec<String> = table
-        .rows
-        .iter()
-        .map(|row| {
-            // A row member without a value (an undated sentence's time) is left out rather than null.
-            let pairs = table
-                .columns
-                .iter()
-                .map(String::as_str)
-                .zip(row)
-                .filter(|(_, cell)| **cell != Cell::Time(None))
-                .map(|(column, cell)| (column, json_cell(cell)));
-            format!("    {}", json_object(pairs))
-        })
-        .collect();
-    format!("[\n{}\n  ]", rows.join(",\n"))
-}
-
-/// One object per report: `command`, `title`, a member per section and `notes`. Keys keep the order of
-/// the report so the JSON reads like the table.
-fn render_json(report: &Report) -> String {
-    let mut members: Vec<String> = vec![
-        format!("  \"command\": {}", json_string(&report.command)),
-        format!("  \"title\": {}", json_string(&report.title)),
-    ];
-    for section in &report.sections {
-        let (name, value) = match section {
-            Section::Table(table) => (&table.name, json_table(table)),
-            Section::Fields { name, fields } => (
-                name,
-                json_object(fields.iter().map(|(k, v)| (k.trim(), json_cell(v)))),
-            ),
-            Section::Text { name, lines } => (
-                name,
-                format!(
-                    "[{}]",
-                    lines
-                        .iter()
-                        .map(|l| json_string(l))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ),
-        };
-        members.push(format!("  {}: {value}", json_string(name)));
-    }
-    members.push(format!(
-        "  \"notes\": [{}]",
-        report
-            .notes
-            .iter()
-            .map(|n| json_string(n))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
-    format!("{{\n{}\n}}\n", members.join(",\n"))
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-fn csv_line(fields: impl Iterator<Item = String>) -> String {
-    let fields: Vec<String> = fields.map(|f| csv_field(&f)).collect();
-    format!("{}\n", fields.join(","))
-}
-
-/// Each table as CSV with its header; several tables are separated by a blank line. Titles and notes are
-/// left out: CSV is for the data.
-fn render_csv(report: &Report) -> String {
-    let blocks: Vec<String> = report
-        .sections
-        .iter()
-        .map(|section| match section {
-            Section::Table(table) => {
-                let mut block = csv_line(table.columns.iter().cloned());
-                for row in &table.rows {
-                    block.push_str(&csv_line(row.iter().map(Cell::text)));
-                }
-                block
-            }
-            Section::Fields { fields, .. } => {
-                let mut block = csv_line(["field".to_string(), "value".to_string()].into_iter());
-                for (key, value) in fields {
-                    block.push_str(&csv_line(
-                        [key.trim().to_string(), value.text()].into_iter(),
-                    ));
-                }
-                block
-            }
-            Section::Text { lines, .. } => lines.iter().map(|l| format!("{l}\n")).collect(),
-        })
-        .collect();
-    blocks.join("\n")
 }
 
 #[cfg(test)]

@@ -1,15 +1,26 @@
-//! Where a session's graph comes from: a saved graph file, or documents built into a graph in memory;
-//! and `:ingest`, which adds documents to a graph.
+//! Where a graph comes from: a saved graph file, or documents built into a graph in memory; and
+//! `:ingest` and `kg build --update`, which add documents to a graph.
+//!
+//! What a path given as input is gets judged here, once, for the command line and the shell alike: a
+//! `.ron`, `.kgb` or `.bin` file is a saved graph, a file of data (`.json`, `.csv`, `.graphml`, …) is
+//! refused, and anything else is documents. Read as text, a graph or a JSON export gives a graph of
+//! field names and punctuation, so neither is ever read as a document.
+//!
+//! This is also the one place that calls the pipeline to turn documents into a graph, with the lexicon
+//! and the extraction options the user chose.
 
-use crate::extract::{ExtractOptions, Lexicon, LexiconError};
+use crate::extract::{ExtractOptions, ExtractProgress, Lexicon, LexiconError};
 use crate::graph::{GraphFormat, KnowledgeGraph, MergeError, PersistError, load_graph};
-use crate::pipeline::{UpdateMode, build_graph, update_graph};
-use crate::text::{DocumentError, load_documents};
+use crate::pipeline::{BuildSummary, UpdateMode, UpdateSummary, build_graph, update_graph};
+use crate::text::{Document, DocumentError, load_documents};
 use std::path::{Path, PathBuf};
 
 /// Why a graph could not be opened or documents added.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
+    /// An input is not something kg reads that way (a data file, or a graph where documents belong).
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// The graph file could not be read.
     #[error(transparent)]
     Persist(#[from] PersistError),
@@ -24,21 +35,150 @@ pub enum OpenError {
     Merge(#[from] MergeError),
 }
 
-/// Where the lexicon comes from: the copy built into kg, or a directory of RON files. It is loaded only
-/// when documents have to be read, and then kept.
+/// An input path that cannot be used where it was given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// A file of data, such as a JSON export, given as a text to read.
+    #[error(
+        "{path}: a .{extension} file holds data, not text to read: give documents (.txt, .md) or a graph \
+         file (.ron, .kgb, .bin)"
+    )]
+    Data { path: PathBuf, extension: String },
+    /// A saved graph given together with other inputs: it is loaded only on its own.
+    #[error("{path}: a graph file is opened on its own, not together with other inputs")]
+    GraphWithOthers { path: PathBuf },
+    /// A saved graph given where only documents are read.
+    #[error("{path}: a graph file, not a document to read")]
+    GraphAsDocument { path: PathBuf },
+}
+
+/// The extensions of data files: the formats `kg export` writes and their kin. None of them is prose.
+const DATA_EXTENSIONS: &[&str] = &[
+    "json", "jsonl", "ndjson", "csv", "tsv", "graphml", "gexf", "gml", "nt", "nq", "ttl", "rdf",
+    "owl", "dot", "gv", "xml", "yaml", "yml", "toml",
+];
+
+/// What a path given as input holds, judged by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputKind {
+    /// An existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
+    Graph,
+    /// A file of data (`.json`, `.csv`, …), with its extension as written.
+    Data { extension: String },
+    /// A directory, or a file to read as a text. A path that cannot be looked at is counted here too,
+    /// so that reading it reports what is wrong with it.
+    Documents,
+}
+
+impl InputKind {
+    /// Judges `path` by its extension; only an existing regular file can be a graph or data.
+    pub fn of_path(path: &Path) -> InputKind {
+        if !path.is_file() {
+            return InputKind::Documents;
+        }
+        let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+            return InputKind::Documents;
+        };
+        let lower = extension.to_ascii_lowercase();
+        if lower == "ron" || GraphFormat::of_path(path) == GraphFormat::Binary {
+            InputKind::Graph
+        } else if DATA_EXTENSIONS.contains(&lower.as_str()) {
+            InputKind::Data {
+                extension: extension.to_string(),
+            }
+        } else {
+            InputKind::Documents
+        }
+    }
+}
+
+/// True for a path that names a saved graph: an existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
+pub fn is_graph_file(path: &Path) -> bool {
+    InputKind::of_path(path) == InputKind::Graph
+}
+
+/// The inputs of a command, classified: a saved graph to load, or documents to build a graph from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inputs {
+    /// One saved graph file.
+    Graph(PathBuf),
+    /// Files and directories of documents.
+    Documents(Vec<PathBuf>),
+}
+
+impl Inputs {
+    /// Classifies `paths`: a single graph file is loaded; otherwise every path must be documents.
+    ///
+    /// # Errors
+    /// A data file anywhere, or a graph file together with other inputs.
+    pub fn classify(paths: &[PathBuf]) -> Result<Inputs, InputError> {
+        if let [single] = paths
+            && is_graph_file(single)
+        {
+            return Ok(Inputs::Graph(single.clone()));
+        }
+        for path in paths {
+            if is_graph_file(path) {
+                return Err(InputError::GraphWithOthers { path: path.clone() });
+            }
+        }
+        Ok(Inputs::Documents(documents_only(paths)?))
+    }
+
+    /// The graph: loaded from its file, or built from the documents with `source`.
+    pub fn open(&self, source: &mut LexiconSource) -> Result<KnowledgeGraph, OpenError> {
+        match self {
+            Inputs::Graph(path) => Ok(load_graph(path)?),
+            Inputs::Documents(paths) => {
+                let documents = load_documents(paths)?;
+                Ok(build_documents(documents, source, &|_| {})?.0)
+            }
+        }
+    }
+}
+
+/// `paths`, checked to be documents: no graph file, no data file.
+///
+/// # Errors
+/// The first path that is a graph or a data file.
+pub fn documents_only(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    for path in paths {
+        match InputKind::of_path(path) {
+            InputKind::Documents => {}
+            InputKind::Graph => return Err(InputError::GraphAsDocument { path: path.clone() }),
+            InputKind::Data { extension } => {
+                return Err(InputError::Data {
+                    path: path.clone(),
+                    extension,
+                });
+            }
+        }
+    }
+    Ok(paths.to_vec())
+}
+
+/// How documents are read into a graph: the lexicon, built into kg or read from a directory of RON
+/// files and loaded only when documents have to be read (then kept), and the extraction options.
 #[derive(Debug, Default)]
 pub struct LexiconSource {
     directory: Option<PathBuf>,
+    options: ExtractOptions<'static>,
     loaded: Option<Lexicon>,
 }
 
 impl LexiconSource {
-    /// The built-in lexicon, or the one in `directory`.
-    pub fn new(directory: Option<PathBuf>) -> Self {
+    /// The built-in lexicon, or the one in `directory`, read with `options`.
+    pub fn new(directory: Option<PathBuf>, options: ExtractOptions<'static>) -> Self {
         LexiconSource {
             directory,
+            options,
             loaded: None,
         }
+    }
+
+    /// The extraction options documents are read with.
+    pub fn options(&self) -> ExtractOptions<'static> {
+        self.options
     }
 
     /// The lexicon, loaded the first time it is needed.
@@ -54,28 +194,43 @@ impl LexiconSource {
     }
 }
 
-/// True for a path that names a saved graph: an existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
-pub fn is_graph_file(path: &Path) -> bool {
-    let named_as_graph = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-        || GraphFormat::of_path(path) == GraphFormat::Binary;
-    named_as_graph && path.is_file()
-}
-
 /// Opens `inputs`: a single graph file is loaded; anything else is read as documents (directories
 /// recursively) and built into a graph in memory.
 pub fn open_graph(
     inputs: &[PathBuf],
     lexicon: &mut LexiconSource,
 ) -> Result<KnowledgeGraph, OpenError> {
-    if let [single] = inputs
-        && is_graph_file(single)
-    {
-        return Ok(load_graph(single)?);
-    }
-    let documents = load_documents(inputs)?;
-    Ok(build_graph(documents, lexicon.get()?, ExtractOptions::default()).0)
+    Inputs::classify(inputs)?.open(lexicon)
+}
+
+/// Builds `documents` into a graph with the source's lexicon and options, telling `observe` how far
+/// extraction has got.
+pub fn build_documents(
+    documents: Vec<Document>,
+    source: &mut LexiconSource,
+    observe: &(dyn Fn(ExtractProgress) + Sync),
+) -> Result<(KnowledgeGraph, BuildSummary), LexiconError> {
+    let options = source.options.observed_by(observe);
+    Ok(build_graph(documents, source.get()?, options))
+}
+
+/// `graph` with `documents` added as `mode` says, with the source's lexicon and options (see
+/// [`update_graph`]).
+pub fn add_documents(
+    graph: KnowledgeGraph,
+    documents: Vec<Document>,
+    source: &mut LexiconSource,
+    mode: UpdateMode,
+    observe: &(dyn Fn(ExtractProgress) + Sync),
+) -> Result<(KnowledgeGraph, UpdateSummary), OpenError> {
+    let options = source.options.observed_by(observe);
+    Ok(update_graph(
+        graph,
+        documents,
+        source.get()?,
+        options,
+        mode,
+    )?)
 }
 
 /// What `:ingest` did.
@@ -97,17 +252,121 @@ pub fn ingest(
     paths: &[PathBuf],
     lexicon: &mut LexiconSource,
 ) -> Result<(KnowledgeGraph, IngestSummary), OpenError> {
-    let documents = load_documents(paths)?;
-    let (graph, update) = update_graph(
+    let documents = load_documents(&documents_only(paths)?)?;
+    let (graph, update) = add_documents(
         graph.clone(),
         documents,
-        lexicon.get()?,
-        ExtractOptions::default(),
+        lexicon,
         UpdateMode::Incremental,
+        &|_| {},
     )?;
     let summary = IngestSummary {
         added: update.added.len(),
         skipped: update.skipped.len(),
     };
     Ok((graph, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files of each kind in a temporary directory, with the kind each is judged to be.
+    #[test]
+    fn paths_are_judged_by_their_extension() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let data = |extension: &str| InputKind::Data {
+            extension: extension.to_string(),
+        };
+        let cases = [
+            ("g.ron", InputKind::Graph),
+            ("g.RON", InputKind::Graph),
+            ("g.kgb", InputKind::Graph),
+            ("g.bin", InputKind::Graph),
+            ("notes.txt", InputKind::Documents),
+            ("notes.md", InputKind::Documents),
+            ("notes", InputKind::Documents),
+            ("notes.text", InputKind::Documents),
+            ("g.json", data("json")),
+            ("g.JSON", data("JSON")),
+            ("nodes.csv", data("csv")),
+            ("g.graphml", data("graphml")),
+            ("g.nt", data("nt")),
+            ("g.dot", data("dot")),
+        ];
+        for (name, expected) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, "text").unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(InputKind::of_path(&path), expected, "{name}");
+        }
+        // Only an existing file can be a graph or data: a directory is documents, and a missing path
+        // is left to the document reader, which says it is missing.
+        let folder = dir.path().join("folder.ron");
+        std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(InputKind::of_path(&folder), InputKind::Documents);
+        let missing = dir.path().join("missing.json");
+        assert_eq!(InputKind::of_path(&missing), InputKind::Documents);
+    }
+
+    #[test]
+    fn inputs_are_one_graph_or_only_documents() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for name in ["g.ron", "notes.txt", "g.json"] {
+            std::fs::write(dir.path().join(name), "text").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let path = |name: &str| dir.path().join(name);
+        let cases: [(&[&str], Result<Inputs, InputError>); 4] = [
+            (&["g.ron"], Ok(Inputs::Graph(path("g.ron")))),
+            (
+                &["notes.txt", "."],
+                Ok(Inputs::Documents(vec![path("notes.txt"), path(".")])),
+            ),
+            (
+                &["notes.txt", "g.ron"],
+                Err(InputError::GraphWithOthers {
+                    path: path("g.ron"),
+                }),
+            ),
+            (
+                &["notes.txt", "g.json"],
+                Err(InputError::Data {
+                    path: path("g.json"),
+                    extension: "json".into(),
+                }),
+            ),
+        ];
+        for (names, expected) in cases {
+            let paths: Vec<PathBuf> = names.iter().map(|name| path(name)).collect();
+            assert_eq!(Inputs::classify(&paths), expected, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn input_errors_name_the_file() {
+        let cases = [
+            (
+                InputError::Data {
+                    path: "x.json".into(),
+                    extension: "json".into(),
+                },
+                "x.json: a .json file holds data, not text to read: give documents (.txt, .md) or a \
+                 graph file (.ron, .kgb, .bin)",
+            ),
+            (
+                InputError::GraphWithOthers {
+                    path: "g.ron".into(),
+                },
+                "g.ron: a graph file is opened on its own, not together with other inputs",
+            ),
+            (
+                InputError::GraphAsDocument {
+                    path: "g.kgb".into(),
+                },
+                "g.kgb: a graph file, not a document to read",
+            ),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(error.to_string(), expected);
+        }
+    }
 }

@@ -5,7 +5,7 @@
 //! 2. `mentions`: each sentence's mentions ([`crate::extract::mention`]), as candidates for pass 3.
 //! 3. `aliases`: the candidates of the whole corpus resolved into entities, so that "Maliki" in one
 //!    document can join "Nouri al-Maliki" in another and every entity is one node.
-//! 4. `relations`: each sentence's relations ([`crate::extract::relation_rules`]), read once every
+//! 4. `relations`: each sentence's relations ([`crate::extract::rules`]), read once every
 //!    mention knows its entity.
 //!
 //! Passes 1, 2 and 4 run in parallel over documents on rayon's thread pool, longest document first;

@@ -1,4 +1,4 @@
-//! Pass 4: each sentence's relations, read by [`crate::extract::relation_rules`] once every mention
+//! Pass 4: each sentence's relations, read by [`crate::extract::rules`] once every mention
 //! knows its entity, with the references ("it", "the country") of [`crate::extract::reference`].
 
 use super::Corpus;
@@ -9,7 +9,7 @@ use crate::extract::extraction::ExtractedRelation;
 use crate::extract::lexicon::{SurfaceRole, WordBuildHasher};
 use crate::extract::mention::{FoundMention, MentionSource};
 use crate::extract::reference::ReferenceTracker;
-use crate::extract::relation_rules::{
+use crate::extract::rules::{
     DocumentContext, RuleBuffers, RuleRelation, SentenceMention, read_sentence_relations_into,
 };
 use crate::extract::time::sentence_period;

@@ -1,0 +1,259 @@
+//! The command line as clap parses it: a plain record of what was typed, each flag documented beside
+//! its definition. Nothing here is checked beyond what clap checks; [`super::config`] turns the record
+//! into the configuration the commands run from.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kgraph::text::Shard;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kg",
+    version,
+    about = "Build a knowledge graph of who is linked to whom from political and security texts.",
+    long_about = "Build a knowledge graph of who is linked to whom from political and security texts.\n\n\
+        kg reads plain-text and Markdown documents, finds the people, countries, organisations and armed \
+        groups they name, reads the relations the sentences state (who backs, attacks, leads or belongs to \
+        whom), and keeps every relation's evidence sentence.",
+    after_help = "Examples:\n  \
+        kg                                   # the shell over data/\n  \
+        kg shell graph.ron\n  \
+        kg run queries/pmf-and-russia.kgq\n  \
+        kg query graph.ron -e 'path PMF Russia undirected' --format json\n  \
+        kg build data/ --output graph.ron\n  \
+        kg stats graph.ron\n  \
+        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
+        kg eval data/ --gold ../shared/gold/"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explore a graph interactively (with no subcommand at all, kg opens the shell over data/).
+    #[command(after_help = "Examples:\n  \
+        kg shell                      # over data/, built in memory\n  \
+        kg shell graph.ron\n  \
+        echo 'neighbours Iraq' | kg shell data/   # not a terminal: reads commands, plain output\n\n\
+        In the shell: help lists the commands, Tab completes them and entity names, Ctrl-C cancels the \
+        line or a running query, Ctrl-D leaves. History is kept in $KG_HISTORY, or kgraph/history in \
+        your data directory.")]
+    Shell(ShellArgs),
+    /// Run a script of queries, one a line; stop at the first failing command.
+    #[command(after_help = "Examples:\n  \
+        kg run queries/pmf-and-russia.kgq\n  \
+        kg run my-questions.kgq --graph graph.ron --keep-going --echo")]
+    Run(RunArgs),
+    /// Answer queries given on the command line.
+    #[command(after_help = "Examples:\n  \
+        kg query graph.ron -e 'path PMF Russia undirected'\n  \
+        kg query data/ -e 'top 5 by betweenness' -e 'why Iraq China' --format json")]
+    Query(QueryArgs),
+    /// Read documents and build a graph file, or add documents to one, or build one shard of a corpus.
+    #[command(after_help = "Examples:\n  \
+        kg build data/ --output graph.ron\n  \
+        kg build --update graph.ron new/             # reads only new/, merges into graph.ron\n  \
+        kg build --update graph.ron new/ --rebuild   # reads everything again: a fresh build's graph\n  \
+        kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge")]
+    Build(BuildArgs),
+    /// Merge the graphs of the shards of a corpus (`kg build --shard I/N`) into the graph of the whole.
+    #[command(after_help = "Examples:\n  \
+        seq 1 4 | xargs -P 4 -I{} kg build corpus/ --shard {}/4 --output part-{}.ron --quiet\n  \
+        kg merge part-*.ron --output graph.ron\n\n\
+        Inputs may be RON or binary (.kgb, .bin) graphs; the output's format follows its extension. \
+        Documents are ordered by name, entities are united by their stable key and shared names, and \
+        evidence is united. A document (same name and text) in two inputs is an error: each shard must \
+        be given once.")]
+    Merge(MergeArgs),
+    /// Summarise a graph: documents, sentences, entities by kind, relations by class.
+    #[command(after_help = "Example:\n  kg stats graph.ron")]
+    Stats(StatsArgs),
+    /// Write a graph in another format (NetworkX JSON, DOT, GraphML, Neo4j CSV, N-Triples, Cytoscape.js).
+    #[command(after_help = "Examples:\n  \
+        kg export graph.ron --format json --output graph.json\n  \
+        kg export graph.ron --format dot --output graph.dot && dot -Tsvg graph.dot > graph.svg\n  \
+        kg export graph.ron --format graphml --output graph.graphml\n  \
+        kg export graph.ron --format neo4j --output neo4j-import/")]
+    Export(ExportArgs),
+    /// Score extraction against gold annotations.
+    #[command(
+        after_help = "Examples:\n  kg eval data/ --gold ../shared/gold/\n  kg eval data/ --gold ../shared/gold/ --by-rule --verbose"
+    )]
+    Eval(EvalArgs),
+}
+
+/// The input every command reads when given none: the texts in `data/`.
+pub const DEFAULT_INPUT: &str = "data";
+
+#[derive(Debug, clap::Args)]
+pub struct ShellArgs {
+    /// A graph file written by `kg build`, or documents to build from.
+    #[arg(default_value = DEFAULT_INPUT)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+/// How `kg run` and `kg query` print answers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputFormatArg {
+    Table,
+    Plain,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The script: one command a line, `#` comments, blank lines.
+    pub script: PathBuf,
+    /// A graph file, or documents to build from.
+    #[arg(short, long, default_value = DEFAULT_INPUT, num_args = 1..)]
+    pub graph: Vec<PathBuf>,
+    /// Go on after a failing command; the run still fails at the end.
+    #[arg(short, long)]
+    pub keep_going: bool,
+    /// Print each command, as `> command`, before its answer.
+    #[arg(long)]
+    pub echo: bool,
+    /// How answers are printed (a table in a terminal, plain text otherwise).
+    #[arg(short, long, value_enum)]
+    pub format: Option<OutputFormatArg>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// A graph file, or documents to build from.
+    #[arg(default_value = DEFAULT_INPUT)]
+    pub inputs: Vec<PathBuf>,
+    /// A command to run; give several to run them in order.
+    #[arg(short = 'e', long = "execute", value_name = "COMMAND", required = true)]
+    pub commands: Vec<String>,
+    /// How answers are printed (a table in a terminal, plain text otherwise).
+    #[arg(short, long, value_enum)]
+    pub format: Option<OutputFormatArg>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LexiconArgs {
+    /// Read the lexicon from this directory of RON files instead of the built-in copy of data/lexicon.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+    /// Do not read "it", "he", "the country", "the group" as the entity named just before.
+    #[arg(long)]
+    pub no_references: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Files and directories to read (.txt and .md; directories recursively).
+    #[arg(default_value = DEFAULT_INPUT)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the graph: pretty RON, or a compact binary snapshot when the name ends in .kgb or
+    /// .bin [default: graph.ron, or the --update graph].
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Add the documents to this saved graph: documents whose text it already holds are skipped; only
+    /// the new ones are read, and their graph is merged into the saved one as `kg merge` merges shards.
+    #[arg(long, value_name = "GRAPH")]
+    pub update: Option<PathBuf>,
+    /// With --update: read every document again, old and new, for exactly the graph a fresh build of
+    /// all of them gives (a new document can change how old ones read: an acronym it defines, a word it
+    /// writes in lower case). Costs a whole build.
+    #[arg(long, requires = "update")]
+    pub rebuild: bool,
+    /// Build only shard I of N (1-based, e.g. 2/4): the documents whose name (path under the given
+    /// directory) hashes to it. Merge the shards' graphs with `kg merge`.
+    #[arg(long, value_name = "I/N", conflicts_with = "update")]
+    pub shard: Option<Shard>,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// After the summary, print how long each stage took: reading, sentences, mentions, aliases,
+    /// relations, graph, saving.
+    #[arg(long, conflicts_with = "quiet")]
+    pub timings: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// The shards' graph files (RON, or binary .kgb/.bin).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the merged graph: pretty RON, or a binary snapshot for .kgb or .bin.
+    #[arg(short, long, default_value = "graph.ron")]
+    pub output: PathBuf,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// NetworkX node-link JSON.
+    Json,
+    /// GraphViz DOT.
+    Dot,
+    /// GraphML, for Gephi, yEd and Cytoscape desktop.
+    Graphml,
+    /// A folder of nodes.csv and relations.csv for `neo4j-admin database import full`.
+    Neo4j,
+    /// N-Triples (RDF), IRIs under --base-iri.
+    Ntriples,
+    /// Cytoscape.js JSON.
+    Cytoscape,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// A graph file written by `kg build`, or documents to build from.
+    #[arg(default_value = DEFAULT_INPUT)]
+    pub inputs: Vec<PathBuf>,
+    /// The output format.
+    #[arg(short, long, value_enum)]
+    pub format: FormatArg,
+    /// Where to write; `-` or nothing writes to standard output. For neo4j, the folder to write.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Leave out co-mention edges (pairs that only share a sentence).
+    #[arg(long)]
+    pub no_comentions: bool,
+    /// For ntriples: the base every IRI is minted under.
+    #[arg(long, value_name = "IRI", default_value = kgraph::export::ntriples::DEFAULT_BASE_IRI)]
+    pub base_iri: kgraph::export::BaseIri,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// A graph file written by `kg build`, or documents to build from.
+    #[arg(default_value = DEFAULT_INPUT)]
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Documents to build from, or a graph file.
+    #[arg(default_value = DEFAULT_INPUT)]
+    pub inputs: Vec<PathBuf>,
+    /// The directory of `*.gold.json` files.
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Also print, for each extraction rule, how many of its relations are right.
+    #[arg(long)]
+    pub by_rule: bool,
+    /// Also list the missed and spurious entities and pairs.
+    #[arg(long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}

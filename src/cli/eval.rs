@@ -1,0 +1,21 @@
+//! `kg eval`: extraction scored against gold annotations.
+
+use super::CliError;
+use super::config::EvalConfig;
+use kgraph::eval::{Gold, evaluate};
+
+/// Prints the scores of the configured graph against the gold files, and the tables asked for.
+pub fn run(config: EvalConfig) -> Result<(), CliError> {
+    let gold = Gold::load_dir(&config.gold)?;
+    let mut source = config.graph.source;
+    let graph = config.graph.inputs.open(&mut source)?;
+    let report = evaluate(&graph, &gold);
+    print!("{report}");
+    if config.by_rule {
+        print!("\n{}", report.rule_table());
+    }
+    if config.verbose {
+        print!("\n{}", report.details());
+    }
+    Ok(())
+}

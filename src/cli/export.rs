@@ -1,0 +1,47 @@
+//! `kg export`: a graph written in another format, to a file, to standard output, or (Neo4j) to a
+//! folder.
+
+use super::CliError;
+use super::config::{ExportConfig, ExportTarget, GraphConfig};
+use kgraph::export::{ExportFormat, write_export};
+use std::io::Write;
+
+/// Writes the configured graph to the configured target.
+pub fn run(config: ExportConfig) -> Result<(), CliError> {
+    let ExportConfig {
+        graph: GraphConfig { inputs, mut source },
+        target,
+        options,
+    } = config;
+    let graph = inputs.open(&mut source)?;
+    let (format, output, base_iri) = match target {
+        ExportTarget::Neo4j { folder } => {
+            kgraph::export::write_neo4j_import(&graph, &options, &folder)
+                .map_err(|e| format!("{}: {e}", folder.display()))?;
+            return Ok(());
+        }
+        ExportTarget::Stream {
+            format,
+            output,
+            base_iri,
+        } => (format, output, base_iri),
+    };
+    // Only N-Triples takes a setting beyond the options: its base IRI.
+    let write = |out: &mut dyn Write| match format {
+        ExportFormat::NTriples => kgraph::export::write_ntriples(&graph, &options, &base_iri, out),
+        _ => write_export(&graph, format, &options, out),
+    };
+    match output {
+        Some(path) => {
+            kgraph::atomic_file::write_atomically(&path, write)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}

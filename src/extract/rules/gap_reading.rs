@@ -1,0 +1,78 @@
+//! Gap reading: what the words between two neighbouring mentions say, for the verb pass.
+//!
+//! The words of a gap read as a verb phrase ("attacked", "was invaded by", "agreed to buy",
+//! `verb_phrase.rs`), failing that as a relation noun ("'s relations with", `relation_noun.rs`),
+//! failing that as a possessor's noun ("'s perspective on", `possessive_noun.rs`). A gap with a
+//! clause break (";", "which", "but", "that", …) reads as nothing, but for a relative clause right
+//! after the first mention (", which had bombed Y"), which is read without its pronoun.
+
+use super::sentence_reader::SentenceReader;
+use super::verb::MAX_VERB_GAP;
+use super::words::{CLAUSE_BREAKS, RELATIVE_PRONOUNS};
+use crate::model::{RelationClass, Rule};
+
+/// What the words between two mentions say: the relation, and who its subject is.
+pub(super) struct GapReading<'r> {
+    pub(super) lemma: &'r str,
+    pub(super) predicate: String,
+    pub(super) class: RelationClass,
+    pub(super) negated: bool,
+    pub(super) passive: bool,
+    /// An infinitive or a gerund after a preposition: its subject is the clause's.
+    pub(super) non_finite: bool,
+    /// A second verb of the clause's subject: "X met Y and signed …".
+    pub(super) coordinated: bool,
+    /// A relative clause on the mention before it: ", which VERB …".
+    pub(super) relative: bool,
+    pub(super) rule: Rule,
+}
+
+impl SentenceReader<'_> {
+    /// Reads the words between two mentions: the first relation verb (or, failing that, relation
+    /// noun), the predicate, negation and voice.
+    pub(super) fn read_gap(&self, start: usize, end: usize) -> Option<GapReading<'_>> {
+        // The verb rule reads gaps of at most `MAX_VERB_GAP` words: room for them needs no
+        // allocation.
+        let mut room = [""; MAX_VERB_GAP];
+        let longer: Vec<&str>;
+        let all_words: &[&str] = match room.get_mut(..end.saturating_sub(start)) {
+            Some(words) => {
+                for (word, index) in words.iter_mut().zip(start..end) {
+                    *word = self.lower(index);
+                }
+                words
+            }
+            None => {
+                longer = (start..end).map(|i| self.lower(i)).collect();
+                &longer
+            }
+        };
+        // ", which had bombed Y": a relative clause on the mention before it.
+        let relative_at = match all_words {
+            [comma, pronoun, ..] if *comma == "," && RELATIVE_PRONOUNS.contains(pronoun) => Some(2),
+            _ => None,
+        };
+        let skip = relative_at.unwrap_or(0);
+        let start = start + skip;
+        let words = &all_words[skip..];
+        if words
+            .iter()
+            .any(|w| CLAUSE_BREAKS.contains(w) || *w == "that")
+        {
+            return None;
+        }
+        let verb_position = (0..words.len()).find(|&i| self.is_verb_at(start + i));
+        match verb_position {
+            Some(position) => self.verb_phrase(start, end, words, position, relative_at.is_some()),
+            None => self.relation_noun(start, words),
+        }
+    }
+
+    /// Whether the words between two mentions deny what they say: "did not", "declined", "won't".
+    /// Asked only of a gap that reads as a relation.
+    pub(super) fn negated(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"))
+    }
+}

@@ -1,0 +1,148 @@
+//! `title` and `title-home`: a title before a person's name makes the person lead a country.
+//!
+//! Reads the titles mention finding put before a name ([`SentenceMention::title`]). A title with a
+//! country ("Iraqi Prime Minister Haider al-Abadi") gives `title`: Haider al-Abadi Leads Iraq. A
+//! title without one ("Prime Minister X visited the port") gives `title-home`: X Leads the
+//! document's home country, unless another title in the sentence holds that country already or
+//! several people share the bare title.
+//!
+//! [`SentenceMention::title`]: super::SentenceMention::title
+
+use super::rule_relation::RuleRelation;
+use super::sentence_reader::SentenceReader;
+use crate::model::{EntityKind, RelationClass, Rule};
+
+impl SentenceReader<'_> {
+    /// `title`: "Iraqi Prime Minister X": X leads Iraq.
+    pub(super) fn title(&self, out: &mut Vec<RuleRelation>) {
+        for (index, mention) in self.mentions.iter().enumerate() {
+            let Some(title) = mention.title.as_ref().filter(|t| t.leads) else {
+                continue;
+            };
+            if let Some(country) = title.of_mention {
+                out.extend(self.relation(
+                    index,
+                    country,
+                    format!("{} of", title.title),
+                    RelationClass::Leads,
+                    Rule::Title,
+                ));
+            } else if let (Some(home), Some(person)) =
+                (self.home_for_bare_title(index), self.mentions.get(index))
+            {
+                out.push(RuleRelation {
+                    subject: person.entity,
+                    object: home,
+                    predicate: format!("{} of", title.title).into(),
+                    class: RelationClass::Leads,
+                    negated: false,
+                    hedged: self.hedged(),
+                    rule: Rule::TitleHome,
+                });
+            }
+        }
+    }
+
+    /// The country a title with no country of its own stands for ("President X"): the document's
+    /// home country, unless another title in the sentence already names it ("Iraqi Prime Minister A
+    /// … to President B"); then the one other country the sentence mentions, if there is exactly
+    /// one. None when the sentence gives the same bare title to several people.
+    fn home_for_bare_title(&self, person: usize) -> Option<usize> {
+        let home = self.context.home_country?;
+        // "Presidents Gorbachev, Mitterrand, and Ozal": holders of one bare title in one sentence
+        // cannot all lead the home country, and nothing says which countries they lead.
+        let title = self.mentions.get(person)?.title.as_ref()?;
+        let holders = self
+            .mentions
+            .iter()
+            .filter_map(|m| m.title.as_ref())
+            .filter(|t| t.of_mention.is_none() && t.title == title.title)
+            .count();
+        if holders > 1 {
+            return None;
+        }
+        let claimed: Vec<usize> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != person)
+            .filter_map(|(_, m)| m.title.as_ref()?.of_mention)
+            .filter_map(|c| self.mentions.get(c).map(|m| m.entity))
+            .collect();
+        if !claimed.contains(&home) {
+            return Some(home);
+        }
+        let mut others: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Country && !claimed.contains(&m.entity))
+            .map(|m| m.entity)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        match others[..] {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use crate::model::EntityKind;
+    use crate::model::RelationClass::{Cooperation, Leads};
+    use crate::model::Rule::{JointSubject, Title, TitleHome, Verb};
+
+    #[test]
+    fn a_bare_title_leads_the_home_country() {
+        let cases: Cases = &[(
+            "Prime Minister Maeen Abdulmalik visited the port. Yemen needs aid. Yemen remains poor.",
+            &[reading("Maeen Abdulmalik", Leads, "Yemen", TitleHome)],
+        )];
+        assert_cases(&test_lexicon(), cases);
+    }
+
+    #[test]
+    fn a_bare_title_leads_the_other_country_when_the_home_one_is_held() {
+        // Turkey is the document's home country, but the Turkish president holds it: the bare
+        // "Prime Minister" is the other country's.
+        let cases: Cases = &[(
+            "Turkey hosted Qatar in 2020. Turkish President Recep Tayyip Erdogan met Prime Minister \
+             Benjamin Netanyahu and praised Israel.",
+            &[
+                reading("Turkey", Cooperation, "Qatar", Verb).at(year(2020)),
+                reading("Recep Tayyip Erdogan", Leads, "Turkey", Title),
+                reading("Benjamin Netanyahu", Leads, "Israel", TitleHome),
+                reading(
+                    "Recep Tayyip Erdogan",
+                    Cooperation,
+                    "Benjamin Netanyahu",
+                    Verb,
+                ),
+                reading("Recep Tayyip Erdogan", Cooperation, "Israel", Verb),
+            ],
+        )];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn a_plural_title_makes_each_name_a_person_of_no_known_country() {
+        let extraction = extract(
+            "Turkey hosted talks. Presidents Erdogan and Aliyev signed a pipeline deal.",
+            &embedded(),
+        );
+        let people: Vec<&str> = extraction
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Erdogan", "Aliyev"]);
+        // Two presidents in one sentence cannot both lead Turkey: no title-home reading.
+        assert_eq!(
+            readings(&extraction),
+            owned(&[reading("Erdogan", Cooperation, "Aliyev", JointSubject)])
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! `verb`: a relation verb between two neighbouring groups of mentions: "Saudi Arabia attacked the
+//! Houthis" gives Saudi Arabia Conflict the Houthis ("attack"), the verb's class.
+//!
+//! A pass over each two neighbouring groups (a list counts as one, `coordination.rs`) at most
+//! [`MAX_VERB_GAP`] words apart: the words between read as a verb phrase (`verb_phrase.rs`), and
+//! failing that as a relation noun (`relation_noun.rs`) or a possessor's noun
+//! (`possessive_noun.rs`), which this pass gives under their own rules. Each subject pairs with
+//! each object, through the first [`MAX_COMENTION_ENTITIES`](super::MAX_COMENTION_ENTITIES) members
+//! of a list. Who the subject is (`clause_subject.rs`): the group before, the head of an
+//! apposition, the mention before a relative clause, or the clause's subject for an infinitive or a
+//! second verb. A passive ("was invaded by") reverses the direction. The verb's subject also
+//! reaches the later objects of its clause ("Qasim withdrew Iraq from the Baghdad Pact"), up to a
+//! clause break.
+
+use super::clause_subject::ClauseVerb;
+use super::gap_reading::GapReading;
+use super::rule_relation::RuleRelation;
+use super::sentence_reader::SentenceReader;
+use super::words::{CLAUSE_BREAKS, PREPOSITIONS};
+use crate::model::Rule;
+
+/// Tokens a verb rule looks across between two mentions.
+pub(super) const MAX_VERB_GAP: usize = 24;
+
+impl SentenceReader<'_> {
+    /// `verb`, `relation-noun` and `possessive-noun`: neighbouring groups with a relation verb (or
+    /// noun) between them.
+    pub(super) fn verb(&self, out: &mut Vec<RuleRelation>) {
+        let mut clause: Option<ClauseVerb> = None;
+        for second in 1..self.groups.len() {
+            let (left, right) = (self.groups.get(second - 1), self.groups.get(second));
+            let (Some(&last), Some(&first)) = (left.last(), right.first()) else {
+                continue;
+            };
+            let gap_start = self.mentions[last].tokens.1;
+            let gap_end = self.mentions[first].tokens.0;
+            if gap_end <= gap_start || gap_end - gap_start > MAX_VERB_GAP {
+                clause = None;
+                continue;
+            }
+            if let Some(reading) = self.read_gap(gap_start, gap_end) {
+                let Some(subjects) = self.subjects_of(left, &reading, clause.as_ref()) else {
+                    continue;
+                };
+                let subjects = subjects.as_slice();
+                self.relate_reading(subjects, right, &reading, out);
+                clause = (reading.rule == Rule::Verb && !reading.passive).then(|| ClauseVerb {
+                    subjects: subjects.to_vec(),
+                    lemma: reading.lemma,
+                    class: reading.class,
+                    negated: reading.negated,
+                });
+            } else if let Some(verb) = &clause
+                && !self.continue_clause(verb, gap_start..gap_end, right, out)
+            {
+                clause = None;
+            }
+        }
+    }
+
+    /// Relates each of `subjects` to each of `objects` as `reading` says (the other way round for a
+    /// passive).
+    fn relate_reading(
+        &self,
+        subjects: &[usize],
+        objects: &[usize],
+        reading: &GapReading,
+        out: &mut Vec<RuleRelation>,
+    ) {
+        let (subjects, objects) = if reading.passive {
+            (objects, subjects)
+        } else {
+            (subjects, objects)
+        };
+        for &s in self.capped(subjects) {
+            for &o in self.capped(objects) {
+                if let Some(mut relation) =
+                    self.relation(s, o, reading.predicate.clone(), reading.class, reading.rule)
+                {
+                    relation.negated = reading.negated;
+                    out.push(relation);
+                }
+            }
+        }
+    }
+
+    /// "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to fight
+    /// …": the subjects of the clause's `verb` reach the `objects` after a `gap` without a verb.
+    /// False, relating nothing, when the gap breaks the clause.
+    fn continue_clause(
+        &self,
+        verb: &ClauseVerb,
+        gap: std::ops::Range<usize>,
+        objects: &[usize],
+        out: &mut Vec<RuleRelation>,
+    ) -> bool {
+        let mut gap = gap.map(|i| self.lower(i));
+        if gap.clone().any(|w| CLAUSE_BREAKS.contains(&w)) {
+            return false;
+        }
+        let lemma = verb.lemma;
+        let predicate = match gap.find(|w| PREPOSITIONS.contains(w)) {
+            Some(preposition) => format!("{lemma} {preposition}"),
+            None => lemma.to_string(),
+        };
+        for &s in self.capped(&verb.subjects) {
+            for &o in self.capped(objects) {
+                if let Some(mut relation) =
+                    self.relation(s, o, predicate.clone(), verb.class, Rule::Verb)
+                {
+                    // "X declined to support Y in Z": the denial reaches Z too.
+                    relation.negated = verb.negated;
+                    out.push(relation);
+                }
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use crate::model::RelationClass::{self, Conflict, Cooperation, Other};
+    use crate::model::Rule;
+
+    /// A relation of the `verb` rule, not negated, not hedged, with no time.
+    const fn verb(subject: &'static str, class: RelationClass, object: &'static str) -> Expected {
+        reading(subject, class, object, Rule::Verb)
+    }
+
+    #[test]
+    fn negation_hedges_and_the_passive() {
+        // Negation between the mentions, a hedge anywhere, passive voice.
+        let cases: Cases = &[
+            (
+                "Saudi Arabia never attacked Qatar.",
+                &[verb("Saudi Arabia", Conflict, "Qatar").negated()],
+            ),
+            (
+                "Iran allegedly funded the Houthi Movement.",
+                &[verb("Iran", Cooperation, "Houthi Movement").hedged()],
+            ),
+            (
+                "The Syrian Democratic Forces were supported by Washington in 2017.",
+                &[verb("United States", Cooperation, "Syrian Democratic Forces").at(year(2017))],
+            ),
+            (
+                "Qatar was attacked by Saudi Arabia between 2017 and 2021.",
+                &[verb("Saudi Arabia", Conflict, "Qatar").at(years(2017, 2021))],
+            ),
+        ];
+        assert_cases(&test_lexicon(), cases);
+        let cases: Cases = &[
+            (
+                "Sudan did not attack Chad in 2023.",
+                &[verb("Sudan", Conflict, "Chad").negated().at(year(2023))],
+            ),
+            (
+                "Ukraine reportedly signed a deal with Turkey.",
+                &[verb("Ukraine", Cooperation, "Turkey").hedged()],
+            ),
+            (
+                "Ukraine was invaded by Russia in February 2022.",
+                &[verb("Russia", Conflict, "Ukraine").at(year(2022))],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn clauses_give_their_verbs_the_right_subject() {
+        let cases: Cases = &[
+            // A second verb of the clause takes the clause's subject, not the object before it.
+            (
+                "Saudi Arabia attacked the Houthis and signed a truce with Oman.",
+                &[
+                    verb("Saudi Arabia", Conflict, "Houthis"),
+                    verb("Saudi Arabia", Cooperation, "Oman"),
+                ],
+            ),
+            (
+                "Qatar funded Hamas, hosted the Taliban and supported Turkey.",
+                &[
+                    verb("Qatar", Cooperation, "Hamas"),
+                    verb("Qatar", Cooperation, "Taliban"),
+                    verb("Qatar", Cooperation, "Turkey"),
+                ],
+            ),
+            // A relative clause has the mention before it as its subject.
+            (
+                "The Houthis targeted Saudi Arabia, which had bombed Yemen for years.",
+                &[
+                    verb("Houthis", Conflict, "Saudi Arabia"),
+                    verb("Saudi Arabia", Conflict, "Yemen"),
+                ],
+            ),
+            (
+                "Turkey struck the Kurdistan Workers Party, which had attacked Iraq.",
+                &[
+                    verb("Turkey", Conflict, "Kurdistan Workers Party"),
+                    verb("Kurdistan Workers Party", Conflict, "Iraq"),
+                ],
+            ),
+            // A list of nouns after ", and" is not a new clause.
+            (
+                "Egypt ended the isolation, surveillance, and supervision of Hamas.",
+                &[verb("Egypt", Other, "Hamas")],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn passives_denials_and_infinitives() {
+        let cases: Cases = &[
+            // A passive with a determiner after "by" still reverses.
+            (
+                "The Houthis were supported by the Iranian government in their war.",
+                &[verb("Iran", Cooperation, "Houthis")],
+            ),
+            // "declined to support": the infinitive's subject is the decliner, and the act is
+            // denied.
+            (
+                "Egypt declined to support Saudi Arabia in Yemen.",
+                &[
+                    verb("Egypt", Cooperation, "Saudi Arabia").negated(),
+                    verb("Egypt", Cooperation, "Yemen").negated(),
+                ],
+            ),
+            (
+                "Jordan refused to back Syria in 2012.",
+                &[verb("Jordan", Cooperation, "Syria")
+                    .negated()
+                    .at(year(2012))],
+            ),
+            // The possessor is the subject of the infinitive after its noun.
+            (
+                "Oman's ability to mediate between Saudi Arabia and Iran is rare.",
+                &[
+                    verb("Oman", Cooperation, "Saudi Arabia"),
+                    verb("Oman", Cooperation, "Iran"),
+                ],
+            ),
+            // "managed to": the infinitive carries the relation.
+            (
+                "Qatar managed to sign a truce with Israel.",
+                &[verb("Qatar", Cooperation, "Israel")],
+            ),
+            // A verb without a class takes the class of the relation noun it governs.
+            (
+                "Turkey built close ties with Azerbaijan.",
+                &[verb("Turkey", Cooperation, "Azerbaijan")],
+            ),
+            // Words after a possessive are its noun phrase, not a verb: no "trade" relation here.
+            ("Yemen's oil trade was halted in 2015.", &[]),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+}

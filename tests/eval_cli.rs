@@ -1,0 +1,79 @@
+//! `kg eval` through the real binary, on one small text and two gold files, one of a text not
+//! built: the report a user reads, with `--by-rule` and `--verbose`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+const TEXT: &str = "Iraq signed a security agreement with the United States in 2008.
+
+China built power plants in Iraq. The Western ally backed the Kurdistan Region.
+";
+
+/// The text's gold: China's plants are Cooperation (the graph says Other), the Kurdistan Region an
+/// Organization (the graph says Place), and "Western" is no entity.
+const IRAQ_GOLD: &str = r#"{
+  "document": "iraq.txt",
+  "entities": [
+    {"name": "Iraq", "kind": "Country", "aliases": ["Iraq"]},
+    {"name": "United States", "kind": "Country", "aliases": ["United States"]},
+    {"name": "China", "kind": "Country", "aliases": ["China"]},
+    {"name": "Kurdistan Region", "kind": "Organization", "aliases": ["Kurdistan Region"]}
+  ],
+  "relations": [
+    {"subject": "Iraq", "predicate": "signed a security agreement with", "class": "Cooperation",
+     "object": "United States", "evidence": "Iraq signed a security agreement with the United States in 2008."},
+    {"subject": "China", "predicate": "built power plants in", "class": "Cooperation",
+     "object": "Iraq", "evidence": "China built power plants in Iraq."}
+  ]
+}"#;
+
+/// Gold of a text the run does not build: left out, not missed.
+const RUSSIA_GOLD: &str = r#"{
+  "document": "russia.txt",
+  "entities": [{"name": "Russia", "kind": "Country", "aliases": ["Russia", "Moscow"]}],
+  "relations": []
+}"#;
+
+#[test]
+fn eval_scores_the_gold_of_the_texts_built_with_kinds_and_wrong_pairs() {
+    let directory = tempfile::tempdir().unwrap();
+    let documents = directory.path().join("docs");
+    let gold = directory.path().join("gold");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::create_dir_all(&gold).unwrap();
+    std::fs::write(documents.join("iraq.txt"), TEXT).unwrap();
+    std::fs::write(gold.join("iraq.gold.json"), IRAQ_GOLD).unwrap();
+    std::fs::write(gold.join("russia.gold.json"), RUSSIA_GOLD).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["eval", "docs", "--gold", "gold", "--by-rule", "--verbose"])
+        .current_dir(directory.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "                     precision  recall     F1
+entities                 0.800   1.000  0.889   (matched 4 of 5 graph entities; found 4 of 4 gold)
+pairs                    0.667   1.000  0.800   (matched 2 of 3 graph pairs; found 2 of 2 gold)
+sentences                0.667   1.000  0.800   (matched 2 of 3 graph sentences; found 2 of 2 gold)
+kind accuracy            0.750   (3 of 4 found gold entities with the gold kind)
+alias accuracy           1.000   (4 of 4 carried gold aliases on the right entity only; 4 gold aliases)
+class agreement          0.500   (1 of 2 matched pairs)
+gold files scored       1 of 2   (left out, their documents not built: russia.gold.json)
+
+rule  items  mapped  gold pair  precision  gold sentence  precision
+verb      3       2          2      0.667              2      0.667
+
+missed gold entities (0)
+spurious graph entities (1)
+  Western
+missed gold pairs (0)
+spurious graph pairs (1)
+  Kurdistan Region -- Western (no gold entity)
+"
+    );
+}
