@@ -145,10 +145,7 @@ impl ReferenceTracker {
             else {
                 continue;
             };
-            if mentions
-                .iter()
-                .any(|m| m.tokens.0 <= index && index < m.tokens.1)
-            {
+            if inside_a_mention(mentions, index) {
                 continue;
             }
             let Some((referent, end)) = words.referent_at(index, word) else {
@@ -207,6 +204,18 @@ impl ReferenceTracker {
             self.recent.drain(..self.recent.len() - 64);
         }
     }
+}
+
+/// Whether token `index` is part of one of `mentions`. A loop rather than `iter().any`, which the
+/// compiler may leave as a call: asked of every reference word ("the" among them).
+#[inline(always)]
+fn inside_a_mention(mentions: &[SentenceMention], index: usize) -> bool {
+    for mention in mentions {
+        if mention.tokens.0 <= index && index < mention.tokens.1 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A sentence's words, as the reference reader looks at them.

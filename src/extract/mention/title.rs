@@ -241,7 +241,7 @@ impl Finder<'_> {
         let mut end = start;
         while self.is_word(end) {
             let word = self.word(end);
-            let particle = ["bin", "ibn", "bint", "de", "van", "von"].contains(&word);
+            let particle = matches!(word, "bin" | "ibn" | "bint" | "de" | "van" | "von");
             let name_word = (is_capitalised(word) && !self.lexicon.is_function_word(word))
                 || is_name_particle(word);
             if name_word || (particle && is_capitalised(self.word(end + 1))) {
