@@ -13,8 +13,9 @@ mod allocator;
 mod corpus;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
-use kgraph::extract::mention::{CorpusVocabulary, find_mentions};
+use kgraph::extract::mention::{CorpusVocabulary, MentionFinder};
 use kgraph::pipeline::build_graph;
 use kgraph::text::{segment_sentences, tokenize};
 use std::hint::black_box;
@@ -69,21 +70,37 @@ fn ingest(c: &mut Criterion) {
         })
     });
     group.bench_function("find mentions", |b| {
+        let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+        let mut mentions = Vec::new();
         b.iter(|| {
             for (document, tokens) in &sentences {
-                black_box(find_mentions(&document.text, tokens, &lexicon, &vocabulary));
+                finder.find(&document.text, tokens, &mut mentions);
+                black_box(&mentions);
             }
         })
     });
     group.bench_function("whole build", |b| {
-        b.iter(|| black_box(build_graph(documents.clone(), &lexicon)))
+        b.iter(|| {
+            black_box(build_graph(
+                documents.clone(),
+                &lexicon,
+                ExtractOptions::default(),
+            ))
+        })
     });
     // The same on one thread: the throughput per core, and the parallel speed-up by comparison.
     match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
         Ok(one_thread) => {
             group.bench_function("whole build, 1 thread", |b| {
-                one_thread
-                    .install(|| b.iter(|| black_box(build_graph(documents.clone(), &lexicon))))
+                one_thread.install(|| {
+                    b.iter(|| {
+                        black_box(build_graph(
+                            documents.clone(),
+                            &lexicon,
+                            ExtractOptions::default(),
+                        ))
+                    })
+                })
             });
         }
         Err(error) => eprintln!("no one-thread pool: {error}"),

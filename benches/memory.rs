@@ -22,6 +22,7 @@ mod corpus;
 #[path = "support/synthetic_graph.rs"]
 mod synthetic_graph;
 
+use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::pipeline::build_graph;
@@ -161,7 +162,9 @@ fn main() {
             Err(error) => panic!("{error}"),
         };
         println!("graph of {}", path.display());
-        let ((graph, _), _) = measure("  build", || build_graph(documents, &lexicon));
+        let ((graph, _), _) = measure("  build", || {
+            build_graph(documents, &lexicon, ExtractOptions::default())
+        });
         if let Err(error) = save_graph(&graph, &binary) {
             panic!("{error}");
         }

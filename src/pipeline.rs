@@ -2,8 +2,7 @@
 //!
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
-use crate::extract::extraction::{ExtractProgress, extract_corpus_observed};
-use crate::extract::{ExtractOptions, Extraction, Lexicon};
+use crate::extract::{ExtractOptions, ExtractProgress, Extraction, Lexicon, extract_corpus};
 use crate::graph::{
     FoundEntity, FoundRelation, KnowledgeGraph, MergeError, MergeInput, document_hash, merge_graphs,
 };
@@ -22,31 +21,16 @@ pub struct BuildSummary {
     pub capped_sentences: usize,
 }
 
-/// Builds a graph from documents with the default extraction options.
-pub fn build_graph(documents: Vec<Document>, lexicon: &Lexicon) -> (KnowledgeGraph, BuildSummary) {
-    build_graph_with(documents, lexicon, ExtractOptions::default())
-}
-
-/// Builds a graph from documents.
-pub fn build_graph_with(
+/// Builds a graph from documents, telling `options.observer` how far it has got (for a progress bar).
+pub fn build_graph(
     documents: Vec<Document>,
     lexicon: &Lexicon,
-    options: ExtractOptions,
+    options: ExtractOptions<'_>,
 ) -> (KnowledgeGraph, BuildSummary) {
-    build_graph_observed(documents, lexicon, options, &|_| {})
-}
-
-/// Builds a graph from documents, telling `observe` how far extraction has got (for a progress bar).
-pub fn build_graph_observed(
-    documents: Vec<Document>,
-    lexicon: &Lexicon,
-    options: ExtractOptions,
-    observe: &(dyn Fn(ExtractProgress) + Sync),
-) -> (KnowledgeGraph, BuildSummary) {
-    let extraction = extract_corpus_observed(&documents, lexicon, options, observe);
+    let extraction = extract_corpus(&documents, lexicon, options);
     let bytes = documents.iter().map(|d| d.text.len()).sum();
     let document_count = documents.len();
-    observe(ExtractProgress::Step { name: "graph" });
+    options.observe(ExtractProgress::Step { name: "graph" });
     let (sentences, capped_sentences) = (extraction.sentence_count, extraction.capped_sentences);
     let graph = graph_from_extraction(documents, extraction);
     let summary = BuildSummary {
@@ -99,9 +83,8 @@ pub fn update_graph(
     graph: KnowledgeGraph,
     new_documents: Vec<Document>,
     lexicon: &Lexicon,
-    options: ExtractOptions,
+    options: ExtractOptions<'_>,
     mode: UpdateMode,
-    observe: &(dyn Fn(ExtractProgress) + Sync),
 ) -> Result<(KnowledgeGraph, UpdateSummary), MergeError> {
     let mut hashes: HashSet<String> = graph.documents().iter().map(|d| d.hash.clone()).collect();
     let (mut added, mut skipped, mut fresh) = (Vec::new(), Vec::new(), Vec::new());
@@ -124,7 +107,7 @@ pub fn update_graph(
                 })
                 .collect();
             documents.extend(fresh);
-            build_graph_observed(documents, lexicon, options, observe)
+            build_graph(documents, lexicon, options)
         }
         UpdateMode::Incremental if fresh.is_empty() => {
             let build = BuildSummary {
@@ -138,7 +121,7 @@ pub fn update_graph(
             (graph, build)
         }
         UpdateMode::Incremental => {
-            let (new_graph, mut build) = build_graph_observed(fresh, lexicon, options, observe);
+            let (new_graph, mut build) = build_graph(fresh, lexicon, options);
             let merged = merge_graphs(vec![
                 MergeInput {
                     label: "the saved graph".into(),
@@ -218,11 +201,10 @@ mod tests {
             .collect();
         let events = Mutex::new(Vec::new());
         let observe = |progress| events.lock().unwrap().push(progress);
-        build_graph_observed(
+        build_graph(
             documents,
             &test_lexicon(),
-            ExtractOptions::default(),
-            &observe,
+            ExtractOptions::default().observed_by(&observe),
         );
         let mut seen = Vec::new();
         for event in events.into_inner().unwrap() {

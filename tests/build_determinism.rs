@@ -2,6 +2,7 @@
 //! threads did the work.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
 use kgraph::graph::save_graph;
 use kgraph::pipeline::build_graph;
@@ -20,7 +21,7 @@ fn graph_bytes(threads: usize) -> Vec<u8> {
         .unwrap();
     let documents = load_documents(&[data_dir()]).unwrap();
     let lexicon = Lexicon::embedded().unwrap();
-    let (graph, _) = pool.install(|| build_graph(documents, &lexicon));
+    let (graph, _) = pool.install(|| build_graph(documents, &lexicon, ExtractOptions::default()));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("graph.ron");
     save_graph(&graph, &path).unwrap();

@@ -7,6 +7,7 @@
 
 use kgraph::extract::Lexicon;
 
+use kgraph::extract::ExtractOptions;
 use kgraph::graph::{EntityId, KnowledgeGraph};
 use kgraph::model::{EntityKind, RelationClass};
 use kgraph::pipeline::build_graph;
@@ -24,7 +25,7 @@ fn sotu_graph() -> KnowledgeGraph {
     assert_eq!(paths.len(), 5, "the fixture paragraphs");
     let documents = load_documents(&paths).unwrap();
     let lexicon = Lexicon::embedded().unwrap();
-    build_graph(documents, &lexicon).0
+    build_graph(documents, &lexicon, ExtractOptions::default()).0
 }
 
 /// The one entity a name or alias refers to.

@@ -6,6 +6,7 @@
 //! `src/query/parser_tests.rs`); these go through the public API end to end.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::model::Span;
@@ -108,13 +109,13 @@ proptest! {
 
     #[test]
     fn spans_lie_on_char_boundaries_inside_their_document(texts in proptest::collection::vec(text(60), 1..4)) {
-        let (graph, _) = build_graph(documents(texts), lexicon());
+        let (graph, _) = build_graph(documents(texts), lexicon(), ExtractOptions::default());
         assert_spans_valid(&graph);
     }
 
     #[test]
     fn any_string_builds_with_valid_spans(texts in proptest::collection::vec(any::<String>(), 1..3)) {
-        let (graph, _) = build_graph(documents(texts), lexicon());
+        let (graph, _) = build_graph(documents(texts), lexicon(), ExtractOptions::default());
         assert_spans_valid(&graph);
     }
 
@@ -122,7 +123,7 @@ proptest! {
     /// has the same entities, relations and documents.
     #[test]
     fn save_then_load_is_the_identity(texts in proptest::collection::vec(text(60), 1..4)) {
-        let (graph, _) = build_graph(documents(texts), lexicon());
+        let (graph, _) = build_graph(documents(texts), lexicon(), ExtractOptions::default());
         for file in ["graph.ron", "graph.kgb"] {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join(file);
@@ -144,7 +145,7 @@ proptest! {
     fn a_build_is_deterministic(texts in proptest::collection::vec(text(40), 1..6)) {
         let build = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            let (graph, summary) = pool.install(|| build_graph(documents(texts.clone()), lexicon()));
+            let (graph, summary) = pool.install(|| build_graph(documents(texts.clone()), lexicon(), ExtractOptions::default()));
             (saved(&graph, "graph.ron"), summary)
         };
         let one = build(1);
@@ -159,7 +160,7 @@ fn data_graph() -> &'static KnowledgeGraph {
     GRAPH.get_or_init(|| {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let documents = kgraph::text::load_documents(&[data]).unwrap();
-        build_graph(documents, lexicon()).0
+        build_graph(documents, lexicon(), ExtractOptions::default()).0
     })
 }
 

@@ -4,7 +4,7 @@
 use super::CliError;
 use super::config::{BuildConfig, Report};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use kgraph::extract::extraction::ExtractProgress;
+use kgraph::extract::ExtractProgress;
 use kgraph::extract::rules::MAX_COMENTION_ENTITIES;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::pipeline::{BuildSummary, UpdateMode, UpdateSummary};

@@ -195,6 +195,7 @@ impl Config {
 fn lexicon_source(args: LexiconArgs) -> LexiconSource {
     let options = ExtractOptions {
         resolve_references: !args.no_references,
+        ..ExtractOptions::default()
     };
     LexiconSource::new(args.lexicon, options)
 }

@@ -1,30 +1,29 @@
 //! The extract stage: from sentences and tokens to entities and the relations between them.
 //!
 //! - [`lexicon`]: general world knowledge (countries, organisations, titles, verbs), from RON.
+//! - `passes`: the extraction over a corpus as four passes, run in order by [`extract_corpus`]:
+//!   sentences and tokens, mentions, aliases (which mentions name the same entity, across the corpus),
+//!   relations.
 //! - [`mention`]: finds entity mentions in a sentence (lexicon matches, capitalised phrases, acronym
 //!   definitions, titles before names).
-//! - [`alias`]: merges mentions into entities (acronyms, surnames, spelling variants).
 //! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
 //! - [`rules`]: named rules that read relations from the words between and around mentions, one per
 //!   file.
 //! - [`time`]: the period (in years) a sentence speaks of.
-//! - [`extraction`]: runs all of it over a corpus.
-//! - [`grouping`]: groups items by a key (mentions by surface, relations into edges); at the crate
-//!   root, since the graph stage uses it too.
+//! - [`extraction`]: what extraction gives ([`Extraction`]); [`ExtractOptions`]: how it runs.
 
-pub mod alias;
 pub mod extraction;
-pub use crate::grouping;
 pub mod lexicon;
 pub mod mention;
+mod options;
+mod passes;
 pub mod reference;
 pub mod rules;
 #[cfg(test)]
 pub(crate) mod test_lexicon;
 pub mod time;
 
-pub use extraction::{
-    ExtractOptions, ExtractedEntity, ExtractedRelation, Extraction, extract_corpus,
-    extract_corpus_with,
-};
+pub use extraction::{ExtractedEntity, ExtractedRelation, Extraction};
 pub use lexicon::{Lexicon, LexiconError};
+pub use options::{ExtractOptions, ExtractProgress};
+pub use passes::extract_corpus;

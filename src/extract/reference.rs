@@ -123,28 +123,10 @@ impl ReferenceTracker {
         mentions: &[SentenceMention],
         lexicon: &Lexicon,
     ) -> Vec<SentenceMention> {
-        // A word already in lower-case ASCII (most words) is its own lower-case form: no allocation.
-        let lower = |i: usize| {
-            let word = tokens.get(i).map_or("", |t| t.text(text));
-            if word
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                Cow::Borrowed(word)
-            } else {
-                Cow::Owned(word.to_lowercase())
-            }
-        };
-        let is_verb = |i: usize| {
-            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                && lexicon.verb(&lower(i)).is_some()
-        };
-        // "it accepted", "he also renewed", "it has signed"
-        let verb_follows = |i: usize| {
-            is_verb(i + 1)
-                || ((lower(i + 1).ends_with("ly")
-                    || ["also", "has", "had", "have", "then"].contains(&lower(i + 1).as_ref()))
-                    && is_verb(i + 2))
+        let words = SentenceWords {
+            text,
+            tokens,
+            lexicon,
         };
         let mut references = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
@@ -163,40 +145,13 @@ impl ReferenceTracker {
             else {
                 continue;
             };
-            if mentions
-                .iter()
-                .any(|m| m.tokens.0 <= index && index < m.tokens.1)
-            {
+            if inside_a_mention(mentions, index) {
                 continue;
             }
-            let (he, it, the) = (
-                word == ReferenceWord::HeOrShe,
-                word == ReferenceWord::It,
-                word == ReferenceWord::The,
-            );
-            let next = tokens.get(index + 1).map_or("", |t| t.text(text));
-            let (referent, end) = if he && verb_follows(index) {
-                (Referent::Person, index + 1)
-            } else if it && verb_follows(index) {
-                (Referent::CountryOrGroup, index + 1)
-            } else if the && let Some(referent) = referent_of_noun(next) {
-                (referent, index + 2)
-            } else {
+            let Some((referent, end)) = words.referent_at(index, word) else {
                 continue;
             };
-            let in_sentence = mentions
-                .iter()
-                .rev()
-                .find(|m| m.tokens.1 <= index && referent.accepts(m.kind))
-                .map(|m| (m.entity, m.kind));
-            let earlier = || {
-                self.recent
-                    .iter()
-                    .rev()
-                    .find(|(_, kind)| referent.accepts(*kind))
-                    .copied()
-            };
-            let Some((entity, kind)) = in_sentence.or_else(earlier) else {
+            let Some((entity, kind)) = self.referred_to(mentions, index, referent) else {
                 continue;
             };
             let (Some(first), Some(last)) = (tokens.get(index), tokens.get(end - 1)) else {
@@ -216,6 +171,28 @@ impl ReferenceTracker {
         references
     }
 
+    /// The entity a reference at token `index` stands for: the last fitting mention before it in the
+    /// sentence, or else the last fitting entity of the sentences before.
+    fn referred_to(
+        &self,
+        mentions: &[SentenceMention],
+        index: usize,
+        referent: Referent,
+    ) -> Option<(usize, EntityKind)> {
+        let in_sentence = mentions
+            .iter()
+            .rev()
+            .find(|m| m.tokens.1 <= index && referent.accepts(m.kind))
+            .map(|m| (m.entity, m.kind));
+        in_sentence.or_else(|| {
+            self.recent
+                .iter()
+                .rev()
+                .find(|(_, kind)| referent.accepts(*kind))
+                .copied()
+        })
+    }
+
     /// Remembers the entities a sentence named.
     pub fn observe(&mut self, mentions: &[SentenceMention]) {
         for mention in mentions {
@@ -225,6 +202,74 @@ impl ReferenceTracker {
         // Only the recent past matters.
         if self.recent.len() > 64 {
             self.recent.drain(..self.recent.len() - 64);
+        }
+    }
+}
+
+/// Whether token `index` is part of one of `mentions`. A loop rather than `iter().any`, which the
+/// compiler may leave as a call: asked of every reference word ("the" among them).
+#[inline(always)]
+fn inside_a_mention(mentions: &[SentenceMention], index: usize) -> bool {
+    for mention in mentions {
+        if mention.tokens.0 <= index && index < mention.tokens.1 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence's words, as the reference reader looks at them.
+struct SentenceWords<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+}
+
+impl SentenceWords<'_> {
+    /// The lower-case form of token `i` ("" past the end). A word already in lower-case ASCII (most
+    /// words) is its own lower-case form: no allocation.
+    fn lower(&self, i: usize) -> Cow<'_, str> {
+        let word = self.tokens.get(i).map_or("", |t| t.text(self.text));
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        }
+    }
+
+    fn is_verb(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.lexicon.verb(&self.lower(i)).is_some()
+    }
+
+    /// A verb follows token `i`: "it accepted", "he also renewed", "it has signed".
+    fn verb_follows(&self, i: usize) -> bool {
+        self.is_verb(i + 1)
+            || ((self.lower(i + 1).ends_with("ly")
+                || ["also", "has", "had", "have", "then"].contains(&self.lower(i + 1).as_ref()))
+                && self.is_verb(i + 2))
+    }
+
+    /// What the reference word `word` at token `index` may stand for, and the token after the
+    /// reference ("the country" is two tokens); None when it is no reference here ("it is clear").
+    fn referent_at(&self, index: usize, word: ReferenceWord) -> Option<(Referent, usize)> {
+        match word {
+            ReferenceWord::HeOrShe if self.verb_follows(index) => {
+                Some((Referent::Person, index + 1))
+            }
+            ReferenceWord::It if self.verb_follows(index) => {
+                Some((Referent::CountryOrGroup, index + 1))
+            }
+            ReferenceWord::The => {
+                let next = self.tokens.get(index + 1).map_or("", |t| t.text(self.text));
+                referent_of_noun(next).map(|referent| (referent, index + 2))
+            }
+            _ => None,
         }
     }
 }

@@ -9,12 +9,9 @@
 //! This is also the one place that calls the pipeline to turn documents into a graph, with the lexicon
 //! and the extraction options the user chose.
 
-use crate::extract::extraction::ExtractProgress;
-use crate::extract::{ExtractOptions, Lexicon, LexiconError};
+use crate::extract::{ExtractOptions, ExtractProgress, Lexicon, LexiconError};
 use crate::graph::{GraphFormat, KnowledgeGraph, MergeError, PersistError, load_graph};
-use crate::pipeline::{
-    BuildSummary, UpdateMode, UpdateSummary, build_graph_observed, update_graph,
-};
+use crate::pipeline::{BuildSummary, UpdateMode, UpdateSummary, build_graph, update_graph};
 use crate::text::{Document, DocumentError, load_documents};
 use std::path::{Path, PathBuf};
 
@@ -165,13 +162,13 @@ pub fn documents_only(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
 #[derive(Debug, Default)]
 pub struct LexiconSource {
     directory: Option<PathBuf>,
-    options: ExtractOptions,
+    options: ExtractOptions<'static>,
     loaded: Option<Lexicon>,
 }
 
 impl LexiconSource {
     /// The built-in lexicon, or the one in `directory`, read with `options`.
-    pub fn new(directory: Option<PathBuf>, options: ExtractOptions) -> Self {
+    pub fn new(directory: Option<PathBuf>, options: ExtractOptions<'static>) -> Self {
         LexiconSource {
             directory,
             options,
@@ -180,7 +177,7 @@ impl LexiconSource {
     }
 
     /// The extraction options documents are read with.
-    pub fn options(&self) -> ExtractOptions {
+    pub fn options(&self) -> ExtractOptions<'static> {
         self.options
     }
 
@@ -213,13 +210,8 @@ pub fn build_documents(
     source: &mut LexiconSource,
     observe: &(dyn Fn(ExtractProgress) + Sync),
 ) -> Result<(KnowledgeGraph, BuildSummary), LexiconError> {
-    let options = source.options;
-    Ok(build_graph_observed(
-        documents,
-        source.get()?,
-        options,
-        observe,
-    ))
+    let options = source.options.observed_by(observe);
+    Ok(build_graph(documents, source.get()?, options))
 }
 
 /// `graph` with `documents` added as `mode` says, with the source's lexicon and options (see
@@ -231,14 +223,13 @@ pub fn add_documents(
     mode: UpdateMode,
     observe: &(dyn Fn(ExtractProgress) + Sync),
 ) -> Result<(KnowledgeGraph, UpdateSummary), OpenError> {
-    let options = source.options;
+    let options = source.options.observed_by(observe);
     Ok(update_graph(
         graph,
         documents,
         source.get()?,
         options,
         mode,
-        observe,
     )?)
 }
 

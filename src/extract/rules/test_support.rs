@@ -7,8 +7,8 @@
 //!
 //! The tables reach the extraction only through this file.
 
-use crate::extract::extraction::{ExtractOptions, Extraction, extract_corpus, extract_corpus_with};
 use crate::extract::lexicon::Lexicon;
+use crate::extract::{ExtractOptions, Extraction, extract_corpus};
 use crate::model::{Period, RelationClass, Rule};
 use crate::text::Document;
 
@@ -141,7 +141,7 @@ pub(super) fn extract(text: &str, lexicon: &Lexicon) -> Extraction {
 
 /// The extraction of `corpus`.
 pub(super) fn extract_documents(corpus: &[Document], lexicon: &Lexicon) -> Extraction {
-    extract_corpus(corpus, lexicon)
+    extract_corpus(corpus, lexicon, ExtractOptions::default())
 }
 
 /// The extraction of a corpus of one document, `text`, with "it", "the group" and the like left
@@ -149,8 +149,9 @@ pub(super) fn extract_documents(corpus: &[Document], lexicon: &Lexicon) -> Extra
 pub(super) fn extract_without_references(text: &str, lexicon: &Lexicon) -> Extraction {
     let options = ExtractOptions {
         resolve_references: false,
+        ..ExtractOptions::default()
     };
-    extract_corpus_with(&documents(text), lexicon, options)
+    extract_corpus(&documents(text), lexicon, options)
 }
 
 /// Every asserted relation of an extraction, in the order read.

@@ -3,7 +3,7 @@
 #![no_main]
 
 use kgraph::extract::Lexicon;
-use kgraph::extract::mention::{CorpusVocabulary, find_mentions};
+use kgraph::extract::mention::{CorpusVocabulary, MentionFinder};
 use kgraph::text::{segment_sentences, tokenize};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -22,8 +22,11 @@ fuzz_target!(|text: &str| {
     for tokens in &sentences {
         vocabulary.add_tokens(text, tokens);
     }
+    let mut finder = MentionFinder::new(lexicon(), &vocabulary);
+    let mut mentions = Vec::new();
     for tokens in &sentences {
-        for mention in find_mentions(text, tokens, lexicon(), &vocabulary) {
+        finder.find(text, tokens, &mut mentions);
+        for mention in &mentions {
             let span = mention.span;
             assert!(span.start <= span.end && span.end <= text.len());
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));

@@ -1,0 +1,279 @@
+//! The finder: one sentence's tokens read left to right, each word tried by the steps of the module
+//! docs in turn.
+
+use super::acronyms::is_acronym;
+use super::found_mention::{FoundMention, MentionSource};
+use super::title::is_title_modifier;
+use super::vocabulary::CorpusVocabulary;
+use super::words::{is_capitalised, is_hyphenated};
+use crate::extract::lexicon::{Lexicon, SurfaceRole, WordFacts};
+use crate::model::{EntityKind, Span};
+use crate::text::{Token, TokenKind};
+use std::cell::{Cell, RefCell};
+
+pub(super) struct Finder<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) lexicon: &'a Lexicon,
+    pub(super) vocabulary: &'a CorpusVocabulary<'a>,
+    /// Some token may be hyphenated: the text of the tokens has a hyphen or dash.
+    pub(super) dashes: bool,
+    /// The text of each token, sliced once: the finder asks for each many times.
+    pub(super) words: &'a [&'a str],
+    /// A buffer for the runs of words a longest match looks up, kept for the sentence so each lookup
+    /// does not allocate.
+    pub(super) scratch: RefCell<String>,
+    /// The last longest match asked for, by its start: the title, name and country steps ask for the
+    /// match at the same word one after another.
+    pub(super) last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
+}
+
+/// A longest lexicon match: (end, entity, role).
+pub(super) type LexiconMatch = (usize, usize, SurfaceRole);
+
+impl<'a> Finder<'a> {
+    /// [`is_hyphenated`], at once for a sentence without dashes.
+    pub(super) fn is_hyphenated(&self, word: &str) -> bool {
+        self.dashes && is_hyphenated(word)
+    }
+
+    pub(super) fn word(&self, index: usize) -> &'a str {
+        self.words.get(index).copied().unwrap_or("")
+    }
+
+    pub(super) fn kind(&self, index: usize) -> Option<TokenKind> {
+        self.tokens.get(index).map(|t| t.kind)
+    }
+
+    pub(super) fn is_word(&self, index: usize) -> bool {
+        self.kind(index) == Some(TokenKind::Word)
+    }
+
+    pub(super) fn span(&self, first: usize, last: usize) -> Span {
+        match (
+            self.tokens.get(first),
+            last.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// The first token of the sentence proper, past opening quotes and brackets.
+    pub(super) fn first_word_index(&self) -> usize {
+        self.tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(0)
+    }
+
+    pub(super) fn run(&self, mentions: &mut Vec<FoundMention>) {
+        let first_word = self.first_word_index();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            // Tested here rather than in `mentions_at`: most tokens are passed over, without a call.
+            if !self.is_word(i) || self.is_plain_word(i) {
+                i += 1;
+                continue;
+            }
+            i = self.mentions_at(i, i == first_word, mentions);
+        }
+    }
+
+    /// Pushes the mentions that start at word `i` (`at_start`: the sentence's first word), which is
+    /// no plain word, and returns the token to go on from.
+    fn mentions_at(&self, i: usize, at_start: bool, mentions: &mut Vec<FoundMention>) -> usize {
+        if let Some(next) = self.title_construct(i, mentions) {
+            return next;
+        }
+        if let Some(next) = self.event_phrase(i, mentions) {
+            return next;
+        }
+        let word = self.word(i);
+        if !is_capitalised(word) {
+            // Both read hyphenated words only; most words are not.
+            if self.is_hyphenated(word) {
+                if let Some(next) = self.prefixed_name(i, mentions) {
+                    return next;
+                }
+                if let Some(next) = self.compound_parts_mentions(i, mentions) {
+                    return next;
+                }
+            }
+            return i + 1;
+        }
+        self.capitalised_mentions_at(i, at_start, mentions)
+    }
+
+    /// Most words are plain lower-case words that every step passes over: a word that starts in lower
+    /// case is not capitalised; if it is no title modifier and starts no surface form,
+    /// `title_construct` finds nothing; if no "of", "in" or "on" follows, neither does
+    /// `event_phrase`; and without a hyphen nothing else reads it.
+    #[inline(always)]
+    fn is_plain_word(&self, i: usize) -> bool {
+        let word = self.word(i);
+        word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && !is_title_modifier(word)
+            && !self.lexicon.may_start_surface(word)
+            && !matches!(self.word(i + 1), "of" | "in" | "on")
+            && !self.is_hyphenated(word)
+    }
+
+    /// [`Finder::mentions_at`] for a capitalised word: a lexicon match or a capitalised phrase,
+    /// whichever reads more of a name.
+    fn capitalised_mentions_at(
+        &self,
+        i: usize,
+        at_start: bool,
+        mentions: &mut Vec<FoundMention>,
+    ) -> usize {
+        let word = self.word(i);
+        // The closed lists' word on this word, looked up once.
+        let facts = self.lexicon.word_facts(word);
+        if self.starts_no_name(i, at_start, facts) {
+            return i + 1;
+        }
+        if let Some(next) = self.modifier_compound(i, mentions) {
+            // "Western-led", "Russian-made": a name used as the first part of a modifier.
+            return next;
+        }
+        let lexicon_match = self.lexicon_match(i);
+        let phrase_end = self.phrase_end(i);
+        let phrase_wins = match lexicon_match {
+            None => true,
+            Some((end, _, _)) => {
+                phrase_end > end
+                    && (end..phrase_end).any(|t| self.lexicon.head_noun(self.word(t)).is_some())
+            }
+        };
+        if !phrase_wins && let Some(found) = lexicon_match {
+            return self.lexicon_mention(i, found, mentions);
+        }
+        if phrase_end == i + 1
+            && word.contains('-')
+            && let Some(next) = self.compound_parts_mentions(i, mentions)
+        {
+            return next;
+        }
+        self.phrase_mention(i, phrase_end, at_start, facts, mentions)
+    }
+
+    /// "The", "However", "March", "Arab" alone, or, at a sentence start, "Efforts of Iraq": a
+    /// capitalised word that starts no name.
+    fn starts_no_name(&self, i: usize, at_start: bool, facts: WordFacts) -> bool {
+        let word = self.word(i);
+        let common = facts.function || (at_start && self.starts_with_common_word(i));
+        if common && self.lexicon.lookup(word).is_none() {
+            return true;
+        }
+        // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
+        // a head noun.
+        let non_actor_heads_phrase = facts.non_actor && {
+            let end = self.phrase_end(i);
+            end > i + 1 && self.lexicon.head_noun(self.word(end - 1)).is_some()
+        };
+        facts.calendar || (facts.non_actor && !non_actor_heads_phrase)
+    }
+
+    /// Pushes the mention of the lexicon match `found` at `i`, or of the event, national force or city
+    /// it is part of, and returns the token after it.
+    fn lexicon_mention(
+        &self,
+        i: usize,
+        (end, entity, role): LexiconMatch,
+        mentions: &mut Vec<FoundMention>,
+    ) -> usize {
+        let phrase = |end: usize, kind: EntityKind, contains: Vec<usize>| FoundMention {
+            span: self.span(i, end),
+            tokens: (i, end),
+            source: MentionSource::Phrase,
+            kind: Some(kind),
+            title: None,
+            sentence_initial: false,
+            contains,
+        };
+        if let Some(event_end) = self.event_noun_end(end) {
+            // "Kuwait crisis", "US invasion": the event, not the country.
+            mentions.push(phrase(event_end, EntityKind::Event, vec![entity]));
+            return event_end;
+        }
+        if let Some(army_end) = self
+            .national_force_end(end)
+            .filter(|_| role == SurfaceRole::Demonym)
+        {
+            // "the Iraqi army", "the Turkish navy": the national force, an institution of its own
+            // rather than the state.
+            mentions.push(phrase(army_end, EntityKind::ArmedGroup, Vec::new()));
+            return army_end;
+        }
+        if role == SurfaceRole::Capital && self.after_locative_preposition(i) {
+            // "the Central Bank of Iraq in Baghdad": the city, a place in its country.
+            mentions.push(phrase(end, EntityKind::Place, vec![entity]));
+            return end;
+        }
+        mentions.push(FoundMention {
+            span: self.span(i, end),
+            tokens: (i, end),
+            source: MentionSource::Lexicon { entity, role },
+            kind: self.lexicon.entity(entity).map(|e| e.kind),
+            title: None,
+            sentence_initial: false,
+            contains: Vec::new(),
+        });
+        end
+    }
+
+    /// Pushes the capitalised phrase from `i` to `phrase_end` (with a place or event noun after it),
+    /// and the acronym defined after it if any, unless it is a single word that is no name; returns the
+    /// token to go on from.
+    fn phrase_mention(
+        &self,
+        i: usize,
+        phrase_end: usize,
+        at_start: bool,
+        facts: WordFacts,
+        mentions: &mut Vec<FoundMention>,
+    ) -> usize {
+        let word = self.word(i);
+        let mut end = phrase_end;
+        let mut kind = self.phrase_kind(i, end);
+        if let Some(with_place) = self.place_noun_end(end) {
+            end = with_place;
+            kind = Some(EntityKind::Place);
+        } else if let Some(with_event) = self.event_noun_end(end) {
+            end = with_event;
+            kind = Some(EntityKind::Event);
+        }
+        let single = end == i + 1;
+        // "this Chamber", "the new Government": a head noun alone that the corpus also writes in
+        // lower case is the common noun, not a name.
+        let generic_head =
+            facts.head_noun.is_some() && !is_acronym(word) && self.vocabulary.is_common_word(word);
+        if single
+            && (generic_head
+                || facts.function
+                || word.chars().count() < 2
+                || word.chars().any(|c| c.is_ascii_digit()))
+        {
+            return i + 1;
+        }
+        let index = mentions.len();
+        mentions.push(FoundMention {
+            span: self.span(i, end),
+            tokens: (i, end),
+            source: MentionSource::Phrase,
+            kind: kind.or_else(|| is_acronym(word).then_some(EntityKind::Organization)),
+            title: None,
+            sentence_initial: at_start && single,
+            contains: self.countries_inside(i, end),
+        });
+        self.acronym_definition(index, mentions).unwrap_or(end)
+    }
+
+    /// At a sentence start, a capitalised word the corpus also writes in lower case is a common word
+    /// ("Efforts of Iraq"), unless it is an acronym.
+    pub(super) fn starts_with_common_word(&self, index: usize) -> bool {
+        let word = self.word(index);
+        !is_acronym(word) && self.vocabulary.is_common_word(word)
+    }
+}

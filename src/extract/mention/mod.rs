@@ -1,0 +1,146 @@
+//! Finding entity mentions in one sentence.
+//!
+//! Four sources, tried left to right at each token:
+//!
+//! 1. **Titles before names**: `[modifier] [country] TITLE Name…` ("Iraqi Prime Minister Haider al-Abadi",
+//!    "Dr. Rasheed"). The name is a person; the title travels with the mention so a relation rule can
+//!    read "leads" from it.
+//! 2. **Capitalised phrases**: runs of capitalised words with the connectors that occur inside names
+//!    ("Council of Representatives", "Asa'ib Ahl al-Haq", "Federal Reserve Bank of New York"); "and" joins
+//!    only when the phrase then ends in a head noun ("Belt and Road Initiative"). A phrase followed by a
+//!    place noun takes it ("Ahdab oil field").
+//! 3. **Lexicon matches**: the longest run of tokens that names a lexicon entity. A capitalised phrase
+//!    that starts at the same token wins when it is longer and ends in a head noun ("Iraqi Communist
+//!    Party", "US Congress").
+//! 4. **Acronym definitions**: "Popular Mobilization Forces (PMF)": the acronym becomes an alias of the
+//!    phrase before it when its letters match the phrase's initials.
+//!
+//! A demonym before a lower-case "army", "navy" or "air force" names that national force ("the Iraqi
+//! army"). Hyphenated compounds of known names ("US-China", "Iran-backed", "Sino-Iraqi") give a mention for each
+//! known part. Sentence-initial function words never start a name, and a sentence-initial word that the
+//! corpus also uses in lower case is a common word.
+//!
+//! Where each part lives:
+//! - `finder`: the walk over a sentence's tokens, and which step reads each word.
+//! - `title`: titles before names (source 1); `phrase`: capitalised phrases, their kinds, the place
+//!   and event nouns after them, and the countries inside them (source 2); `lexicon_match`: the
+//!   longest lexicon match (source 3); `acronyms`: acronym definitions (source 4); `compounds`:
+//!   hyphenated compounds.
+//! - `vocabulary`: the corpus's lower-case words, which the finder asks about.
+//! - `words`: tests on single words (capitalised, hyphenated, a name particle).
+
+mod acronyms;
+mod compounds;
+mod finder;
+mod found_mention;
+mod lexicon_match;
+mod phrase;
+mod title;
+mod vocabulary;
+mod words;
+
+pub use acronyms::acronym_matches;
+pub use found_mention::{FoundMention, MentionSource, TitleInfo};
+pub use vocabulary::{AskedWords, CorpusVocabulary, LowercaseMarks};
+
+use crate::extract::lexicon::Lexicon;
+use crate::text::Token;
+use finder::Finder;
+use std::cell::{Cell, RefCell};
+use words::has_dash;
+
+/// Finds the mentions in the sentences of a corpus, one sentence at a time, keeping room from one
+/// sentence to the next so that a sentence costs no allocation of its own.
+///
+/// ```
+/// use kgraph::extract::Lexicon;
+/// use kgraph::extract::mention::{CorpusVocabulary, MentionFinder};
+/// use kgraph::text::{segment_sentences, tokenize};
+/// let lexicon = Lexicon::embedded().unwrap();
+/// let text = "Iraqi Prime Minister Haider al-Abadi met the Popular Mobilization Forces (PMF).";
+/// let vocabulary = CorpusVocabulary::default();
+/// let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+/// let mut mentions = Vec::new();
+/// for sentence in segment_sentences(text) {
+///     finder.find(text, &tokenize(text, sentence.span), &mut mentions);
+/// }
+/// let surfaces: Vec<&str> = mentions.iter().map(|m| m.span.slice(text)).collect();
+/// assert_eq!(surfaces, ["Iraqi", "Haider al-Abadi", "Popular Mobilization Forces", "PMF"]);
+/// ```
+pub struct MentionFinder<'a> {
+    lexicon: &'a Lexicon,
+    /// The corpus's lower-case words, to tell a sentence-initial common word from a name.
+    vocabulary: &'a CorpusVocabulary<'a>,
+    /// The text of each token of the sentence.
+    words: Vec<&'a str>,
+    /// Room for the runs of words a longest match looks up (see `Finder::scratch`).
+    scratch: String,
+}
+
+impl<'a> MentionFinder<'a> {
+    pub fn new(lexicon: &'a Lexicon, vocabulary: &'a CorpusVocabulary<'a>) -> MentionFinder<'a> {
+        MentionFinder {
+            lexicon,
+            vocabulary,
+            words: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// The mentions of one sentence, into `mentions` (cleared first: a mention refers to others by
+    /// their index in it). `text` is the document; `tokens` are the sentence's tokens (spans into
+    /// `text`), in text order.
+    pub fn find(&mut self, text: &'a str, tokens: &[Token], mentions: &mut Vec<FoundMention>) {
+        mentions.clear();
+        self.words.clear();
+        self.words.extend(tokens.iter().map(|t| t.text(text)));
+        // The text the tokens cover (they are in text order), for a look for dashes in one go (taken
+        // to have some when the tokens cover no text).
+        let covered = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => text.get(first.span.start..last.span.end),
+            _ => None,
+        };
+        let finder = Finder {
+            text,
+            tokens,
+            lexicon: self.lexicon,
+            vocabulary: self.vocabulary,
+            dashes: covered.is_none_or(has_dash),
+            words: &self.words,
+            scratch: RefCell::new(std::mem::take(&mut self.scratch)),
+            last_match: Cell::new(None),
+        };
+        finder.run(mentions);
+        self.scratch = finder.scratch.into_inner();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acronyms::is_acronym;
+    use super::title::TITLE_MODIFIERS;
+    use super::title::is_title_modifier;
+    use super::words::{has_dash, is_capitalised};
+
+    proptest::proptest! {
+        #[test]
+        fn modifiers_and_dashes_agree_with_the_plain_definitions(
+            word in "[a-zA-Z.\u{212a}\u{130}é–—’-]{0,9}",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for text in [&word, &any] {
+                proptest::prop_assert_eq!(
+                    is_title_modifier(text),
+                    TITLE_MODIFIERS.contains(&text.to_lowercase().as_str())
+                );
+                proptest::prop_assert_eq!(has_dash(text), text.contains(['-', '–']));
+                let upper = text.chars().filter(|c| c.is_uppercase()).count();
+                let lower = text.chars().filter(|c| c.is_lowercase()).count();
+                proptest::prop_assert_eq!(
+                    is_acronym(text),
+                    is_capitalised(text) && upper >= 2 && upper >= lower
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Capitalised phrases: where a name's words end ("Council of Representatives", "Belt and Road
+//! Initiative"), the kind its head noun gives it, the place or event noun that may follow it, and the
+//! countries named inside it.
+
+use super::finder::Finder;
+use super::found_mention::{FoundMention, MentionSource};
+use super::words::{is_capitalised, is_name_particle};
+use crate::extract::lexicon::lowercases_to;
+use crate::model::EntityKind;
+use crate::text::TokenKind;
+use crate::text::token::compound_parts;
+
+/// Lower-case words that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "the", "and", "de", "del", "da", "di", "du", "van", "von", "der", "bin",
+    "ibn", "bint",
+];
+
+/// Prepositions of place: a capital after one is the city ("in Baghdad"); elsewhere it stands for the
+/// government ("Baghdad agreed").
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "via", "through", "around", "outside", "inside",
+    "across", "within", "toward", "towards",
+];
+
+impl Finder<'_> {
+    /// Where a capitalised phrase starting at `start` ends (exclusive).
+    pub(super) fn phrase_end(&self, start: usize) -> usize {
+        let mut end = start + 1;
+        // "and" inside a name is kept only if the phrase then ends in a head noun.
+        let mut last_good = end;
+        let mut pending_and = false;
+        loop {
+            let word = self.word(end);
+            // "Joe D. Hagan": an initial and its full stop.
+            if word.chars().count() == 1
+                && is_capitalised(word)
+                && self.word(end + 1) == "."
+                && self.is_word(end + 2)
+                && is_capitalised(self.word(end + 2))
+            {
+                end += 2;
+                continue;
+            }
+            if self.is_word(end) && (is_capitalised(word) || is_name_particle(word)) {
+                if self.lexicon.title(word).is_some() && is_capitalised(self.word(end + 1)) {
+                    // "… Prime Minister Haider al-Abadi": the title starts a new name.
+                    break;
+                }
+                if self.lexicon.is_calendar_word(word) {
+                    break;
+                }
+                end += 1;
+                if !pending_and || self.lexicon.head_noun(self.word(end - 1)).is_some() {
+                    last_good = end;
+                    pending_and = false;
+                }
+                continue;
+            }
+            if self.kind(end) == Some(TokenKind::Number)
+                && self.lexicon.head_noun(self.word(end - 1)).is_some()
+                && !pending_and
+            {
+                // "Resolution 986"
+                end += 1;
+                last_good = end;
+                break;
+            }
+            // Connectors are lower-case words, so a word is one only as written ("word ==
+            // word.to_lowercase()"): no need to lower-case it.
+            let previous = self.word(end - 1);
+            // "the" only after another connector ("Organization of the ..."); nothing after a person's
+            // name particle ("Abu Baqir al-Saadi of Kataib Hezbollah" is two names).
+            // "and" never follows a complete name ("the Army and the Navy").
+            let connector_allowed = || match word {
+                "the" => ["of", "for", "on"].contains(&previous),
+                "and" => self.lexicon.head_noun(previous).is_none() && self.word(end + 1) != "the",
+                _ => !is_name_particle(previous),
+            };
+            if self.is_word(end)
+                && CONNECTORS.contains(&word)
+                && connector_allowed()
+                && self.connector_continues(end)
+            {
+                if word == "and" {
+                    if pending_and {
+                        break;
+                    }
+                    pending_and = true;
+                }
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        last_good
+    }
+
+    /// A connector continues a phrase when a capitalised word follows (after "the" if any).
+    pub(super) fn connector_continues(&self, index: usize) -> bool {
+        let mut next = index + 1;
+        if self.word(next) == "the" {
+            next += 1;
+        }
+        let word = self.word(next);
+        self.is_word(next)
+            && is_capitalised(word)
+            && !self.lexicon.is_function_word(word)
+            && self.lexicon.title(word).is_none()
+    }
+
+    /// The kind the head noun of a phrase gives it ("Corporation": Organization), if any.
+    ///
+    /// English names put the head last ("Coalition Provisional Authority") or before their first "of"
+    /// or "for" ("Federal Reserve Bank of New York", "Development Fund for Iraq").
+    pub(super) fn phrase_kind(&self, start: usize, end: usize) -> Option<EntityKind> {
+        let mut last = end.checked_sub(1).filter(|&l| l >= start)?;
+        // "Resolution 986": the head is before the number.
+        if self.kind(last) == Some(TokenKind::Number) && last > start {
+            last -= 1;
+        }
+        self.lexicon.head_noun(self.word(last)).or_else(|| {
+            let connector = (start + 1..end).find(|&i| matches!(self.word(i), "of" | "for"))?;
+            self.lexicon.head_noun(self.word(connector - 1))
+        })
+    }
+
+    /// "army", "navy", "air force" in lower case after a demonym: where the national force's name ends.
+    pub(super) fn national_force_end(&self, end: usize) -> Option<usize> {
+        match self.word(end) {
+            "army" | "navy" => Some(end + 1),
+            "air" if self.word(end + 1) == "force" => Some(end + 2),
+            _ => None,
+        }
+    }
+
+    /// "Ahdab oil field", "Kirkuk-Ceyhan pipeline": a place noun right after a phrase.
+    pub(super) fn place_noun_end(&self, end: usize) -> Option<usize> {
+        let one = self.word(end);
+        if self.is_word(end + 1) {
+            let mut owned = String::new();
+            let mut scratch = self.scratch.try_borrow_mut();
+            let two = match &mut scratch {
+                Ok(scratch) => {
+                    scratch.clear();
+                    &mut **scratch
+                }
+                Err(_) => &mut owned,
+            };
+            two.push_str(one);
+            two.push(' ');
+            two.push_str(self.word(end + 1));
+            if self.lexicon.is_place_noun(two) {
+                return Some(end + 2);
+            }
+        }
+        (self.is_word(end)
+            && one.chars().all(|c| !c.is_uppercase())
+            && self.lexicon.is_place_noun(one))
+        .then_some(end + 1)
+    }
+
+    /// The countries named inside tokens `start..end` of a multi-word name, as lexicon indices.
+    pub(super) fn countries_inside(&self, start: usize, end: usize) -> Vec<usize> {
+        if end <= start + 1 {
+            return Vec::new();
+        }
+        let is_country = |entity: usize| {
+            self.lexicon
+                .entity(entity)
+                .is_some_and(|e| e.kind == EntityKind::Country)
+        };
+        let mut found = Vec::new();
+        let mut t = start;
+        while t < end {
+            if let Some((match_end, entity, _)) = self.lexicon_match(t).filter(|m| m.0 <= end) {
+                if is_country(entity) {
+                    found.push(entity);
+                }
+                t = match_end;
+                continue;
+            }
+            // A word without a dash is its one part, which is the token: no country inside it.
+            if let Some(token) = self.tokens.get(t)
+                && self.is_hyphenated(self.word(t))
+            {
+                for part in compound_parts(self.text, token.span) {
+                    if let Some((entity, _)) = self.lexicon.lookup(part.slice(self.text))
+                        && is_country(entity)
+                        && token.span != part
+                    {
+                        found.push(entity);
+                    }
+                }
+            }
+            t += 1;
+        }
+        found.dedup();
+        found
+    }
+
+    /// True after a preposition of place ("in Baghdad", "to Moscow"): a capital there is the city, not
+    /// its government.
+    pub(super) fn after_locative_preposition(&self, index: usize) -> bool {
+        let mut before = index;
+        while before > 0 && self.word(before - 1) == "the" {
+            before -= 1;
+        }
+        before > 0 && LOCATIVE_PREPOSITIONS.contains(&self.word(before - 1).to_lowercase().as_str())
+    }
+
+    /// A lower-case event noun right after `end` ("Kuwait crisis", "Ukraine war"): the end of the event.
+    pub(super) fn event_noun_end(&self, end: usize) -> Option<usize> {
+        let word = self.word(end);
+        (self.is_word(end)
+            && word.starts_with(|c: char| c.is_lowercase())
+            && self.lexicon.is_event_noun(word))
+        .then_some(end + 1)
+    }
+
+    /// "the war in Gaza", "the invasion of Kuwait": a definite event noun with the place it happened in.
+    pub(super) fn event_phrase(
+        &self,
+        start: usize,
+        mentions: &mut Vec<FoundMention>,
+    ) -> Option<usize> {
+        let word = self.word(start);
+        // Asked at every word: the cheap, selective tests first.
+        if start == 0
+            || !matches!(self.word(start + 1), "of" | "in" | "on")
+            || !word.starts_with(|c: char| c.is_lowercase())
+            || !self.lexicon.is_event_noun(word)
+            || !lowercases_to(self.word(start - 1), "the")
+            || !self.is_word(start + 2)
+            || !is_capitalised(self.word(start + 2))
+        {
+            return None;
+        }
+        let end = match self.lexicon_match(start + 2) {
+            Some((end, _, _)) => end,
+            None => self.phrase_end(start + 2),
+        };
+        mentions.push(FoundMention {
+            span: self.span(start, end),
+            tokens: (start, end),
+            source: MentionSource::Phrase,
+            kind: Some(EntityKind::Event),
+            title: None,
+            sentence_initial: false,
+            contains: Vec::new(),
+        });
+        Some(end)
+    }
+}

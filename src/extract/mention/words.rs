@@ -1,0 +1,104 @@
+//! Tests on single words that the finder asks at nearly every token: capitals, dashes, name particles.
+//! Each is written to answer from the bytes when it can, and agrees with the plain definition that its
+//! tests hold it to.
+
+/// Whether `text` has a hyphen or dash that [`compound_parts`] splits at anywhere: a sentence without
+/// one has no hyphenated word.
+pub(super) fn has_dash(text: &str) -> bool {
+    // '–' is E2 80 93 in UTF-8.
+    // One pass over the text for either byte: asked of every sentence.
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, bytes)
+        .any(|at| bytes.get(at) == Some(&b'-') || bytes.get(at + 1..at + 3) == Some(&[0x80, 0x93]))
+}
+
+/// Has a hyphen or dash that [`compound_parts`] splits at; without one a word has one part.
+pub(super) fn is_hyphenated(word: &str) -> bool {
+    // '–' is E2 80 93 in UTF-8: look for it only in a word with such a lead byte.
+    word.bytes().any(|b| b == b'-' || b == 0xE2) && word.contains(['-', '–'])
+}
+
+/// A word the corpus writes in lower case: its first letter is lower case (checked on the byte when ASCII).
+pub(super) fn starts_lower_case(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+        _ => word.starts_with(|c: char| c.is_lowercase()),
+    }
+}
+
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// "al-Haq", "el-Sisi": a lower-case Arabic article glued to a capitalised name.
+pub(super) fn is_name_particle(word: &str) -> bool {
+    // Every article has two or three letters: asked of many words, most without that hyphen.
+    let bytes = word.as_bytes();
+    if bytes.get(2) != Some(&b'-') && bytes.get(3) != Some(&b'-') {
+        return false;
+    }
+    let Some((prefix, rest)) = word.split_once('-') else {
+        return false;
+    };
+    ["al", "el", "ad", "as", "ash", "at", "az", "ar", "an"].contains(&prefix)
+        && is_capitalised(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_are_found_where_a_char_search_finds_them() {
+        for text in [
+            "",
+            "-",
+            "US-China",
+            "1990–91",
+            "a — b",
+            "’s",
+            "“x”",
+            "\u{e2}",
+            "é",
+            "a\u{2013}",
+        ] {
+            assert_eq!(has_dash(text), text.contains(['-', '–']), "{text:?}");
+        }
+    }
+
+    /// `is_name_particle` looks for the hyphen where an article's would be before splitting.
+    #[test]
+    fn name_particles_agree_with_the_plain_definition() {
+        let plain = |word: &str| {
+            word.split_once('-').is_some_and(|(prefix, rest)| {
+                ["al", "el", "ad", "as", "ash", "at", "az", "ar", "an"].contains(&prefix)
+                    && is_capitalised(rest)
+            })
+        };
+        for word in [
+            "",
+            "-",
+            "al",
+            "al-",
+            "al-Haq",
+            "al-haq",
+            "el-Sisi",
+            "ash-Sham",
+            "ash-",
+            "an-Nusra",
+            "a-Haq",
+            "-al-Haq",
+            "xal-Haq",
+            "al-Ḥaq",
+            "al–Haq",
+            "al-Haq-Haq",
+            "as-",
+            "at-Tanf",
+            "Al-Haq",
+            "alx-Haq",
+            "al-É",
+        ] {
+            assert_eq!(is_name_particle(word), plain(word), "{word:?}");
+        }
+    }
+}

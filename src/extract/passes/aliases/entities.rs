@@ -1,0 +1,156 @@
+//! The entities of the merged groups: their names, kinds, aliases and mentions, and which candidate
+//! names which entity.
+
+use super::groups::{Group, is_person};
+use super::{Candidate, Resolution, ResolvedEntity};
+use crate::extract::lexicon::Lexicon;
+use crate::grouping::Grouping;
+use crate::model::EntityKind;
+use crate::union_find::UnionFind;
+use std::collections::BTreeMap;
+
+/// Entities from the merged groups, dropping sets that are no evidence of a name. The entities are
+/// made in parallel and numbered in the order of their roots.
+pub(super) fn make_entities(
+    candidates: &[Candidate<'_>],
+    grouping: &Grouping,
+    groups: &[Group<'_>],
+    union: &mut UnionFind,
+    lexicon: &Lexicon,
+) -> Resolution {
+    use rayon::prelude::*;
+    let root_of_group: Vec<usize> = (0..groups.len()).map(|g| union.find(g)).collect();
+    // A root is the first group of its set (a union keeps the smaller root), so the groups numbered by
+    // their roots are numbered in the order of their first group, as a grouping wants.
+    let members_of_root = Grouping::from_numbered(root_of_group.clone(), groups.len());
+    let made: Vec<Option<ResolvedEntity>> = (0..groups.len())
+        .into_par_iter()
+        .map(|root| {
+            let member_groups = members_of_root.members(root);
+            make_entity(candidates, grouping, groups, root, member_groups, lexicon)
+        })
+        .collect();
+    let mut entity_of_root: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut entities: Vec<ResolvedEntity> = Vec::new();
+    for (root, entity) in made.into_iter().enumerate() {
+        if let Some(entity) = entity {
+            entity_of_root[root] = Some(entities.len());
+            entities.push(entity);
+        }
+    }
+    let assignment = grouping
+        .group_of
+        .par_iter()
+        .map(|&group| entity_of_root[root_of_group[group]])
+        .collect();
+    Resolution {
+        entities,
+        assignment,
+    }
+}
+
+/// The entity of the groups `member_groups` merged under `root`, or None when there are none or they
+/// are no evidence of a name: only ever in fragments, or a single group only ever sentence-initial.
+fn make_entity(
+    candidates: &[Candidate<'_>],
+    grouping: &Grouping,
+    groups: &[Group<'_>],
+    root: usize,
+    member_groups: &[usize],
+    lexicon: &Lexicon,
+) -> Option<ResolvedEntity> {
+    if member_groups.is_empty() {
+        return None;
+    }
+    let lexicon_entity = member_groups.iter().find_map(|&g| groups[g].lexicon_entity);
+    let single = member_groups.len() == 1;
+    if lexicon_entity.is_none() {
+        if member_groups.iter().all(|&g| groups[g].all_fragment) {
+            return None;
+        }
+        if single && groups[root].all_sentence_initial {
+            return None;
+        }
+    }
+    let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
+    for &g in member_groups {
+        for (surface, count) in &groups[g].surfaces {
+            *surfaces.entry(*surface).or_default() += count;
+        }
+    }
+    let name = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
+        Some(entry) => entry.name.clone(),
+        None => canonical_name(member_groups.iter().map(|&g| &groups[g])),
+    };
+    let kind = match lexicon_entity.and_then(|e| lexicon.entity(e)) {
+        Some(entry) => entry.kind,
+        None => entity_kind(member_groups.iter().map(|&g| &groups[g])),
+    };
+    // The entity's mentions in candidate order: its groups' candidates, merged.
+    let mut members: Vec<usize> = member_groups
+        .iter()
+        .flat_map(|&g| grouping.members(g).iter().copied())
+        .collect();
+    if !single {
+        members.sort_unstable();
+    }
+    let mentions = members
+        .iter()
+        .map(|&member| {
+            let candidate = &candidates[member];
+            (candidate.document, candidate.mention.span)
+        })
+        .collect();
+    Some(ResolvedEntity {
+        name,
+        kind,
+        aliases: surfaces.keys().map(|s| s.to_string()).collect(),
+        mentions,
+    })
+}
+
+/// The fullest form: the surface with the most words (acronyms last), then the most frequent, then the
+/// first in sort order.
+fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group<'a>>) -> String {
+    let mut best: Option<(bool, usize, usize, &str)> = None;
+    for group in groups {
+        for (surface, &count) in &group.surfaces {
+            let candidate = (
+                !group.acronym,
+                surface.split_whitespace().count(),
+                count,
+                *surface,
+            );
+            let better = match best {
+                None => true,
+                Some(current) => {
+                    (candidate.0, candidate.1, candidate.2) > (current.0, current.1, current.2)
+                }
+            };
+            if better {
+                best = Some(candidate);
+            }
+        }
+    }
+    best.map_or_else(String::new, |b| b.3.to_string())
+}
+
+/// The kind the groups' mentions give most often, else a person or an organisation.
+fn entity_kind<'a>(groups: impl Iterator<Item = &'a Group<'a>> + Clone) -> EntityKind {
+    let mut counts: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    let mut person = false;
+    for group in groups.clone() {
+        for kind in &group.kinds {
+            *counts.entry(*kind).or_default() += 1;
+        }
+        person |= is_person(group);
+    }
+    if let Some((kind, _)) = counts.iter().max_by_key(|(_, count)| **count) {
+        return *kind;
+    }
+    if person {
+        EntityKind::Person
+    } else {
+        EntityKind::Organization
+    }
+}

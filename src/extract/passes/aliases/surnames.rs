@@ -1,0 +1,83 @@
+//! Rule 3: a single word that is a name word of exactly one person joins that person ("Maliki",
+//! "Al-Maliki").
+
+use super::groups::Group;
+use crate::extract::lexicon::WordBuildHasher;
+use crate::union_find::UnionFind;
+use std::collections::HashMap;
+
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "abd", "abdul",
+];
+
+/// The words of a group's key that are not name particles ("al", "bin").
+fn name_words<'a>(group: &Group<'a>) -> Vec<&'a str> {
+    group
+        .key
+        .split(' ')
+        .filter(|w| !NAME_PARTICLES.contains(w))
+        .collect()
+}
+
+/// What rule 3 looks up: each one-word name with the persons it may be. Made once per group, with the
+/// persons indexed by last name word and by every name word (each list in group order), so the rule
+/// costs time in proportion to the groups, not their square.
+pub(super) struct SurnameLookups<'a> {
+    pub(super) name_words_of: Vec<Vec<&'a str>>,
+    /// Each one-word name that is not a lexicon entity or acronym, with the persons it may be.
+    surnames: Vec<(usize, Vec<usize>)>,
+}
+
+impl<'a> SurnameLookups<'a> {
+    pub(super) fn new(groups: &[Group<'a>], person_of: &[bool]) -> SurnameLookups<'a> {
+        use rayon::prelude::*;
+        let name_words_of: Vec<Vec<&str>> = groups.par_iter().map(name_words).collect();
+        let persons: Vec<usize> = (0..groups.len())
+            .filter(|&g| person_of[g] && name_words_of[g].len() >= 2)
+            .collect();
+        let mut persons_by_last: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
+        let mut persons_by_word: HashMap<&str, Vec<usize>, WordBuildHasher> = HashMap::default();
+        for &person in &persons {
+            if let Some(last) = name_words_of[person].last() {
+                persons_by_last.entry(last).or_default().push(person);
+            }
+            for word in &name_words_of[person] {
+                let list = persons_by_word.entry(word).or_default();
+                if list.last() != Some(&person) {
+                    list.push(person);
+                }
+            }
+        }
+        let surnames: Vec<(usize, Vec<usize>)> = (0..groups.len())
+            .filter_map(|index| {
+                let group = &groups[index];
+                if group.lexicon_entity.is_some() || group.acronym {
+                    return None;
+                }
+                let [word] = name_words_of[index].as_slice() else {
+                    return None;
+                };
+                let matches = match persons_by_last.get(word) {
+                    Some(by_last) => by_last.clone(),
+                    None => persons_by_word.get(word).cloned().unwrap_or_default(),
+                };
+                (!matches.is_empty()).then_some((index, matches))
+            })
+            .collect();
+        SurnameLookups {
+            name_words_of,
+            surnames,
+        }
+    }
+
+    /// Rule 3: a one-word name joins the person it can only be.
+    pub(super) fn join(&self, union: &mut UnionFind) {
+        for (index, matches) in &self.surnames {
+            if union.all_joined(matches)
+                && let Some(&person) = matches.first()
+            {
+                union.union(*index, person);
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! End-to-end tests of the passes: documents in, entities and relations out.
+
+use super::*;
+use crate::extract::test_lexicon::test_lexicon;
+use crate::model::{EntityKind, RelationClass, Rule, RuleName};
+use crate::text::Document;
+
+fn extract(text: &str) -> Extraction {
+    let documents = vec![Document {
+        name: "test.txt".into(),
+        text: text.into(),
+    }];
+    extract_corpus(&documents, &test_lexicon(), ExtractOptions::default())
+}
+
+fn names(extraction: &Extraction) -> Vec<&str> {
+    let mut names: Vec<&str> = extraction
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    names.sort();
+    names
+}
+
+/// (subject, class, object, rule, negated) of every asserted relation.
+fn asserted(extraction: &Extraction) -> Vec<(String, RelationClass, String, &'static str, bool)> {
+    extraction
+        .relations
+        .iter()
+        .filter(|r| r.class != RelationClass::CoMention)
+        .map(|r| {
+            (
+                extraction.entities[r.subject].name.clone(),
+                r.class,
+                extraction.entities[r.object].name.clone(),
+                r.rule.rule.name(),
+                r.negated,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn entities_from_text() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The Houthi Movement attacked Saudi Arabia in March.",
+            &["Houthi Movement", "Saudi Arabia"],
+        ),
+        (
+            "The National Liberation Front (NLF) fought Turkey for years. Later the NLF declared a ceasefire.",
+            &["National Liberation Front", "Turkey"],
+        ),
+        (
+            "Turkish Foreign Minister Hakan Fidan visited Riyadh. Fidan met Saudi officials there.",
+            &["Hakan Fidan", "Saudi Arabia", "Turkey"],
+        ),
+        (
+            "Efforts of Qatar failed in the end. Both efforts and talks continued.",
+            &["Qatar"],
+        ),
+        (
+            "The Syrian Democratic Forces held the Omar oil field near the Turkish border.",
+            &["Omar oil field", "Syrian Democratic Forces", "Turkey"],
+        ),
+        (
+            "The Belt and Road Initiative reached Yemen and Qatar in the same decade.",
+            &["Belt and Road Initiative", "Qatar", "Yemen"],
+        ),
+        (
+            "US-China tensions and Sino-Yemeni ties grew after the Western-led talks.",
+            &["China", "United States", "Western", "Yemen"],
+        ),
+        (
+            "Abu Ali al-Askari of Kataib Sayyid al-Shuhada spoke in Doha.",
+            &["Abu Ali al-Askari", "Doha", "Kataib Sayyid al-Shuhada"],
+        ),
+        (
+            "Washington imposed sanctions on Ankara after the embassy in Damascus closed.",
+            &["Damascus", "Turkey", "United States"],
+        ),
+        ("Security forces said the Sunni and Shia clerics met.", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(names(&extract(text)), *expected, "{text}");
+    }
+}
+
+#[test]
+fn aliases_merge() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "The National Liberation Front (NLF) fought Turkey for years. Later the NLF declared a ceasefire.",
+            "National Liberation Front",
+            &["NLF", "National Liberation Front"],
+        ),
+        (
+            "Turkish Foreign Minister Hakan Fidan visited Riyadh. Fidan met Saudi officials there.",
+            "Hakan Fidan",
+            &["Fidan", "Hakan Fidan"],
+        ),
+        (
+            "Washington and America differ. The US acts.",
+            "United States",
+            &["America", "US", "Washington"],
+        ),
+        (
+            "Asa'ib Ahl al-Haq grew in the south. Later Asa’ib Ahl al-Haq and Kata'ib Hezbollah joined Kataib Hezbollah fighters.",
+            "Kata'ib Hezbollah",
+            &["Kata'ib Hezbollah", "Kataib Hezbollah"],
+        ),
+        (
+            "The Federal Reserve Bank of New York froze funds. The Federal Reserve later relented.",
+            "Federal Reserve Bank of New York",
+            &["Federal Reserve", "Federal Reserve Bank of New York"],
+        ),
+    ];
+    for (text, name, aliases) in cases {
+        let extraction = extract(text);
+        let entity = extraction
+            .entities
+            .iter()
+            .find(|e| e.name == *name)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", names(&extraction)));
+        assert_eq!(entity.aliases, *aliases, "{text}");
+    }
+}
+
+#[test]
+fn relation_rules_fire() {
+    use RelationClass::*;
+    /// (subject, class, object, rule, negated)
+    type Expected<'a> = (&'a str, RelationClass, &'a str, &'a str, bool);
+    let cases: &[(&str, Expected)] = &[
+        (
+            "The Houthi Movement attacked Saudi Arabia in March.",
+            ("Houthi Movement", Conflict, "Saudi Arabia", "verb", false),
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan spoke on Monday.",
+            ("Recep Tayyip Erdogan", Leads, "Turkey", "title", false),
+        ),
+        (
+            "Abdul Malik al-Houthi, leader of Ansar Allah, spoke on Monday.",
+            (
+                "Abdul Malik al-Houthi",
+                Leads,
+                "Ansar Allah",
+                "apposition",
+                false,
+            ),
+        ),
+        (
+            "The head of the Muslim Brotherhood, Mohammed Badie, was arrested.",
+            (
+                "Mohammed Badie",
+                Leads,
+                "Muslim Brotherhood",
+                "apposition",
+                false,
+            ),
+        ),
+        (
+            "Several units within the Syrian Democratic Forces, such as the People Protection Units and the Women Protection Units, fought on.",
+            (
+                "Women Protection Units",
+                PartOf,
+                "Syrian Democratic Forces",
+                "such-as",
+                false,
+            ),
+        ),
+        (
+            "Observers noted rising US-China tensions this year.",
+            ("United States", Conflict, "China", "compound-pair", false),
+        ),
+        (
+            "Iran-backed fighters within the Houthi Movement fired missiles.",
+            (
+                "Iran",
+                Cooperation,
+                "Houthi Movement",
+                "compound-modifier",
+                false,
+            ),
+        ),
+        (
+            "Analysts watch Turkey's Justice and Development Party closely.",
+            (
+                "Justice and Development Party",
+                PartOf,
+                "Turkey",
+                "possessive",
+                false,
+            ),
+        ),
+        (
+            "Observers describe the tensions between Iran and Saudi Arabia as old.",
+            ("Iran", Conflict, "Saudi Arabia", "between", false),
+        ),
+        (
+            "Yemen was invaded by Saudi Arabia in 2015.",
+            ("Saudi Arabia", Conflict, "Yemen", "verb", false),
+        ),
+        (
+            "Qatar did not sign the accord with Iran.",
+            ("Qatar", Cooperation, "Iran", "verb", true),
+        ),
+        (
+            "Syria, Iran and Qatar signed a deal with China in 2020.",
+            ("Qatar", Cooperation, "China", "verb", false),
+        ),
+        (
+            "Qatar has deep relations with Turkey.",
+            ("Qatar", Cooperation, "Turkey", "relation-noun", false),
+        ),
+        (
+            "Washington supported the Free Syrian Army and the Kurdish Peshmerga Forces.",
+            (
+                "United States",
+                Cooperation,
+                "Kurdish Peshmerga Forces",
+                "verb",
+                false,
+            ),
+        ),
+    ];
+    for (text, (subject, class, object, rule, negated)) in cases {
+        let relations = asserted(&extract(text));
+        let expected = (
+            subject.to_string(),
+            *class,
+            object.to_string(),
+            *rule,
+            *negated,
+        );
+        assert!(
+            relations.contains(&expected),
+            "{text}\nexpected {expected:?}\ngot {relations:?}"
+        );
+    }
+}
+
+#[test]
+fn unrelated_pairs_are_co_mentions_only() {
+    let extraction = extract("Qatar and Yemen were both mentioned in the report.");
+    assert!(asserted(&extraction).is_empty());
+    let comentions: Vec<_> = extraction
+        .relations
+        .iter()
+        .filter(|r| r.class == RelationClass::CoMention)
+        .collect();
+    assert_eq!(comentions.len(), 1);
+    assert_eq!(comentions[0].rule, RuleName::from(Rule::CoMention));
+}
+
+#[test]
+fn hedges_are_flagged() {
+    let extraction = extract("Iran reportedly funded the Houthi Movement.");
+    let relation = extraction
+        .relations
+        .iter()
+        .find(|r| r.class == RelationClass::Cooperation)
+        .expect("a funding relation");
+    assert!(relation.hedged);
+}
+#[test]
+fn capitals_stand_for_governments_but_stay_places_after_prepositions() {
+    let documents = vec![Document {
+        name: "m.txt".into(),
+        text: "Washington imposed sanctions on Ankara. The United States and Turkey later met in Ankara."
+            .into(),
+    }];
+    let extraction = extract_corpus(&documents, &test_lexicon(), ExtractOptions::default());
+    let name = |i: usize| extraction.entities[i].name.as_str();
+    let sanction = extraction
+        .relations
+        .iter()
+        .find(|r| r.class == RelationClass::Conflict)
+        .expect("a sanction");
+    assert_eq!(
+        (name(sanction.subject), name(sanction.object)),
+        ("United States", "Turkey")
+    );
+    assert!(sanction.rule.metonymy, "inferred through capitals");
+    let ankara = extraction
+        .entities
+        .iter()
+        .find(|e| e.name == "Ankara")
+        .expect("Ankara the city");
+    assert_eq!(ankara.kind, EntityKind::Place);
+    let met = extraction
+        .relations
+        .iter()
+        .find(|r| r.class == RelationClass::Cooperation)
+        .expect("a meeting");
+    assert!(!met.rule.metonymy, "named by their own names");
+}
