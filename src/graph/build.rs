@@ -12,7 +12,7 @@
 //! knows nothing of how extraction is done: the pipeline maps its extraction onto them.
 
 use super::knowledge_graph::KnowledgeGraph;
-use super::model::{Entity, Evidence, Mention, Relation};
+use super::{Entity, Evidence, Mention, Relation};
 use crate::grouping::Grouping;
 use crate::model::{EdgeKey, EntityKind, Period, RelationClass, RuleName, Span, Statement, Symbol};
 use rayon::prelude::*;

@@ -1,8 +1,8 @@
 //! `KnowledgeGraph`: the one type that owns petgraph's `StableGraph`, its name index and its documents.
 //! Nothing else in kgraph touches petgraph.
 
-use super::model::{Entity, Evidence, Relation, StoredDocument};
 use super::walk_direction::WalkDirection;
+use super::{Entity, Evidence, Relation, StoredDocument};
 use crate::model::{RelationClass, name_key};
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};

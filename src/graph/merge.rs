@@ -29,7 +29,7 @@
 //! again; the README's scale-out section says so.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::model::{Entity, Evidence, Mention, Relation, StoredDocument};
+use super::{Entity, Evidence, Mention, Relation, StoredDocument};
 use crate::model::{EdgeKey, EntityKind, Rule, entity_key, surface_key};
 use crate::union_find::UnionFind;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -2,7 +2,7 @@
 //! `(subject, predicate, class, object)`, each with its own evidence sentence in one document.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::model::{Entity, Evidence, Mention, Relation};
+use super::{Entity, Evidence, Mention, Relation};
 use crate::model::{EntityKind, RelationClass, Span};
 use std::collections::HashMap;
 

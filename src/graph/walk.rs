@@ -10,8 +10,8 @@
 //! order petgraph lists edges in.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
-use super::model::{Evidence, Relation};
 use super::walk_direction::WalkDirection;
+use super::{Evidence, Relation};
 use crate::model::{Period, RelationClass};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

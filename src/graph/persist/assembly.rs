@@ -6,7 +6,7 @@
 use super::error::PersistError;
 use super::format::{FORMAT_VERSION, GraphRecords, RelationRecordIn};
 use crate::graph::knowledge_graph::{EntityId, KnowledgeGraph};
-use crate::graph::model::{Entity, StoredDocument};
+use crate::graph::{Entity, StoredDocument};
 use std::path::Path;
 
 /// Builds the graph a file describes.

@@ -9,7 +9,7 @@ use super::format::{
 };
 use super::snapshot;
 use crate::graph::knowledge_graph::KnowledgeGraph;
-use crate::graph::model::{Entity, Evidence, StoredDocument};
+use crate::graph::{Entity, Evidence, StoredDocument};
 use serde::Serialize;
 use std::path::Path;
 

@@ -9,7 +9,7 @@
 use super::super::evidence::EvidenceError;
 use super::super::evidence_list::EvidenceList;
 use super::super::knowledge_graph::{EntityId, KnowledgeGraph};
-use super::super::model::{Entity, Evidence, Relation, StoredDocument};
+use crate::graph::{Entity, Evidence, Relation, StoredDocument};
 use crate::model::{EdgeKey, Period, RelationClass, Span, Statement, Symbol};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -5,7 +5,7 @@
 //! string; a change to the model's fields must be made here too.
 
 use super::format::{GraphFileRef, RelationRecordRef};
-use crate::graph::model::{Entity, Evidence, StoredDocument};
+use crate::graph::{Entity, Evidence, StoredDocument};
 use crate::model::{Period, Span};
 use std::io::Write;
 

@@ -1,37 +1,10 @@
-//! The model: what the graph's nodes, edges and documents hold.
+//! `Relation`: an edge of the graph, what one entity is said to do to another, with the sentences
+//! that say it.
 
-pub use super::evidence::Evidence;
+use super::evidence::Evidence;
 use super::evidence_list::EvidenceList;
-use crate::model::{EntityKind, RelationClass, Span, Statement, Symbol};
+use crate::model::{RelationClass, Statement, Symbol};
 use serde::{Deserialize, Serialize};
-
-/// A document kept inside the graph, so evidence can be shown without the source files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredDocument {
-    pub name: String,
-    /// xxh3-64 of the text, in hex: the same text always gets the same hash.
-    pub hash: String,
-    pub text: String,
-}
-
-/// Where an entity is mentioned: a document (an index into the graph's documents) and a byte span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Mention {
-    pub document: u32,
-    pub span: Span,
-}
-
-/// A node: one real-world entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    /// Canonical name: the fullest form seen, or the lexicon's name.
-    pub name: String,
-    pub kind: EntityKind,
-    /// Every surface form seen, sorted, the canonical name included.
-    pub aliases: Vec<String>,
-    /// Every mention, sorted by document and position.
-    pub mentions: Vec<Mention>,
-}
 
 /// An edge: the subject (source) acts on the object (target).
 ///
@@ -226,7 +199,7 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_relation_with_one_sentence_is_32_bytes() {
-        // What a relation costs in memory: see "### Memory" in the README.
+        // What a relation costs in memory: see "Memory" in docs/performance.md.
         assert_eq!(std::mem::size_of::<Evidence>(), 24);
         assert_eq!(std::mem::size_of::<Relation>(), 32);
         assert_eq!(std::mem::size_of::<Option<Relation>>(), 32);
