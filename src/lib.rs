@@ -1,16 +1,25 @@
 //! kgraph: read political and security texts, build a knowledge graph of who is linked to whom, and
 //! explore it.
 //!
-//! The stages flow one way:
+//! The stages flow one way, on one floor:
 //!
-//! 1. [`text`]: documents, furniture, sentences, tokens. Pure functions over `&str` with byte spans.
-//! 2. [`extract`]: the lexicon, mentions, alias resolution and relation rules.
-//! 3. [`graph`]: the model, the one type that owns the graph, and its persistence.
-//! 4. [`export`] and [`eval`]: consumers of a finished graph.
+//! 0. [`model`]: the floor, the vocabulary every stage shares (spans, entity kinds, relation classes,
+//!    periods, rule names, interned symbols, what makes two relations one edge, name keys). It imports
+//!    no stage.
+//! 1. [`text`]: documents, page furniture, sentences, tokens, as byte spans into the original text.
+//! 2. [`extract`]: the lexicon, mentions, alias resolution and relation rules, from sentences to entities
+//!    and relations.
+//! 3. [`graph`]: the graph of entities and relations with their evidence, the one type that wraps
+//!    petgraph, persistence (RON or a binary snapshot), the merging of shards, and the algorithms.
+//! 4. [`export`] and [`eval`]: consumers of a finished graph (other tools' formats; scores against gold).
 //! 5. [`query`]: the query language (parser, evaluator, renderers) over a finished graph.
 //! 6. [`shell`]: the session that runs query lines from the REPL, scripts, standard input and `kg query`.
 //!
-//! [`pipeline`] wires the stages together for the command line.
+//! Outside tests, no stage imports one after it in this list. [`pipeline`] wires the text, extract and
+//! graph stages into a build, for the command line and the shell; [`atomic_file`] writes every file
+//! kgraph writes (graphs, exports, the shell's output), so a crash never leaves half a file;
+//! [`grouping`] (items grouped by a key, on every thread) and `union_find` are the two pieces of
+//! machinery that extraction and the graph stage share.
 
 pub mod atomic_file;
 pub mod eval;
