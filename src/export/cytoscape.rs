@@ -8,7 +8,7 @@
 //!                       "evidence_count", "sentence"}}]}}
 //! ```
 //!
-//! Node ids are [`crate::graph::entity_key()`]s; edge ids are `e` followed by the relation's key,
+//! Node ids are [`crate::model::entity_key()`]s; edge ids are `e` followed by the relation's key,
 //! because Cytoscape.js wants every element id unique across nodes and edges. Every edge's
 //! `source` and `target` is a node's id. Nodes come in entity order and edges in relation order,
 //! pretty-printed, so the same graph always gives the same bytes. Co-mention edges are written

@@ -11,7 +11,7 @@
 //!       rules (string: the rules behind the evidence, sorted, joined by "; ")
 //! ```
 //!
-//! Node ids are [`crate::graph::entity_key()`]s; edge ids are `e` followed by the relation's key,
+//! Node ids are [`crate::model::entity_key()`]s; edge ids are `e` followed by the relation's key,
 //! so no edge id can equal a node id (GraphML wants ids unique in the whole document). Nodes come
 //! in entity order and edges in relation order, so the same graph always gives the same bytes.
 //! Co-mention edges are written only when the options say so.

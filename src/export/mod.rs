@@ -2,7 +2,7 @@
 //!
 //! Every format but Neo4j's is one stream, written by [`write_export`]; the Neo4j import is a
 //! folder of two CSV files, written by [`neo4j::write_neo4j_import`]. The interchange formats
-//! (GraphML, Neo4j CSV, N-Triples, Cytoscape.js) name entities by [`crate::graph::entity_key()`],
+//! (GraphML, Neo4j CSV, N-Triples, Cytoscape.js) name entities by [`crate::model::entity_key()`],
 //! so one entity has one id in all of them.
 
 pub mod cytoscape;

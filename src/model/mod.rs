@@ -6,7 +6,7 @@
 //! - [`Rule`] and [`RuleName`]: which extraction rule read a relation.
 //! - [`Symbol`]: interned text, for predicates and rule names repeated on every relation.
 //! - [`EdgeKey`] and [`Statement`]: what makes two relations one edge.
-//! - [`name_key`], [`surface_key`], [`entity_key`]: the normalised forms names are grouped, looked up
+//! - [`name_key()`], [`surface_key()`], [`entity_key()`]: the normalised forms names are grouped, looked up
 //!   and exported under.
 
 pub mod edge_key;
