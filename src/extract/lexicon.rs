@@ -271,16 +271,12 @@ impl Lexicon {
         words: WordLists,
     ) -> Lexicon {
         let surfaces = index_surfaces(&entities);
-        let max_surface_words = surfaces
-            .keys()
-            .map(|s| s.split(' ').count())
-            .max()
-            .unwrap_or(1);
+        let max_surface_words = most_words(surfaces.keys());
         let surface_prefixes = multi_word_prefixes(&surfaces);
         let surface_runs = index_surface_runs(&surfaces, &surface_prefixes);
         let surface_first_bytes = first_bytes(surface_runs.keys());
         let title_index = index_titles(&titles);
-        let title_first_words: WordSet = title_index
+        let title_first_words = title_index
             .keys()
             .map(|key| first_title_word(key).to_string())
             .collect();
@@ -310,24 +306,14 @@ impl Lexicon {
         let event_nouns: WordSet = ascii_lower_set(&words.event_nouns);
         let negations: WordSet = ascii_lower_set(&words.negations);
         let hedges: WordSet = ascii_lower_set(&words.hedges);
-        Lexicon {
-            closed_word_filter: WordFilter::new(word_facts.keys().map(String::as_str)),
-            surface_filter: WordFilter::new(surface_runs.keys().map(String::as_str)),
-            title_filter: WordFilter::new(title_index.keys().map(String::as_str)),
-            title_first_filter: WordFilter::new(title_first_words.iter().map(String::as_str)),
-            verb_filter: WordFilter::new(verb_forms.keys().map(String::as_str)),
-            noun_filter: WordFilter::new(
-                relation_nouns
-                    .keys()
-                    .chain(role_nouns.keys())
-                    .map(String::as_str),
-            ),
-            ascii_list_filter: WordFilter::new(
-                [&place_nouns, &event_nouns, &negations, &hedges]
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
-            ),
+        let mut lexicon = Lexicon {
+            closed_word_filter: WordFilter::default(),
+            surface_filter: WordFilter::default(),
+            title_filter: WordFilter::default(),
+            title_first_filter: WordFilter::default(),
+            verb_filter: WordFilter::default(),
+            noun_filter: WordFilter::default(),
+            ascii_list_filter: WordFilter::default(),
             function_words,
             calendar_words,
             non_actor_words,
@@ -351,7 +337,36 @@ impl Lexicon {
             title_first_words,
             verb_forms,
             verbs,
-        }
+        };
+        lexicon.build_filters();
+        lexicon
+    }
+
+    /// Builds each word filter over the keys of the maps and sets it guards.
+    fn build_filters(&mut self) {
+        self.closed_word_filter = WordFilter::new(self.word_facts.keys().map(String::as_str));
+        self.surface_filter = WordFilter::new(self.surface_runs.keys().map(String::as_str));
+        self.title_filter = WordFilter::new(self.title_index.keys().map(String::as_str));
+        self.title_first_filter =
+            WordFilter::new(self.title_first_words.iter().map(String::as_str));
+        self.verb_filter = WordFilter::new(self.verb_forms.keys().map(String::as_str));
+        self.noun_filter = WordFilter::new(
+            self.relation_nouns
+                .keys()
+                .chain(self.role_nouns.keys())
+                .map(String::as_str),
+        );
+        self.ascii_list_filter = WordFilter::new(
+            [
+                &self.place_nouns,
+                &self.event_nouns,
+                &self.negations,
+                &self.hedges,
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+        );
     }
 
     pub fn entities(&self) -> &[LexiconEntity] {
@@ -585,7 +600,7 @@ pub type WordBuildHasher = rustc_hash::FxBuildHasher;
 /// keys ASCII-lower-cased, hashed. A word whose bit is clear is no key, nor ASCII-lower-cases to one
 /// (lower-casing ASCII letters keeps every byte in its place), so it is turned away without being
 /// lower-cased, hashed whole and compared.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct WordFilter {
     bits: Vec<u64>,
 }
@@ -779,6 +794,11 @@ fn index_surface_runs(
             .continues = true;
     }
     runs
+}
+
+/// The most words any of `keys` has, or 1 when there is none.
+fn most_words<'a>(keys: impl Iterator<Item = &'a String>) -> usize {
+    keys.map(|s| s.split(' ').count()).max().unwrap_or(1)
 }
 
 /// Which bytes begin one of `keys`, to reject most words with one look-up.
