@@ -10,8 +10,8 @@
 //! legend in the order the kinds and classes are declared.
 
 use super::ExportOptions;
-use crate::graph::KnowledgeGraph;
 use crate::graph::knowledge_graph::RelationRef;
+use crate::graph::{KnowledgeGraph, Relation};
 use crate::model::{EntityKind, RelationClass};
 use std::io::Write;
 
@@ -110,25 +110,7 @@ pub fn write_dot(
         .filter(|r| options.include_comentions || r.relation.class.is_asserted())
         .collect();
 
-    let summary = format!(
-        "kgraph: {}, {}, {}",
-        counted(graph.entity_count(), "entity", "entities"),
-        counted(relations.len(), "relation", "relations"),
-        counted(graph.documents().len(), "document", "documents"),
-    );
-    writeln!(out, "digraph kgraph {{")?;
-    writeln!(
-        out,
-        "  graph [rankdir=LR, fontname={}, overlap=false, labelloc=t, label={}];",
-        quoted(FONT),
-        quoted(&summary)
-    )?;
-    writeln!(
-        out,
-        "  node [fontname={}, style=filled, color=\"#555555\"];",
-        quoted(FONT)
-    )?;
-    writeln!(out, "  edge [fontname={}, fontsize=10];", quoted(FONT))?;
+    write_header(&mut out, graph, relations.len())?;
 
     for (id, entity) in graph.entities() {
         let style = kind_style(entity.kind);
@@ -143,21 +125,7 @@ pub fn write_dot(
     }
 
     for relation_ref in &relations {
-        let relation = relation_ref.relation;
-        let colour = class_colour(relation.class);
-        let attributes = if relation.class.is_asserted() {
-            format!(
-                "label={}, color=\"{colour}\", fontcolor=\"{colour}\"",
-                quoted(&edge_label(
-                    relation.predicate(),
-                    relation.negated,
-                    relation.hedged
-                ))
-            )
-        } else {
-            // A co-mention has no direction worth an arrowhead and no predicate to show.
-            format!("style=dashed, color=\"{colour}\", arrowhead=none")
-        };
+        let attributes = edge_attributes(relation_ref.relation);
         writeln!(
             out,
             "  n{} -> n{} [{attributes}];",
@@ -178,6 +146,53 @@ pub fn write_dot(
 
     writeln!(out, "}}")?;
     out.flush()
+}
+
+/// Writes the opening of the graph: a title summing up what it holds, and the default look of the
+/// graph, its nodes and its edges.
+fn write_header(
+    out: &mut dyn Write,
+    graph: &KnowledgeGraph,
+    relation_count: usize,
+) -> std::io::Result<()> {
+    let summary = format!(
+        "kgraph: {}, {}, {}",
+        counted(graph.entity_count(), "entity", "entities"),
+        counted(relation_count, "relation", "relations"),
+        counted(graph.documents().len(), "document", "documents"),
+    );
+    writeln!(out, "digraph kgraph {{")?;
+    writeln!(
+        out,
+        "  graph [rankdir=LR, fontname={}, overlap=false, labelloc=t, label={}];",
+        quoted(FONT),
+        quoted(&summary)
+    )?;
+    writeln!(
+        out,
+        "  node [fontname={}, style=filled, color=\"#555555\"];",
+        quoted(FONT)
+    )?;
+    writeln!(out, "  edge [fontname={}, fontsize=10];", quoted(FONT))?;
+    Ok(())
+}
+
+/// An edge's attributes: labelled and coloured by its class, or dashed and plain for a co-mention.
+fn edge_attributes(relation: &Relation) -> String {
+    let colour = class_colour(relation.class);
+    if relation.class.is_asserted() {
+        format!(
+            "label={}, color=\"{colour}\", fontcolor=\"{colour}\"",
+            quoted(&edge_label(
+                relation.predicate(),
+                relation.negated,
+                relation.hedged
+            ))
+        )
+    } else {
+        // A co-mention has no direction worth an arrowhead and no predicate to show.
+        format!("style=dashed, color=\"{colour}\", arrowhead=none")
+    }
 }
 
 /// Writes the legend cluster: one node per kind and one sample edge per class, in declaration order.

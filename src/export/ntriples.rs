@@ -27,7 +27,7 @@
 //! UTF-8. The output depends only on the graph and the base.
 
 use super::ExportOptions;
-use super::keyed_graph::{KeyedGraph, rule_names};
+use super::keyed_graph::{KeyedEntity, KeyedGraph, KeyedRelation, rule_names};
 use crate::graph::KnowledgeGraph;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -193,6 +193,47 @@ fn write_triple(
     writeln!(out, "{subject} {predicate} {object} .")
 }
 
+/// The IRIs every export uses, in angle brackets: RDF's own and kgraph's vocabulary under the base.
+struct Terms {
+    rdf_type: String,
+    rdfs_label: String,
+    rdf_statement: String,
+    rdf_subject: String,
+    rdf_predicate: String,
+    rdf_object: String,
+    alias: String,
+    mention_count: String,
+    class: String,
+    negated: String,
+    hedged: String,
+    evidence_count: String,
+    sentence: String,
+    rule: String,
+}
+
+impl Terms {
+    /// The terms, with kgraph's vocabulary minted under `base`.
+    fn new(base: &BaseIri) -> Terms {
+        let vocabulary = |name: &str| base.mint("vocab", name);
+        Terms {
+            rdf_type: format!("<{RDF_TYPE}>"),
+            rdfs_label: format!("<{RDFS_LABEL}>"),
+            rdf_statement: format!("<{RDF_STATEMENT}>"),
+            rdf_subject: format!("<{RDF_SUBJECT}>"),
+            rdf_predicate: format!("<{RDF_PREDICATE}>"),
+            rdf_object: format!("<{RDF_OBJECT}>"),
+            alias: vocabulary("alias"),
+            mention_count: vocabulary("mentionCount"),
+            class: vocabulary("class"),
+            negated: vocabulary("negated"),
+            hedged: vocabulary("hedged"),
+            evidence_count: vocabulary("evidenceCount"),
+            sentence: vocabulary("sentence"),
+            rule: vocabulary("rule"),
+        }
+    }
+}
+
 /// Writes the graph as N-Triples with IRIs minted under `base`.
 ///
 /// Co-mention relations are written only when `options.include_comentions` is set. The same graph
@@ -206,93 +247,97 @@ pub fn write_ntriples(
     let keyed = KeyedGraph::new(graph, options)?;
     // One write per triple: buffer them rather than hit an unbuffered file for each.
     let mut out = std::io::BufWriter::new(out);
-    let rdf_type = format!("<{RDF_TYPE}>");
-    let rdfs_label = format!("<{RDFS_LABEL}>");
-    let vocabulary = |name: &str| base.mint("vocab", name);
-    let (alias, mention_count) = (vocabulary("alias"), vocabulary("mentionCount"));
-
+    let terms = Terms::new(base);
     for node in &keyed.entities {
-        let entity = node.entity;
-        let subject = base.mint("entity", &node.key);
-        write_triple(
-            &mut out,
-            &subject,
-            &rdf_type,
-            &base.mint("kind", entity.kind.name()),
-        )?;
-        write_triple(&mut out, &subject, &rdfs_label, &literal(&entity.name))?;
-        for name in &entity.aliases {
-            write_triple(&mut out, &subject, &alias, &literal(name))?;
-        }
-        write_triple(
-            &mut out,
-            &subject,
-            &mention_count,
-            &typed(&entity.mentions.len().to_string(), XSD_INTEGER),
-        )?;
+        write_entity(&mut out, base, &terms, node)?;
     }
-
-    let (rdf_subject, rdf_predicate, rdf_object) = (
-        format!("<{RDF_SUBJECT}>"),
-        format!("<{RDF_PREDICATE}>"),
-        format!("<{RDF_OBJECT}>"),
-    );
-    let rdf_statement = format!("<{RDF_STATEMENT}>");
-    let class = vocabulary("class");
-    let negated = vocabulary("negated");
-    let hedged = vocabulary("hedged");
-    let evidence_count = vocabulary("evidenceCount");
-    let sentence = vocabulary("sentence");
-    let rule = vocabulary("rule");
-    let boolean = |value: bool| typed(if value { "true" } else { "false" }, XSD_BOOLEAN);
     let mut predicates: BTreeSet<(String, &str)> = BTreeSet::new();
-
     for edge in &keyed.relations {
-        let relation = edge.relation;
-        let slug = predicate_slug(relation.predicate());
-        let subject = base.mint("entity", &edge.source);
-        let object = base.mint("entity", &edge.target);
-        let predicate = base.mint("relation", &slug);
-        if !relation.negated && !relation.hedged {
-            write_triple(&mut out, &subject, &predicate, &object)?;
-        }
-        let statement = base.mint("statement", &edge.key);
-        write_triple(&mut out, &statement, &rdf_type, &rdf_statement)?;
-        write_triple(&mut out, &statement, &rdf_subject, &subject)?;
-        write_triple(&mut out, &statement, &rdf_predicate, &predicate)?;
-        write_triple(&mut out, &statement, &rdf_object, &object)?;
-        write_triple(
-            &mut out,
-            &statement,
-            &class,
-            &base.mint("class", relation.class.name()),
-        )?;
-        write_triple(&mut out, &statement, &negated, &boolean(relation.negated))?;
-        write_triple(&mut out, &statement, &hedged, &boolean(relation.hedged))?;
-        write_triple(
-            &mut out,
-            &statement,
-            &evidence_count,
-            &typed(&relation.evidence().len().to_string(), XSD_INTEGER),
-        )?;
-        if !edge.sentence.is_empty() {
-            write_triple(&mut out, &statement, &sentence, &literal(edge.sentence))?;
-        }
-        for name in rule_names(relation) {
-            write_triple(&mut out, &statement, &rule, &literal(name))?;
-        }
-        predicates.insert((slug, relation.predicate()));
+        let slug = write_relation(&mut out, base, &terms, edge)?;
+        predicates.insert((slug, edge.relation.predicate()));
     }
-
     for (slug, text) in &predicates {
         write_triple(
             &mut out,
             &base.mint("relation", slug),
-            &rdfs_label,
+            &terms.rdfs_label,
             &literal(text),
         )?;
     }
     out.flush()
+}
+
+/// Writes an entity: its kind, its name, its aliases and its mention count.
+fn write_entity(
+    out: &mut dyn Write,
+    base: &BaseIri,
+    terms: &Terms,
+    node: &KeyedEntity<'_>,
+) -> std::io::Result<()> {
+    let entity = node.entity;
+    let subject = base.mint("entity", &node.key);
+    write_triple(
+        out,
+        &subject,
+        &terms.rdf_type,
+        &base.mint("kind", entity.kind.name()),
+    )?;
+    write_triple(out, &subject, &terms.rdfs_label, &literal(&entity.name))?;
+    for name in &entity.aliases {
+        write_triple(out, &subject, &terms.alias, &literal(name))?;
+    }
+    write_triple(
+        out,
+        &subject,
+        &terms.mention_count,
+        &typed(&entity.mentions.len().to_string(), XSD_INTEGER),
+    )
+}
+
+/// Writes a relation: the direct triple when the text states it plainly, then the reified
+/// statement with its class, flags, evidence count, first sentence and rules. Returns the
+/// predicate's slug.
+fn write_relation(
+    out: &mut dyn Write,
+    base: &BaseIri,
+    terms: &Terms,
+    edge: &KeyedRelation<'_>,
+) -> std::io::Result<String> {
+    let relation = edge.relation;
+    let slug = predicate_slug(relation.predicate());
+    let subject = base.mint("entity", &edge.source);
+    let object = base.mint("entity", &edge.target);
+    let predicate = base.mint("relation", &slug);
+    if !relation.negated && !relation.hedged {
+        write_triple(out, &subject, &predicate, &object)?;
+    }
+    let boolean = |value: bool| typed(if value { "true" } else { "false" }, XSD_BOOLEAN);
+    let statement = base.mint("statement", &edge.key);
+    write_triple(out, &statement, &terms.rdf_type, &terms.rdf_statement)?;
+    write_triple(out, &statement, &terms.rdf_subject, &subject)?;
+    write_triple(out, &statement, &terms.rdf_predicate, &predicate)?;
+    write_triple(out, &statement, &terms.rdf_object, &object)?;
+    write_triple(
+        out,
+        &statement,
+        &terms.class,
+        &base.mint("class", relation.class.name()),
+    )?;
+    write_triple(out, &statement, &terms.negated, &boolean(relation.negated))?;
+    write_triple(out, &statement, &terms.hedged, &boolean(relation.hedged))?;
+    write_triple(
+        out,
+        &statement,
+        &terms.evidence_count,
+        &typed(&relation.evidence().len().to_string(), XSD_INTEGER),
+    )?;
+    if !edge.sentence.is_empty() {
+        write_triple(out, &statement, &terms.sentence, &literal(edge.sentence))?;
+    }
+    for name in rule_names(relation) {
+        write_triple(out, &statement, &terms.rule, &literal(name))?;
+    }
+    Ok(slug)
 }
 
 #[cfg(test)]

@@ -270,90 +270,18 @@ impl Lexicon {
         verbs: Vec<Verb>,
         words: WordLists,
     ) -> Lexicon {
-        let mut surfaces = WordMap::default();
-        for (index, entity) in entities.iter().enumerate() {
-            let roles = [
-                (std::slice::from_ref(&entity.name), SurfaceRole::Name),
-                (&entity.aliases[..], SurfaceRole::Alias),
-                (&entity.capitals[..], SurfaceRole::Capital),
-                (&entity.demonyms[..], SurfaceRole::Demonym),
-                (&entity.prefixes[..], SurfaceRole::Prefix),
-            ];
-            for (forms, role) in roles {
-                for form in forms {
-                    // The first entity to claim a form keeps it: files list the most common sense first.
-                    surfaces
-                        .entry(normalize_surface(form))
-                        .or_insert((index, role));
-                }
-            }
-        }
-        let max_surface_words = surfaces
-            .keys()
-            .map(|s| s.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        let mut surface_prefixes = WordSet::default();
-        for key in surfaces.keys() {
-            let mut prefix_end = 0;
-            while let Some(space) = key[prefix_end..].find(' ') {
-                prefix_end += space;
-                surface_prefixes.insert(key[..prefix_end].to_string());
-                prefix_end += 1;
-            }
-        }
-        let mut surface_runs: WordMap<SurfaceRun> = WordMap::default();
-        for (key, &names) in &surfaces {
-            surface_runs
-                .entry(key.clone())
-                .or_insert(SurfaceRun {
-                    names: None,
-                    continues: false,
-                })
-                .names = Some(names);
-        }
-        for key in &surface_prefixes {
-            surface_runs
-                .entry(key.clone())
-                .or_insert(SurfaceRun {
-                    names: None,
-                    continues: false,
-                })
-                .continues = true;
-        }
-        let mut surface_first_bytes = [false; 256];
-        for key in surface_runs.keys() {
-            if let Some(&first) = key.as_bytes().first() {
-                surface_first_bytes[usize::from(first)] = true;
-            }
-        }
-        let mut title_index = WordMap::default();
-        for (index, title) in titles.iter().enumerate() {
-            title_index
-                .entry(title.phrase.to_ascii_lowercase())
-                .or_insert(index);
-        }
-        let title_first_words: WordSet = title_index
+        let surfaces = index_surfaces(&entities);
+        let max_surface_words = most_words(surfaces.keys());
+        let surface_prefixes = multi_word_prefixes(&surfaces);
+        let surface_runs = index_surface_runs(&surfaces, &surface_prefixes);
+        let surface_first_bytes = first_bytes(surface_runs.keys());
+        let title_index = index_titles(&titles);
+        let title_first_words = title_index
             .keys()
             .map(|key| first_title_word(key).to_string())
             .collect();
-        let ascii_lower_set =
-            |list: &[String]| list.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let mut verb_forms = WordMap::default();
-        for (index, verb) in verbs.iter().enumerate() {
-            for form in inflections(&verb.lemma)
-                .into_iter()
-                .chain(verb.forms.iter().cloned())
-            {
-                verb_forms.entry(form).or_insert(index);
-            }
-        }
-        let lower_set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
-        let role_nouns: WordMap<RelationClass> = words
-            .role_nouns
-            .iter()
-            .map(|n| (n.word.to_lowercase(), n.class))
-            .collect();
+        let verb_forms = index_verb_forms(&verbs);
+        let role_nouns = classed_nouns(&words.role_nouns);
         let function_words: WordSet = lower_set(&words.function_words);
         let calendar_words: WordSet = lower_set(&words.calendar_words);
         let non_actor_words: WordSet = lower_set(&words.non_actor_words);
@@ -362,52 +290,30 @@ impl Lexicon {
             .iter()
             .map(|h| (h.word.to_lowercase(), h.kind))
             .collect();
-        let mut word_facts: WordMap<WordFacts> = WordMap::default();
-        for key in function_words
-            .iter()
-            .chain(&calendar_words)
-            .chain(&non_actor_words)
-            .chain(head_nouns.keys())
-        {
-            word_facts.entry(key.clone()).or_insert_with(|| WordFacts {
-                function: function_words.contains(key),
-                calendar: calendar_words.contains(key),
-                non_actor: non_actor_words.contains(key),
-                head_noun: head_nouns.get(key).copied(),
-            });
-        }
+        let word_facts = index_word_facts(
+            &function_words,
+            &calendar_words,
+            &non_actor_words,
+            &head_nouns,
+        );
         let role_first_words = role_nouns
             .keys()
             .chain(title_index.keys())
             .map(|key| key.split(' ').next().unwrap_or("").to_string())
             .collect();
-        let relation_nouns: WordMap<RelationClass> = words
-            .relation_nouns
-            .iter()
-            .map(|n| (n.word.to_lowercase(), n.class))
-            .collect();
+        let relation_nouns = classed_nouns(&words.relation_nouns);
         let place_nouns: WordSet = ascii_lower_set(&words.place_nouns);
         let event_nouns: WordSet = ascii_lower_set(&words.event_nouns);
         let negations: WordSet = ascii_lower_set(&words.negations);
         let hedges: WordSet = ascii_lower_set(&words.hedges);
-        Lexicon {
-            closed_word_filter: WordFilter::new(word_facts.keys().map(String::as_str)),
-            surface_filter: WordFilter::new(surface_runs.keys().map(String::as_str)),
-            title_filter: WordFilter::new(title_index.keys().map(String::as_str)),
-            title_first_filter: WordFilter::new(title_first_words.iter().map(String::as_str)),
-            verb_filter: WordFilter::new(verb_forms.keys().map(String::as_str)),
-            noun_filter: WordFilter::new(
-                relation_nouns
-                    .keys()
-                    .chain(role_nouns.keys())
-                    .map(String::as_str),
-            ),
-            ascii_list_filter: WordFilter::new(
-                [&place_nouns, &event_nouns, &negations, &hedges]
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
-            ),
+        let mut lexicon = Lexicon {
+            closed_word_filter: WordFilter::default(),
+            surface_filter: WordFilter::default(),
+            title_filter: WordFilter::default(),
+            title_first_filter: WordFilter::default(),
+            verb_filter: WordFilter::default(),
+            noun_filter: WordFilter::default(),
+            ascii_list_filter: WordFilter::default(),
             function_words,
             calendar_words,
             non_actor_words,
@@ -431,7 +337,36 @@ impl Lexicon {
             title_first_words,
             verb_forms,
             verbs,
-        }
+        };
+        lexicon.build_filters();
+        lexicon
+    }
+
+    /// Builds each word filter over the keys of the maps and sets it guards.
+    fn build_filters(&mut self) {
+        self.closed_word_filter = WordFilter::new(self.word_facts.keys().map(String::as_str));
+        self.surface_filter = WordFilter::new(self.surface_runs.keys().map(String::as_str));
+        self.title_filter = WordFilter::new(self.title_index.keys().map(String::as_str));
+        self.title_first_filter =
+            WordFilter::new(self.title_first_words.iter().map(String::as_str));
+        self.verb_filter = WordFilter::new(self.verb_forms.keys().map(String::as_str));
+        self.noun_filter = WordFilter::new(
+            self.relation_nouns
+                .keys()
+                .chain(self.role_nouns.keys())
+                .map(String::as_str),
+        );
+        self.ascii_list_filter = WordFilter::new(
+            [
+                &self.place_nouns,
+                &self.event_nouns,
+                &self.negations,
+                &self.hedges,
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+        );
     }
 
     pub fn entities(&self) -> &[LexiconEntity] {
@@ -665,7 +600,7 @@ pub type WordBuildHasher = rustc_hash::FxBuildHasher;
 /// keys ASCII-lower-cased, hashed. A word whose bit is clear is no key, nor ASCII-lower-cases to one
 /// (lower-casing ASCII letters keeps every byte in its place), so it is turned away without being
 /// lower-cased, hashed whole and compared.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct WordFilter {
     bits: Vec<u64>,
 }
@@ -797,6 +732,151 @@ fn normalized_surface(surface: &str) -> Cow<'_, str> {
         return Cow::Owned(normalize_surface(surface));
     }
     Cow::Borrowed(surface)
+}
+
+/// Every surface form of every entity, with the entity it names and the role it plays in it.
+fn index_surfaces(entities: &[LexiconEntity]) -> WordMap<(usize, SurfaceRole)> {
+    let mut surfaces = WordMap::default();
+    for (index, entity) in entities.iter().enumerate() {
+        let roles = [
+            (std::slice::from_ref(&entity.name), SurfaceRole::Name),
+            (&entity.aliases[..], SurfaceRole::Alias),
+            (&entity.capitals[..], SurfaceRole::Capital),
+            (&entity.demonyms[..], SurfaceRole::Demonym),
+            (&entity.prefixes[..], SurfaceRole::Prefix),
+        ];
+        for (forms, role) in roles {
+            for form in forms {
+                // The first entity to claim a form keeps it: files list the most common sense first.
+                surfaces
+                    .entry(normalize_surface(form))
+                    .or_insert((index, role));
+            }
+        }
+    }
+    surfaces
+}
+
+/// Every run of whole words that starts a longer surface form ("united" of "united states").
+fn multi_word_prefixes(surfaces: &WordMap<(usize, SurfaceRole)>) -> WordSet {
+    let mut prefixes = WordSet::default();
+    for key in surfaces.keys() {
+        let mut prefix_end = 0;
+        while let Some(space) = key[prefix_end..].find(' ') {
+            prefix_end += space;
+            prefixes.insert(key[..prefix_end].to_string());
+            prefix_end += 1;
+        }
+    }
+    prefixes
+}
+
+/// Each surface form and prefix of one: what it names, and whether a longer form continues it.
+fn index_surface_runs(
+    surfaces: &WordMap<(usize, SurfaceRole)>,
+    prefixes: &WordSet,
+) -> WordMap<SurfaceRun> {
+    let mut runs: WordMap<SurfaceRun> = WordMap::default();
+    for (key, &names) in surfaces {
+        runs.entry(key.clone())
+            .or_insert(SurfaceRun {
+                names: None,
+                continues: false,
+            })
+            .names = Some(names);
+    }
+    for key in prefixes {
+        runs.entry(key.clone())
+            .or_insert(SurfaceRun {
+                names: None,
+                continues: false,
+            })
+            .continues = true;
+    }
+    runs
+}
+
+/// The most words any of `keys` has, or 1 when there is none.
+fn most_words<'a>(keys: impl Iterator<Item = &'a String>) -> usize {
+    keys.map(|s| s.split(' ').count()).max().unwrap_or(1)
+}
+
+/// Which bytes begin one of `keys`, to reject most words with one look-up.
+fn first_bytes<'a>(keys: impl Iterator<Item = &'a String>) -> [bool; 256] {
+    let mut first_bytes = [false; 256];
+    for key in keys {
+        if let Some(&first) = key.as_bytes().first() {
+            first_bytes[usize::from(first)] = true;
+        }
+    }
+    first_bytes
+}
+
+/// Each title's phrase in lower case, with the index of the first title that has it.
+fn index_titles(titles: &[Title]) -> WordMap<usize> {
+    let mut title_index = WordMap::default();
+    for (index, title) in titles.iter().enumerate() {
+        title_index
+            .entry(title.phrase.to_ascii_lowercase())
+            .or_insert(index);
+    }
+    title_index
+}
+
+/// Each inflected or listed form of each verb, with the index of the first verb that has it.
+fn index_verb_forms(verbs: &[Verb]) -> WordMap<usize> {
+    let mut verb_forms = WordMap::default();
+    for (index, verb) in verbs.iter().enumerate() {
+        for form in inflections(&verb.lemma)
+            .into_iter()
+            .chain(verb.forms.iter().cloned())
+        {
+            verb_forms.entry(form).or_insert(index);
+        }
+    }
+    verb_forms
+}
+
+/// What the closed word lists say about each word on any of them, for one look-up per word.
+fn index_word_facts(
+    function_words: &WordSet,
+    calendar_words: &WordSet,
+    non_actor_words: &WordSet,
+    head_nouns: &WordMap<EntityKind>,
+) -> WordMap<WordFacts> {
+    let mut word_facts: WordMap<WordFacts> = WordMap::default();
+    for key in function_words
+        .iter()
+        .chain(calendar_words)
+        .chain(non_actor_words)
+        .chain(head_nouns.keys())
+    {
+        word_facts.entry(key.clone()).or_insert_with(|| WordFacts {
+            function: function_words.contains(key),
+            calendar: calendar_words.contains(key),
+            non_actor: non_actor_words.contains(key),
+            head_noun: head_nouns.get(key).copied(),
+        });
+    }
+    word_facts
+}
+
+/// Nouns in lower case, with the relation class each names.
+fn classed_nouns(nouns: &[ClassedNoun]) -> WordMap<RelationClass> {
+    nouns
+        .iter()
+        .map(|n| (n.word.to_lowercase(), n.class))
+        .collect()
+}
+
+/// A word list in lower case.
+fn lower_set(list: &[String]) -> WordSet {
+    list.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// A word list in ASCII lower case.
+fn ascii_lower_set(list: &[String]) -> WordSet {
+    list.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
 
 /// The first word of an (ASCII-lower-cased) title phrase, up to its first space, without trailing full
@@ -1011,6 +1091,14 @@ mod tests {
     #[test]
     fn filtered_lookups_agree_with_the_maps() {
         let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
+        for word in &probe_words(&lexicon) {
+            assert_word_lookups_agree(&lexicon, word);
+            assert_name_lookups_agree(&lexicon, word);
+        }
+    }
+
+    /// Awkward words, and each key of each map in a few spellings near it.
+    fn probe_words(lexicon: &Lexicon) -> Vec<String> {
         let mut words: Vec<String> = [
             "",
             ".",
@@ -1062,88 +1150,95 @@ mod tests {
                 key.replace('\'', "’"),
             ]);
         }
+        words
+    }
+
+    /// The filtered look-ups of single words give what the maps behind them hold.
+    fn assert_word_lookups_agree(lexicon: &Lexicon, word: &str) {
         let verb_index = |verb: Option<&Verb>| verb.map(|v| std::ptr::from_ref(v) as usize);
+        let lower = word.to_lowercase();
+        let ascii = word.to_ascii_lowercase();
+        assert_eq!(
+            verb_index(lexicon.verb(word)),
+            verb_index(
+                lexicon
+                    .verb_forms
+                    .get(&lower)
+                    .and_then(|&i| lexicon.verbs.get(i))
+            ),
+            "{word:?}"
+        );
+        let facts = WordFacts {
+            function: lexicon.function_words.contains(&lower),
+            calendar: lexicon.calendar_words.contains(&lower),
+            non_actor: lexicon.non_actor_words.contains(&lower),
+            head_noun: lexicon.head_nouns.get(&lower).copied(),
+        };
+        assert_eq!(lexicon.word_facts(word), facts, "{word:?}");
+        assert_eq!(lexicon.is_function_word(word), facts.function, "{word:?}");
+        assert_eq!(lexicon.is_calendar_word(word), facts.calendar, "{word:?}");
+        assert_eq!(lexicon.is_non_actor_word(word), facts.non_actor, "{word:?}");
+        assert_eq!(lexicon.head_noun(word), facts.head_noun, "{word:?}");
+        assert_eq!(
+            lexicon.relation_noun(word),
+            lexicon.relation_nouns.get(&lower).copied(),
+            "{word:?}"
+        );
+        assert_eq!(
+            lexicon.role_noun(word),
+            lexicon.role_nouns.get(&lower).copied(),
+            "{word:?}"
+        );
+        assert_eq!(
+            lexicon.is_place_noun(word),
+            lexicon.place_nouns.contains(&ascii)
+        );
+        assert_eq!(
+            lexicon.is_event_noun(word),
+            lexicon.event_nouns.contains(&ascii)
+        );
+        assert_eq!(
+            lexicon.is_negation(word),
+            lexicon.negations.contains(&ascii)
+        );
+        assert_eq!(lexicon.is_hedge(word), lexicon.hedges.contains(&ascii));
+    }
+
+    /// The filtered look-ups of names and titles give what the maps behind them hold.
+    fn assert_name_lookups_agree(lexicon: &Lexicon, word: &str) {
         let title_index = |title: Option<&Title>| title.map(|t| std::ptr::from_ref(t) as usize);
-        for word in &words {
-            let word = word.as_str();
-            let lower = word.to_lowercase();
-            let ascii = word.to_ascii_lowercase();
+        let ascii = word.to_ascii_lowercase();
+        assert_eq!(
+            lexicon.surface_run(word),
+            lexicon.surface_runs.get(word).copied(),
+            "{word:?}"
+        );
+        assert_eq!(
+            lexicon.lookup(word),
+            lexicon.surfaces.get(&normalize_surface(word)).copied(),
+            "{word:?}"
+        );
+        assert_eq!(
+            title_index(lexicon.title(word)),
+            title_index(
+                lexicon
+                    .title_index
+                    .get(&ascii)
+                    .and_then(|&i| lexicon.titles.get(i))
+            ),
+            "{word:?}"
+        );
+        let may_start_title = word.contains(' ')
+            || with_ascii_lowercase(word, |lower| {
+                lexicon.title_first_words.contains(first_title_word(lower))
+            });
+        assert_eq!(lexicon.may_start_title(word), may_start_title, "{word:?}");
+        for lower in ["the", "country", "army", "a"] {
             assert_eq!(
-                verb_index(lexicon.verb(word)),
-                verb_index(
-                    lexicon
-                        .verb_forms
-                        .get(&lower)
-                        .and_then(|&i| lexicon.verbs.get(i))
-                ),
-                "{word:?}"
+                lowercases_to(word, lower),
+                word.to_lowercase() == lower,
+                "{word:?} {lower:?}"
             );
-            let facts = WordFacts {
-                function: lexicon.function_words.contains(&lower),
-                calendar: lexicon.calendar_words.contains(&lower),
-                non_actor: lexicon.non_actor_words.contains(&lower),
-                head_noun: lexicon.head_nouns.get(&lower).copied(),
-            };
-            assert_eq!(lexicon.word_facts(word), facts, "{word:?}");
-            assert_eq!(lexicon.is_function_word(word), facts.function, "{word:?}");
-            assert_eq!(lexicon.is_calendar_word(word), facts.calendar, "{word:?}");
-            assert_eq!(lexicon.is_non_actor_word(word), facts.non_actor, "{word:?}");
-            assert_eq!(lexicon.head_noun(word), facts.head_noun, "{word:?}");
-            assert_eq!(
-                lexicon.relation_noun(word),
-                lexicon.relation_nouns.get(&lower).copied(),
-                "{word:?}"
-            );
-            assert_eq!(
-                lexicon.role_noun(word),
-                lexicon.role_nouns.get(&lower).copied(),
-                "{word:?}"
-            );
-            assert_eq!(
-                lexicon.is_place_noun(word),
-                lexicon.place_nouns.contains(&ascii)
-            );
-            assert_eq!(
-                lexicon.is_event_noun(word),
-                lexicon.event_nouns.contains(&ascii)
-            );
-            assert_eq!(
-                lexicon.is_negation(word),
-                lexicon.negations.contains(&ascii)
-            );
-            assert_eq!(lexicon.is_hedge(word), lexicon.hedges.contains(&ascii));
-            assert_eq!(
-                lexicon.surface_run(word),
-                lexicon.surface_runs.get(word).copied(),
-                "{word:?}"
-            );
-            assert_eq!(
-                lexicon.lookup(word),
-                lexicon.surfaces.get(&normalize_surface(word)).copied(),
-                "{word:?}"
-            );
-            assert_eq!(
-                title_index(lexicon.title(word)),
-                title_index(
-                    lexicon
-                        .title_index
-                        .get(&ascii)
-                        .and_then(|&i| lexicon.titles.get(i))
-                ),
-                "{word:?}"
-            );
-            let may_start_title = word.contains(' ')
-                || with_ascii_lowercase(word, |lower| {
-                    lexicon.title_first_words.contains(first_title_word(lower))
-                });
-            assert_eq!(lexicon.may_start_title(word), may_start_title, "{word:?}");
-            for lower in ["the", "country", "army", "a"] {
-                assert_eq!(
-                    lowercases_to(word, lower),
-                    word.to_lowercase() == lower,
-                    "{word:?} {lower:?}"
-                );
-            }
         }
     }
 

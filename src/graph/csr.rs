@@ -87,80 +87,12 @@ impl Csr {
         arcs: impl Fn() -> I + Sync,
     ) -> Csr {
         let count = ids.len();
-        let mut offsets = vec![0usize; count + 1];
-        for (from, _) in arcs() {
-            offsets[from as usize + 1] += 1;
-        }
-        for index in 0..count {
-            offsets[index + 1] += offsets[index];
-        }
+        let mut offsets = arc_offsets(count, arcs());
         let total = offsets[count];
-        // One range of entities per thread, with about as many arcs each.
-        let parts = rayon::current_num_threads().max(1);
-        let mut bounds = vec![0usize];
-        for part in 1..parts {
-            let wanted = total / parts * part;
-            let bound = offsets
-                .partition_point(|&offset| offset < wanted)
-                .min(count);
-            bounds.push(bound.max(bounds[bounds.len() - 1]));
-        }
-        bounds.push(count);
+        let bounds = balanced_bounds(&offsets, rayon::current_num_threads().max(1));
         let mut targets = vec![0u32; total];
-        let mut slices = Vec::with_capacity(parts);
-        let mut rest: &mut [u32] = &mut targets;
-        for range in bounds.windows(2) {
-            let (slice, tail) = rest.split_at_mut(offsets[range[1]] - offsets[range[0]]);
-            slices.push((range[0], range[1], slice));
-            rest = tail;
-        }
-        let offsets_ref = &offsets;
-        // Each part fills its entities' neighbours, then sorts and deduplicates them in place,
-        // returning how many each keeps.
-        let kept: Vec<Vec<usize>> = slices
-            .into_par_iter()
-            .map(|(first, end, slice)| {
-                let base = offsets_ref[first];
-                let mut cursor: Vec<usize> = offsets_ref[first..end]
-                    .iter()
-                    .map(|offset| offset - base)
-                    .collect();
-                for (from, to) in arcs() {
-                    let from = from as usize;
-                    if (first..end).contains(&from) {
-                        let slot = &mut cursor[from - first];
-                        slice[*slot] = to;
-                        *slot += 1;
-                    }
-                }
-                (first..end)
-                    .map(|entity| {
-                        let neighbours =
-                            &mut slice[offsets_ref[entity] - base..offsets_ref[entity + 1] - base];
-                        neighbours.sort_unstable();
-                        let mut length = 0;
-                        for read in 0..neighbours.len() {
-                            if length == 0 || neighbours[length - 1] != neighbours[read] {
-                                neighbours[length] = neighbours[read];
-                                length += 1;
-                            }
-                        }
-                        length
-                    })
-                    .collect()
-            })
-            .collect();
-        // Close the gaps the repeats left.
-        let mut write = 0;
-        for (entity, length) in kept.into_iter().flatten().enumerate() {
-            let start = offsets[entity];
-            targets.copy_within(start..start + length, write);
-            offsets[entity] = write;
-            write += length;
-        }
-        offsets[count] = write;
-        targets.truncate(write);
-        targets.shrink_to_fit();
+        let kept = fill_parts(&mut targets, &offsets, &bounds, &arcs);
+        close_gaps(&mut targets, &mut offsets, kept);
         Csr {
             ids,
             offsets,
@@ -182,4 +114,117 @@ impl Csr {
     pub(crate) fn degree(&self, position: usize) -> usize {
         self.offsets[position + 1] - self.offsets[position]
     }
+}
+
+/// Where each entity's arcs start among all arcs, by counting the arcs each leaves; one entry more
+/// than there are entities, the last the number of arcs.
+fn arc_offsets(count: usize, arcs: impl Iterator<Item = (u32, u32)>) -> Vec<usize> {
+    let mut offsets = vec![0usize; count + 1];
+    for (from, _) in arcs {
+        offsets[from as usize + 1] += 1;
+    }
+    for index in 0..count {
+        offsets[index + 1] += offsets[index];
+    }
+    offsets
+}
+
+/// The bounds of `parts` ranges of entities with about as many arcs each: `parts + 1` entity
+/// positions, from 0 to the number of entities, never decreasing.
+fn balanced_bounds(offsets: &[usize], parts: usize) -> Vec<usize> {
+    let count = offsets.len() - 1;
+    let total = offsets[count];
+    let mut bounds = vec![0usize];
+    for part in 1..parts {
+        let wanted = total / parts * part;
+        let bound = offsets
+            .partition_point(|&offset| offset < wanted)
+            .min(count);
+        bounds.push(bound.max(bounds[bounds.len() - 1]));
+    }
+    bounds.push(count);
+    bounds
+}
+
+/// Fills each range of entities' neighbours into `targets` on its own thread, then sorts and
+/// deduplicates them in place; returns, per range, how many neighbours each entity keeps.
+fn fill_parts<I: Iterator<Item = (u32, u32)>>(
+    targets: &mut [u32],
+    offsets: &[usize],
+    bounds: &[usize],
+    arcs: &(impl Fn() -> I + Sync),
+) -> Vec<Vec<usize>> {
+    let mut slices = Vec::with_capacity(bounds.len());
+    let mut rest: &mut [u32] = targets;
+    for range in bounds.windows(2) {
+        let (slice, tail) = rest.split_at_mut(offsets[range[1]] - offsets[range[0]]);
+        slices.push((range[0], range[1], slice));
+        rest = tail;
+    }
+    slices
+        .into_par_iter()
+        .map(|(first, end, slice)| {
+            let base = offsets[first];
+            fill_part(first..end, slice, offsets, arcs());
+            (first..end)
+                .map(|entity| {
+                    sort_and_deduplicate(
+                        &mut slice[offsets[entity] - base..offsets[entity + 1] - base],
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Drops the arcs that leave an entity of `entities` into `slice`, the part of the targets that
+/// holds those entities' neighbours, in the order the arcs come.
+fn fill_part(
+    entities: std::ops::Range<usize>,
+    slice: &mut [u32],
+    offsets: &[usize],
+    arcs: impl Iterator<Item = (u32, u32)>,
+) {
+    let base = offsets[entities.start];
+    let mut cursor: Vec<usize> = offsets[entities.clone()]
+        .iter()
+        .map(|offset| offset - base)
+        .collect();
+    for (from, to) in arcs {
+        let from = from as usize;
+        if entities.contains(&from) {
+            let slot = &mut cursor[from - entities.start];
+            slice[*slot] = to;
+            *slot += 1;
+        }
+    }
+}
+
+/// Sorts `neighbours` and moves each value's first copy to the front; returns how many there are.
+fn sort_and_deduplicate(neighbours: &mut [u32]) -> usize {
+    neighbours.sort_unstable();
+    let mut length = 0;
+    for read in 0..neighbours.len() {
+        if length == 0 || neighbours[length - 1] != neighbours[read] {
+            neighbours[length] = neighbours[read];
+            length += 1;
+        }
+    }
+    length
+}
+
+/// Moves each entity's kept neighbours down to close the gaps the repeats left, and fits
+/// `offsets` and `targets` to what is kept.
+fn close_gaps(targets: &mut Vec<u32>, offsets: &mut [usize], kept: Vec<Vec<usize>>) {
+    let count = offsets.len() - 1;
+    let mut write = 0;
+    for (entity, length) in kept.into_iter().flatten().enumerate() {
+        let start = offsets[entity];
+        targets.copy_within(start..start + length, write);
+        offsets[entity] = write;
+        write += length;
+    }
+    offsets[count] = write;
+    targets.truncate(write);
+    targets.shrink_to_fit();
 }

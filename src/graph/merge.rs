@@ -153,6 +153,18 @@ struct Part<'a> {
     mentions: Vec<Mention>,
 }
 
+/// The entities of all inputs gathered by entity key: each key's shares, each input's map from its
+/// entity ids to a key's slot, and the surface forms that may join slots.
+struct Slots<'a> {
+    parts: Vec<Vec<Part<'a>>>,
+    slot_of: Vec<HashMap<EntityId, usize>>,
+    /// Each name and alias as a surface key, with the slot of the entity that has it.
+    surfaces: Vec<(String, usize)>,
+    /// Surface keys two entities of one input share (a lexicon entity and a phrase written like one
+    /// of its names): alias resolution kept them apart, so they join nothing.
+    ambiguous: HashSet<String>,
+}
+
 /// The merged entities, in the order of their first mention, and for each input a map from its
 /// entity ids to a merged entity's index.
 #[allow(clippy::type_complexity)]
@@ -160,60 +172,85 @@ fn merge_entities(
     inputs: &[MergeInput],
     document_index: &[Vec<u32>],
 ) -> Result<(Vec<Entity>, Vec<HashMap<EntityId, usize>>), MergeError> {
-    // Slots: one per entity key.
+    let slots = gather_slots(inputs, document_index)?;
+    let mut union = unite_by_surface(slots.parts.len(), slots.surfaces, &slots.ambiguous);
+    let texts = inputs_texts(inputs, document_index);
+    let merged = merge_groups(&slots.parts, &mut union, &texts);
+    let entity_slot = index_slots(slots.slot_of, &mut union, &merged);
+    Ok((merged.into_iter().map(|(_, e)| e).collect(), entity_slot))
+}
+
+/// Gathers every input's entities into one slot per entity key, with their mentions renumbered.
+fn gather_slots<'a>(
+    inputs: &'a [MergeInput],
+    document_index: &[Vec<u32>],
+) -> Result<Slots<'a>, MergeError> {
     let mut slot_of_key: HashMap<String, usize> = HashMap::new();
-    let mut parts: Vec<Vec<Part<'_>>> = Vec::new();
-    let mut slot_of: Vec<HashMap<EntityId, usize>> = Vec::with_capacity(inputs.len());
-    // Surface keys two entities of one input share (a lexicon entity and a phrase written like one of
-    // its names): alias resolution kept them apart, so they join nothing.
-    let mut ambiguous: HashSet<String> = HashSet::new();
-    let mut surfaces: Vec<(String, usize)> = Vec::new();
+    let mut slots = Slots {
+        parts: Vec::new(),
+        slot_of: Vec::with_capacity(inputs.len()),
+        surfaces: Vec::new(),
+        ambiguous: HashSet::new(),
+    };
     for (input, merged) in inputs.iter().enumerate() {
-        let mut slots = HashMap::new();
+        let mut input_slots = HashMap::new();
         let mut owner_in_input: HashMap<String, EntityId> = HashMap::new();
         for (id, entity) in merged.graph.entities() {
             let slot = *slot_of_key
                 .entry(entity_key(&entity.name, entity.kind))
                 .or_insert_with(|| {
-                    parts.push(Vec::new());
-                    parts.len() - 1
+                    slots.parts.push(Vec::new());
+                    slots.parts.len() - 1
                 });
-            let mentions = entity
-                .mentions
-                .iter()
-                .map(|mention| {
-                    Ok(Mention {
-                        document: renumber(
-                            &document_index[input],
-                            &merged.label,
-                            "a mention",
-                            mention.document,
-                        )?,
-                        span: mention.span,
-                    })
-                })
-                .collect::<Result<Vec<_>, MergeError>>()?;
-            parts[slot].push(Part { entity, mentions });
-            slots.insert(id, slot);
+            let mentions = renumber_mentions(entity, &document_index[input], &merged.label)?;
+            slots.parts[slot].push(Part { entity, mentions });
+            input_slots.insert(id, slot);
             for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
                 let key = surface_key(alias);
                 match owner_in_input.get(&key) {
                     Some(&owner) if owner != id => {
-                        ambiguous.insert(key.clone());
+                        slots.ambiguous.insert(key.clone());
                     }
                     Some(_) => {}
                     None => {
                         owner_in_input.insert(key.clone(), id);
                     }
                 }
-                surfaces.push((key, slot));
+                slots.surfaces.push((key, slot));
             }
         }
-        slot_of.push(slots);
+        slots.slot_of.push(input_slots);
     }
+    Ok(slots)
+}
+
+/// An entity's mentions, with their documents renumbered by `index`.
+fn renumber_mentions(
+    entity: &Entity,
+    index: &[u32],
+    label: &str,
+) -> Result<Vec<Mention>, MergeError> {
+    entity
+        .mentions
+        .iter()
+        .map(|mention| {
+            Ok(Mention {
+                document: renumber(index, label, "a mention", mention.document)?,
+                span: mention.span,
+            })
+        })
+        .collect()
+}
+
+/// Unites the slots that share a surface key no input holds twice.
+fn unite_by_surface(
+    slot_count: usize,
+    surfaces: Vec<(String, usize)>,
+    ambiguous: &HashSet<String>,
+) -> UnionFind {
     // Entities written the same way somewhere are one, as alias resolution groups mentions by their
     // surface key.
-    let mut union = UnionFind::new(parts.len());
+    let mut union = UnionFind::new(slot_count);
     let mut slot_of_surface: HashMap<String, usize> = HashMap::new();
     for (key, slot) in surfaces {
         if ambiguous.contains(&key) {
@@ -226,16 +263,24 @@ fn merge_entities(
             }
         }
     }
+    union
+}
+
+/// One entity per group of united slots, with its group's root, in the order of first mention.
+fn merge_groups(
+    parts: &[Vec<Part<'_>>],
+    union: &mut UnionFind,
+    texts: &[&str],
+) -> Vec<(usize, Entity)> {
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for slot in 0..parts.len() {
         members.entry(union.find(slot)).or_default().push(slot);
     }
-    let texts = inputs_texts(inputs, document_index);
     let mut merged: Vec<(usize, Entity)> = members
         .iter()
         .map(|(&root, slots)| {
             let shares: Vec<&Part<'_>> = slots.iter().flat_map(|&s| &parts[s]).collect();
-            (root, merge_entity(&shares, &texts))
+            (root, merge_entity(&shares, texts))
         })
         .collect();
     // A single build lists entities in the order their first mention is read.
@@ -245,11 +290,20 @@ fn merge_entities(
             .cmp(&b.mentions.first())
             .then_with(|| a.name.cmp(&b.name))
     });
+    merged
+}
+
+/// For each input, its entity ids mapped to the index of the merged entity their slot went into.
+fn index_slots(
+    slot_of: Vec<HashMap<EntityId, usize>>,
+    union: &mut UnionFind,
+    merged: &[(usize, Entity)],
+) -> Vec<HashMap<EntityId, usize>> {
     let mut index_of_root: HashMap<usize, usize> = HashMap::new();
     for (index, (root, _)) in merged.iter().enumerate() {
         index_of_root.insert(*root, index);
     }
-    let entity_slot = slot_of
+    slot_of
         .into_iter()
         .map(|slots| {
             slots
@@ -257,8 +311,7 @@ fn merge_entities(
                 .filter_map(|(id, slot)| Some((id, *index_of_root.get(&union.find(slot))?)))
                 .collect()
         })
-        .collect();
-    Ok((merged.into_iter().map(|(_, e)| e).collect(), entity_slot))
+        .collect()
 }
 
 /// The text of each merged document, to count how often a name is written.
@@ -329,6 +382,14 @@ fn merge_entity(shares: &[&Part<'_>], texts: &[&str]) -> Entity {
     }
 }
 
+/// A merged relation while the inputs are read: its key, its evidence so far, and where a single
+/// build would first list it (first document, input, position in that input).
+struct Edge {
+    key: EdgeKey,
+    evidence: Vec<Evidence>,
+    first: (u32, usize, usize),
+}
+
 /// The merged relations, (source, target, relation) by merged entity index, in the order a single
 /// build lists them: by the first document that states them, then in the order the shard that read
 /// that document lists them.
@@ -337,11 +398,33 @@ fn merge_relations(
     document_index: &[Vec<u32>],
     entity_slot: &[HashMap<EntityId, usize>],
 ) -> Result<Vec<(usize, usize, Relation)>, MergeError> {
-    struct Edge {
-        key: EdgeKey,
-        evidence: Vec<Evidence>,
-        first: (u32, usize, usize),
-    }
+    let mut edges = gather_edges(inputs, document_index, entity_slot)?;
+    settle_evidence(&mut edges);
+    edges.retain(|edge| !edge.evidence.is_empty());
+    edges.sort_by_key(|edge| edge.first);
+    Ok(edges
+        .into_iter()
+        .map(|edge| {
+            let EdgeKey {
+                source,
+                target,
+                statement,
+            } = edge.key;
+            (
+                source,
+                target,
+                Relation::with_statement(statement, edge.evidence),
+            )
+        })
+        .collect())
+}
+
+/// Unites the relations of all inputs by edge key, their evidence renumbered and concatenated.
+fn gather_edges(
+    inputs: &[MergeInput],
+    document_index: &[Vec<u32>],
+    entity_slot: &[HashMap<EntityId, usize>],
+) -> Result<Vec<Edge>, MergeError> {
     let mut edge_of_key: HashMap<EdgeKey, usize> = HashMap::new();
     let mut edges: Vec<Edge> = Vec::new();
     for (input, merged) in inputs.iter().enumerate() {
@@ -352,19 +435,8 @@ fn merge_relations(
             ) else {
                 continue;
             };
-            let evidence = relation
-                .relation
-                .evidence()
-                .iter()
-                .map(|evidence| {
-                    Ok(evidence.with_document(renumber(
-                        &document_index[input],
-                        &merged.label,
-                        "evidence",
-                        evidence.document(),
-                    )?))
-                })
-                .collect::<Result<Vec<_>, MergeError>>()?;
+            let evidence =
+                renumber_evidence(relation.relation, &document_index[input], &merged.label)?;
             let Some(first_document) = evidence.iter().map(|e| e.document()).min() else {
                 continue;
             };
@@ -387,6 +459,27 @@ fn merge_relations(
             }
         }
     }
+    Ok(edges)
+}
+
+/// A relation's evidence, with its documents renumbered by `index`.
+fn renumber_evidence(
+    relation: &Relation,
+    index: &[u32],
+    label: &str,
+) -> Result<Vec<Evidence>, MergeError> {
+    relation
+        .evidence()
+        .iter()
+        .map(|evidence| {
+            Ok(evidence.with_document(renumber(index, label, "evidence", evidence.document())?))
+        })
+        .collect()
+}
+
+/// Keeps, of what a name says about its owner, only the first statement for each pair of entities,
+/// then sorts and deduplicates each edge's evidence.
+fn settle_evidence(edges: &mut [Edge]) {
     // What a name says about its owner is said once in a single build, by its first sentence; each
     // shard kept its own first.
     let is_name_part = |e: &Evidence| {
@@ -394,7 +487,7 @@ fn merge_relations(
             .is_some_and(|name| name.rule == Rule::NamePart)
     };
     let mut first_name_part: HashMap<(usize, usize), (u32, crate::model::Span)> = HashMap::new();
-    for edge in &edges {
+    for edge in edges.iter() {
         for evidence in edge.evidence.iter().filter(|e| is_name_part(e)) {
             let at = (evidence.document(), evidence.span());
             let first = first_name_part
@@ -403,7 +496,7 @@ fn merge_relations(
             *first = (*first).min(at);
         }
     }
-    for edge in &mut edges {
+    for edge in edges.iter_mut() {
         let pair = (edge.key.source, edge.key.target);
         edge.evidence.retain(|e| {
             !is_name_part(e) || first_name_part.get(&pair) == Some(&(e.document(), e.span()))
@@ -411,23 +504,6 @@ fn merge_relations(
         edge.evidence.sort();
         edge.evidence.dedup();
     }
-    edges.retain(|edge| !edge.evidence.is_empty());
-    edges.sort_by_key(|edge| edge.first);
-    Ok(edges
-        .into_iter()
-        .map(|edge| {
-            let EdgeKey {
-                source,
-                target,
-                statement,
-            } = edge.key;
-            (
-                source,
-                target,
-                Relation::with_statement(statement, edge.evidence),
-            )
-        })
-        .collect())
 }
 
 #[cfg(test)]

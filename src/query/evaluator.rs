@@ -17,7 +17,7 @@ use super::suggest::closest;
 use crate::graph::knowledge_graph::RelationRef;
 use crate::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
-    RelationFilter, RelationId, WalkDirection,
+    PathList, RelationFilter, RelationId, WalkDirection,
 };
 use crate::model::{EntityKind, Period, RelationClass, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -594,7 +594,6 @@ impl<'g> Evaluator<'g> {
         filter: &RelationFilter,
     ) -> Result<Report, QueryError> {
         let (from, to) = self.resolve_pair(from_name, to_name)?;
-        let undirected = filter.direction == WalkDirection::Both;
         let list = match max_hops {
             Some(max) => self
                 .graph
@@ -604,7 +603,47 @@ impl<'g> Evaluator<'g> {
                 .all_shortest_paths(from, to, filter, limit, self.cancel),
         }
         .map_err(|c| self.interrupted(c))?;
-        let way = if undirected {
+        let title = self.paths_title(&list, from, to, max_hops, filter);
+        let mut report = Report::new("paths", title);
+        let rows = list
+            .paths
+            .iter()
+            .enumerate()
+            .map(|(index, path)| {
+                vec![
+                    (index + 1).into(),
+                    path.len().into(),
+                    self.path_text(path).into(),
+                ]
+            })
+            .collect();
+        report.table("paths", &["#", "hops", "path"], rows);
+        if list.truncated {
+            report.notes.push(paths_cut_note(&list, max_hops));
+        }
+        if list.paths.is_empty() && filter.direction != WalkDirection::Both {
+            report.notes.extend(self.undirected_hint(from, to, filter));
+        }
+        for path in &list.paths {
+            self.remember_path(&mut report, path);
+        }
+        if list.paths.is_empty() {
+            report.entities = vec![from, to];
+        }
+        Ok(report)
+    }
+
+    /// The title of a `paths` answer: how many paths of which sort, between whom, along which
+    /// relations and which way.
+    fn paths_title(
+        &self,
+        list: &PathList,
+        from: EntityId,
+        to: EntityId,
+        max_hops: Option<usize>,
+        filter: &RelationFilter,
+    ) -> String {
+        let way = if filter.direction == WalkDirection::Both {
             "either way"
         } else {
             "subject to object"
@@ -623,56 +662,27 @@ impl<'g> Evaluator<'g> {
             (None, true) => "shortest paths".to_string(),
             (None, false) => "shortest path".to_string(),
         };
-        let mut report = Report::new(
-            "paths",
-            format!(
-                "{count} {what} from {} to {} ({}, {way})",
-                self.name(from),
-                self.name(to),
-                filter_text(filter)
-            ),
-        );
-        let rows = list
-            .paths
-            .iter()
-            .enumerate()
-            .map(|(index, path)| {
-                let mut text = self.name(path.entities[0]);
-                for hop in &path.hops {
-                    if let Some(relation) = best_relation(self.graph, &hop.relations) {
-                        text.push_str(&format!(
-                            " {} {}",
-                            link_text(&relation, hop.from),
-                            self.name(hop.to)
-                        ));
-                    }
-                }
-                vec![(index + 1).into(), path.len().into(), text.into()]
-            })
-            .collect();
-        report.table("paths", &["#", "hops", "path"], rows);
-        if list.truncated {
-            report.notes.push(match (list.total, max_hops) {
-                (Some(total), None) => format!(
-                    "the limit cut the list: {} of {total} shortest paths shown; raise it with `limit`",
-                    list.paths.len()
-                ),
-                _ => format!(
-                    "the limit cut the list: the first {} shown, there are more; raise it with `limit`",
-                    list.paths.len()
-                ),
-            });
+        format!(
+            "{count} {what} from {} to {} ({}, {way})",
+            self.name(from),
+            self.name(to),
+            filter_text(filter)
+        )
+    }
+
+    /// A path on one line: each entity's name, joined by the strongest link of each hop.
+    fn path_text(&self, path: &GraphPath) -> String {
+        let mut text = self.name(path.entities[0]);
+        for hop in &path.hops {
+            if let Some(relation) = best_relation(self.graph, &hop.relations) {
+                text.push_str(&format!(
+                    " {} {}",
+                    link_text(&relation, hop.from),
+                    self.name(hop.to)
+                ));
+            }
         }
-        if list.paths.is_empty() && !undirected {
-            report.notes.extend(self.undirected_hint(from, to, filter));
-        }
-        for path in &list.paths {
-            self.remember_path(&mut report, path);
-        }
-        if list.paths.is_empty() {
-            report.entities = vec![from, to];
-        }
-        Ok(report)
+        text
     }
 
     /// `common A B …`
@@ -903,42 +913,8 @@ impl<'g> Evaluator<'g> {
             Measure::Degree | Measure::Betweenness => WalkDirection::Both,
         };
         let filter = RelationFilter::with_classes(classes, direction).within(window);
-        let scores: Vec<(EntityId, Cell, f64)> = match measure {
-            Measure::Degree => self
-                .graph
-                .degree_centrality(&filter)
-                .into_iter()
-                .map(|(id, d)| (id, Cell::from(d), d as f64))
-                .collect(),
-            Measure::PageRank => self
-                .graph
-                .page_rank(&filter, self.cancel)
-                .map_err(|c| self.interrupted(c))?
-                .into_iter()
-                .map(|(id, r)| (id, Cell::Score(r), r))
-                .collect(),
-            Measure::Betweenness => self
-                .graph
-                .betweenness(&filter, self.cancel)
-                .map_err(|c| self.interrupted(c))?
-                .into_iter()
-                .map(|(id, b)| (id, Cell::Score(b), b))
-                .collect(),
-        };
-        let mut ranked: Vec<(f64, String, EntityId, Cell)> = scores
-            .into_iter()
-            .filter(|(id, _, _)| {
-                kinds.is_empty()
-                    || self
-                        .graph
-                        .entity(*id)
-                        .is_some_and(|e| kinds.contains(&e.kind))
-            })
-            // Rounded so that floating-point noise cannot reorder ties between runs or machines.
-            .map(|(id, cell, value)| ((value * 1e9).round() / 1e9, self.name(id), id, cell))
-            .collect();
-        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-        ranked.truncate(count);
+        let scores = self.scores(measure, &filter)?;
+        let ranked = self.ranked(scores, kinds, count);
         let mut report = Report::new(
             "top",
             format!(
@@ -972,6 +948,62 @@ impl<'g> Evaluator<'g> {
                 .collect(),
         );
         Ok(report)
+    }
+
+    /// Every entity's score by `measure` through `filter`: the cell that shows it and the value it
+    /// is ranked by.
+    fn scores(
+        &self,
+        measure: Measure,
+        filter: &RelationFilter,
+    ) -> Result<Vec<(EntityId, Cell, f64)>, QueryError> {
+        Ok(match measure {
+            Measure::Degree => self
+                .graph
+                .degree_centrality(filter)
+                .into_iter()
+                .map(|(id, d)| (id, Cell::from(d), d as f64))
+                .collect(),
+            Measure::PageRank => self
+                .graph
+                .page_rank(filter, self.cancel)
+                .map_err(|c| self.interrupted(c))?
+                .into_iter()
+                .map(|(id, r)| (id, Cell::Score(r), r))
+                .collect(),
+            Measure::Betweenness => self
+                .graph
+                .betweenness(filter, self.cancel)
+                .map_err(|c| self.interrupted(c))?
+                .into_iter()
+                .map(|(id, b)| (id, Cell::Score(b), b))
+                .collect(),
+        })
+    }
+
+    /// The `count` best scores of entities of `kinds` (of any kind when it is empty), best first,
+    /// ties by name: (rounded score, name, entity, cell).
+    fn ranked(
+        &self,
+        scores: Vec<(EntityId, Cell, f64)>,
+        kinds: &[EntityKind],
+        count: usize,
+    ) -> Vec<(f64, String, EntityId, Cell)> {
+        let mut ranked: Vec<(f64, String, EntityId, Cell)> = scores
+            .into_iter()
+            .filter(|(id, _, _)| {
+                kinds.is_empty()
+                    || self
+                        .graph
+                        .entity(*id)
+                        .is_some_and(|e| kinds.contains(&e.kind))
+            })
+            // Rounded so that floating-point noise cannot reorder ties between runs or machines.
+            .map(|(id, cell, value)| ((value * 1e9).round() / 1e9, self.name(id), id, cell))
+            .collect();
+        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        ranked.truncate(count);
+        ranked
     }
 
     /// `stats`
@@ -1054,6 +1086,20 @@ impl<'g> Evaluator<'g> {
             rows,
         );
         report
+    }
+}
+
+/// The note under a `paths` answer the limit cut short: how many paths it shows, of how many.
+fn paths_cut_note(list: &PathList, max_hops: Option<usize>) -> String {
+    match (list.total, max_hops) {
+        (Some(total), None) => format!(
+            "the limit cut the list: {} of {total} shortest paths shown; raise it with `limit`",
+            list.paths.len()
+        ),
+        _ => format!(
+            "the limit cut the list: the first {} shown, there are more; raise it with `limit`",
+            list.paths.len()
+        ),
     }
 }
 

@@ -187,11 +187,18 @@ fn interrupted_centrality_is_an_error() {
     assert_eq!(error.to_string(), "interrupted (Ctrl-C)");
 }
 
-/// A graph whose evidence is dated, for the time windows: each relation is `(subject, predicate, class,
-/// object, [(sentence, period)])`, every sentence in one document.
-fn dated_world() -> KnowledgeGraph {
-    use crate::graph::{Entity, Evidence, Relation};
-    use crate::model::{Period, Span};
+/// A relation with dated evidence: `(subject, predicate, class, object, [(sentence, period)])`.
+type Dated<'a> = (
+    &'a str,
+    &'a str,
+    crate::model::RelationClass,
+    &'a str,
+    Vec<(&'a str, Option<crate::model::Period>)>,
+);
+
+/// The relations of [`dated_world`], each sentence dated as it reads.
+fn dated_relations() -> Vec<Dated<'static>> {
+    use crate::model::Period;
     let since = |year| Period {
         from: Some(year),
         to: None,
@@ -204,14 +211,7 @@ fn dated_world() -> KnowledgeGraph {
         from: Some(from),
         to: Some(to),
     };
-    type Dated<'a> = (
-        &'a str,
-        &'a str,
-        crate::model::RelationClass,
-        &'a str,
-        Vec<(&'a str, Option<Period>)>,
-    );
-    let relations: Vec<Dated<'_>> = vec![
+    vec![
         (
             "Iraq",
             "sign agreement with",
@@ -263,7 +263,15 @@ fn dated_world() -> KnowledgeGraph {
             "Kataib Hezbollah",
             vec![("In 2020 the US struck KH.", Some(Period::year(2020)))],
         ),
-    ];
+    ]
+}
+
+/// A graph whose evidence is dated, for the time windows: the [`dated_relations`], every sentence
+/// in one document.
+fn dated_world() -> KnowledgeGraph {
+    use crate::graph::{Entity, Evidence, Relation};
+    use crate::model::Span;
+    let relations = dated_relations();
     let mut text = String::new();
     let mut sentences = Vec::new();
     for (_, _, _, _, evidence) in &relations {
