@@ -300,6 +300,10 @@ mod tests {
         let dangling = good.replacen("target: 1", "target: 7", 1);
         // Evidence holds its span in 32 bits: a larger one is refused, not cut short.
         let long_span = good.replacen("end: 15)", "end: 4294967296)", 1);
+        // Nested 30,000 deep, where a value is expected and in a field kg ignores: the parser
+        // recursed once a level and overflowed the stack.
+        let deep_documents = format!("(format_version: 1, documents: {}", "[".repeat(30_000));
+        let deep_ignored = format!("(format_version: 1, notes: {}", "[".repeat(30_000));
         let cases: &[(&str, &str)] = &[
             (
                 &newer,
@@ -310,6 +314,14 @@ mod tests {
             (
                 &dangling,
                 "relation 0 points at entity 7, which the file does not have",
+            ),
+            (
+                &deep_documents,
+                "g.ron:1:33: not a kgraph graph file: Expected opening `(` for struct `StoredDocument`",
+            ),
+            (
+                &deep_ignored,
+                "g.ron:1:91: not a kgraph graph file: values are nested more than 128 levels deep",
             ),
             (
                 &long_span,
