@@ -716,7 +716,8 @@ fn exports_to_unwritable_paths_fail_cleanly() {
 }
 
 // Issue 21, graph files: a file nested thousands deep is refused with its name, by `kg` and by the
-// shell's `:load`, rather than overflowing the stack. (Quadratic loading of a relation repeated 100,000 times is bounded by counting the work:
+// shell's `:load`, rather than overflowing the stack; and a graph is known by its content, whatever
+// its name. (Quadratic loading of a relation repeated 100,000 times is bounded by counting the work:
 // `src/graph/persist/assembly.rs`, `merging_repeated_relations_is_linear`.)
 
 /// A 60 KB RON graph file whose ignored field nests 30,000 deep.
@@ -764,4 +765,33 @@ fn a_graph_file_nested_thirty_thousand_deep_is_refused_with_its_name() {
         "{}",
         stdout(&output)
     );
+}
+
+#[test]
+fn a_graph_file_is_known_by_its_content_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let data = data.to_str().unwrap();
+    for graph in ["g.ron", "g.kgb"] {
+        let built = kg(&["build", data, "-o", graph, "-q"], dir.path());
+        assert!(built.status.success(), "{}", stderr(&built));
+    }
+    let expected = stdout(&kg(&["stats", "g.kgb"], dir.path()));
+    // (copy, of)
+    let cases = [
+        ("ron.txt", "g.ron"),
+        ("kgb.txt", "g.kgb"),
+        ("kgb", "g.kgb"),
+        ("ron.md", "g.ron"),
+    ];
+    for (copy, of) in cases {
+        std::fs::copy(dir.path().join(of), dir.path().join(copy)).unwrap();
+        let output = kg(&["stats", copy], dir.path());
+        assert_outcome(&output, copy, 0, &[]);
+        assert_eq!(stdout(&output), expected, "{copy}");
+        // Not read as a document either.
+        let together = kg(&["build", data, copy, "-o", "out.ron"], dir.path());
+        let message = format!("kg: error: {copy}: a graph file, not a document to read");
+        assert_outcome(&together, copy, 2, &[&message]);
+    }
 }
