@@ -714,3 +714,84 @@ fn exports_to_unwritable_paths_fail_cleanly() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+// Issue 21, graph files: a file nested thousands deep is refused with its name, by `kg` and by the
+// shell's `:load`, rather than overflowing the stack; and a graph is known by its content, whatever
+// its name. (Quadratic loading of a relation repeated 100,000 times is bounded by counting the work:
+// `src/graph/persist/assembly.rs`, `merging_repeated_relations_is_linear`.)
+
+/// A 60 KB RON graph file whose ignored field nests 30,000 deep.
+fn deeply_nested_graph() -> String {
+    format!(
+        "(format_version: 1, notes: {}{})",
+        "[".repeat(30_000),
+        "]".repeat(30_000)
+    )
+}
+
+#[test]
+fn a_graph_file_nested_thirty_thousand_deep_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("deep.ron"), deeply_nested_graph()).unwrap();
+    let message =
+        "deep.ron:1:91: not a kgraph graph file: values are nested more than 128 levels deep";
+    let output = kg(&["stats", "deep.ron"], dir.path());
+    assert_outcome(
+        &output,
+        "kg stats deep.ron",
+        2,
+        &[&format!("kg: error: {message}")],
+    );
+    // The shell reports it and goes on with the graph it had.
+    let mut shell = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["shell", data_dir().to_str().unwrap()])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    shell
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b":load deep.ron\nfind Sinopec\n")
+        .unwrap();
+    let output = shell.wait_with_output().unwrap();
+    assert_outcome(&output, ":load deep.ron", 2, &[message]);
+    assert!(
+        stdout(&output).contains("Sinopec\tOrganization"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_graph_file_is_known_by_its_content_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let data = data.to_str().unwrap();
+    for graph in ["g.ron", "g.kgb"] {
+        let built = kg(&["build", data, "-o", graph, "-q"], dir.path());
+        assert!(built.status.success(), "{}", stderr(&built));
+    }
+    let expected = stdout(&kg(&["stats", "g.kgb"], dir.path()));
+    // (copy, of)
+    let cases = [
+        ("ron.txt", "g.ron"),
+        ("kgb.txt", "g.kgb"),
+        ("kgb", "g.kgb"),
+        ("ron.md", "g.ron"),
+    ];
+    for (copy, of) in cases {
+        std::fs::copy(dir.path().join(of), dir.path().join(copy)).unwrap();
+        let output = kg(&["stats", copy], dir.path());
+        assert_outcome(&output, copy, 0, &[]);
+        assert_eq!(stdout(&output), expected, "{copy}");
+        // Not read as a document either.
+        let together = kg(&["build", data, copy, "-o", "out.ron"], dir.path());
+        let message = format!("kg: error: {copy}: a graph file, not a document to read");
+        assert_outcome(&together, copy, 2, &[&message]);
+    }
+}

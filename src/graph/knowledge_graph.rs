@@ -160,7 +160,11 @@ impl KnowledgeGraph {
         let existing = self
             .graph
             .edges_connecting(source.0, target.0)
-            .find(|e| e.weight().statement() == relation.statement())
+            .find(|e| {
+                #[cfg(test)]
+                super::relation::merge_work::add(1);
+                e.weight().statement() == relation.statement()
+            })
             .map(|e| e.id());
         if let Some(edge) = existing
             && let Some(stored) = self.graph.edge_weight_mut(edge)
@@ -169,6 +173,15 @@ impl KnowledgeGraph {
             return RelationId(edge);
         }
         RelationId(self.graph.add_edge(source.0, target.0, relation))
+    }
+
+    /// Adds to relation `id` the sentences of `evidence` it does not have yet, as
+    /// [`KnowledgeGraph::add_relation`] does when it merges: for a caller in this stage that found
+    /// the relation itself and gathered every sentence to add, so that they are sorted in once.
+    pub(super) fn add_evidence(&mut self, id: RelationId, evidence: &[Evidence]) {
+        if let Some(stored) = self.graph.edge_weight_mut(id.0) {
+            stored.add_evidence(evidence);
+        }
     }
 
     /// Makes room for `additional` more relations, so that pushing them does not grow the edge storage

@@ -2,8 +2,9 @@
 //! `:ingest` and `kg build --update`, which add documents to a graph.
 //!
 //! What a path given as input is gets judged here, once, for the command line and the shell alike: a
-//! `.ron`, `.kgb` or `.bin` file is a saved graph, a file of data (`.json`, `.csv`, `.graphml`, …) is
-//! refused, and anything else is documents. Read as text, a graph or a JSON export gives a graph of
+//! `.ron`, `.kgb` or `.bin` file is a saved graph, and so is any file that starts as one does (the
+//! snapshot's header, or RON opening with `format_version`) whatever its name; a file of data
+//! (`.json`, `.csv`, `.graphml`, …) is refused, and anything else is documents. Read as text, a graph or a JSON export gives a graph of
 //! field names and punctuation, so neither is ever read as a document.
 //!
 //! This is also the one place that calls the pipeline to turn documents into a graph, with the lexicon
@@ -58,10 +59,11 @@ const DATA_EXTENSIONS: &[&str] = &[
     "owl", "dot", "gv", "xml", "yaml", "yml", "toml",
 ];
 
-/// What a path given as input holds, judged by its name.
+/// What a path given as input holds, judged by its name and its first bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputKind {
-    /// An existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
+    /// An existing `.ron` file or binary snapshot (`.kgb`, `.bin`), or a file of any name that starts
+    /// as a graph file does.
     Graph,
     /// A file of data (`.json`, `.csv`, …), with its extension as written.
     Data { extension: String },
@@ -71,11 +73,22 @@ pub enum InputKind {
 }
 
 impl InputKind {
-    /// Judges `path` by its extension; only an existing regular file can be a graph or data.
+    /// Judges `path` by its extension, and by its first bytes when its extension names no graph;
+    /// only an existing regular file can be a graph or data.
     pub fn of_path(path: &Path) -> InputKind {
         if !path.is_file() {
             return InputKind::Documents;
         }
+        let by_extension = InputKind::of_extension(path);
+        // A graph renamed `g.txt` read as a text gives a graph of field names and punctuation.
+        if by_extension != InputKind::Graph && GraphFormat::of_contents(path).is_some() {
+            return InputKind::Graph;
+        }
+        by_extension
+    }
+
+    /// Judges an existing regular file by its extension alone.
+    fn of_extension(path: &Path) -> InputKind {
         let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
             return InputKind::Documents;
         };
@@ -92,7 +105,8 @@ impl InputKind {
     }
 }
 
-/// True for a path that names a saved graph: an existing `.ron` file or binary snapshot (`.kgb`, `.bin`).
+/// True for a path that names a saved graph: an existing `.ron` file or binary snapshot (`.kgb`, `.bin`),
+/// or a file that starts as a graph file does.
 pub fn is_graph_file(path: &Path) -> bool {
     InputKind::of_path(path) == InputKind::Graph
 }
@@ -306,6 +320,44 @@ mod tests {
         assert_eq!(InputKind::of_path(&folder), InputKind::Documents);
         let missing = dir.path().join("missing.json");
         assert_eq!(InputKind::of_path(&missing), InputKind::Documents);
+    }
+
+    /// A graph is known by its first bytes whatever its name, and loads from any name.
+    #[test]
+    fn graph_files_are_known_by_their_content_whatever_their_name() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut graph = KnowledgeGraph::new();
+        graph.add_document("a.txt".into(), "Iran met Iraq.".into());
+        let saved = |name: &str| {
+            let path = dir.path().join(name);
+            crate::graph::save_graph(&graph, &path).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::read(path).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let (ron, binary) = (saved("g.ron"), saved("g.kgb"));
+        let cases: [(&str, &[u8], InputKind); 7] = [
+            ("ron.txt", &ron, InputKind::Graph),
+            ("kgb.txt", &binary, InputKind::Graph),
+            ("kgb", &binary, InputKind::Graph),
+            ("ron.md", &ron, InputKind::Graph),
+            ("ron.json", &ron, InputKind::Graph),
+            (
+                "notes.txt",
+                b"(format_version is a field of graph files.)",
+                InputKind::Documents,
+            ),
+            ("notes", b"Iran met Iraq.", InputKind::Documents),
+        ];
+        for (name, bytes, expected) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(InputKind::of_path(&path), expected, "{name}");
+            if expected == InputKind::Graph {
+                let inputs = Inputs::classify(std::slice::from_ref(&path));
+                assert_eq!(inputs, Ok(Inputs::Graph(path.clone())), "{name}");
+                let loaded = load_graph(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(loaded.documents(), graph.documents(), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! - [`snapshot`]: the binary container (header, length, hash), read through a window.
 //! - `binary`: the graph's records in that container.
 //! - `assembly`: the graph a file's records describe, shared by both formats.
+//! - `signature`: what a graph file starts with, by which it is known whatever its name.
 //! - `error`: [`PersistError`].
 
 mod assembly;
@@ -19,6 +20,7 @@ mod error;
 mod format;
 mod ron;
 mod ron_writer;
+mod signature;
 pub mod snapshot;
 #[cfg(test)]
 mod test_graphs;
@@ -60,13 +62,16 @@ pub fn save_graph_as(
     }
 }
 
-/// Reads a graph from `path`: a binary snapshot when the extension is `.kgb` or `.bin`, RON otherwise.
+/// Reads a graph from `path`: a binary snapshot when the extension is `.kgb` or `.bin` or the file
+/// starts with the snapshot's header (whatever its name), RON otherwise.
 ///
 /// A snapshot is read into the graph as it is decoded, through a window of the file. A RON file's text
 /// is freed once its records are parsed, before the graph is assembled from them: loading never holds
 /// the file, its records and the graph at once.
 pub fn load_graph(path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    if GraphFormat::of_path(path) == GraphFormat::Binary {
+    if GraphFormat::of_path(path) == GraphFormat::Binary
+        || GraphFormat::of_contents(path) == Some(GraphFormat::Binary)
+    {
         return binary::load(path);
     }
     let bytes = std::fs::read(path).map_err(|source| PersistError::Io {
@@ -300,6 +305,10 @@ mod tests {
         let dangling = good.replacen("target: 1", "target: 7", 1);
         // Evidence holds its span in 32 bits: a larger one is refused, not cut short.
         let long_span = good.replacen("end: 15)", "end: 4294967296)", 1);
+        // Nested 30,000 deep, where a value is expected and in a field kg ignores: the parser
+        // recursed once a level and overflowed the stack.
+        let deep_documents = format!("(format_version: 1, documents: {}", "[".repeat(30_000));
+        let deep_ignored = format!("(format_version: 1, notes: {}", "[".repeat(30_000));
         let cases: &[(&str, &str)] = &[
             (
                 &newer,
@@ -310,6 +319,14 @@ mod tests {
             (
                 &dangling,
                 "relation 0 points at entity 7, which the file does not have",
+            ),
+            (
+                &deep_documents,
+                "g.ron:1:33: not a kgraph graph file: Expected opening `(` for struct `StoredDocument`",
+            ),
+            (
+                &deep_ignored,
+                "g.ron:1:91: not a kgraph graph file: values are nested more than 128 levels deep",
             ),
             (
                 &long_span,
