@@ -60,6 +60,15 @@ pub fn save_graph_as(
     }
 }
 
+/// Writes `graph` as pretty RON to a stream (`kg build -o -`): the bytes [`save_graph`] writes to a
+/// `.ron` file.
+pub fn write_graph_ron(
+    graph: &KnowledgeGraph,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    ron::write(&to_file(graph), out)
+}
+
 /// Reads a graph from `path`: a binary snapshot when the extension is `.kgb` or `.bin`, RON otherwise.
 ///
 /// A snapshot is read into the graph as it is decoded, through a window of the file. A RON file's text
