@@ -48,6 +48,7 @@ pub fn write_folder_atomically(
         Landing::File(_) | Landing::Special => return Err(not_a_folder()),
     };
     let (directory, name) = directory_and_name(&target);
+    nearest_folder(directory)?;
     std::fs::create_dir_all(directory)?;
     let new = temporary_folder(directory, &name, existing.then_some(target.as_path()))?;
     write(&NewFolder {
@@ -74,15 +75,27 @@ pub fn check_folder_writable(path: &Path) -> std::io::Result<()> {
         Landing::File(_) | Landing::Special => return Err(not_a_folder()),
     };
     let (directory, name) = directory_and_name(&target);
-    let existing = directory
+    temporary_folder(nearest_folder(directory)?, &name, None).map(drop)
+}
+
+/// The nearest of `directory` and its parents that exists: the folder a missing one is created in.
+///
+/// # Errors
+/// When that is a file, not a folder.
+fn nearest_folder(directory: &Path) -> std::io::Result<&Path> {
+    let nearest = directory
         .ancestors()
-        .find(|folder| folder.as_os_str().is_empty() || folder.is_dir())
-        .map(|folder| match folder.as_os_str().is_empty() {
-            true => Path::new("."),
-            false => folder,
-        })
-        .unwrap_or(directory);
-    temporary_folder(existing, &name, None).map(drop)
+        .find(|folder| folder.as_os_str().is_empty() || std::fs::metadata(folder).is_ok())
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if nearest.is_dir() {
+        Ok(nearest)
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            format!("{} is not a folder", nearest.display()),
+        ))
+    }
 }
 
 fn not_a_folder() -> std::io::Error {
