@@ -3,7 +3,9 @@
 //!
 //! Entries of the old folder that the new one does not write (a file the user keeps there) are carried
 //! over by hard link. On Linux the swap is one exchange of the two names; elsewhere, or on a file
-//! system without it, the old folder is moved aside for the moment between two renames.
+//! system without it, the old folder is moved aside for the moment between two renames. A folder
+//! named `.` or `..` is not swapped (a shell may stand in it): its files are written atomically one
+//! by one.
 
 use super::landing::{Landing, landing};
 use super::{creation_error, directory_and_name, leftovers};
@@ -14,6 +16,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct NewFolder {
     path: PathBuf,
+    /// The folder is the target itself (`.` or `..`, which cannot be swapped): each file is written
+    /// atomically in it instead.
+    in_place: bool,
 }
 
 impl NewFolder {
@@ -23,6 +28,9 @@ impl NewFolder {
         name: &str,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        if self.in_place {
+            return super::write_atomically(&self.path.join(name), write);
+        }
         let file = std::fs::File::create(self.path.join(name))?;
         let mut writer = BufWriter::new(&file);
         write(&mut writer)?;
@@ -47,12 +55,20 @@ pub fn write_folder_atomically(
         Landing::Folder(target) => (target, true),
         Landing::File(_) | Landing::Special => return Err(not_a_folder()),
     };
+    if existing && target.file_name().is_none() {
+        // `.` or `..`: the folder a shell stands in keeps its identity; its files are replaced.
+        return write(&NewFolder {
+            path: target,
+            in_place: true,
+        });
+    }
     let (directory, name) = directory_and_name(&target);
     nearest_folder(directory)?;
     std::fs::create_dir_all(directory)?;
     let new = temporary_folder(directory, &name, existing.then_some(target.as_path()))?;
     write(&NewFolder {
         path: new.path().to_path_buf(),
+        in_place: false,
     })?;
     if !existing {
         std::fs::rename(new.path(), &target)?;
@@ -74,6 +90,10 @@ pub fn check_folder_writable(path: &Path) -> std::io::Result<()> {
         Landing::Missing(target) | Landing::Folder(target) => target,
         Landing::File(_) | Landing::Special => return Err(not_a_folder()),
     };
+    if target.file_name().is_none() {
+        // `.` or `..`, written in place.
+        return temporary_folder(&target, "", None).map(drop);
+    }
     let (directory, name) = directory_and_name(&target);
     temporary_folder(nearest_folder(directory)?, &name, None).map(drop)
 }
@@ -209,5 +229,18 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["out"], "nothing left beside the folder");
+    }
+
+    #[test]
+    fn a_folder_named_by_dots_is_written_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let dots = dir.path().join("sub").join("..");
+        write_folder_atomically(&dots, |folder| {
+            folder.write_file("a.csv", |w| w.write_all(b"a"))
+        })
+        .unwrap();
+        assert_eq!(read(&dir.path().join("a.csv")), "a");
+        assert!(dir.path().join("sub").is_dir());
     }
 }
