@@ -21,12 +21,10 @@ fn main() {
         .and_then(cli::run);
     if let Err(error) = result {
         // A closed pipe (`kg export ... | head`) is not a failure.
-        if let Some(io) = error.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::BrokenPipe
-        {
+        if cli::is_broken_pipe(error.as_ref()) {
             std::process::exit(0);
         }
-        eprintln!("kg: error: {error}");
+        cli::note(format_args!("kg: error: {error}"));
         std::process::exit(2);
     }
 }

@@ -795,3 +795,291 @@ fn a_graph_file_is_known_by_its_content_whatever_its_name() {
         assert_outcome(&together, copy, 2, &[&message]);
     }
 }
+
+// Issue 21, Outputs: atomic writes that respect what is there, standard output errors, export
+// folders swapped in whole, and leftovers of killed saves removed.
+
+/// A small graph file in `dir`, built once from `data/`.
+fn small_graph(dir: &Path) -> &'static str {
+    let built = kg(
+        &["build", data_dir().to_str().unwrap(), "-o", "g.ron", "-q"],
+        dir,
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    "g.ron"
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_follow_links_write_fifos_in_place_and_take_a_dash_for_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = small_graph(dir.path());
+    let at = |name: &str| dir.path().join(name);
+    // A symlink stays a symlink; what it names is replaced.
+    std::fs::write(at("real.json"), "old").unwrap();
+    std::os::unix::fs::symlink("real.json", at("link.json")).unwrap();
+    let linked = kg(
+        &["export", graph, "-f", "json", "-o", "link.json"],
+        dir.path(),
+    );
+    assert_outcome(&linked, "export onto a link", 0, &[]);
+    assert!(at("link.json").symlink_metadata().unwrap().is_symlink());
+    assert!(
+        std::fs::read_to_string(at("real.json"))
+            .unwrap()
+            .starts_with('{')
+    );
+    // A FIFO is written, not replaced by a regular file.
+    let made = Command::new("mkfifo").arg(at("fifo")).status().unwrap();
+    assert!(made.success());
+    let mut reader = Command::new("cat")
+        .arg(at("fifo"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let piped = kg(&["export", graph, "-f", "dot", "-o", "fifo"], dir.path());
+    let is_fifo = {
+        use std::os::unix::fs::FileTypeExt;
+        at("fifo").metadata().unwrap().file_type().is_fifo()
+    };
+    if !is_fifo {
+        let _ = reader.kill();
+    }
+    let read = reader.wait_with_output().unwrap();
+    assert!(is_fifo, "the FIFO was replaced by a regular file");
+    assert_outcome(&piped, "export onto a FIFO", 0, &[]);
+    assert!(stdout(&read).starts_with("digraph"), "{}", stdout(&read));
+    // `-` is standard output, for build and merge as for export: RON, and no file named `-`.
+    for args in [
+        &["build", data_dir().to_str().unwrap(), "-o", "-", "-q"][..],
+        &["merge", graph, "-o", "-", "-q"],
+        &["export", graph, "-f", "json", "-o", "-"],
+    ] {
+        let output = kg(args, dir.path());
+        assert_outcome(&output, &format!("{args:?}"), 0, &[]);
+        let expected = if args[0] == "export" {
+            "{"
+        } else {
+            "(\n  format_version: 1,"
+        };
+        assert!(stdout(&output).starts_with(expected), "{args:?}");
+        assert!(!at("-").exists(), "{args:?} wrote a file named -");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unwritable_output_is_refused_before_the_inputs_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = small_graph(dir.path());
+    // Reading a FIFO waits for a writer that never comes: only a check made first can answer.
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("blocks.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["build", "blocks.txt", "-o", "missing/g.ron"],
+            "kg: error: missing/g.ron: the directory missing does not exist\n",
+        ),
+        (
+            &[
+                "build",
+                "--update",
+                graph,
+                "blocks.txt",
+                "-o",
+                "missing/g.ron",
+            ],
+            "kg: error: missing/g.ron: the directory missing does not exist\n",
+        ),
+        (
+            &["export", "blocks.txt", "-f", "json", "-o", "missing/g.json"],
+            "kg: error: missing/g.json: the directory missing does not exist\n",
+        ),
+        (
+            &["export", "blocks.txt", "-f", "neo4j", "-o", "g.ron/neo4j"],
+            "kg: error: g.ron/neo4j: g.ron is not a folder\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+            .args(*args)
+            .current_dir(dir.path())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?}: still reading its inputs after 20 s, the output unchecked");
+        }
+        let output = child.wait_with_output().unwrap();
+        assert_outcome(&output, &format!("{args:?}"), 2, &[expected]);
+    }
+}
+
+/// A command line whose standard output is a pipe already closed, or /dev/full.
+#[derive(Clone, Copy)]
+enum Stdout {
+    ClosedPipe,
+    Full,
+}
+
+fn kg_with_stdout(args: &[&str], dir: &Path, to: Stdout, input: &str) -> Output {
+    use std::io::Write;
+    let stdout = match to {
+        Stdout::ClosedPipe => Stdio::piped(),
+        Stdout::Full => Stdio::from(std::fs::File::create("/dev/full").unwrap()),
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before kg writes a byte: its first write meets a pipe without a reader.
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success_and_a_full_disk_a_clear_error_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = small_graph(dir.path());
+    std::fs::create_dir(dir.path().join("gold")).unwrap();
+    std::fs::write(
+        dir.path().join("gold/iraq.gold.json"),
+        r#"{"document": "iraq.txt", "entities": [], "relations": []}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("script.kgq"), "stats\nneighbours Iraq\n").unwrap();
+    let data = data_dir();
+    let commands: &[(&[&str], &str)] = &[
+        (&["stats", graph], ""),
+        (&["eval", graph, "--gold", "gold", "--verbose"], ""),
+        (&["export", graph, "-f", "json"], ""),
+        (&["query", graph, "-e", "neighbours Iraq"], ""),
+        (&["run", "script.kgq", "--graph", graph], ""),
+        (&["shell", graph], "stats\n"),
+        (&["build", data.to_str().unwrap(), "-o", "-", "-q"], ""),
+        (&["merge", graph, "-o", "-", "-q"], ""),
+    ];
+    for (args, input) in commands {
+        let closed = kg_with_stdout(args, dir.path(), Stdout::ClosedPipe, input);
+        assert_eq!(
+            (closed.status.code(), stderr(&closed).as_str()),
+            (Some(0), ""),
+            "{args:?} into a closed pipe"
+        );
+        let full = kg_with_stdout(args, dir.path(), Stdout::Full, input);
+        assert_eq!(
+            (full.status.code(), stderr(&full).as_str()),
+            (
+                Some(2),
+                "kg: error: cannot write to standard output: No space left on device (os error 28)\n"
+            ),
+            "{args:?} into /dev/full"
+        );
+    }
+}
+
+#[test]
+fn a_neo4j_export_that_fails_half_way_leaves_the_old_folder_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = small_graph(dir.path());
+    let folder = dir.path().join("neo4j");
+    let old = kg(&["export", graph, "-f", "neo4j", "-o", "neo4j"], dir.path());
+    assert_outcome(&old, "first export", 0, &[]);
+    std::fs::write(folder.join("nodes.csv"), "old nodes").unwrap();
+    // A relations.csv that a file cannot be renamed over: writing the files one by one into the
+    // folder fails at the second, after the first was replaced.
+    std::fs::remove_file(folder.join("relations.csv")).unwrap();
+    std::fs::create_dir_all(folder.join("relations.csv/inside")).unwrap();
+    std::fs::write(folder.join("notes.txt"), "the user's").unwrap();
+    let again = kg(&["export", graph, "-f", "neo4j", "-o", "neo4j"], dir.path());
+    let nodes = std::fs::read_to_string(folder.join("nodes.csv")).unwrap();
+    let relations_is_new = folder.join("relations.csv").is_file();
+    let nodes_is_new = nodes != "old nodes";
+    assert_eq!(
+        nodes_is_new,
+        relations_is_new,
+        "new nodes.csv beside old relations.csv or the reverse (exit {:?}: {})",
+        again.status.code(),
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.join("notes.txt")).unwrap(),
+        "the user's"
+    );
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".kg-"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}
+
+/// This machine's name as kg's temporary files carry it.
+#[cfg(unix)]
+fn host_in_temporary_names() -> String {
+    rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_removes_the_leftovers_of_killed_saves_of_its_target_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = host_in_temporary_names();
+    let gone = {
+        let mut child = Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    };
+    let live = std::process::id();
+    let cases = [
+        (format!(".kg-g.ron.{gone}@{host}.AbC123.tmp"), false),
+        (format!(".kg-g.ron.{live}@{host}.AbC123.tmp"), true),
+        (format!(".kg-other.ron.{gone}@{host}.AbC123.tmp"), true),
+        (format!(".kg-neo4j.{gone}@{host}.AbC123.tmp"), false),
+    ];
+    for (name, _) in &cases {
+        std::fs::write(dir.path().join(name), vec![0; 1 << 20]).unwrap();
+    }
+    let data = data_dir();
+    let built = kg(
+        &["build", data.to_str().unwrap(), "-o", "g.ron", "-q"],
+        dir.path(),
+    );
+    assert_outcome(&built, "build", 0, &[]);
+    let exported = kg(
+        &["export", "g.ron", "-f", "neo4j", "-o", "neo4j"],
+        dir.path(),
+    );
+    assert_outcome(&exported, "export", 0, &[]);
+    for (name, kept) in cases {
+        assert_eq!(dir.path().join(&name).exists(), kept, "{name}");
+    }
+}

@@ -156,7 +156,7 @@ pub struct BuildArgs {
     #[arg(default_value = DEFAULT_INPUT)]
     pub inputs: Vec<PathBuf>,
     /// Where to write the graph: pretty RON, or a compact binary snapshot when the name ends in .kgb or
-    /// .bin [default: graph.ron, or the --update graph].
+    /// .bin; `-` writes RON to standard output [default: graph.ron, or the --update graph].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Add the documents to this saved graph: documents whose text it already holds are skipped; only
@@ -188,7 +188,8 @@ pub struct MergeArgs {
     /// The shards' graph files (RON, or binary .kgb/.bin).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the merged graph: pretty RON, or a binary snapshot for .kgb or .bin.
+    /// Where to write the merged graph: pretty RON, or a binary snapshot for .kgb or .bin; `-` writes
+    /// RON to standard output.
     #[arg(short, long, default_value = "graph.ron")]
     pub output: PathBuf,
     /// No progress bar and no summary.

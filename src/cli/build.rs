@@ -3,9 +3,11 @@
 
 use super::CliError;
 use super::config::{BuildConfig, Report};
+use super::output::{Output, note, to_stdout};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kgraph::extract::ExtractProgress;
 use kgraph::extract::rules::MAX_COMENTION_ENTITIES;
+use kgraph::graph::persist::write_graph_ron;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::pipeline::{BuildSummary, UpdateMode, UpdateSummary};
 use kgraph::shell::graph_source::{add_documents, build_documents};
@@ -16,6 +18,8 @@ use std::time::{Duration, Instant};
 /// Builds and saves the graph, then reports.
 pub fn run(mut config: BuildConfig) -> Result<(), CliError> {
     let started = Instant::now();
+    // A build can take minutes: an output it cannot write is said before it, not after.
+    config.output.check_writable()?;
     let progress = Progress::new(config.progress, started)?;
     let (existing, documents) = read_inputs(&mut config)?;
     let read = started.elapsed();
@@ -24,19 +28,27 @@ pub fn run(mut config: BuildConfig) -> Result<(), CliError> {
     progress.stage_starts("saving");
     progress
         .bar
-        .set_message(format!("saving {}", config.output.display()));
-    save_graph(&built.graph, &config.output)?;
+        .set_message(format!("saving {}", config.output));
+    save(&built.graph, &config.output)?;
     progress.bar.finish_and_clear();
     let finished = Instant::now();
     if config.report == Report::Quiet {
         return Ok(());
     }
     report_build(&config, &built);
-    eprintln!("{}", throughput(&built.summary, read, extracted, started));
+    note(throughput(&built.summary, read, extracted, started));
     if config.report == Report::SummaryAndTimings {
-        eprintln!("{}", progress.timings(finished));
+        note(progress.timings(finished));
     }
     Ok(())
+}
+
+/// Saves the graph to its file, or writes it as RON to standard output.
+pub(super) fn save(graph: &KnowledgeGraph, output: &Output) -> Result<(), CliError> {
+    match output {
+        Output::File(path) => Ok(save_graph(graph, path)?),
+        Output::Stdout => to_stdout(|out| write_graph_ron(graph, out)),
+    }
 }
 
 /// What extraction gave: the graph, and what to say about it.
@@ -178,10 +190,10 @@ impl Progress {
 
 /// The summary of what was built or added, and of sentences whose pairs were capped.
 fn report_build(config: &BuildConfig, built: &Built) {
-    let output = config.output.display();
+    let output = &config.output;
     match &built.update {
         Some((update, mode)) => {
-            eprintln!(
+            note(format_args!(
                 "updated {output}: added {} documents{}; {}",
                 update.added.len(),
                 skipped_list(&update.skipped),
@@ -189,32 +201,32 @@ fn report_build(config: &BuildConfig, built: &Built) {
                     UpdateMode::Rebuild => "every document read again",
                     UpdateMode::Incremental => "only the new ones read, then merged",
                 }
-            );
-            eprintln!(
+            ));
+            note(format_args!(
                 "{output} now holds {} documents, {} entities, {} relations",
                 built.graph.documents().len(),
                 built.graph.entity_count(),
                 built.graph.relation_count(),
-            );
+            ));
         }
         None => {
             let summary = &built.summary;
             let shard = config
                 .shard
                 .map_or_else(String::new, |shard| format!(" (shard {shard})"));
-            eprintln!(
+            note(format_args!(
                 "built {output}{shard}: {} documents, {} sentences, {} entities, {} relations",
                 summary.documents, summary.sentences, summary.entities, summary.relations,
-            );
+            ));
         }
     }
     let capped = built.summary.capped_sentences;
     if capped > 0 {
-        eprintln!(
+        note(format_args!(
             "{capped} sentence{} named or listed more than {MAX_COMENTION_ENTITIES} entities: their \
              relations were paired among the first {MAX_COMENTION_ENTITIES} only",
             if capped == 1 { "" } else { "s" },
-        );
+        ));
     }
 }
 

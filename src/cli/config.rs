@@ -11,6 +11,7 @@ use super::args::{
     BuildArgs, Cli, Command, DEFAULT_INPUT, EvalArgs, ExportArgs, FormatArg, LexiconArgs,
     MergeArgs, OutputFormatArg, QueryArgs, RunArgs, ShellArgs, StatsArgs,
 };
+use super::output::Output;
 use kgraph::export::{BaseIri, ExportFormat, ExportOptions};
 use kgraph::extract::ExtractOptions;
 use kgraph::pipeline::UpdateMode;
@@ -101,8 +102,8 @@ pub struct QueryConfig {
 pub struct BuildConfig {
     /// Files and directories of documents (no graph or data file among them).
     pub documents: Vec<PathBuf>,
-    /// Where the graph is written.
-    pub output: PathBuf,
+    /// Where the graph is written (RON to standard output for `-`).
+    pub output: Output,
     /// The saved graph the documents are added to, and how.
     pub update: Option<(PathBuf, UpdateMode)>,
     /// Only this shard's documents are read.
@@ -128,7 +129,7 @@ pub enum Report {
 #[derive(Debug)]
 pub struct MergeConfig {
     pub inputs: Vec<PathBuf>,
-    pub output: PathBuf,
+    pub output: Output,
     pub quiet: bool,
     /// A progress bar may be drawn (standard error is a terminal, and not quiet).
     pub progress: bool,
@@ -259,11 +260,11 @@ fn build(args: BuildArgs) -> Result<BuildConfig, ConfigError> {
         InputError::GraphAsDocument { path } => ConfigError::GraphToBuild { path },
         error => ConfigError::Input(error),
     })?;
-    let output = match (&args.output, &args.update) {
+    let output = Output::from_path(match (&args.output, &args.update) {
         (Some(output), _) => output.clone(),
         (None, Some(update)) => update.clone(),
         (None, None) => PathBuf::from("graph.ron"),
-    };
+    });
     let mode = if args.rebuild {
         UpdateMode::Rebuild
     } else {
@@ -290,7 +291,7 @@ fn merge(args: MergeArgs) -> MergeConfig {
     MergeConfig {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         inputs: args.inputs,
-        output: args.output,
+        output: Output::from_path(args.output),
         quiet: args.quiet,
     }
 }
@@ -433,6 +434,7 @@ mod tests {
         let cases = [
             ("kg build", "graph.ron", None, Report::Summary),
             ("kg build -o g.kgb -q", "g.kgb", None, Report::Quiet),
+            ("kg build -o -", "-", None, Report::Summary),
             (
                 "kg build --timings",
                 "graph.ron",
@@ -456,7 +458,7 @@ mod tests {
             let Config::Build(build) = valid(line) else {
                 panic!("{line}")
             };
-            assert_eq!(build.output, PathBuf::from(output), "{line}");
+            assert_eq!(build.output, Output::from_path(output.into()), "{line}");
             assert_eq!(build.update.map(|(_, mode)| mode), mode, "{line}");
             assert_eq!(build.report, report, "{line}");
         }

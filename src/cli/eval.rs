@@ -2,6 +2,7 @@
 
 use super::CliError;
 use super::config::EvalConfig;
+use super::output::to_stdout;
 use kgraph::eval::{Gold, evaluate};
 
 /// Prints the scores of the configured graph against the gold files, and the tables asked for.
@@ -10,12 +11,14 @@ pub fn run(config: EvalConfig) -> Result<(), CliError> {
     let mut source = config.graph.source;
     let graph = config.graph.inputs.open(&mut source)?;
     let report = evaluate(&graph, &gold);
-    print!("{report}");
-    if config.by_rule {
-        print!("\n{}", report.rule_table());
-    }
-    if config.verbose {
-        print!("\n{}", report.details());
-    }
-    Ok(())
+    to_stdout(|out| {
+        write!(out, "{report}")?;
+        if config.by_rule {
+            write!(out, "\n{}", report.rule_table())?;
+        }
+        if config.verbose {
+            write!(out, "\n{}", report.details())?;
+        }
+        Ok(())
+    })
 }

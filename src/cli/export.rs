@@ -3,6 +3,7 @@
 
 use super::CliError;
 use super::config::{ExportConfig, ExportTarget, GraphConfig};
+use super::output::to_stdout;
 use kgraph::export::{ExportFormat, write_export};
 use std::io::Write;
 
@@ -13,6 +14,7 @@ pub fn run(config: ExportConfig) -> Result<(), CliError> {
         target,
         options,
     } = config;
+    check_writable(&target)?;
     let graph = inputs.open(&mut source)?;
     let (format, output, base_iri) = match target {
         ExportTarget::Neo4j { folder } => {
@@ -36,12 +38,21 @@ pub fn run(config: ExportConfig) -> Result<(), CliError> {
             kgraph::atomic_file::write_atomically(&path, write)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            write(&mut out)?;
-            out.flush()?;
-        }
+        None => to_stdout(write)?,
     }
     Ok(())
+}
+
+/// Checks the target can be written before the graph is built from documents, which can take minutes.
+fn check_writable(target: &ExportTarget) -> Result<(), CliError> {
+    let (path, checked) = match target {
+        ExportTarget::Neo4j { folder } => {
+            (folder, kgraph::atomic_file::check_folder_writable(folder))
+        }
+        ExportTarget::Stream {
+            output: Some(path), ..
+        } => (path, kgraph::atomic_file::check_writable(path)),
+        ExportTarget::Stream { output: None, .. } => return Ok(()),
+    };
+    checked.map_err(|e| format!("{}: {e}", path.display()).into())
 }

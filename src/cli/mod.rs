@@ -9,11 +9,13 @@ mod config;
 mod eval;
 mod export;
 mod merge;
+mod output;
 mod session;
 mod stats;
 
 pub use args::Cli;
 pub use config::Config;
+pub use output::{is_broken_pipe, note};
 
 /// The error type of every command: a message for the user.
 pub type CliError = Box<dyn std::error::Error + Send + Sync>;

@@ -3,6 +3,7 @@
 
 use super::CliError;
 use super::config::{GraphConfig, QueryConfig, RunConfig, ShellConfig};
+use super::output::{StdoutError, note};
 use kgraph::query::OutputMode;
 use kgraph::shell::{self, ExecuteError, ReplOptions, ScriptOptions, ScriptRun, Session};
 use std::io::{BufRead, IsTerminal};
@@ -15,12 +16,12 @@ fn open_session(graph: GraphConfig, mode: OutputMode) -> Result<Session, CliErro
     Ok(Session::new(graph, source, mode))
 }
 
-/// A failed entry as the command line reports it: a closed pipe stays an I/O error, so `main` can exit
-/// quietly.
+/// A failed entry as the command line reports it: answers go to standard output, so an output error
+/// is one of standard output's (a closed pipe among them, on which `main` exits quietly).
 fn execute_error(error: ExecuteError) -> CliError {
     match error {
         ExecuteError::Command(diagnostic) => Box::new(diagnostic),
-        ExecuteError::Output(io) => Box::new(io),
+        ExecuteError::Output(io) => Box::new(StdoutError(io)),
     }
 }
 
@@ -48,7 +49,7 @@ pub fn run_shell(config: ShellConfig) -> Result<(), CliError> {
         };
         let run = session
             .run_lines(&mut lines, "<stdin>", options, &mut out, &mut |d| {
-                eprintln!("error: {d}")
+                note(format_args!("error: {d}"))
             })
             .map_err(execute_error)?;
         return failures(&run);
@@ -82,7 +83,7 @@ pub fn run_script(config: RunConfig) -> Result<(), CliError> {
     let mut out = stdout.lock();
     let run = session
         .run_file(&config.script, config.options, &mut out, &mut |d| {
-            eprintln!("error: {d}")
+            note(format_args!("error: {d}"))
         })
         .map_err(execute_error)?;
     failures(&run)

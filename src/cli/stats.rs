@@ -2,6 +2,7 @@
 
 use super::CliError;
 use super::config::GraphConfig;
+use super::output::to_stdout;
 use kgraph::graph::KnowledgeGraph;
 use kgraph::model::EntityKind;
 
@@ -9,8 +10,7 @@ use kgraph::model::EntityKind;
 pub fn run(config: GraphConfig) -> Result<(), CliError> {
     let GraphConfig { inputs, mut source } = config;
     let graph = inputs.open(&mut source)?;
-    print!("{}", stats_text(&graph));
-    Ok(())
+    to_stdout(|out| out.write_all(stats_text(&graph).as_bytes()))
 }
 
 /// The text `kg stats` prints.

@@ -32,7 +32,7 @@
 
 use super::ExportOptions;
 use super::keyed_graph::KeyedGraph;
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::write_folder_atomically;
 use crate::graph::KnowledgeGraph;
 use crate::model::RelationClass;
 use std::borrow::Cow;
@@ -133,9 +133,10 @@ pub fn write_relations_csv(
     write_relations(&KeyedGraph::new(graph, options)?, out)
 }
 
-/// Writes the import folder: creates `directory` (and its parents) when it is missing, then
-/// writes [`NODES_FILE`] and [`RELATIONS_FILE`] in it, each atomically, so an interrupted export
-/// leaves each file whole, old or new.
+/// Writes the import folder: a new folder holding [`NODES_FILE`] and [`RELATIONS_FILE`] is written
+/// beside `directory` and swapped in (its parents are created when missing), so an export that fails
+/// half-way leaves the old folder whole, never new nodes beside old relations. Other files in the
+/// old folder are kept.
 ///
 /// # Errors
 /// When the folder cannot be created or a file cannot be written; the error names neither, so the
@@ -146,10 +147,9 @@ pub fn write_neo4j_import(
     directory: &Path,
 ) -> std::io::Result<()> {
     let keyed = KeyedGraph::new(graph, options)?;
-    std::fs::create_dir_all(directory)?;
-    write_atomically(&directory.join(NODES_FILE), |out| write_nodes(&keyed, out))?;
-    write_atomically(&directory.join(RELATIONS_FILE), |out| {
-        write_relations(&keyed, out)
+    write_folder_atomically(directory, |folder| {
+        folder.write_file(NODES_FILE, |out| write_nodes(&keyed, out))?;
+        folder.write_file(RELATIONS_FILE, |out| write_relations(&keyed, out))
     })
 }
 

@@ -62,6 +62,15 @@ pub fn save_graph_as(
     }
 }
 
+/// Writes `graph` as pretty RON to a stream (`kg build -o -`): the bytes [`save_graph`] writes to a
+/// `.ron` file.
+pub fn write_graph_ron(
+    graph: &KnowledgeGraph,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    ron::write(&to_file(graph), out)
+}
+
 /// Reads a graph from `path`: a binary snapshot when the extension is `.kgb` or `.bin` or the file
 /// starts with the snapshot's header (whatever its name), RON otherwise.
 ///

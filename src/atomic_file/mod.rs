@@ -1,34 +1,59 @@
 //! Atomic file writes: write a temporary file beside the target, flush it to disk, rename it over the
 //! target. A crash or a full disk mid-write leaves the old file as it was.
 //!
+//! What is at the target is respected (`landing`): a symlink is followed and its target replaced, a
+//! device or a FIFO is written in place. Temporary files are named after their target and writer
+//! (`leftovers`), and a save removes those that killed writers of the same target left. A folder is
+//! written the same way, beside its target and then swapped in (`folder`).
+//!
 //! The file gets the permissions a plain create would give it (0666 less the umask), or keeps those of
 //! the file it replaces: a temporary file is made owner-only, and a graph or a Neo4j import folder that
 //! only its writer can read is no use to the database server or the colleague who loads it.
 
+mod folder;
+mod landing;
+mod leftovers;
+
+pub use folder::{NewFolder, check_folder_writable, write_folder_atomically};
+
+use landing::{Landing, landing};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-/// Writes `path` atomically with what `write` produces.
+/// Writes `path` atomically with what `write` produces. A symlink is followed and what it names is
+/// replaced; a device or a FIFO is written in place (not atomically: there is nothing to rename).
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".kg-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The umask applies to this, as it does to any file created.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    match landing(path) {
+        Landing::Missing(target) | Landing::File(target) => replace(&target, write),
+        // Opening a folder to write says "Is a directory".
+        Landing::Folder(_) | Landing::Special => write_in_place(path, write),
     }
-    let temporary = builder
-        .tempfile_in(directory)
-        .map_err(|error| creation_error(directory, &error))?;
+}
+
+/// Checks that [`write_atomically`] can write `path`, before the work that produces what is written:
+/// a temporary file is made where the real one would be, and removed. A device or a FIFO is not
+/// opened (a FIFO would wait for its reader).
+///
+/// # Errors
+/// The error writing would give: the directory is missing or not writable, or the path is a folder.
+pub fn check_writable(path: &Path) -> std::io::Result<()> {
+    match landing(path) {
+        Landing::Missing(target) | Landing::File(target) => temporary_file(&target).map(drop),
+        Landing::Folder(_) => std::fs::OpenOptions::new().write(true).open(path).map(drop),
+        Landing::Special => Ok(()),
+    }
+}
+
+/// Writes `target`, a regular file or none yet, through a temporary file renamed over it.
+fn replace(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let existing = std::fs::metadata(target).ok().map(|m| m.permissions());
+    let temporary = temporary_file(target)?;
     if let Some(permissions) = existing {
         temporary.as_file().set_permissions(permissions)?;
     }
@@ -38,8 +63,54 @@ pub fn write_atomically(
         writer.flush()?;
     }
     temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|e| e.error)?;
+    temporary.persist(target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Writes a device or a FIFO (or fails on a folder) as a shell's `>` would: opened, not replaced.
+fn write_in_place(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    let mut writer = BufWriter::new(file);
+    write(&mut writer)?;
+    writer.flush()
+}
+
+/// The folder `target` is written in, and its name as temporary names repeat it.
+fn directory_and_name(target: &Path) -> (&Path, String) {
+    let directory = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (directory, name)
+}
+
+/// A temporary file beside `target`, named after it and this process, once the leftovers of killed
+/// writers of the same target are removed (they may be what fills the disk).
+fn temporary_file(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let (directory, name) = directory_and_name(target);
+    leftovers::remove_stale(directory, &name);
+    let prefix = leftovers::prefix(&name);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(leftovers::SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask applies to this, as it does to any file created.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
+        .tempfile_in(directory)
+        .map_err(|error| creation_error(directory, &error))
 }
 
 /// Why the temporary file could not be made, in terms of the directory the user asked to write in:
