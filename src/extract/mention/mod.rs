@@ -194,6 +194,48 @@ mod tests {
         }
     }
 
+    /// Issue 21: a zero-width character inside a name split it ("Hez\u{200b}bollah" gave "Hez"). The
+    /// name is one mention whose span covers the character, and a lexicon name is still matched.
+    #[test]
+    fn a_name_with_a_zero_width_character_inside_is_one_name() {
+        let lexicon = Lexicon::embedded().expect("the embedded lexicon loads");
+        let vocabulary = CorpusVocabulary::default();
+        /// A mention's surface, and the lexicon entity it names if any.
+        type Named<'a> = (&'a str, Option<&'a str>);
+        let cases: &[(&str, &[Named])] = &[
+            (
+                "Hez\u{200b}bollah fighters attacked Ira\u{200c}q.",
+                &[("Hez\u{200b}bollah", None), ("Ira\u{200c}q", Some("Iraq"))],
+            ),
+            (
+                "The Uni\u{200d}ted Nations met Ir\u{2060}an\u{feff}.",
+                &[
+                    ("Uni\u{200d}ted Nations", Some("United Nations")),
+                    ("Ir\u{2060}an", Some("Iran")),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+            let mut mentions = Vec::new();
+            finder.find(text, &tokens, &mut mentions);
+            let found: Vec<(&str, Option<&str>)> = mentions
+                .iter()
+                .map(|m| {
+                    let entity = match m.source {
+                        MentionSource::Lexicon { entity, .. } => {
+                            lexicon.entity(entity).map(|e| e.name.as_str())
+                        }
+                        _ => None,
+                    };
+                    (m.span.slice(text), entity)
+                })
+                .collect();
+            assert_eq!(found, *expected, "{text:?}");
+        }
+    }
+
     use super::acronyms::is_acronym;
     use super::title::TITLE_MODIFIERS;
     use super::title::is_title_modifier;
