@@ -5,6 +5,14 @@
 //! ```sh
 //! KG_BENCH_CORPUS=../shared/corpus-large/sotu cargo bench --bench ingest
 //! ```
+//!
+//! The `long line` group finds the mentions of one line of 10,000 to 1,000,000 country names without
+//! punctuation (issue 21: 100,000 took 222 s when each name scanned the rest of the line); its time per
+//! word stays flat when mention finding is linear:
+//!
+//! ```sh
+//! cargo bench --bench ingest -- "long line"
+//! ```
 
 #[path = "support/allocator.rs"]
 mod allocator;
@@ -12,10 +20,11 @@ mod allocator;
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kgraph::extract::ExtractOptions;
 use kgraph::extract::Lexicon;
 use kgraph::extract::mention::{CorpusVocabulary, MentionFinder};
+use kgraph::model::Span;
 use kgraph::pipeline::build_graph;
 use kgraph::text::{segment_sentences, tokenize};
 use std::hint::black_box;
@@ -108,5 +117,46 @@ fn ingest(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, ingest);
+/// Mention finding on one line of `words` country names without punctuation, for 10k, 100k and 1M.
+fn long_line(c: &mut Criterion) {
+    let lexicon = match Lexicon::embedded() {
+        Ok(lexicon) => lexicon,
+        Err(error) => panic!("the embedded lexicon does not load: {error}"),
+    };
+    let vocabulary = CorpusVocabulary::default();
+    let names = [
+        "Iraq", "China", "Turkey", "Iran", "Syria", "Russia", "France", "Egypt",
+    ];
+    let mut group = c.benchmark_group("long line");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for words in [10_000, 100_000, 1_000_000] {
+        let text = names
+            .iter()
+            .cycle()
+            .take(words)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tokens = tokenize(&text, Span::new(0, text.len()));
+        group.throughput(Throughput::Elements(words as u64));
+        group.bench_with_input(
+            BenchmarkId::new("find mentions", words),
+            &tokens,
+            |b, tokens| {
+                let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+                let mut mentions = Vec::new();
+                b.iter(|| {
+                    finder.find(&text, tokens, &mut mentions);
+                    black_box(&mentions);
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, ingest, long_line);
 criterion_main!(benches);

@@ -2,8 +2,9 @@
 //!
 //! Directories are walked recursively and sorted, so the same paths always give the same documents in the
 //! same order (builds are deterministic). Only `.txt` and `.md` files are documents. UTF-8 is the norm;
-//! UTF-16 with a byte-order mark is decoded; anything else is refused with the file name and the line and
-//! column of the first bad byte. A leading UTF-8 byte-order mark is kept out of the stored text.
+//! UTF-16 with a byte-order mark is decoded; UTF-32 is refused by name, and a NUL character (in either
+//! encoding) as a binary file; anything else is refused with the file name and the line and column of the
+//! first bad byte. A leading UTF-8 byte-order mark is kept out of the stored text.
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,11 @@ pub enum DocumentError {
     },
     #[error("{path}: looks like a binary file, not text")]
     Binary { path: PathBuf },
+    #[error("{path}: {encoding} text is not supported; convert it to UTF-8 first")]
+    UnsupportedEncoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
     #[error("{path}: no such file or directory")]
     Missing { path: PathBuf },
     #[error("{path}: a symbolic link loop")]
@@ -172,6 +178,10 @@ fn read_document(path: &Path, name: String) -> Result<Document, DocumentError> {
         DecodeFailure::Binary => DocumentError::Binary {
             path: path.to_path_buf(),
         },
+        DecodeFailure::Unsupported { encoding } => DocumentError::UnsupportedEncoding {
+            path: path.to_path_buf(),
+            encoding,
+        },
         DecodeFailure::InvalidUtf8 { line, column, byte } => DocumentError::NotUtf8 {
             path: path.to_path_buf(),
             line,
@@ -185,7 +195,10 @@ fn read_document(path: &Path, name: String) -> Result<Document, DocumentError> {
 /// Why bytes are not text.
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeFailure {
+    /// NUL characters, or UTF-16 that does not decode: not text.
     Binary,
+    /// Text in an encoding that is recognised by its byte-order mark but not read (UTF-32).
+    Unsupported { encoding: &'static str },
     InvalidUtf8 {
         line: usize,
         column: usize,
@@ -194,8 +207,16 @@ pub enum DecodeFailure {
 }
 
 /// Decodes a file's bytes: UTF-8 (a leading byte-order mark dropped), or UTF-16 with a byte-order mark.
-/// UTF-8 text keeps the file's buffer rather than being copied.
+/// UTF-8 text keeps the file's buffer rather than being copied. A NUL character is refused in either
+/// (text has none); UTF-32 is recognised by its byte-order mark and refused by name.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeFailure> {
+    // Before UTF-16: the UTF-32 little-endian mark starts with the UTF-16 one, and would decode as
+    // UTF-16 into a NUL after every character.
+    for (mark, encoding) in UTF32_MARKS {
+        if bytes.starts_with(mark) {
+            return Err(DecodeFailure::Unsupported { encoding });
+        }
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, u16::from_le_bytes);
     }
@@ -228,14 +249,25 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeFailure> {
     }
 }
 
+/// The byte-order marks of UTF-32, and the encodings they announce.
+const UTF32_MARKS: [(&[u8], &str); 2] = [
+    (&[0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"),
+    (&[0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
+];
+
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeFailure> {
     if !bytes.len().is_multiple_of(2) {
         return Err(DecodeFailure::Binary);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units)
+    let text = char::decode_utf16(units)
         .collect::<Result<String, _>>()
-        .map_err(|_| DecodeFailure::Binary)
+        .map_err(|_| DecodeFailure::Binary)?;
+    // U+0000 as in UTF-8: not text.
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(DecodeFailure::Binary);
+    }
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -259,6 +291,22 @@ mod tests {
             ),
             (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err(DecodeFailure::Binary)),
             (b"", Ok("")),
+            // Issue 21: UTF-32 was read as UTF-16 into NULs; U+0000 was refused in UTF-8 only.
+            (
+                b"\xFF\xFE\0\0h\0\0\0i\0\0\0",
+                Err(DecodeFailure::Unsupported {
+                    encoding: "UTF-32LE",
+                }),
+            ),
+            (
+                b"\0\0\xFE\xFF\0\0\0h\0\0\0i",
+                Err(DecodeFailure::Unsupported {
+                    encoding: "UTF-32BE",
+                }),
+            ),
+            (b"a\0b", Err(DecodeFailure::Binary)),
+            (b"\xFF\xFEa\0\0\0b\0", Err(DecodeFailure::Binary)),
+            (b"\xFE\xFF\0a\0\0\0b", Err(DecodeFailure::Binary)),
         ];
         for (bytes, expected) in cases {
             assert_eq!(
@@ -268,6 +316,8 @@ mod tests {
                     .map(|s| s.to_string())
                     .map_err(|e| match e {
                         DecodeFailure::Binary => DecodeFailure::Binary,
+                        DecodeFailure::Unsupported { encoding } =>
+                            DecodeFailure::Unsupported { encoding },
                         DecodeFailure::InvalidUtf8 { line, column, byte } =>
                             DecodeFailure::InvalidUtf8 {
                                 line: *line,

@@ -97,17 +97,21 @@ enum LineKind {
     Text,
 }
 
-/// One line of the document: `start..end` is the line trimmed of whitespace, `body_start` is where its
-/// text starts after any bullet.
+/// One line of text of the document: `start..end` is the line trimmed of whitespace, `body_start` is
+/// where its text starts after any bullet. Blank and furniture lines are not kept (a document of
+/// line breaks alone would cost a record per byte): `after_break` says that one or more came between
+/// this line and the text line before it.
 #[derive(Debug, Clone, Copy)]
 struct Line {
     start: usize,
     body_start: usize,
     end: usize,
     bulleted: bool,
+    after_break: bool,
     kind: LineKind,
 }
 
+/// The text lines of `text`, each saying whether a blank or furniture line came before it.
 fn read_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     // `text.split_inclusive('\n')`, with the line breaks found many bytes at a time (a document may
@@ -116,35 +120,46 @@ fn read_lines(text: &str) -> Vec<Line> {
     let breaks = memchr::memchr_iter(b'\n', bytes).map(|at| at + 1);
     let last_end = (!bytes.ends_with(b"\n")).then_some(bytes.len());
     let mut line_start = 0;
+    let mut after_break = false;
     for line_end in breaks.chain(last_end).filter(|&end| end > 0) {
-        let raw = text.get(line_start..line_end).unwrap_or("");
-        let leading = raw.len() - raw.trim_start().len();
-        let start = line_start + leading;
-        let end = (line_start + raw.trim_end().len()).max(start);
-        let trimmed = text.get(start..end).unwrap_or("");
-        let kind = if trimmed.is_empty() {
-            LineKind::Blank
-        } else if is_furniture_line(trimmed) {
-            LineKind::Furniture
-        } else {
-            LineKind::Text
-        };
-        let bullet_length = bullet(trimmed).map_or(0, |(_, found)| found.len());
-        let body_start = start + bullet_length;
-        lines.push(Line {
-            start,
-            body_start,
-            end,
-            bulleted: bullet_length > 0,
-            kind: if body_start == end && kind == LineKind::Text {
-                LineKind::Blank
-            } else {
-                kind
-            },
-        });
+        let line = read_line(text, line_start, line_end, after_break);
+        after_break = line.kind != LineKind::Text;
+        if !after_break {
+            lines.push(line);
+        }
         line_start = line_end;
     }
     lines
+}
+
+/// The line `line_start..line_end` of `text` (its break included), of whatever kind.
+fn read_line(text: &str, line_start: usize, line_end: usize, after_break: bool) -> Line {
+    let raw = text.get(line_start..line_end).unwrap_or("");
+    let leading = raw.len() - raw.trim_start().len();
+    let start = line_start + leading;
+    let end = (line_start + raw.trim_end().len()).max(start);
+    let trimmed = text.get(start..end).unwrap_or("");
+    let kind = if trimmed.is_empty() {
+        LineKind::Blank
+    } else if is_furniture_line(trimmed) {
+        LineKind::Furniture
+    } else {
+        LineKind::Text
+    };
+    let bullet_length = bullet(trimmed).map_or(0, |(_, found)| found.len());
+    let body_start = start + bullet_length;
+    Line {
+        start,
+        body_start,
+        end,
+        bulleted: bullet_length > 0,
+        after_break,
+        kind: if body_start == end && kind == LineKind::Text {
+            LineKind::Blank
+        } else {
+            kind
+        },
+    }
 }
 
 /// Turns the menu lines among the text lines into furniture (rule 5 of [`super::furniture`]). Lines led
@@ -190,8 +205,12 @@ impl<'a> BlockBuilder<'a> {
     }
 
     fn add_line(&mut self, line: &Line) {
-        if line.kind != LineKind::Text {
+        // A blank or furniture line (one passed over before this one, or this one, a menu) ends the
+        // block.
+        if line.after_break || line.kind != LineKind::Text {
             self.flush();
+        }
+        if line.kind != LineKind::Text {
             return;
         }
         match self.block {
@@ -988,6 +1007,27 @@ mod tests {
             assert_valid_spans(text);
         }
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    /// Issue 21: 50 MB of line breaks took 2.7 GB, a 32-byte record for each blank line. Only text
+    /// lines are kept, each knowing whether blank or furniture lines came before it.
+    #[test]
+    fn blank_and_furniture_lines_keep_no_record() {
+        let cases: &[(&str, usize, &[bool])] = &[
+            // (text, how many of the repeated piece, after_break of each line kept)
+            ("\n", 1_000_000, &[]),
+            ("\r\n \t\n", 100_000, &[]),
+            ("* * *\n\n", 100_000, &[]),
+            ("Iraq met Iran.\n", 3, &[false, false, false]),
+            ("\n\nIraq met Iran.\n\n", 2, &[true, true]),
+            ("Iraq met Iran.\n123\n", 2, &[false, true]),
+        ];
+        for (piece, times, after_break) in cases {
+            let text = piece.repeat(*times);
+            let kept: Vec<bool> = read_lines(&text).iter().map(|l| l.after_break).collect();
+            assert_eq!(kept, *after_break, "{piece:?} x {times}");
+        }
+        assert!(segment_sentences(&"\n".repeat(1_000_000)).is_empty());
     }
 
     #[test]

@@ -38,9 +38,16 @@ impl Token {
 }
 
 /// The token pattern: a token is its leftmost-first match.
+///
+/// Zero-width characters (space U+200B, non-joiner U+200C, joiner U+200D, word joiner U+2060, no-break
+/// space U+FEFF) between letters or digits stay inside the word: "Hez\u{200b}bollah" is one word, not
+/// "Hez" and "bollah" (and Persian writes its non-joiner inside words).
 const TOKEN_PATTERN: &str = r"(?x)
         (?:\p{Lu}\.){2,}(?:[-–][\p{L}\p{M}\p{N}]+)*
-        | [\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*(?:[-–][\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)*
+        | [\p{L}\p{M}\p{N}]+(?:[\x{200B}-\x{200D}\x{2060}\x{FEFF}]+[\p{L}\p{M}\p{N}]+)*
+          (?:['’][\p{L}\p{M}]+(?:[\x{200B}-\x{200D}\x{2060}\x{FEFF}]+[\p{L}\p{M}]+)*)*
+          (?:[-–][\p{L}\p{M}\p{N}]+(?:[\x{200B}-\x{200D}\x{2060}\x{FEFF}]+[\p{L}\p{M}\p{N}]+)*
+            (?:['’][\p{L}\p{M}]+(?:[\x{200B}-\x{200D}\x{2060}\x{FEFF}]+[\p{L}\p{M}]+)*)*)*
         | \S";
 
 #[cfg(test)]
@@ -472,6 +479,19 @@ mod tests {
             ),
             ("(PMF)", &[("(", Punct), ("PMF", Word), (")", Punct)]),
             ("U.S. forces", &[("U.S.", Word), ("forces", Word)]),
+            // Issue 21: a zero-width character inside a word split it.
+            (
+                "Hez\u{200b}bollah’s al-Ha\u{200d}q",
+                &[
+                    ("Hez\u{200b}bollah", Word),
+                    ("’s", Possessive),
+                    ("al-Ha\u{200d}q", Word),
+                ],
+            ),
+            (
+                "\u{200b}Iraq\u{200c} ",
+                &[("\u{200b}", Punct), ("Iraq", Word), ("\u{200c}", Punct)],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
@@ -496,6 +516,7 @@ mod tests {
             "1990–91 2003-2011 S-400 ⅻ-b ²a a² é́ e\u{301}x Ü.Ö. Ü.Ö.-x\u{301}",
             " \t\n\x0b\x0c\r\u{85}\u{a0}\u{2003}x\u{1c}y\u{200b}z",
             "“Quoted”, (PMF) — [x] $5 &c. ...",
+            "Hez\u{200b}bollah Hez\u{200c}\u{200d}bollah Ira\u{2060}q\u{feff}’s \u{200b}x y\u{200b} a-b\u{200b}c",
         ];
         for text in cases {
             assert_eq!(
@@ -528,7 +549,7 @@ mod tests {
         fn scanner_agrees_with_the_pattern(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "A", "B", "a", "z", "0", "9", ".", "-", "–", "—", "'", "’", "s", " ", "\t", "\n", "\u{a0}",
             "É", "é", "\u{301}", "²", "Ⅻ", "ⅻ", "$", ",", "(", "\u{85}", "\u{1c}", "中", "\u{1F600}",
-            "“", "”", "‘", "…",
+            "“", "”", "‘", "…", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{feff}",
         ]), 0..24)) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(

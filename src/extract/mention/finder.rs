@@ -26,6 +26,10 @@ pub(super) struct Finder<'a> {
     /// The last longest match asked for, by its start: the title, name and country steps ask for the
     /// match at the same word one after another.
     pub(super) last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
+    /// How many times a token's word or kind was read, and how many reads the test allows before it
+    /// fails: the work of finding, counted where every step reads the tokens.
+    #[cfg(test)]
+    pub(super) reads: &'a super::ReadCount,
 }
 
 /// A longest lexicon match: (end, entity, role).
@@ -38,10 +42,14 @@ impl<'a> Finder<'a> {
     }
 
     pub(super) fn word(&self, index: usize) -> &'a str {
+        #[cfg(test)]
+        self.reads.count();
         self.words.get(index).copied().unwrap_or("")
     }
 
     pub(super) fn kind(&self, index: usize) -> Option<TokenKind> {
+        #[cfg(test)]
+        self.reads.count();
         self.tokens.get(index).map(|t| t.kind)
     }
 

@@ -1,6 +1,7 @@
 //! The longest run of tokens that names a lexicon entity, asked at nearly every word.
 
 use super::finder::{Finder, LexiconMatch};
+use super::words::is_zero_width;
 use crate::text::TokenKind;
 
 impl Finder<'_> {
@@ -93,7 +94,9 @@ impl Finder<'_> {
             if end > start + 1 {
                 surface.push(' ');
             }
-            surface.push_str(self.word(end - 1));
+            // "Hez\u{200b}bollah" names Hezbollah: the zero-width characters a word may hold are
+            // no part of the name (the mention's span still covers them).
+            surface.extend(self.word(end - 1).chars().filter(|&c| !is_zero_width(c)));
             if let Some((entity, role)) = self.lexicon.lookup(&surface) {
                 best = Some((end, entity, role));
             }

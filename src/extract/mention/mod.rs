@@ -75,6 +75,29 @@ pub struct MentionFinder<'a> {
     words: Vec<&'a str>,
     /// Room for the runs of words a longest match looks up (see `Finder::scratch`).
     scratch: String,
+    #[cfg(test)]
+    reads: ReadCount,
+}
+
+/// The token reads of a finder, counted in tests: the finder's work, which must stay linear in the
+/// tokens whatever the text (see `tests::a_long_run_of_names_costs_reads_linear_in_its_length`).
+#[cfg(test)]
+#[derive(Default)]
+pub(super) struct ReadCount {
+    reads: Cell<usize>,
+    /// A test's limit: past it the finder panics at once rather than run on for minutes.
+    budget: Cell<Option<usize>>,
+}
+
+#[cfg(test)]
+impl ReadCount {
+    pub(super) fn count(&self) {
+        let reads = self.reads.get() + 1;
+        self.reads.set(reads);
+        if let Some(budget) = self.budget.get() {
+            assert!(reads <= budget, "the finder read more than {budget} tokens");
+        }
+    }
 }
 
 impl<'a> MentionFinder<'a> {
@@ -84,6 +107,8 @@ impl<'a> MentionFinder<'a> {
             vocabulary,
             words: Vec::new(),
             scratch: String::new(),
+            #[cfg(test)]
+            reads: ReadCount::default(),
         }
     }
 
@@ -109,6 +134,8 @@ impl<'a> MentionFinder<'a> {
             words: &self.words,
             scratch: RefCell::new(std::mem::take(&mut self.scratch)),
             last_match: Cell::new(None),
+            #[cfg(test)]
+            reads: &self.reads,
         };
         finder.run(mentions);
         self.scratch = finder.scratch.into_inner();
@@ -117,6 +144,98 @@ impl<'a> MentionFinder<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    /// Issue 21: a line of 100,000 country names took 222 s, every word scanning the rest of the run.
+    /// Each line here has 200,000 words without punctuation; the finder may read each token a bounded
+    /// number of times (at most about 115 today, for the countries), and fails at once past that instead of running for hours.
+    #[test]
+    fn a_long_run_of_names_costs_reads_linear_in_its_length() {
+        const WORDS: usize = 200_000;
+        const READS_PER_TOKEN: usize = 200;
+        let lexicon = Lexicon::embedded().expect("the embedded lexicon loads");
+        let vocabulary = CorpusVocabulary::default();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "countries",
+                &["Iraq", "China", "Turkey", "Iran", "Syria", "Russia"],
+            ),
+            ("unknown names", &["Alpha", "Bravo", "Charlie", "Delta"]),
+            (
+                "names with connectors",
+                &["Bank", "of", "the", "Alpha", "and", "Bravo"],
+            ),
+            ("initials", &["Joe", "D", ".", "Hagan"]),
+        ];
+        for (what, words) in cases {
+            let text = words
+                .iter()
+                .cycle()
+                .take(WORDS)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+            finder
+                .reads
+                .budget
+                .set(Some(READS_PER_TOKEN * tokens.len()));
+            let mut mentions = Vec::new();
+            finder.find(&text, &tokens, &mut mentions);
+            let per_token = finder.reads.reads.get() as f64 / tokens.len() as f64;
+            eprintln!(
+                "{what}: {per_token:.1} reads per token, {} mentions",
+                mentions.len()
+            );
+            assert!(!mentions.is_empty(), "{what}");
+        }
+    }
+
+    /// Issue 21: a zero-width character inside a name split it ("Hez\u{200b}bollah" gave "Hez"). The
+    /// name is one mention whose span covers the character, and a lexicon name is still matched.
+    #[test]
+    fn a_name_with_a_zero_width_character_inside_is_one_name() {
+        let lexicon = Lexicon::embedded().expect("the embedded lexicon loads");
+        let vocabulary = CorpusVocabulary::default();
+        /// A mention's surface, and the lexicon entity it names if any.
+        type Named<'a> = (&'a str, Option<&'a str>);
+        let cases: &[(&str, &[Named])] = &[
+            (
+                "Hez\u{200b}bollah fighters attacked Ira\u{200c}q.",
+                &[("Hez\u{200b}bollah", None), ("Ira\u{200c}q", Some("Iraq"))],
+            ),
+            (
+                "The Uni\u{200d}ted Nations met Ir\u{2060}an\u{feff}.",
+                &[
+                    ("Uni\u{200d}ted Nations", Some("United Nations")),
+                    ("Ir\u{2060}an", Some("Iran")),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+            let mut mentions = Vec::new();
+            finder.find(text, &tokens, &mut mentions);
+            let found: Vec<(&str, Option<&str>)> = mentions
+                .iter()
+                .map(|m| {
+                    let entity = match m.source {
+                        MentionSource::Lexicon { entity, .. } => {
+                            lexicon.entity(entity).map(|e| e.name.as_str())
+                        }
+                        _ => None,
+                    };
+                    (m.span.slice(text), entity)
+                })
+                .collect();
+            assert_eq!(found, *expected, "{text:?}");
+        }
+    }
+
     use super::acronyms::is_acronym;
     use super::title::TITLE_MODIFIERS;
     use super::title::is_title_modifier;

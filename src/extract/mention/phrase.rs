@@ -16,6 +16,12 @@ const CONNECTORS: &[&str] = &[
     "ibn", "bint",
 ];
 
+/// The most tokens a capitalised phrase reads. The longest names in the corpora read 17 (connectors
+/// included); a run of capitalised words longer than this (a line of 100,000 country names, a title
+/// written in capitals) is cut into phrases of this length. Without a cap every word of such a run
+/// would scan the rest of it, quadratic in its length.
+pub(super) const MAX_PHRASE_TOKENS: usize = 32;
+
 /// Prepositions of place: a capital after one is the city ("in Baghdad"); elsewhere it stands for the
 /// government ("Baghdad agreed").
 const LOCATIVE_PREPOSITIONS: &[&str] = &[
@@ -24,13 +30,14 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &[
 ];
 
 impl Finder<'_> {
-    /// Where a capitalised phrase starting at `start` ends (exclusive).
+    /// Where a capitalised phrase starting at `start` ends (exclusive), at most [`MAX_PHRASE_TOKENS`]
+    /// tokens on (one more after an initial's full stop).
     pub(super) fn phrase_end(&self, start: usize) -> usize {
         let mut end = start + 1;
         // "and" inside a name is kept only if the phrase then ends in a head noun.
         let mut last_good = end;
         let mut pending_and = false;
-        loop {
+        while end - start < MAX_PHRASE_TOKENS {
             let word = self.word(end);
             // "Joe D. Hagan": an initial and its full stop.
             if word.chars().count() == 1

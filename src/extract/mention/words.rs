@@ -26,6 +26,11 @@ pub(super) fn starts_lower_case(word: &str) -> bool {
     }
 }
 
+/// The zero-width characters a word token may hold between its letters (see `crate::text::token`).
+pub(super) fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase())
 }
