@@ -15,6 +15,7 @@ use super::error::{QueryError, QueryErrorKind};
 use super::report::{Cell, Report, Section};
 use super::suggest::closest;
 use crate::graph::knowledge_graph::RelationRef;
+use crate::graph::paths::strongest_relation;
 use crate::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
     RelationFilter, RelationId, WalkDirection,
@@ -127,23 +128,12 @@ fn link_text(relation: &RelationRef<'_>, from: EntityId) -> String {
     }
 }
 
-/// The relation that best stands for a hop: an asserted one before a co-mention, an affirmed one before a
-/// denied one, then the one with the most evidence, then the oldest.
+/// The relation that best stands for a hop, in the order [`strongest_relation`] states.
 fn best_relation<'g>(
     graph: &'g KnowledgeGraph,
     relations: &[RelationId],
 ) -> Option<RelationRef<'g>> {
-    relations
-        .iter()
-        .filter_map(|&id| graph.relation(id))
-        .min_by_key(|r| {
-            (
-                !r.relation.class.is_asserted(),
-                r.relation.negated,
-                std::cmp::Reverse(r.relation.evidence().len()),
-                r.id,
-            )
-        })
+    strongest_relation(graph, relations).and_then(|id| graph.relation(id))
 }
 
 /// "entities", or "ArmedGroup, Person entities" when kinds are asked for.
