@@ -12,7 +12,9 @@ use std::io::{BufRead, IsTerminal};
 fn open_session(graph: GraphConfig, mode: OutputMode) -> Result<Session, CliError> {
     let GraphConfig { inputs, mut source } = graph;
     let graph = inputs.open(&mut source)?;
-    Ok(Session::new(graph, source, mode))
+    let mut session = Session::new(graph, source, mode);
+    session.set_width(shell::terminal_width());
+    Ok(session)
 }
 
 /// A failed entry as the command line reports it: a closed pipe stays an I/O error, so `main` can exit

@@ -98,6 +98,7 @@ pub fn run_repl(
                     name: "<repl>",
                     line: entry_number,
                 };
+                session.set_width(super::terminal::terminal_width());
                 match session.execute(&entry, origin, out) {
                     Ok(Outcome::Continue) => {}
                     Ok(Outcome::Quit) => break,

@@ -12,7 +12,9 @@ use crate::graph::{KnowledgeGraph, save_graph};
 use crate::model::Span;
 use crate::query::ast::{ExportTarget, Meta, PathArg};
 use crate::query::diagnostic::{Diagnostic, Source};
-use crate::query::{OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render};
+use crate::query::{
+    OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render_fitted,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -78,6 +80,8 @@ pub struct Session {
     graph: KnowledgeGraph,
     lexicon: LexiconSource,
     mode: OutputMode,
+    /// The terminal's width, which tables are fitted to; `None` draws them as wide as they need.
+    width: Option<usize>,
     timer: bool,
     last: Option<Report>,
     /// The scripts running now, outermost first: canonical path and the name they were run by.
@@ -117,6 +121,7 @@ impl Session {
             graph,
             lexicon,
             mode,
+            width: None,
             timer: false,
             last: None,
             running: Vec::new(),
@@ -132,6 +137,12 @@ impl Session {
     /// How results are printed.
     pub fn mode(&self) -> OutputMode {
         self.mode
+    }
+
+    /// Fits tables to a terminal `width` columns wide from now on (`None`: as wide as they need). The
+    /// shell measures its terminal before each entry, since a window can be resized.
+    pub fn set_width(&mut self, width: Option<usize>) {
+        self.width = width;
     }
 
     /// The flag that interrupts a running query: a Ctrl-C handler sets it. It is cleared after each entry.
@@ -200,7 +211,7 @@ impl Session {
                     started.elapsed().as_secs_f64() * 1000.0
                 ));
             }
-            out.write_all(render(&report, self.mode).as_bytes())?;
+            out.write_all(render_fitted(&report, self.mode, self.width).as_bytes())?;
             out.flush()?;
         }
         Ok(Outcome::Continue)
