@@ -76,6 +76,8 @@ pub struct ShellConfig {
     /// Standard input is a terminal: a line editor with a prompt, rather than commands from a pipe.
     pub interactive: bool,
     pub mode: OutputMode,
+    /// Page answers taller than the terminal (no `--no-pager`).
+    pub pager: bool,
 }
 
 /// `kg run`: a script of commands over a graph.
@@ -178,6 +180,7 @@ impl Config {
                     lexicon: None,
                     no_references: false,
                 },
+                no_pager: false,
             })?),
             Some(Command::Shell(args)) => Config::Shell(shell(args)?),
             Some(Command::Run(args)) => Config::Run(run(args)?),
@@ -231,6 +234,7 @@ fn shell(args: ShellArgs) -> Result<ShellConfig, ConfigError> {
         names: args.inputs,
         interactive,
         mode,
+        pager: !args.no_pager,
     })
 }
 

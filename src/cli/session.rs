@@ -71,6 +71,11 @@ pub fn run_shell(config: ShellConfig) -> Result<(), CliError> {
             graph.entity_count(),
             graph.relation_count()
         ),
+        pager: if config.pager && std::io::stdout().is_terminal() {
+            shell::Pager::from_environment()
+        } else {
+            None
+        },
     };
     let mut errors = std::io::stderr();
     shell::run_repl(&mut session, &options, &mut out, &mut errors)?;

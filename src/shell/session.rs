@@ -83,6 +83,8 @@ pub struct Session {
     /// The terminal's width, which tables are fitted to; `None` draws them as wide as they need.
     width: Option<usize>,
     timer: bool,
+    /// `:pager on|off`: whether the shell may page long answers.
+    pager: bool,
     last: Option<Report>,
     /// The scripts running now, outermost first: canonical path and the name they were run by.
     running: Vec<(PathBuf, String)>,
@@ -123,6 +125,7 @@ impl Session {
             mode,
             width: None,
             timer: false,
+            pager: true,
             last: None,
             running: Vec::new(),
             cancel: Arc::new(AtomicBool::new(false)),
@@ -143,6 +146,11 @@ impl Session {
     /// shell measures its terminal before each entry, since a window can be resized.
     pub fn set_width(&mut self, width: Option<usize>) {
         self.width = width;
+    }
+
+    /// False after `:pager off`: answers are never paged, however long.
+    pub fn pager_enabled(&self) -> bool {
+        self.pager
     }
 
     /// The flag that interrupts a running query: a Ctrl-C handler sets it. It is cleared after each entry.
@@ -395,6 +403,10 @@ impl Session {
             }
             Meta::Timer(on) => {
                 self.timer = on;
+                Ok(None)
+            }
+            Meta::Pager(on) => {
+                self.pager = on;
                 Ok(None)
             }
             Meta::Run { .. } | Meta::Quit => Ok(None),
