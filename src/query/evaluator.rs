@@ -20,7 +20,7 @@ use crate::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
     RelationFilter, RelationId, WalkDirection,
 };
-use crate::model::{EntityKind, Period, RelationClass, Span};
+use crate::model::{EntityKind, Period, RelationClass, Span, name_key};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;
 
@@ -207,6 +207,7 @@ impl<'g> Evaluator<'g> {
                     name.span,
                 ))
             }
+            several if let Some(one) = self.named_exactly(several, &name.text) => Ok(one),
             several => {
                 let mut candidates: Vec<String> = several
                     .iter()
@@ -223,6 +224,25 @@ impl<'g> Evaluator<'g> {
                 ))
             }
         }
+    }
+
+    /// The one entity among `candidates` whose canonical name is `text` (exactly, or else ignoring
+    /// case): a canonical name wins over another entity's alias, so every entity can be asked for by
+    /// its name. `None` when no one candidate stands out.
+    fn named_exactly(&self, candidates: &[EntityId], text: &str) -> Option<EntityId> {
+        let matching = |same: &dyn Fn(&str) -> bool| {
+            let mut found = candidates.iter().filter(|&&id| {
+                self.graph
+                    .entity(id)
+                    .is_some_and(|entity| same(&entity.name))
+            });
+            match (found.next(), found.next()) {
+                (Some(&one), None) => Some(one),
+                _ => None,
+            }
+        };
+        matching(&|name| name == text)
+            .or_else(|| matching(&|name| name_key(name) == name_key(text)))
     }
 
     /// Two different entities.
