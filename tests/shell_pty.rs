@@ -1,6 +1,7 @@
 //! The interactive shell in a pseudo-terminal, driven like a person would: typing a command, Tab
 //! completion of entity names (plain and quoted), a quote left open over two lines, Ctrl-C to drop a
-//! line, Ctrl-D to leave, and history kept across two sessions in the file `KG_HISTORY` names.
+//! line, Ctrl-D to leave, and history kept across two sessions in the file `KG_HISTORY` names; at 80
+//! columns, answers that fit the width and long ones shown through the pager `KG_PAGER` names.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -163,6 +164,84 @@ fn ctrl_c_interrupts_a_running_query_and_the_shell_goes_on() {
         .exp_string("1 shortest path from Start to End")
         .unwrap();
     shell.exp_string("kg> ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+}
+
+/// The shell over `data/` in a terminal of `columns` × `rows`, with `KG_PAGER` marking every line it
+/// shows with `paged:`, and `extra` arguments.
+fn sized_shell(home: &Path, columns: u16, rows: u16, extra: &str) -> PtySession {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "stty cols {columns} rows {rows} && exec \"$0\" shell \"$1\" {extra}"
+        ))
+        .arg(env!("CARGO_BIN_EXE_kg"))
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+        .env("KG_HISTORY", home.join("history"))
+        .env("KG_PAGER", "sed 's/^/paged:/'")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(TIMEOUT_MS)).unwrap();
+    session.exp_string("Ctrl-D leaves.").unwrap();
+    session.exp_string("kg> ").unwrap();
+    session
+}
+
+/// Sends `command` and returns everything the shell shows from the line break that accepts it up to the
+/// next prompt (redraws while typing never break the line).
+fn answer(session: &mut PtySession, command: &str) -> String {
+    session.send_line(command).unwrap();
+    session.exp_string("\r\n").unwrap();
+    let seen = session.exp_string("kg> ").unwrap();
+    // rexpect hands back one char per byte: put the bytes back together as UTF-8.
+    let bytes: Vec<u8> = seen.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn answers_fit_80_columns_and_long_ones_are_paged() {
+    use unicode_width::UnicodeWidthStr;
+    let home = tempfile::tempdir().unwrap();
+    let mut shell = sized_shell(home.path(), 80, 100, "");
+    for command in [
+        "help",
+        "why KRI Russia",
+        "path PMF Russia class asserted undirected",
+    ] {
+        let text = answer(&mut shell, command);
+        assert!(text.lines().count() > 5, "{command}: no answer\n{text}");
+        assert!(
+            !text.contains("paged:"),
+            "{command} fits the screen:\n{text}"
+        );
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            assert!(
+                line.width() <= 80,
+                "{command}: a line {} wide:\n{line}",
+                line.width()
+            );
+        }
+    }
+    // About 350 lines: through the pager.
+    let text = answer(&mut shell, "neighbours Iraq");
+    assert!(
+        text.contains("paged:entities within 1 hop of Iraq"),
+        "{text}"
+    );
+    // `:pager off` turns it off.
+    answer(&mut shell, ":pager off");
+    let text = answer(&mut shell, "neighbours Iraq");
+    assert!(!text.contains("paged:") && text.contains("Iraq"), "{text}");
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
+
+    // So does `--no-pager`.
+    let mut shell = sized_shell(home.path(), 80, 100, "--no-pager");
+    let text = answer(&mut shell, "neighbours Iraq");
+    assert!(!text.contains("paged:") && text.contains("Iraq"), "{text}");
     shell.send_control('d').unwrap();
     shell.exp_eof().unwrap();
 }

@@ -94,6 +94,9 @@ pub struct ShellArgs {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
+    /// Never page answers taller than the terminal (otherwise through $KG_PAGER, $PAGER or less -FRX).
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 /// How `kg run` and `kg query` print answers.

@@ -77,6 +77,8 @@ pub struct ShellConfig {
     /// Standard input is a terminal: a line editor with a prompt, rather than commands from a pipe.
     pub interactive: bool,
     pub mode: OutputMode,
+    /// Page answers taller than the terminal (no `--no-pager`).
+    pub pager: bool,
 }
 
 /// `kg run`: a script of commands over a graph.
@@ -179,6 +181,7 @@ impl Config {
                     lexicon: None,
                     no_references: false,
                 },
+                no_pager: false,
             })?),
             Some(Command::Shell(args)) => Config::Shell(shell(args)?),
             Some(Command::Run(args)) => Config::Run(run(args)?),
@@ -232,6 +235,7 @@ fn shell(args: ShellArgs) -> Result<ShellConfig, ConfigError> {
         names: args.inputs,
         interactive,
         mode,
+        pager: !args.no_pager,
     })
 }
 

@@ -13,7 +13,9 @@ use std::io::{BufRead, IsTerminal};
 fn open_session(graph: GraphConfig, mode: OutputMode) -> Result<Session, CliError> {
     let GraphConfig { inputs, mut source } = graph;
     let graph = inputs.open(&mut source)?;
-    Ok(Session::new(graph, source, mode))
+    let mut session = Session::new(graph, source, mode);
+    session.set_width(shell::terminal_width());
+    Ok(session)
 }
 
 /// A failed entry as the command line reports it: answers go to standard output, so an output error
@@ -70,6 +72,11 @@ pub fn run_shell(config: ShellConfig) -> Result<(), CliError> {
             graph.entity_count(),
             graph.relation_count()
         ),
+        pager: if config.pager && std::io::stdout().is_terminal() {
+            shell::Pager::from_environment()
+        } else {
+            None
+        },
     };
     let mut errors = std::io::stderr();
     shell::run_repl(&mut session, &options, &mut out, &mut errors)?;

@@ -14,6 +14,7 @@
 use super::cancelled::{Cancelled, check};
 use super::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
 use super::walk::{IdMap, IdSet, Link, RelationFilter};
+use crate::model::RelationClass;
 use std::sync::atomic::AtomicBool;
 
 /// One step of a path: from one entity to the next, through every relation that joins them.
@@ -25,6 +26,31 @@ pub struct Hop {
     pub to: EntityId,
     /// Every relation between `from` and `to` that the filter allows, in id order; never empty.
     pub relations: Vec<RelationId>,
+}
+
+/// The relation that best stands for a hop among `relations`, in this order:
+///
+/// 1. an asserted relation before a co-mention;
+/// 2. an affirmed one before one the text denies;
+/// 3. a relation of a named class (Cooperation, Conflict, PartOf, Leads) before `Other`;
+/// 4. the one with the most evidence sentences;
+/// 5. the oldest (the smallest id), so the choice never depends on the order given.
+///
+/// `None` when no id names a relation of `graph`.
+pub fn strongest_relation(graph: &KnowledgeGraph, relations: &[RelationId]) -> Option<RelationId> {
+    relations
+        .iter()
+        .filter_map(|&id| graph.relation(id))
+        .min_by_key(|r| {
+            (
+                !r.relation.class.is_asserted(),
+                r.relation.negated,
+                r.relation.class == RelationClass::Other,
+                std::cmp::Reverse(r.relation.evidence().len()),
+                r.id,
+            )
+        })
+        .map(|r| r.id)
 }
 
 /// A path: the entities it visits in order, and the hops between them (one fewer).
@@ -444,5 +470,66 @@ impl KnowledgeGraph {
             total: None,
             truncated,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Entity, Evidence, Relation};
+    use crate::model::{EntityKind, Span};
+
+    /// A relation with `sentences` evidence sentences, denied when `negated`.
+    fn relation(class: RelationClass, sentences: u32, negated: bool) -> Relation {
+        let evidence = (0..sentences)
+            .map(|i| Evidence::new(0, Span::new(i as usize, i as usize + 1), "verb", None));
+        Relation::new("link", class, evidence).with_negated(negated)
+    }
+
+    /// A relation joining the pair: its class, its number of sentences, and whether it is denied.
+    type Joining = (RelationClass, u32, bool);
+
+    #[test]
+    fn the_strongest_relation_follows_the_stated_order() {
+        use RelationClass::*;
+        // (the relations joining a pair, the index of the one that should stand for the hop)
+        let cases: &[(&[Joining], usize)] = &[
+            // A named class beats Other, even with less evidence (`path PMF Russia` on data/).
+            (&[(Other, 3, false), (Cooperation, 1, false)], 1),
+            // Other beats a co-mention, however many sentences the co-mention has.
+            (&[(CoMention, 9, false), (Other, 1, false)], 1),
+            // An affirmed Other beats a denied Cooperation.
+            (&[(Cooperation, 5, true), (Other, 1, false)], 1),
+            // Within the same rank, the most evidence wins...
+            (&[(Conflict, 1, false), (Leads, 2, false)], 1),
+            (&[(Other, 1, false), (Other, 4, false)], 1),
+            // ... and on a tie, the oldest.
+            (&[(PartOf, 2, false), (Cooperation, 2, false)], 0),
+        ];
+        for (index, (relations, expected)) in cases.iter().enumerate() {
+            let mut graph = KnowledgeGraph::new();
+            let mut add = |name: &str| {
+                graph.add_entity(Entity {
+                    name: name.into(),
+                    kind: EntityKind::Organization,
+                    aliases: vec![name.into()],
+                    mentions: Vec::new(),
+                })
+            };
+            let (a, b) = (add("A"), add("B"));
+            let ids: Vec<RelationId> = relations
+                .iter()
+                .map(|&(class, sentences, negated)| {
+                    graph.add_relation(a, b, relation(class, sentences, negated))
+                })
+                .collect();
+            let mut shuffled = ids.clone();
+            shuffled.reverse();
+            assert_eq!(
+                strongest_relation(&graph, &shuffled),
+                Some(ids[*expected]),
+                "case {index}: {relations:?}"
+            );
+        }
     }
 }

@@ -223,6 +223,8 @@ pub enum Meta {
     Mode(OutputMode),
     /// `:timer on`: print how long each command took.
     Timer(bool),
+    /// `:pager off`: in a terminal, show an answer taller than the screen through a pager (on by default).
+    Pager(bool),
     /// `:quit`: leave the shell (or stop the script).
     Quit,
 }

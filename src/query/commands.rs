@@ -129,6 +129,12 @@ pub const META_COMMANDS: &[CommandHelp] = &[
         example: ":timer on",
     },
     CommandHelp {
+        name: ":pager",
+        syntax: ":pager on|off",
+        summary: "Show answers taller than the terminal through a pager ($KG_PAGER, $PAGER or less -FRX).",
+        example: ":pager off",
+    },
+    CommandHelp {
         name: ":quit",
         syntax: ":quit",
         summary: "Leave the shell (Ctrl-D does too).",

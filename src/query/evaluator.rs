@@ -15,11 +15,12 @@ use super::error::{QueryError, QueryErrorKind};
 use super::report::{Cell, Report, Section};
 use super::suggest::closest;
 use crate::graph::knowledge_graph::RelationRef;
+use crate::graph::paths::strongest_relation;
 use crate::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
     PathList, RelationFilter, RelationId, WalkDirection,
 };
-use crate::model::{EntityKind, Period, RelationClass, Span};
+use crate::model::{EntityKind, Period, RelationClass, Span, name_key};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;
 
@@ -127,23 +128,12 @@ fn link_text(relation: &RelationRef<'_>, from: EntityId) -> String {
     }
 }
 
-/// The relation that best stands for a hop: an asserted one before a co-mention, an affirmed one before a
-/// denied one, then the one with the most evidence, then the oldest.
+/// The relation that best stands for a hop, in the order [`strongest_relation`] states.
 fn best_relation<'g>(
     graph: &'g KnowledgeGraph,
     relations: &[RelationId],
 ) -> Option<RelationRef<'g>> {
-    relations
-        .iter()
-        .filter_map(|&id| graph.relation(id))
-        .min_by_key(|r| {
-            (
-                !r.relation.class.is_asserted(),
-                r.relation.negated,
-                std::cmp::Reverse(r.relation.evidence().len()),
-                r.id,
-            )
-        })
+    strongest_relation(graph, relations).and_then(|id| graph.relation(id))
 }
 
 /// "entities", or "ArmedGroup, Person entities" when kinds are asked for.
@@ -217,6 +207,7 @@ impl<'g> Evaluator<'g> {
                     name.span,
                 ))
             }
+            several if let Some(one) = self.named_exactly(several, &name.text) => Ok(one),
             several => {
                 let mut candidates: Vec<String> = several
                     .iter()
@@ -233,6 +224,25 @@ impl<'g> Evaluator<'g> {
                 ))
             }
         }
+    }
+
+    /// The one entity among `candidates` whose canonical name is `text` (exactly, or else ignoring
+    /// case): a canonical name wins over another entity's alias, so every entity can be asked for by
+    /// its name. `None` when no one candidate stands out.
+    fn named_exactly(&self, candidates: &[EntityId], text: &str) -> Option<EntityId> {
+        let matching = |same: &dyn Fn(&str) -> bool| {
+            let mut found = candidates.iter().filter(|&&id| {
+                self.graph
+                    .entity(id)
+                    .is_some_and(|entity| same(&entity.name))
+            });
+            match (found.next(), found.next()) {
+                (Some(&one), None) => Some(one),
+                _ => None,
+            }
+        };
+        matching(&|name| name == text)
+            .or_else(|| matching(&|name| name_key(name) == name_key(text)))
     }
 
     /// Two different entities.

@@ -150,6 +150,41 @@ fn names_that_do_not_resolve_get_help() {
 }
 
 #[test]
+fn a_canonical_name_wins_over_another_entitys_alias() {
+    // As in the SOTU graph: the organisation "United States'" also goes by "United States".
+    let graph = build(
+        &[
+            ("United States", Country, &["US"]),
+            ("United States'", Organization, &["United States"]),
+            ("Prime Minister", Person, &["PM"]),
+            (
+                "Prime Minister Office",
+                Organization,
+                &["PM", "prime minister"],
+            ),
+        ],
+        &[],
+    );
+    let cases = [
+        ("entity \"United States\"", "# United States (Country)"),
+        ("entity \"united states\"", "# United States (Country)"),
+        (
+            "entity \"United States'\"",
+            "# United States' (Organization)",
+        ),
+        ("entity \"prime minister\"", "# Prime Minister (Person)"),
+        (
+            "entity PM",
+            r#"error at 7..9: "PM" could be "Prime Minister (Person)" or "Prime Minister Office (Organization)"; use the full name"#,
+        ),
+    ];
+    for (line, expected) in cases {
+        let answer = answer(&graph, line, OutputMode::Plain);
+        assert_eq!(answer.lines().next(), Some(expected), "{line}");
+    }
+}
+
+#[test]
 fn the_answer_knows_its_subgraph() {
     let graph = world();
     let never = AtomicBool::new(false);

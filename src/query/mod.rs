@@ -26,5 +26,5 @@ pub use ast::{Meta, NameRef, OutputMode, PathArg, Query, Statement};
 pub use error::{QueryError, QueryErrorKind};
 pub use evaluator::evaluate;
 pub use parser::parse_line;
-pub use render::render;
+pub use render::{render, render_fitted};
 pub use report::Report;

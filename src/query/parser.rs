@@ -31,7 +31,8 @@
 //!                       (inclusive; "in" Y = "since" Y "until" Y; each end of the window once)
 //! meta       ::= ":load" path+ | ":save" path | ":ingest" path+ | ":run" path
 //!              | ":export" ("json" | "dot" | "svg") path "last"?
-//!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off") | ":quit"
+//!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off")
+//!              | ":pager" ("on" | "off") | ":quit"
 //! name       ::= quoted | word
 //! name-rest  ::= quoted | word+                 (the rest of the line, one space between words)
 //! text-rest  ::= quoted | word+
@@ -665,6 +666,12 @@ impl<'a> LineParser<'a> {
                 let (rest, ()) = self.end(rest, ":timer", "takes on or off", false)?;
                 Ok((rest, Meta::Timer(setting == "on")))
             }
+            ":pager" => {
+                let (rest, setting) =
+                    self.choice(input, ":pager", "pager setting", &["on", "off"])?;
+                let (rest, ()) = self.end(rest, ":pager", "takes on or off", false)?;
+                Ok((rest, Meta::Pager(setting == "on")))
+            }
             ":quit" => {
                 let (rest, ()) = self.end(input, ":quit", "takes nothing", false)?;
                 Ok((rest, Meta::Quit))
@@ -1153,7 +1160,7 @@ fn what_with_article(what: &'static str) -> &'static str {
     match what {
         "export format" => "an export format (json, dot or svg)",
         "output mode" => "an output mode (table, plain, json or csv)",
-        "timer setting" => "on or off",
+        "timer setting" | "pager setting" => "on or off",
         _ => "an argument",
     }
 }

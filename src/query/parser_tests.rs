@@ -135,6 +135,7 @@ fn tree(statement: &Statement) -> String {
             } => format!("(:export {} {} last={last})", target.name(), path(p)),
             Meta::Mode(mode) => format!("(:mode {})", mode.name()),
             Meta::Timer(on) => format!("(:timer {on})"),
+            Meta::Pager(on) => format!("(:pager {on})"),
             Meta::Quit => "(:quit)".into(),
         },
     }
@@ -198,6 +199,7 @@ valid! {
     export_whole: ":export svg graph.svg" => r#"(:export svg "graph.svg"@12..21 last=false)"#,
     mode: ":mode CSV" => "(:mode csv)",
     timer: ":timer off" => "(:timer false)",
+    pager: ":pager off" => "(:pager false)",
     quit: ":quit" => "(:quit)",
     neighbours_since: "neighbours Iraq since 2014" =>
         r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both window=2014..)"#,

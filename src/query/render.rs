@@ -1,19 +1,30 @@
 //! Drawing a [`Report`]: aligned tables for a terminal, tab-separated plain text for pipes and golden
 //! files, JSON for programs (serde views laid out by one formatter, in `render/json.rs`), CSV for
 //! spreadsheets (the `csv` crate, in `render/csv.rs`). Each is a pure function from report to text.
+//!
+//! A table drawn for a terminal of known width fits in it (`render/fit.rs`): long cells wrap inside
+//! their column, and a table too wide for columns at all is drawn as one record per row. Plain text,
+//! JSON and CSV are for programs and never wrap.
 
 mod csv;
+mod fit;
 mod json;
 mod json_layout;
 
 use super::ast::OutputMode;
-use super::report::{Cell, Report, Section};
+use super::report::{Cell, Report, Section, Table};
 use unicode_width::UnicodeWidthStr;
 
 /// The report drawn in `mode`, ending with a newline.
 pub fn render(report: &Report, mode: OutputMode) -> String {
+    render_fitted(report, mode, None)
+}
+
+/// The report drawn in `mode` for a terminal `width` columns wide (`None`: as wide as it needs); only
+/// tables use the width.
+pub fn render_fitted(report: &Report, mode: OutputMode, width: Option<usize>) -> String {
     match mode {
-        OutputMode::Table => render_table(report),
+        OutputMode::Table => render_table(report, width),
         OutputMode::Plain => render_plain(report),
         OutputMode::Json => json::render_json(report),
         OutputMode::Csv => csv::render_csv(report),
@@ -39,6 +50,11 @@ fn aligned(rows: &[Vec<String>]) -> Vec<String> {
                 .unwrap_or(0)
         })
         .collect();
+    aligned_to(rows, &widths)
+}
+
+/// Rows of cells padded to `widths`, two spaces apart; the last column is not padded.
+fn aligned_to(rows: &[Vec<String>], widths: &[usize]) -> Vec<String> {
     rows.iter()
         .map(|row| {
             let cells: Vec<String> = row
@@ -61,69 +77,174 @@ fn cells_text(row: &[Cell]) -> Vec<String> {
     row.iter().map(Cell::text).collect()
 }
 
-fn render_table(report: &Report) -> String {
-    let mut out = String::new();
+/// Lines of `text` wrapped to `width` (when there is one), the later ones indented by `indent` spaces.
+fn wrapped_lines(text: &str, width: Option<usize>, first: &str, indent: usize) -> Vec<String> {
+    let Some(width) = width.filter(|&w| w > indent + 1 && first.width() + text.width() > w) else {
+        return vec![format!("{first}{text}")];
+    };
+    let lines = fit::wrap(text, width - indent.max(first.width()));
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            if index == 0 {
+                format!("{first}{line}")
+            } else {
+                format!("{}{line}", " ".repeat(indent))
+            }
+        })
+        .collect()
+}
+
+/// A table's header, rule and rows as aligned columns, each cell wrapped inside its column when
+/// `widths` is narrower than the text.
+fn columns(table: &Table, widths: &[usize]) -> Vec<String> {
+    let mut rows: Vec<Vec<String>> = vec![table.columns.clone()];
+    rows.push(widths.iter().map(|&w| "─".repeat(w)).collect());
+    rows.extend(table.rows.iter().map(|r| cells_text(r)));
+    let mut lines = Vec::new();
+    for row in rows {
+        let cells: Vec<Vec<String>> = row
+            .iter()
+            .zip(widths)
+            .map(|(text, &width)| {
+                if text.width() > width {
+                    fit::wrap(text, width)
+                } else {
+                    vec![text.clone()]
+                }
+            })
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0);
+        let physical: Vec<Vec<String>> = (0..height)
+            .map(|line| {
+                cells
+                    .iter()
+                    .map(|cell| cell.get(line).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        lines.extend(aligned_to(&physical, widths));
+    }
+    lines
+}
+
+/// Each row of a table as a record: its column names down the left, its values wrapped beside them,
+/// rows apart by a blank line.
+fn records(table: &Table, width: usize) -> Vec<String> {
+    let key_width = table.columns.iter().map(|c| c.width()).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (index, row) in table.rows.iter().enumerate() {
+        if index > 0 {
+            lines.push(String::new());
+        }
+        for (key, cell) in table.columns.iter().zip(row) {
+            let first = format!("{}  ", pad(key, key_width));
+            let text = cell.text();
+            lines.extend(
+                wrapped_lines(&text, Some(width), &first, key_width + fit::GAP)
+                    .into_iter()
+                    .map(|line| line.trim_end().to_string()),
+            );
+        }
+    }
+    lines
+}
+
+/// The natural width of each column of `table`: its widest cell or heading.
+fn natural_widths(table: &Table) -> Vec<usize> {
+    (0..table.columns.len())
+        .map(|c| {
+            std::iter::once(table.columns[c].width())
+                .chain(
+                    table
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.get(c))
+                        .map(|cell| cell.text().width()),
+                )
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// A table as aligned columns, wrapped to `width` when one is given, or as records when columns
+/// cannot fit.
+fn table_lines(table: &Table, width: Option<usize>) -> Vec<String> {
+    let natural = natural_widths(table);
+    match width {
+        None => columns(table, &natural),
+        Some(width) => match fit::column_widths(&natural, width) {
+            Some(widths) => columns(table, &widths),
+            None => records(table, width),
+        },
+    }
+}
+
+/// Named values, one a line, the values wrapped beside their names.
+fn field_lines(fields: &[(String, Cell)], width: Option<usize>) -> Vec<String> {
+    let rows: Vec<Vec<String>> = fields
+        .iter()
+        .map(|(k, v)| vec![k.clone(), v.text()])
+        .collect();
+    let Some(width) = width else {
+        return aligned(&rows);
+    };
+    let key_width = fields.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    rows.iter()
+        .flat_map(|row| {
+            let first = format!("{}  ", pad(&row[0], key_width));
+            wrapped_lines(&row[1], Some(width), &first, key_width + fit::GAP)
+                .into_iter()
+                .map(|line| line.trim_end().to_string())
+        })
+        .collect()
+}
+
+fn render_table(report: &Report, width: Option<usize>) -> String {
+    let mut lines: Vec<String> = Vec::new();
     if !report.title.is_empty() {
-        out.push_str(&report.title);
-        out.push('\n');
+        lines.extend(wrapped_lines(&report.title, width, "", 0));
     }
     let named = report.sections.len() > 1;
     for section in &report.sections {
-        out.push('\n');
+        lines.push(String::new());
         match section {
             Section::Table(table) => {
                 if named {
-                    out.push_str(&format!("{}:\n", table.name));
+                    lines.push(format!("{}:", table.name));
                 }
                 if table.rows.is_empty() {
-                    out.push_str("(none)\n");
-                    continue;
-                }
-                let mut rows: Vec<Vec<String>> = vec![table.columns.clone()];
-                let header_widths: Vec<usize> = (0..table.columns.len())
-                    .map(|c| {
-                        std::iter::once(table.columns[c].width())
-                            .chain(
-                                table
-                                    .rows
-                                    .iter()
-                                    .filter_map(|r| r.get(c))
-                                    .map(|cell| cell.text().width()),
-                            )
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .collect();
-                rows.push(header_widths.iter().map(|&w| "─".repeat(w)).collect());
-                rows.extend(table.rows.iter().map(|r| cells_text(r)));
-                for line in aligned(&rows) {
-                    out.push_str(&line);
-                    out.push('\n');
+                    lines.push("(none)".into());
+                } else {
+                    lines.extend(table_lines(table, width));
                 }
             }
-            Section::Fields { fields, .. } => {
-                let rows: Vec<Vec<String>> = fields
-                    .iter()
-                    .map(|(k, v)| vec![k.clone(), v.text()])
-                    .collect();
-                for line in aligned(&rows) {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-            }
-            Section::Text { lines, .. } => {
-                for line in lines {
-                    out.push_str(line);
-                    out.push('\n');
+            Section::Fields { fields, .. } => lines.extend(field_lines(fields, width)),
+            Section::Text { lines: text, .. } => {
+                for line in text {
+                    let indent = line.len() - line.trim_start().len();
+                    lines.extend(wrapped_lines(
+                        line.trim_start(),
+                        width,
+                        &line[..indent],
+                        indent,
+                    ));
                 }
             }
         }
     }
     if !report.notes.is_empty() {
-        out.push('\n');
+        lines.push(String::new());
     }
     for note in &report.notes {
-        out.push_str(&format!("note: {note}\n"));
+        lines.extend(wrapped_lines(note, width, "note: ", "note: ".len()));
+    }
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line);
+        out.push('\n');
     }
     // A blank line ends each answer, so answers in a row (and the next prompt) stand apart.
     out.push('\n');

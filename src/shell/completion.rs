@@ -142,7 +142,7 @@ pub fn expected_at(line: &str, start: usize) -> Expected {
         ":mode" if position == 1 => {
             Expected::Words(OutputMode::ALL.map(|m| m.name().to_string()).to_vec())
         }
-        ":timer" if position == 1 => words(&["on", "off"]),
+        ":timer" | ":pager" if position == 1 => words(&["on", "off"]),
         "help" if position == 1 => Expected::Words(
             VERBS
                 .iter()

@@ -6,7 +6,9 @@
 //! the long algorithms check, and the shell goes on. Ctrl-D (or `:quit`) leaves.
 
 use super::helper::ShellHelper;
+use super::pager::{Pager, taller_than};
 use super::session::{ExecuteError, Origin, Outcome, Session};
+use super::terminal::{terminal_height, terminal_width};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
@@ -46,6 +48,9 @@ pub struct ReplOptions {
     pub colour: bool,
     /// The line printed first (what graph is open).
     pub banner: String,
+    /// The pager for answers taller than the terminal; `None` (`--no-pager`, or no terminal) pages
+    /// nothing.
+    pub pager: Option<Pager>,
 }
 
 /// Runs the shell until Ctrl-D or `:quit`. Answers go to `out`, errors to `errors`.
@@ -98,7 +103,11 @@ pub fn run_repl(
                     name: "<repl>",
                     line: entry_number,
                 };
-                match session.execute(&entry, origin, out) {
+                session.set_width(terminal_width());
+                let mut answer = Vec::new();
+                let executed = session.execute(&entry, origin, &mut answer);
+                show(&answer, session, options.pager.as_ref(), out)?;
+                match executed {
                     Ok(Outcome::Continue) => {}
                     Ok(Outcome::Quit) => break,
                     Err(ExecuteError::Command(diagnostic)) => {
@@ -123,6 +132,28 @@ pub fn run_repl(
         }
     }
     Ok(())
+}
+
+/// Writes an answer: through the pager when there is one, the session allows it and the answer is
+/// taller than the terminal; to `out` otherwise (and when the pager cannot be started).
+fn show(
+    answer: &[u8],
+    session: &Session,
+    pager: Option<&Pager>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let paged = pager.filter(|_| {
+        session.pager_enabled() && terminal_height().is_some_and(|h| taller_than(answer, h))
+    });
+    if let Some(pager) = paged
+        && pager.show(answer).is_ok()
+    {
+        // Ctrl-C in the pager reaches kg too: it interrupted nothing of ours.
+        session.cancel_flag().store(false, Ordering::Relaxed);
+        return Ok(());
+    }
+    out.write_all(answer)?;
+    out.flush()
 }
 
 /// Writes the history file, creating its directory; a failure is a warning, not the end of the shell.

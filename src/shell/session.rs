@@ -12,7 +12,9 @@ use crate::graph::{KnowledgeGraph, save_graph};
 use crate::model::Span;
 use crate::query::ast::{ExportTarget, Meta, PathArg};
 use crate::query::diagnostic::{Diagnostic, Source};
-use crate::query::{OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render};
+use crate::query::{
+    OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render_fitted,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -78,7 +80,11 @@ pub struct Session {
     graph: KnowledgeGraph,
     lexicon: LexiconSource,
     mode: OutputMode,
+    /// The terminal's width, which tables are fitted to; `None` draws them as wide as they need.
+    width: Option<usize>,
     timer: bool,
+    /// `:pager on|off`: whether the shell may page long answers.
+    pager: bool,
     last: Option<Report>,
     /// The scripts running now, outermost first: canonical path and the name they were run by.
     running: Vec<(PathBuf, String)>,
@@ -117,7 +123,9 @@ impl Session {
             graph,
             lexicon,
             mode,
+            width: None,
             timer: false,
+            pager: true,
             last: None,
             running: Vec::new(),
             cancel: Arc::new(AtomicBool::new(false)),
@@ -132,6 +140,17 @@ impl Session {
     /// How results are printed.
     pub fn mode(&self) -> OutputMode {
         self.mode
+    }
+
+    /// Fits tables to a terminal `width` columns wide from now on (`None`: as wide as they need). The
+    /// shell measures its terminal before each entry, since a window can be resized.
+    pub fn set_width(&mut self, width: Option<usize>) {
+        self.width = width;
+    }
+
+    /// False after `:pager off`: answers are never paged, however long.
+    pub fn pager_enabled(&self) -> bool {
+        self.pager
     }
 
     /// The flag that interrupts a running query: a Ctrl-C handler sets it. It is cleared after each entry.
@@ -200,7 +219,7 @@ impl Session {
                     started.elapsed().as_secs_f64() * 1000.0
                 ));
             }
-            out.write_all(render(&report, self.mode).as_bytes())?;
+            out.write_all(render_fitted(&report, self.mode, self.width).as_bytes())?;
             out.flush()?;
         }
         Ok(Outcome::Continue)
@@ -384,6 +403,10 @@ impl Session {
             }
             Meta::Timer(on) => {
                 self.timer = on;
+                Ok(None)
+            }
+            Meta::Pager(on) => {
+                self.pager = on;
                 Ok(None)
             }
             Meta::Run { .. } | Meta::Quit => Ok(None),
