@@ -479,8 +479,8 @@ fn bad_graph_files_are_refused_and_left_untouched() {
     }
 }
 
-/// Kills `kg build` at a sweep of moments over many runs, some of them while it writes the graph over
-/// an existing one: the file at the output path always loads, as the old graph or the new one.
+/// Kills `kg build` at moments found by bisection over many runs, some of them while it writes the graph
+/// over an existing one: the file at the output path always loads, as the old graph or the new one.
 #[test]
 fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
     let dir = tempfile::tempdir().unwrap();
@@ -512,24 +512,33 @@ fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
     assert!(timed.status.success());
     let whole = started.elapsed();
 
-    // One sweep of 30 kills; a second sweep only when a busy machine made the first miss every save.
-    const RUNS: u32 = 30;
+    // Where to kill is found by bisection on what each kill caught, not only from the build timed above: on
+    // a busy machine a build's length varies, and a fixed sweep of moments can miss every save. A run that
+    // left the new graph in place was killed too late, one that left the old graph and no temporary file
+    // too early.
+    const RUNS: u32 = 60;
+    const ENOUGH: u32 = 3;
+    let (mut too_early, mut too_late) = (Duration::ZERO, whole.mul_f64(1.5));
     let mut killed_while_saving = 0;
     let mut finished = 0;
     let mut runs = 0;
-    for run in 0..2 * RUNS {
-        if run == RUNS && killed_while_saving > 0 {
+    for run in 0..RUNS {
+        if killed_while_saving >= ENOUGH {
             break;
         }
         runs += 1;
+        if too_early >= too_late {
+            // The machine's speed changed under the bisection: widen the window again.
+            too_early = too_early.mul_f64(0.5);
+            too_late = too_late.mul_f64(1.5) + Duration::from_millis(5);
+        }
+        let delay = (too_early + too_late) / 2;
         std::fs::write(dir.path().join("g.ron"), &old_bytes).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
             .args(["build", "corpus", "-o", "g.ron", "-q"])
             .current_dir(dir.path())
             .spawn()
             .unwrap();
-        // From a third of the build to a little past its end: saving is its last part.
-        let delay = whole.mul_f64(0.33 + 0.8 * f64::from(run % RUNS) / f64::from(RUNS));
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL; an error means it had already exited
         let status = child.wait().unwrap();
@@ -541,10 +550,15 @@ fn a_build_killed_while_saving_leaves_a_graph_that_loads() {
             .map(|e| e.unwrap().path())
             .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".kg-"))
             .collect();
+        let now = std::fs::read(dir.path().join("g.ron")).unwrap();
         if !temporary.is_empty() {
             killed_while_saving += 1;
+        } else if status.success() || now == new_bytes {
+            // Finished, or killed after the new graph was renamed into place.
+            too_late = delay;
+        } else {
+            too_early = delay;
         }
-        let now = std::fs::read(dir.path().join("g.ron")).unwrap();
         assert!(
             now == old_bytes || now == new_bytes,
             "run {run}: the graph file is neither the old nor the new graph ({} bytes)",
