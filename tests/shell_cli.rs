@@ -306,10 +306,10 @@ fn a_script_that_cannot_be_read_is_a_plain_error() {
     let dir = tempfile::tempdir().unwrap();
     let output = kg(&["run", "missing.kgq", "--graph", &data()], dir.path());
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).starts_with("kg: error: missing.kgq: No such file"),
-        "{}",
-        stderr(&output)
+    // In the words every other command uses (issue 20: it said "No such file or directory (os error 2)").
+    assert_eq!(
+        stderr(&output),
+        "kg: error: missing.kgq: no such file or directory\n"
     );
 }
 
