@@ -11,7 +11,7 @@ use kgraph::graph::persist::write_graph_ron;
 use kgraph::graph::{KnowledgeGraph, load_graph, save_graph};
 use kgraph::pipeline::{BuildSummary, UpdateMode, UpdateSummary};
 use kgraph::shell::graph_source::{add_documents, build_documents};
-use kgraph::text::{Document, list_documents, load_documents, read_documents};
+use kgraph::text::{Document, list_documents, read_documents};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -77,16 +77,15 @@ fn read_inputs(config: &mut BuildConfig) -> Result<(Option<Saved>, Vec<Document>
             .as_ref()
             .map(|(graph, mode)| load_graph(graph).map(|graph| (graph, *mode)))
             .transpose()?;
-        let documents = match shard {
-            // Only the shard's files are read: listing the corpus is cheap, reading it is not.
-            Some(shard) => {
-                let mut sources = list_documents(documents)?;
-                sources.retain(|source| shard.holds(&source.name));
-                read_documents(&sources)?
-            }
-            None => load_documents(documents)?,
-        };
-        Ok((existing, documents))
+        let mut listing = list_documents(documents)?;
+        // Only the shard's files are read: listing the corpus is cheap, reading it is not.
+        if let Some(shard) = shard {
+            listing.sources.retain(|source| shard.holds(&source.name));
+        }
+        for warning in &listing.warnings {
+            note(format_args!("kg: warning: {warning}"));
+        }
+        Ok((existing, read_documents(&listing.sources)?))
     };
     let ((lexicon, ()), inputs) = rayon::join(
         || rayon::join(|| source.get().map(|_| ()), kgraph::text::prepare_tokenizer),

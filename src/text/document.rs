@@ -1,7 +1,8 @@
 //! Documents: find the text files under the paths a user gives, and decode them.
 //!
 //! Directories are walked recursively and sorted, so the same paths always give the same documents in the
-//! same order (builds are deterministic). Only `.txt` and `.md` files are documents. UTF-8 is the norm;
+//! same order (builds are deterministic); symbolic links are followed, a loop passed over with a warning,
+//! and a real file reached twice read once. Only `.txt` and `.md` files are documents. UTF-8 is the norm;
 //! UTF-16 with a byte-order mark is decoded; UTF-32 is refused by name, and a NUL character (in either
 //! encoding) as a binary file; anything else is refused with the file name and the line and column of the
 //! first bad byte. A leading UTF-8 byte-order mark is kept out of the stored text.
@@ -43,8 +44,25 @@ pub enum DocumentError {
     },
     #[error("{path}: no such file or directory")]
     Missing { path: PathBuf },
-    #[error("{path}: a symbolic link loop")]
+}
+
+/// Something passed over while listing documents, for the caller to tell the user; the listing goes
+/// on without it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentWarning {
+    /// A symbolic link to a folder it is inside of: following it would never end (`find -L` and
+    /// `rg -L` pass over it the same way).
+    #[error("{path}: a symbolic link loop; skipped")]
     SymlinkLoop { path: PathBuf },
+}
+
+/// The documents found under the paths a user gave, and what was passed over on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentListing {
+    /// Each real file once, in the order documents are read.
+    pub sources: Vec<DocumentSource>,
+    /// What was passed over, in the order it was met.
+    pub warnings: Vec<DocumentWarning>,
 }
 
 /// The file extensions that hold documents.
@@ -71,9 +89,10 @@ impl DocumentSource {
 ///
 /// A file named explicitly is read whatever its extension; inside directories only regular `.txt` and
 /// `.md` files are (named pipes, sockets and devices are passed over). A file that cannot be read fails
-/// the whole load with its path: a graph silently missing a document would be worse.
+/// the whole load with its path: a graph silently missing a document would be worse. Symbolic link
+/// loops are passed over without a word: a caller that tells the user lists with [`list_documents`].
 pub fn load_documents(paths: &[PathBuf]) -> Result<Vec<Document>, DocumentError> {
-    read_documents(&list_documents(paths)?)
+    read_documents(&list_documents(paths)?.sources)
 }
 
 /// Reads and decodes `sources`, in parallel, into documents in the same order. When several fail, the
@@ -87,79 +106,99 @@ pub fn read_documents(sources: &[DocumentSource]) -> Result<Vec<Document>, Docum
 
 /// Lists the documents under `paths` without reading them, in the order [`load_documents`] reads them,
 /// so a caller can read only some (one shard of a corpus).
-pub fn list_documents(paths: &[PathBuf]) -> Result<Vec<DocumentSource>, DocumentError> {
-    let mut sources = Vec::new();
+///
+/// A document is its real file: one reached twice (a path given twice, two links to one folder) is
+/// listed once, under the name it was first found by. Symbolic link loops are passed over with a
+/// warning.
+pub fn list_documents(paths: &[PathBuf]) -> Result<DocumentListing, DocumentError> {
+    let mut listing = DocumentListing::default();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => DocumentError::Missing { path: path.clone() },
-            _ => DocumentError::Io {
-                path: path.clone(),
-                source,
-            },
+            _ => io_error(path, source),
         })?;
-        if metadata.is_dir() {
-            let mut files = Vec::new();
-            let mut visited = Vec::new();
-            collect_files(path, &mut files, &mut visited)?;
-            files.sort();
-            for file in files {
-                let name = file
-                    .strip_prefix(path)
-                    .unwrap_or(&file)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                sources.push(DocumentSource { path: file, name });
-            }
+        let found = if metadata.is_dir() {
+            files_under(path, &mut listing.warnings)?
         } else {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            sources.push(DocumentSource {
+            vec![DocumentSource {
                 path: path.clone(),
                 name,
-            });
+            }]
+        };
+        for source in found {
+            let real = std::fs::canonicalize(&source.path)
+                .map_err(|error| io_error(&source.path, error))?;
+            if seen.insert(real) {
+                listing.sources.push(source);
+            }
         }
     }
-    Ok(sources)
+    Ok(listing)
+}
+
+/// The document files under `directory`, sorted by path and named relative to it.
+fn files_under(
+    directory: &Path,
+    warnings: &mut Vec<DocumentWarning>,
+) -> Result<Vec<DocumentSource>, DocumentError> {
+    let mut files = Vec::new();
+    collect_files(directory, &mut files, &mut Vec::new(), warnings)?;
+    files.sort();
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            let name = file
+                .strip_prefix(directory)
+                .unwrap_or(&file)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            DocumentSource { path: file, name }
+        })
+        .collect())
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> DocumentError {
+    DocumentError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn collect_files(
     directory: &Path,
     files: &mut Vec<PathBuf>,
-    visited: &mut Vec<PathBuf>,
+    ancestors: &mut Vec<PathBuf>,
+    warnings: &mut Vec<DocumentWarning>,
 ) -> Result<(), DocumentError> {
-    let io_error = |source| DocumentError::Io {
-        path: directory.to_path_buf(),
-        source,
-    };
     // Following symlinks is useful (a corpus assembled from links), so loops are caught by remembering the
     // canonical path of every directory on the way down.
-    let canonical = std::fs::canonicalize(directory).map_err(io_error)?;
-    if visited.contains(&canonical) {
-        return Err(DocumentError::SymlinkLoop {
+    let canonical = std::fs::canonicalize(directory).map_err(|e| io_error(directory, e))?;
+    if ancestors.contains(&canonical) {
+        warnings.push(DocumentWarning::SymlinkLoop {
             path: directory.to_path_buf(),
         });
+        return Ok(());
     }
-    visited.push(canonical);
-    for entry in std::fs::read_dir(directory).map_err(io_error)? {
-        let entry = entry.map_err(io_error)?;
-        let path = entry.path();
-        let metadata = std::fs::metadata(&path).map_err(|source| DocumentError::Io {
-            path: path.clone(),
-            source,
-        })?;
+    ancestors.push(canonical);
+    for entry in std::fs::read_dir(directory).map_err(|e| io_error(directory, e))? {
+        let path = entry.map_err(|e| io_error(directory, e))?.path();
+        let metadata = std::fs::metadata(&path).map_err(|e| io_error(&path, e))?;
         // Only regular files are documents: opening a named pipe or a device that happens to end in
         // `.txt` would block the build or read forever.
         if metadata.is_dir() {
-            collect_files(&path, files, visited)?;
+            collect_files(&path, files, ancestors, warnings)?;
         } else if metadata.is_file() && has_document_extension(&path) {
             files.push(path);
         }
     }
-    visited.pop();
+    ancestors.pop();
     Ok(())
 }
 
@@ -342,7 +381,7 @@ mod tests {
         for (name, bytes) in files {
             std::fs::write(dir.path().join(name), bytes).unwrap();
         }
-        let sources = list_documents(&[dir.path().to_path_buf()]).unwrap();
+        let sources = list_documents(&[dir.path().to_path_buf()]).unwrap().sources;
         let good: Vec<DocumentSource> = sources
             .iter()
             .filter(|s| s.name == "a.txt" || s.name == "d.txt")

@@ -23,7 +23,8 @@ pub mod shard;
 pub mod token;
 
 pub use document::{
-    Document, DocumentError, DocumentSource, list_documents, load_documents, read_documents,
+    Document, DocumentError, DocumentListing, DocumentSource, DocumentWarning, list_documents,
+    load_documents, read_documents,
 };
 pub use sentence::{Sentence, SentenceKind, segment_sentences};
 pub use shard::Shard;
