@@ -349,8 +349,8 @@ fn graphml_parses_with_typed_keys_counts_and_values() {
     assert_eq!(awkward["mention_count"], "2");
     let control = &graphml.nodes[&entity_key(CONTROL, EntityKind::Person)];
     assert_eq!(
-        control["name"], "Line\nbreak \\ tab\tbell",
-        "the bell is dropped"
+        control["name"], "Line\nbreak \\ tab\tbell\u{fffd}",
+        "the bell, which XML cannot carry, is replaced"
     );
 
     let (_, source, target, back) = &graphml.edges[0];

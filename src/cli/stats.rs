@@ -4,7 +4,7 @@ use super::CliError;
 use super::config::GraphConfig;
 use super::output::to_stdout;
 use kgraph::graph::KnowledgeGraph;
-use kgraph::model::EntityKind;
+use kgraph::model::{EntityKind, terminal_safe};
 
 /// Prints the summary of the configured graph.
 pub fn run(config: GraphConfig) -> Result<(), CliError> {
@@ -13,7 +13,8 @@ pub fn run(config: GraphConfig) -> Result<(), CliError> {
     to_stdout(|out| out.write_all(stats_text(&graph).as_bytes()))
 }
 
-/// The text `kg stats` prints.
+/// The text `kg stats` prints. Document names come from file names, so their control characters
+/// are shown rather than sent to the terminal.
 pub fn stats_text(graph: &KnowledgeGraph) -> String {
     let mut text = String::new();
     let sentences: Vec<usize> = graph
@@ -25,7 +26,7 @@ pub fn stats_text(graph: &KnowledgeGraph) -> String {
     for (document, count) in graph.documents().iter().zip(&sentences) {
         text.push_str(&format!(
             "  {}  {} bytes, {count} sentences\n",
-            document.name,
+            terminal_safe(&document.name),
             document.text.len()
         ));
     }

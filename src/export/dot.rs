@@ -56,7 +56,10 @@ fn class_colour(class: RelationClass) -> &'static str {
 ///
 /// Quotes and backslashes are backslashed (a lone backslash would otherwise start one of DOT's
 /// escapes such as `\N`, or swallow the closing quote); a line feed becomes DOT's centred line break
-/// `\n`; a carriage return is dropped, so Windows line ends break a line once.
+/// `\n`; a carriage return is dropped, so Windows line ends break a line once. Any other control
+/// character, and U+FFFE and U+FFFF, is shown as the text `\u{..}` (as the terminal shows it): a NUL
+/// ends GraphViz's string early, and the others would reach the SVG, where XML 1.0 forbids them.
+/// A tab is kept: XML allows it.
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
@@ -65,6 +68,11 @@ fn escape(text: &str) -> String {
             '\\' => escaped.push_str("\\\\"),
             '\n' => escaped.push_str("\\n"),
             '\r' => {}
+            '\t' => escaped.push('\t'),
+            other if other.is_control() || matches!(other, '\u{fffe}' | '\u{ffff}') => {
+                // Backslashed, so GraphViz draws the backslash rather than read an escape.
+                escaped.push_str(&format!("\\\\u{{{:x}}}", u32::from(other)));
+            }
             other => escaped.push(other),
         }
     }
@@ -260,6 +268,10 @@ mod tests {
             (r"ends in \", r"ends in \\"),
             ("two\nlines", r"two\nlines"),
             ("windows\r\nline", r"windows\nline"),
+            ("nul\0bell\u{7}", r"nul\\u{0}bell\\u{7}"),
+            ("esc\u{1b}[31m del\u{7f}", r"esc\\u{1b}[31m del\\u{7f}"),
+            ("tab\tkept", "tab\tkept"),
+            ("not xml \u{fffe}", r"not xml \\u{fffe}"),
             (r#"Asa'ib "Ahl" \ al-Haq"#, r#"Asa'ib \"Ahl\" \\ al-Haq"#),
             ("Ḥizb al-Daʿwa ¬", "Ḥizb al-Daʿwa ¬"),
             (

@@ -17,8 +17,9 @@
 //! Co-mention edges are written only when the options say so.
 //!
 //! Text is escaped for XML 1.0: `& < > " '` become entities, a carriage return becomes `&#13;` (a
-//! parser would otherwise turn it into a line feed), and the control characters XML cannot carry
-//! at all are dropped.
+//! parser would otherwise turn it into a line feed), and the characters XML cannot carry at all
+//! (the other C0 controls, U+FFFE, U+FFFF) become U+FFFD, the replacement character, so a reader
+//! sees that something stood there.
 
 use super::ExportOptions;
 use super::keyed_graph::{KeyedGraph, rule_names};
@@ -84,8 +85,8 @@ const KEYS: [AttributeKey; 13] = [
 ///
 /// The five markup characters become entities, so the result is safe inside either quotes. A
 /// carriage return becomes `&#13;` so it survives line-end normalisation; tab and line feed are
-/// kept. Every other control character is dropped, and so are U+FFFE and U+FFFF: XML 1.0 cannot
-/// carry them even as character references, and a document holding one does not parse.
+/// kept. Every other control character, and U+FFFE and U+FFFF, becomes U+FFFD: XML 1.0 cannot carry
+/// them even as character references, and a document holding one does not parse.
 pub fn escape_xml(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for character in text.chars() {
@@ -97,8 +98,8 @@ pub fn escape_xml(text: &str) -> String {
             '\'' => escaped.push_str("&apos;"),
             '\r' => escaped.push_str("&#13;"),
             '\t' | '\n' => escaped.push(character),
-            '\u{fffe}' | '\u{ffff}' => {}
-            other if other.is_control() => {}
+            '\u{fffe}' | '\u{ffff}' => escaped.push(char::REPLACEMENT_CHARACTER),
+            other if other.is_control() => escaped.push(char::REPLACEMENT_CHARACTER),
             other => escaped.push(other),
         }
     }
@@ -210,9 +211,12 @@ mod tests {
             ("tab\there", "tab\there"),
             ("two\nlines", "two\nlines"),
             ("windows\r\nline", "windows&#13;\nline"),
-            ("nul\u{0}bell\u{7}esc\u{1b}", "nulbellesc"),
-            ("del\u{7f} c1\u{85}", "del c1"),
-            ("not\u{fffe}chars\u{ffff}", "notchars"),
+            (
+                "nul\u{0}bell\u{7}esc\u{1b}",
+                "nul\u{fffd}bell\u{fffd}esc\u{fffd}",
+            ),
+            ("del\u{7f} c1\u{85}", "del\u{fffd} c1\u{fffd}"),
+            ("not\u{fffe}chars\u{ffff}", "not\u{fffd}chars\u{fffd}"),
             ("Ḥizb al-Daʿwa ¬ 𝔘", "Ḥizb al-Daʿwa ¬ 𝔘"),
             ("&amp;", "&amp;amp;"),
         ];
@@ -289,7 +293,7 @@ mod tests {
                 .to_string(),
             format!("    <node id=\"{a}\">"),
             "      <data key=\"name\">A &amp; Sons</data>".to_string(),
-            "      <data key=\"aliases\">A &amp; Sons; AS</data>".to_string(),
+            "      <data key=\"aliases\">A &amp; Sons; A\u{fffd}S</data>".to_string(),
             "      <data key=\"mention_count\">0</data>".to_string(),
             "      <data key=\"negated\">true</data>".to_string(),
             "      <data key=\"sentence\">A &lt;&amp;&gt; B.</data>".to_string(),

@@ -8,6 +8,7 @@
 //! - [`EdgeKey`] and [`Statement`]: what makes two relations one edge.
 //! - [`name_key()`], [`surface_key()`], [`entity_key()`]: the normalised forms names are grouped, looked up
 //!   and exported under.
+//! - [`terminal_safe()`]: text with its control characters shown, for printing on a terminal.
 
 pub mod edge_key;
 pub mod entity_key;
@@ -18,6 +19,7 @@ pub mod relation_class;
 pub mod rule;
 pub mod span;
 pub mod symbol;
+pub mod terminal_text;
 
 pub use edge_key::{EdgeKey, Statement};
 pub use entity_key::entity_key;
@@ -28,3 +30,4 @@ pub use relation_class::RelationClass;
 pub use rule::{Rule, RuleName};
 pub use span::Span;
 pub use symbol::Symbol;
+pub use terminal_text::terminal_safe;

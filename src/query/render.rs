@@ -5,6 +5,10 @@
 //! A table drawn for a terminal of known width fits in it (`render/fit.rs`): long cells wrap inside
 //! their column, and a table too wide for columns at all is drawn as one record per row. Plain text,
 //! JSON and CSV are for programs and never wrap.
+//!
+//! Table and plain text go to terminals, and names come from files a user does not control: every
+//! piece of report text passes through [`terminal_safe`], so a control character in a name is shown
+//! as `\u{1b}` rather than acted on. JSON and CSV escape by their own rules.
 
 mod csv;
 mod fit;
@@ -13,6 +17,7 @@ mod json_layout;
 
 use super::ast::OutputMode;
 use super::report::{Cell, Report, Section, Table};
+use crate::model::terminal_safe;
 use unicode_width::UnicodeWidthStr;
 
 /// The report drawn in `mode`, ending with a newline.
@@ -73,8 +78,14 @@ fn aligned_to(rows: &[Vec<String>], widths: &[usize]) -> Vec<String> {
         .collect()
 }
 
+/// A row's cells as text safe for a terminal.
 fn cells_text(row: &[Cell]) -> Vec<String> {
-    row.iter().map(Cell::text).collect()
+    row.iter().map(cell_text).collect()
+}
+
+/// A cell's text with its control characters shown, not sent to the terminal.
+fn cell_text(cell: &Cell) -> String {
+    terminal_safe(&cell.text()).into_owned()
 }
 
 /// Lines of `text` wrapped to `width` (when there is one), the later ones indented by `indent` spaces.
@@ -140,7 +151,7 @@ fn records(table: &Table, width: usize) -> Vec<String> {
         }
         for (key, cell) in table.columns.iter().zip(row) {
             let first = format!("{}  ", pad(key, key_width));
-            let text = cell.text();
+            let text = cell_text(cell);
             lines.extend(
                 wrapped_lines(&text, Some(width), &first, key_width + fit::GAP)
                     .into_iter()
@@ -161,7 +172,7 @@ fn natural_widths(table: &Table) -> Vec<usize> {
                         .rows
                         .iter()
                         .filter_map(|r| r.get(c))
-                        .map(|cell| cell.text().width()),
+                        .map(|cell| cell_text(cell).width()),
                 )
                 .max()
                 .unwrap_or(0)
@@ -186,7 +197,7 @@ fn table_lines(table: &Table, width: Option<usize>) -> Vec<String> {
 fn field_lines(fields: &[(String, Cell)], width: Option<usize>) -> Vec<String> {
     let rows: Vec<Vec<String>> = fields
         .iter()
-        .map(|(k, v)| vec![k.clone(), v.text()])
+        .map(|(k, v)| vec![k.clone(), cell_text(v)])
         .collect();
     let Some(width) = width else {
         return aligned(&rows);
@@ -205,7 +216,7 @@ fn field_lines(fields: &[(String, Cell)], width: Option<usize>) -> Vec<String> {
 fn render_table(report: &Report, width: Option<usize>) -> String {
     let mut lines: Vec<String> = Vec::new();
     if !report.title.is_empty() {
-        lines.extend(wrapped_lines(&report.title, width, "", 0));
+        lines.extend(wrapped_lines(&terminal_safe(&report.title), width, "", 0));
     }
     let named = report.sections.len() > 1;
     for section in &report.sections {
@@ -224,6 +235,7 @@ fn render_table(report: &Report, width: Option<usize>) -> String {
             Section::Fields { fields, .. } => lines.extend(field_lines(fields, width)),
             Section::Text { lines: text, .. } => {
                 for line in text {
+                    let line = terminal_safe(line);
                     let indent = line.len() - line.trim_start().len();
                     lines.extend(wrapped_lines(
                         line.trim_start(),
@@ -239,7 +251,12 @@ fn render_table(report: &Report, width: Option<usize>) -> String {
         lines.push(String::new());
     }
     for note in &report.notes {
-        lines.extend(wrapped_lines(note, width, "note: ", "note: ".len()));
+        lines.extend(wrapped_lines(
+            &terminal_safe(note),
+            width,
+            "note: ",
+            "note: ".len(),
+        ));
     }
     let mut out = String::new();
     for line in lines {
@@ -252,14 +269,15 @@ fn render_table(report: &Report, width: Option<usize>) -> String {
 }
 
 /// Tabs and line breaks inside a cell would break the plain format's columns: they become spaces.
+/// Any other control character is shown, not sent to the terminal.
 fn plain_cell(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
+    terminal_safe(&text.replace(['\t', '\n', '\r'], " ")).into_owned()
 }
 
 fn render_plain(report: &Report) -> String {
     let mut out = String::new();
     if !report.title.is_empty() {
-        out.push_str(&format!("# {}\n", report.title));
+        out.push_str(&format!("# {}\n", terminal_safe(&report.title)));
     }
     for section in &report.sections {
         match section {
@@ -278,14 +296,14 @@ fn render_plain(report: &Report) -> String {
             }
             Section::Text { lines, .. } => {
                 for line in lines {
-                    out.push_str(line);
+                    out.push_str(&terminal_safe(line));
                     out.push('\n');
                 }
             }
         }
     }
     for note in &report.notes {
-        out.push_str(&format!("# note: {note}\n"));
+        out.push_str(&format!("# note: {}\n", terminal_safe(note)));
     }
     out
 }
