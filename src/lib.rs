@@ -27,6 +27,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod grouping;
+mod io_reason;
 pub mod model;
 pub mod pipeline;
 pub mod query;

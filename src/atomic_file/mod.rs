@@ -126,13 +126,7 @@ fn creation_error(directory: &Path, error: &std::io::Error) -> std::io::Error {
         _ => {
             // tempfile wraps the system's error with the temporary path and hides the system's words;
             // the kind is what is left to say.
-            let cause = match error.kind() {
-                std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-                std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_string(),
-                std::io::ErrorKind::StorageFull => "no space left on the device".to_string(),
-                std::io::ErrorKind::NotADirectory => "not a directory".to_string(),
-                kind => kind.to_string(),
-            };
+            let cause = crate::io_reason::io_reason(error);
             format!("cannot create a file in {}: {cause}", directory.display())
         }
     };

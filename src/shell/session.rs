@@ -106,18 +106,6 @@ fn describe(graph: &KnowledgeGraph) -> String {
     )
 }
 
-/// Why a file could not be read, in the words the other commands use ("no such file or directory"),
-/// without the system's error number.
-fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::IsADirectory => "is a directory, not a script".to_string(),
-        std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
-        _ => error.to_string(),
-    }
-}
-
 /// A file that could not be read or written, about `span` of the line.
 fn file_error(span: Span, error: impl std::fmt::Display) -> SessionError {
     SessionError::new(SessionErrorKind::File(error.to_string()), span)
@@ -314,7 +302,11 @@ impl Session {
     /// Reads a script and marks it as running, refusing one that is already running or one too deep.
     fn enter_script(&mut self, path: &Path, name: &str) -> Result<String, SessionErrorKind> {
         let unreadable = |e: std::io::Error| {
-            SessionErrorKind::File(format!("{}: {}", path.display(), io_reason(&e)))
+            SessionErrorKind::File(format!(
+                "{}: {}",
+                path.display(),
+                crate::io_reason::io_reason(&e)
+            ))
         };
         let canonical = path.canonicalize().map_err(unreadable)?;
         if let Some(position) = self.running.iter().position(|(p, _)| *p == canonical) {

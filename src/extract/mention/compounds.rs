@@ -36,15 +36,12 @@ impl Finder<'_> {
             return None;
         }
         for (span, entity, role) in known {
-            mentions.push(FoundMention {
-                span,
-                tokens: (index, index + 1),
-                source: MentionSource::Lexicon { entity, role },
-                kind: self.lexicon.entity(entity).map(|e| e.kind),
-                title: None,
-                sentence_initial: false,
-                contains: Vec::new(),
-            });
+            mentions.push(self.lexicon_entity_mention(
+                (index, index + 1),
+                Some(span),
+                entity,
+                role,
+            ));
         }
         Some(index + 1)
     }

@@ -57,6 +57,26 @@ impl<'a> Finder<'a> {
         self.kind(index) == Some(TokenKind::Word)
     }
 
+    /// A mention of the lexicon's `entity` by its surface in `role`, over tokens `first..last` (or at
+    /// `span`, a part of one token, when given).
+    pub(super) fn lexicon_entity_mention(
+        &self,
+        tokens: (usize, usize),
+        span: Option<Span>,
+        entity: usize,
+        role: SurfaceRole,
+    ) -> FoundMention {
+        FoundMention {
+            span: span.unwrap_or_else(|| self.span(tokens.0, tokens.1)),
+            tokens,
+            source: MentionSource::Lexicon { entity, role },
+            kind: self.lexicon.entity(entity).map(|e| e.kind),
+            title: None,
+            sentence_initial: false,
+            contains: Vec::new(),
+        }
+    }
+
     pub(super) fn span(&self, first: usize, last: usize) -> Span {
         match (
             self.tokens.get(first),
@@ -219,15 +239,7 @@ impl<'a> Finder<'a> {
             mentions.push(phrase(end, EntityKind::Place, vec![entity]));
             return end;
         }
-        mentions.push(FoundMention {
-            span: self.span(i, end),
-            tokens: (i, end),
-            source: MentionSource::Lexicon { entity, role },
-            kind: self.lexicon.entity(entity).map(|e| e.kind),
-            title: None,
-            sentence_initial: false,
-            contains: Vec::new(),
-        });
+        mentions.push(self.lexicon_entity_mention((i, end), None, entity, role));
         end
     }
 

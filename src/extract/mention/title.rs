@@ -92,15 +92,7 @@ impl Finder<'_> {
             return None;
         }
         let country_index = country.map(|(end, entity, role)| {
-            mentions.push(FoundMention {
-                span: self.span(i, end),
-                tokens: (i, end),
-                source: MentionSource::Lexicon { entity, role },
-                kind: self.lexicon.entity(entity).map(|e| e.kind),
-                title: None,
-                sentence_initial: false,
-                contains: Vec::new(),
-            });
+            mentions.push(self.lexicon_entity_mention((i, end), None, entity, role));
             mentions.len() - 1
         });
         if name_end > title_end {
