@@ -77,3 +77,51 @@ spurious graph pairs (1)
 "
     );
 }
+
+/// `--per-document`: each document with gold gets a row scored on its own graph (the iraq row has
+/// the figures the whole-corpus test above shows for the same text); a document without gold gets
+/// none; a saved graph cannot be split, and says so.
+#[test]
+fn eval_per_document_scores_each_document_on_its_own_graph() {
+    let directory = tempfile::tempdir().unwrap();
+    let documents = directory.path().join("docs");
+    let gold = directory.path().join("gold");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::create_dir_all(&gold).unwrap();
+    std::fs::write(documents.join("iraq.txt"), TEXT).unwrap();
+    std::fs::write(documents.join("russia.txt"), "Russia is large.\n").unwrap();
+    std::fs::write(documents.join("other.txt"), "Peru is far away.\n").unwrap();
+    std::fs::write(gold.join("iraq.gold.json"), IRAQ_GOLD).unwrap();
+    std::fs::write(gold.join("russia.gold.json"), RUSSIA_GOLD).unwrap();
+    let kg = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kg"))
+            .args(args)
+            .current_dir(directory.path())
+            .output()
+            .unwrap()
+    };
+    let output = kg(&["eval", "docs", "--gold", "gold", "--per-document"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let table = stdout.split("\n\n").nth(1).unwrap();
+    assert_eq!(
+        table,
+        "document    entity F1       kind      alias     pair P    pair F1   sent. F1
+iraq.txt        0.889      0.750      1.000      0.667      0.800      0.800
+russia.txt      1.000      1.000      1.000      0.000      0.000      0.000
+"
+    );
+
+    let built = kg(&["build", "docs", "-o", "graph.ron"]);
+    assert!(built.status.success());
+    let refused = kg(&["eval", "graph.ron", "--gold", "gold", "--per-document"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(refused.stderr).unwrap(),
+        "kg: error: graph.ron: a graph file; --per-document builds each document on its own, so give the documents\n"
+    );
+}

@@ -79,7 +79,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Score extraction against gold annotations.
     #[command(
-        after_help = "Examples:\n  kg eval data/ --gold ../shared/gold/\n  kg eval data/ --gold ../shared/gold/ --by-rule --verbose"
+        after_help = "Examples:\n  kg eval data/ --gold ../shared/gold/\n  kg eval data/ --gold ../shared/gold/ --by-rule --verbose\n  kg eval ../shared/corpus/ --gold ../shared/gold/ --per-document"
     )]
     Eval(EvalArgs),
 }
@@ -258,6 +258,10 @@ pub struct EvalArgs {
     /// Also list the missed and spurious entities and pairs.
     #[arg(long)]
     pub verbose: bool,
+    /// Also score each document on a graph built from it alone, one row each (needs documents,
+    /// not a graph file).
+    #[arg(long)]
+    pub per_document: bool,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }

@@ -37,6 +37,11 @@ pub enum ConfigError {
     /// `kg export --format neo4j` writes a folder, which cannot go to standard output.
     #[error("--format neo4j writes a folder: give it with --output")]
     Neo4jWithoutFolder,
+    /// `kg eval --per-document` builds each document on its own, which a saved graph cannot give.
+    #[error(
+        "{path}: a graph file; --per-document builds each document on its own, so give the documents"
+    )]
+    PerDocumentFromGraph { path: PathBuf },
 }
 
 /// What kg was asked to do, checked and resolved.
@@ -166,6 +171,7 @@ pub struct EvalConfig {
     pub gold: PathBuf,
     pub by_rule: bool,
     pub verbose: bool,
+    pub per_document: bool,
 }
 
 impl Config {
@@ -346,11 +352,16 @@ fn export_target(
 }
 
 fn eval(args: EvalArgs) -> Result<EvalConfig, ConfigError> {
+    let graph = graph_config(&args.inputs, args.lexicon)?;
+    if let (true, Inputs::Graph(path)) = (args.per_document, &graph.inputs) {
+        return Err(ConfigError::PerDocumentFromGraph { path: path.clone() });
+    }
     Ok(EvalConfig {
-        graph: graph_config(&args.inputs, args.lexicon)?,
+        graph,
         gold: args.gold,
         by_rule: args.by_rule,
         verbose: args.verbose,
+        per_document: args.per_document,
     })
 }
 

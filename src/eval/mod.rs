@@ -5,8 +5,9 @@
 //! document the graph was built from. [`Gold`] reads and merges the gold files, [`normalize`] is the
 //! one way names and sentences are compared, `NameMatching` pairs graph and gold entities,
 //! [`evaluate`] does the scoring, and [`Report`] holds the figures with the counts behind them and
-//! draws the table `kg eval` prints.
+//! draws the table `kg eval` prints; [`DocumentTable`] lays out one row per document.
 
+mod document_table;
 mod gold;
 mod gold_error;
 mod name_matching;
@@ -18,6 +19,7 @@ mod score;
 #[cfg(test)]
 mod tests;
 
+pub use document_table::DocumentTable;
 pub use gold::{Gold, GoldEntity, GoldRelation};
 pub use gold_error::GoldError;
 pub use normalize::{normalize, sentences_match, word_set};
