@@ -119,8 +119,11 @@ pub(super) fn read_rules(
     reader.finish(buffers)
 }
 
-/// Drops each relation that repeats an earlier one's endpoints, predicate and class, keeping the
-/// order; `order` and `keep` are room for the work.
+/// Keeps one relation per (subject, object, class) of the sentence, in order: the sentence says that
+/// link once, however many rules or verb patterns read it ("attack", "attack against"). The one kept
+/// comes from the earliest rule that read the link (the run order puts the surer rules first) and,
+/// among that rule's, has the predicate of most words, the first of those on a tie. `order` and
+/// `keep` are room for the work.
 fn dedup_relations(
     relations: &mut Vec<RuleRelation>,
     order: &mut Vec<usize>,
@@ -129,21 +132,28 @@ fn dedup_relations(
     if relations.len() < 2 {
         return;
     }
-    let key = |index: usize| {
-        relations
-            .get(index)
-            .map(|r| (r.subject, r.object, &*r.predicate, r.class))
-    };
-    // Equal keys sort together, the first of them first: every other one repeats it.
+    let key = |index: usize| relations.get(index).map(|r| (r.subject, r.object, r.class));
+    // Equal keys sort together, in the order the rules gave them.
     order.clear();
     order.extend(0..relations.len());
     order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
     keep.clear();
-    keep.resize(relations.len(), true);
-    for pair in order.windows(2) {
-        if key(pair[0]) == key(pair[1]) {
-            keep[pair[1]] = false;
-        }
+    keep.resize(relations.len(), false);
+    for group in order.chunk_by(|&a, &b| key(a) == key(b)) {
+        let first_rule = relations[group[0]].rule;
+        let words = |index: usize| relations[index].predicate.split_whitespace().count();
+        let best = group
+            .iter()
+            .copied()
+            .take_while(|&index| relations[index].rule == first_rule)
+            .fold(group[0], |best, index| {
+                if words(index) > words(best) {
+                    index
+                } else {
+                    best
+                }
+            });
+        keep[best] = true;
     }
     let mut keep = keep.iter();
     relations.retain(|_| keep.next().copied().unwrap_or(true));
@@ -301,43 +311,66 @@ mod tests {
     }
 
     #[test]
-    fn dedup_keeps_the_first_of_each_relation_in_order() {
-        let relation = |subject, object, predicate: &'static str, class| RuleRelation {
+    fn dedup_keeps_one_relation_per_link_with_the_best_predicate() {
+        let relation = |subject, object, predicate: &'static str, class, rule| RuleRelation {
             subject,
             object,
             predicate: Cow::Borrowed(predicate),
             class,
             negated: subject == 2,
             hedged: false,
-            rule: Rule::Verb,
+            rule,
         };
         use RelationClass::*;
-        let all = [
-            relation(1, 2, "attack", Conflict),
-            relation(1, 2, "attack", Conflict),
-            relation(2, 1, "attack", Conflict),
-            relation(1, 2, "sign with", Cooperation),
-            relation(1, 2, "attack", Other),
-            relation(2, 1, "attack", Conflict),
-            relation(1, 3, "attack", Conflict),
-            relation(1, 2, "sign with", Cooperation),
-            relation(1, 2, "attack", Conflict),
+        use Rule::{Nominal, Title, Verb};
+        // (the sentence's relations in rule order, the indices of those kept)
+        let cases: &[(&[RuleRelation], &[usize])] = &[
+            (&[], &[]),
+            (&[relation(1, 2, "attack", Conflict, Verb)], &[0]),
+            (
+                &[
+                    relation(1, 2, "attack", Conflict, Verb),
+                    relation(1, 2, "attack against", Conflict, Verb),
+                    relation(1, 2, "attacks", Conflict, Verb),
+                ],
+                &[1],
+            ),
+            (
+                &[
+                    relation(1, 2, "president of", Leads, Title),
+                    relation(1, 2, "lead the government of", Leads, Verb),
+                ],
+                &[0],
+            ),
+            (
+                &[
+                    relation(1, 2, "attack", Conflict, Verb),
+                    relation(2, 1, "attack", Conflict, Verb),
+                    relation(1, 2, "sign with", Cooperation, Verb),
+                    relation(1, 2, "attack", Other, Verb),
+                    relation(1, 3, "attack", Conflict, Verb),
+                    relation(1, 2, "sign a deal with", Cooperation, Verb),
+                    relation(1, 2, "attack", Conflict, Verb),
+                ],
+                &[0, 1, 3, 4, 5],
+            ),
+            (
+                &[
+                    relation(1, 2, "invasion of", Conflict, Nominal),
+                    relation(1, 2, "invade", Conflict, Verb),
+                    relation(1, 2, "launch an invasion of", Conflict, Verb),
+                ],
+                &[0],
+            ),
         ];
         let mut order = Vec::new();
         let mut keep = Vec::new();
-        // Every prefix, so lists of every length up to the whole, with the buffers of the one
-        // before.
-        for length in 0..=all.len() {
-            let mut relations = all[..length].to_vec();
+        // The buffers carry over from case to case, as they do from sentence to sentence.
+        for &(all, kept) in cases {
+            let mut relations = all.to_vec();
             dedup_relations(&mut relations, &mut order, &mut keep);
-            // The plain definition: a relation whose key an earlier one had is dropped.
-            let mut seen = std::collections::HashSet::new();
-            let expected: Vec<RuleRelation> = all[..length]
-                .iter()
-                .filter(|r| seen.insert((r.subject, r.object, r.predicate.clone(), r.class)))
-                .cloned()
-                .collect();
-            assert_eq!(relations, expected, "the first {length}");
+            let expected: Vec<RuleRelation> = kept.iter().map(|&i| all[i].clone()).collect();
+            assert_eq!(relations, expected, "{all:?}");
         }
     }
 
