@@ -31,6 +31,10 @@ pub struct LexiconEntity {
     /// Combining forms used in compounds: "Sino" in "Sino-Iraqi".
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// The names of addresses only this state's leader gives ("State of the Union"): a document
+    /// headed by one is spoken for this entity, whose "we", "us" and "our" it is.
+    #[serde(default)]
+    pub speeches: Vec<String>,
 }
 
 /// A title that precedes a name: "Prime Minister", "Dr.".
@@ -373,6 +377,27 @@ impl Lexicon {
         &self.entities
     }
 
+    /// The entity (its index) whose address `heading` names, if any: the heading holds the words of
+    /// one of its [`speeches`](LexiconEntity::speeches) in a row, ignoring case and punctuation.
+    pub fn speaker_of_heading(&self, heading: &str) -> Option<usize> {
+        let heading = heading.to_lowercase();
+        let words: Vec<&str> = heading
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.entities.iter().position(|entity| {
+            entity.speeches.iter().any(|speech| {
+                let speech = speech.to_lowercase();
+                let phrase: Vec<&str> = speech
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                !phrase.is_empty() && words.windows(phrase.len()).any(|run| run == phrase)
+            })
+        })
+    }
+
+    /// The entity at `index`.
     pub fn entity(&self, index: usize) -> Option<&LexiconEntity> {
         self.entities.get(index)
     }
@@ -950,6 +975,27 @@ fn doubled_final_consonant(lemma: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_names_the_speaker_by_the_words_of_an_address() {
+        let lexicon = crate::extract::test_lexicon::test_lexicon();
+        let united_states = lexicon
+            .entities()
+            .iter()
+            .position(|e| e.name == "United States");
+        let cases: &[(&str, Option<usize>)] = &[
+            ("State of the Union Address, January 5, 2031", united_states),
+            ("STATE OF THE UNION", united_states),
+            ("The president's state-of-the-union address", united_states),
+            ("Address on the State of the Unions", None),
+            ("State of the Nation", None),
+            ("Union of States", None),
+            ("", None),
+        ];
+        for &(heading, expected) in cases {
+            assert_eq!(lexicon.speaker_of_heading(heading), expected, "{heading}");
+        }
+    }
 
     #[test]
     fn inflects_regular_verbs() {

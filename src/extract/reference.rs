@@ -9,6 +9,7 @@
 //! | "it" before a verb | the last country, organisation or group |
 //! | "the country" | the last country |
 //! | "the group", "the militia", "the movement", "the organization", "the party" | the last group or organisation |
+//! | "we", "us", "our" | who speaks, in a document that says who does (a "State of the Union Address") |
 //!
 //! "It" and "he" count only before a verb ("it accepted Resolution 986", "he renewed the agreement"), so
 //! "it is important" and "it was clear" are left alone. A reference never becomes a mention of its entity
@@ -81,6 +82,8 @@ enum ReferenceWord {
     HeOrShe,
     It,
     The,
+    /// "we", "us", "our": the speaker.
+    We,
 }
 
 /// Which reference word the bytes `word` are, ignoring ASCII case.
@@ -91,11 +94,13 @@ fn reference_word(word: &[u8]) -> Option<ReferenceWord> {
         [a, b] => match [a | 0x20, b | 0x20] {
             [b'h', b'e'] => Some(ReferenceWord::HeOrShe),
             [b'i', b't'] => Some(ReferenceWord::It),
+            [b'w', b'e'] | [b'u', b's'] => Some(ReferenceWord::We),
             _ => None,
         },
         [a, b, c] => match [a | 0x20, b | 0x20, c | 0x20] {
             [b's', b'h', b'e'] => Some(ReferenceWord::HeOrShe),
             [b't', b'h', b'e'] => Some(ReferenceWord::The),
+            [b'o', b'u', b'r'] => Some(ReferenceWord::We),
             _ => None,
         },
         _ => None,
@@ -115,13 +120,15 @@ impl ReferenceTracker {
         self.recent.clear();
     }
 
-    /// The reference mentions of a sentence: one per reference word that resolves.
+    /// The reference mentions of a sentence: one per reference word that resolves. `speaker` is the
+    /// entity (and its kind) that speaks in the document, if the document says.
     pub fn references(
         &self,
         text: &str,
         tokens: &[Token],
         mentions: &[SentenceMention],
         lexicon: &Lexicon,
+        speaker: Option<(usize, EntityKind)>,
     ) -> Vec<SentenceMention> {
         let words = SentenceWords {
             text,
@@ -148,11 +155,20 @@ impl ReferenceTracker {
             if inside_a_mention(mentions, index) {
                 continue;
             }
-            let Some((referent, end)) = words.referent_at(index, word) else {
-                continue;
-            };
-            let Some((entity, kind)) = self.referred_to(mentions, index, referent) else {
-                continue;
+            let (entity, kind, end) = if word == ReferenceWord::We {
+                // "US" in capitals is a name, not the pronoun.
+                let Some((entity, kind)) = speaker.filter(|_| token.text(text) != "US") else {
+                    continue;
+                };
+                (entity, kind, index + 1)
+            } else {
+                let Some((referent, end)) = words.referent_at(index, word) else {
+                    continue;
+                };
+                let Some((entity, kind)) = self.referred_to(mentions, index, referent) else {
+                    continue;
+                };
+                (entity, kind, end)
             };
             let (Some(first), Some(last)) = (tokens.get(index), tokens.get(end - 1)) else {
                 continue;
@@ -325,6 +341,8 @@ mod tests {
                 Some(ReferenceWord::It)
             } else if is(b"the") {
                 Some(ReferenceWord::The)
+            } else if is(b"we") || is(b"us") || is(b"our") {
+                Some(ReferenceWord::We)
             } else {
                 None
             }
@@ -334,7 +352,7 @@ mod tests {
                 assert_eq!(reference_word(&[a, b]), plain(&[a, b]), "{a} {b}");
             }
         }
-        let mut bytes: Vec<u8> = b"sheitSHEIT"
+        let mut bytes: Vec<u8> = b"sheitourwSHEITOURW"
             .iter()
             .flat_map(|&b| [b, b ^ 0x20, b ^ 0x80])
             .collect();
@@ -346,7 +364,7 @@ mod tests {
                 }
             }
         }
-        for word in [&b""[..], b"h", b"thee", b"them", b"it's"] {
+        for word in [&b""[..], b"h", b"thee", b"them", b"it's", b"ours", b"use"] {
             assert_eq!(reference_word(word), None, "{word:?}");
         }
     }

@@ -21,13 +21,14 @@ fn country(
         capitals: strings(&[capital]),
         demonyms: strings(demonyms),
         prefixes: strings(prefixes),
+        speeches: vec![],
     }
 }
 
 /// Countries (Turkey, Syria, United States, China, Yemen, Saudi Arabia, Iran, Qatar), the UN, a few
 /// titles, verbs and word lists.
 pub fn test_lexicon() -> Lexicon {
-    let entities = vec![
+    let mut entities = vec![
         country(
             "Turkey",
             &["Türkiye"],
@@ -67,8 +68,11 @@ pub fn test_lexicon() -> Lexicon {
             capitals: vec![],
             demonyms: vec![],
             prefixes: vec![],
+            speeches: vec![],
         },
     ];
+    // The address only the US president gives: its "we" is the United States.
+    entities[2].speeches = strings(&["State of the Union"]);
     let titles = vec![
         Title {
             phrase: "President".into(),

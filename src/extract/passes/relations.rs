@@ -42,12 +42,14 @@ pub(super) fn read_relations(
             },
         )
         .collect();
+    let speakers = document_speakers(corpus, resolution, &lexicon_entities);
     let reader = SentenceReader {
         corpus,
         sentences,
         candidates,
         resolution,
         contexts: document_contexts(&candidates.of_document, resolution),
+        speakers,
         lexicon_entities,
     };
     corpus.each_document(|document| reader.read_document(document))
@@ -100,6 +102,33 @@ fn document_contexts(
         .collect()
 }
 
+/// Per document: the entity that speaks in it, with its kind, when its heading names an address only
+/// that entity gives ("State of the Union Address"; see [`speaker_of_heading`](crate::extract::lexicon::Lexicon::speaker_of_heading)) and the
+/// corpus mentions that entity. The heading is the document's first line that is not blank, if it is
+/// short enough to be one.
+fn document_speakers(
+    corpus: &Corpus<'_>,
+    resolution: &Resolution,
+    lexicon_entities: &HashMap<usize, usize, WordBuildHasher>,
+) -> Vec<Option<(usize, EntityKind)>> {
+    /// A longer first line is prose, not a heading.
+    const MAX_HEADING_CHARS: usize = 200;
+    (0..corpus.documents.len())
+        .map(|document| {
+            let heading = corpus
+                .text(document)
+                .lines()
+                .find(|line| !line.trim().is_empty())?;
+            if heading.chars().count() > MAX_HEADING_CHARS {
+                return None;
+            }
+            let known = corpus.lexicon.speaker_of_heading(heading)?;
+            let entity = *lexicon_entities.get(&known)?;
+            Some((entity, resolution.entities.get(entity)?.kind))
+        })
+        .collect()
+}
+
 /// What reading a sentence needs room for, kept from one sentence of a document to the next so that a
 /// sentence costs no allocation of its own.
 #[derive(Default)]
@@ -123,6 +152,8 @@ struct SentenceReader<'a, 't> {
     candidates: &'a Candidates<'t>,
     resolution: &'a Resolution,
     contexts: Vec<DocumentContext>,
+    /// Per document: who speaks in it ("we"), if the document says.
+    speakers: Vec<Option<(usize, EntityKind)>>,
     /// The resolved entity of each lexicon entity (by lexicon index) mentioned on its own somewhere.
     lexicon_entities: HashMap<usize, usize, WordBuildHasher>,
 }
@@ -177,7 +208,8 @@ impl SentenceReader<'_, '_> {
         self.named_mentions(index, text, local_index, named);
         // The references are read against what earlier sentences named, before this one's names join.
         let found_references = if self.corpus.options.resolve_references {
-            references.references(text, tokens, named, lexicon)
+            let speaker = self.speakers.get(sentence.document).copied().flatten();
+            references.references(text, tokens, named, lexicon, speaker)
         } else {
             Vec::new()
         };

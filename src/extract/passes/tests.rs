@@ -297,3 +297,41 @@ fn capitals_stand_for_governments_but_stay_places_after_prepositions() {
         .expect("a meeting");
     assert!(!met.rule.metonymy, "named by their own names");
 }
+
+#[test]
+fn we_is_the_speaker_where_the_heading_says_who_speaks() {
+    use RelationClass::*;
+    let heading = "State of the Union Address, January 5, 2031\n\n";
+    // (text after the heading or not, asserted relations with the heading, without it)
+    type Case<'a> = (&'a str, &'a [(&'a str, RelationClass, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "The United States is strong. We imposed sanctions on Iran.",
+            &[("United States", Conflict, "Iran")],
+        ),
+        (
+            "America is ready. Our support for Qatar grew, and we signed a treaty with Qatar.",
+            &[("United States", Cooperation, "Qatar")],
+        ),
+        // "Us" and "our" stand for the speaker too; a name is never a pronoun.
+        (
+            "Yemen attacked us last year. The US is strong.",
+            &[("Yemen", Conflict, "United States")],
+        ),
+        // The speaker must be named somewhere in the corpus to be an entity.
+        ("We imposed sanctions on Iran.", &[]),
+    ];
+    for &(text, expected) in cases {
+        let with: Vec<_> = asserted(&extract(&format!("{heading}{text}")))
+            .into_iter()
+            .map(|(subject, class, object, _, _)| (subject, class, object))
+            .collect();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|&(s, c, o)| (s.to_string(), c, o.to_string()))
+            .collect();
+        assert_eq!(with, expected, "{text}");
+        let without = asserted(&extract(text));
+        assert!(without.is_empty(), "{text}: {without:?}");
+    }
+}
