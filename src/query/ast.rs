@@ -73,13 +73,15 @@ pub enum Query {
     /// mentions, documents, degree).
     Entity { name: NameRef },
     /// `neighbours Iraq depth 2 class Conflict,Cooperation kind Country out since 2014`: the k-hop
-    /// neighbourhood.
+    /// neighbourhood; with `evidence`, one row per linked pair giving its strongest relation and a
+    /// sentence that states it.
     Neighbours {
         name: NameRef,
         depth: usize,
         classes: Vec<RelationClass>,
         kinds: Vec<EntityKind>,
         direction: WalkDirection,
+        evidence: bool,
         window: Option<Period>,
     },
     /// `path PMF Russia class Cooperation undirected in 2019`: one shortest path, each hop with its

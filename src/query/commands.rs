@@ -19,13 +19,13 @@ pub const VERBS: &[CommandHelp] = &[
     CommandHelp {
         name: "entity",
         syntax: "entity NAME",
-        summary: "An entity's canonical name, kind, aliases, mentions, documents and degree.",
+        summary: "An entity's canonical name, kind, aliases, mentions, documents (the 10 that mention it most, and a count) and degree.",
         example: "entity PMF",
     },
     CommandHelp {
         name: "neighbours",
-        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both] [since Y] [until Y] [in Y] [between Y and Y]",
-        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out, a time window (since, until, in, between) keeps only relations dated inside it.",
+        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both] [evidence] [since Y] [until Y] [in Y] [between Y and Y]",
+        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out, a time window (since, until, in, between) keeps only relations dated inside it; evidence shows each linked pair once, its strongest relation with a sentence.",
         example: "neighbours \"Kurdistan Region of Iraq\" depth 2 class Cooperation,Conflict",
     },
     CommandHelp {

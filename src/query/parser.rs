@@ -19,6 +19,7 @@
 //!              | "top" integer? top-option*
 //!              | "stats" | "docs" | "help" command-name?
 //! neighbours-option ::= "depth" integer | class-option | kind-option | "in" | "out" | "both"
+//!                     | "evidence"      (one row per linked pair, its strongest relation and a sentence)
 //!                     | time-option     ("in" followed by a digit is a time option, else the direction)
 //! path-option       ::= class-option | "undirected" | time-option
 //! paths-option      ::= "max" integer | "limit" integer | class-option | "undirected" | time-option
@@ -378,9 +379,10 @@ impl<'a> LineParser<'a> {
         let mut classes = Vec::new();
         let mut kinds = Vec::new();
         let mut direction = WalkDirection::Both;
+        let mut evidence = false;
         let mut clauses = WindowClauses::default();
         let options = [
-            "depth", "class", "kind", "in", "out", "both", "since", "until", "between",
+            "depth", "class", "kind", "in", "out", "both", "evidence", "since", "until", "between",
         ];
         let (rest, ()) =
             self.options(rest, "neighbours", &options, |option, input| match option {
@@ -410,6 +412,10 @@ impl<'a> LineParser<'a> {
                     direction = WalkDirection::Outgoing;
                     Ok((input, ()))
                 }
+                "evidence" => {
+                    evidence = true;
+                    Ok((input, ()))
+                }
                 _ => {
                     direction = WalkDirection::Both;
                     Ok((input, ()))
@@ -423,6 +429,7 @@ impl<'a> LineParser<'a> {
                 classes,
                 kinds,
                 direction,
+                evidence,
                 window: clauses.window,
             },
         ))

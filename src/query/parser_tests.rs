@@ -38,13 +38,15 @@ fn tree(statement: &Statement) -> String {
                 classes,
                 kinds,
                 direction,
+                evidence,
                 window: w,
             } => format!(
-                "(neighbours {} depth={depth} class={} kind={} {}{})",
+                "(neighbours {} depth={depth} class={} kind={} {}{}{})",
                 name(n),
                 list(classes),
                 list(kinds),
                 direction.name(),
+                if *evidence { " evidence" } else { "" },
                 window(w)
             ),
             Query::Path {
@@ -207,6 +209,8 @@ valid! {
         r#"(neighbours "Iraq"@11..15 depth=2 class=[] kind=[] in window=2019..2019)"#,
     neighbours_direction_then_year: "neighbours Iraq IN Since 2014" =>
         r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] in window=2014..)"#,
+    neighbours_evidence: "neighbours Iraq Evidence since 2014" =>
+        r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both evidence window=2014..)"#,
     path_until_and_since_any_order: "path PMF Russia until 2020 undirected since 2014" =>
         r#"(path "PMF"@5..8 "Russia"@9..15 class=[] undirected=true window=2014..2020)"#,
     paths_between: "paths Iraq China between 2006 AND 2008 max 3" =>
@@ -260,7 +264,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "neighbours Kurdistan Region depth 2",
             (21, 27),
-            r#"unexpected "Region" after "neighbours"; expected "depth", "class", "kind", "in", "out", "both", "since", "until" or "between" (quote a name that has spaces)"#,
+            r#"unexpected "Region" after "neighbours"; expected "depth", "class", "kind", "in", "out", "both", "evidence", "since", "until" or "between" (quote a name that has spaces)"#,
         ),
         (
             "neighbours Iraq depth two",

@@ -97,7 +97,7 @@ fn words(list: &[&str]) -> Expected {
 /// The options of a verb, for completion after its names.
 fn verb_options(verb: &str) -> &'static [&'static str] {
     match verb {
-        "neighbours" | "neighbors" => &["depth", "class", "kind", "in", "out", "both"],
+        "neighbours" | "neighbors" => &["depth", "class", "kind", "in", "out", "both", "evidence"],
         "path" => &["class", "undirected"],
         "paths" => &["max", "limit", "class", "undirected"],
         "common" | "why" => &["class"],
@@ -295,7 +295,15 @@ mod tests {
             (
                 "neighbours Iraq ",
                 16,
-                &["depth ", "class ", "kind ", "in ", "out ", "both "],
+                &[
+                    "depth ",
+                    "class ",
+                    "kind ",
+                    "in ",
+                    "out ",
+                    "both ",
+                    "evidence ",
+                ],
             ),
             (
                 "neighbours Iraq class Co",
