@@ -50,20 +50,30 @@ fn the_shell_answers_completes_and_remembers() {
     first.exp_string("Gazprom (Organization)").unwrap();
     first.exp_string("kg> ").unwrap();
     // ... and quotes one that has spaces.
-    keys(&mut first, "why \"Kurdistan Reg");
+    keys(&mut first, "why \"Kurdistan Region o");
     keys(&mut first, "\t");
     keys(&mut first, "Russia\r");
     first
         .exp_string("between Kurdistan Region of Iraq and Russia")
         .unwrap();
     first.exp_string("kg> ").unwrap();
-    // An open quote carries the entry over to the next line.
+    // An open quote carries the entry over to the next line, under the continuation prompt; the line
+    // break is not part of the name.
     keys(&mut first, "entity \"Popular\r");
+    first.exp_string("...> ").unwrap();
     keys(&mut first, "Mobilization Forces\"\r");
     first
         .exp_string("Popular Mobilization Forces (Organization)")
         .unwrap();
     first.exp_string("kg> ").unwrap();
+    // Several candidates are listed, entities before aliases ("Kurdistan Region" is an alias).
+    keys(&mut first, "neighbours Kurdistan");
+    keys(&mut first, "\t");
+    keys(&mut first, "\t");
+    first.exp_string("Kurdistan Democratic Party").unwrap();
+    first.exp_string("Kurdistan Region").unwrap();
+    first.exp_string("kg> neighbours Kurdistan").unwrap();
+    first.send_control('u').unwrap();
     // Ctrl-C drops the line being typed; the shell goes on.
     keys(&mut first, "neighbours Nowhere");
     first.send_control('c').unwrap();

@@ -163,18 +163,33 @@ fn quoted(input: &str) -> ParseResult<'_, String> {
     cut(|rest| closing_quote(input, rest)).parse(inside)
 }
 
-/// The text up to the closing quote, escapes resolved; `opening` is where the quote opened.
+/// The text up to the closing quote, escapes resolved; `opening` is where the quote opened. A line
+/// break (a quote left open at the end of a line in the shell) is not part of the name: it and the
+/// blanks around it read as one space between words, and as nothing at either end.
 fn closing_quote<'a>(opening: &'a str, inside: &'a str) -> ParseResult<'a, String> {
     let mut text = String::new();
-    let mut characters = inside.char_indices();
+    let mut line_break = false;
+    let mut characters = inside.char_indices().peekable();
     while let Some((index, character)) = characters.next() {
         match character {
             '"' => return Ok((&inside[index + 1..], text)),
-            '\\' => match characters.next() {
-                Some((_, escaped)) => text.push(escaped),
-                None => break,
-            },
-            other => text.push(other),
+            '\n' => {
+                text.truncate(text.trim_end().len());
+                while characters.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+                line_break = !text.is_empty();
+            }
+            other => {
+                if std::mem::take(&mut line_break) {
+                    text.push(' ');
+                }
+                match other {
+                    '\\' => match characters.next() {
+                        Some((_, escaped)) => text.push(escaped),
+                        None => break,
+                    },
+                    other => text.push(other),
+                }
+            }
         }
     }
     failure(opening, 1, QueryErrorKind::UnclosedQuote)

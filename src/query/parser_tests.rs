@@ -166,6 +166,8 @@ valid! {
     entity_quoted: r#"ENTITY "Popular Mobilization Forces""# =>
         r#"(entity "Popular Mobilization Forces"@7..36)"#,
     entity_escaped_quote: r#"entity "the \"Framework\"""# => r#"(entity "the \"Framework\""@7..26)"#,
+    entity_quote_broken_after_a_blank: "why \"Kurdistan \n  Region\" \"\n Iraq\n\"" =>
+        r#"(why "Kurdistan Region"@4..25 "Iraq"@26..35 class=[])"#,
     neighbours_defaults: "neighbours Iraq" => r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both)"#,
     neighbours_all_options: "neighbors Iraq depth 2 class conflict, Cooperation kind COUNTRY out" =>
         r#"(neighbours "Iraq"@10..14 depth=2 class=[Conflict,Cooperation] kind=[Country] out)"#,
@@ -224,7 +226,7 @@ valid! {
     top_since: "top 3 since 2014 by pagerank" =>
         "(top 3 by=pagerank kind=[] class=[] window=2014..)",
     multi_line_quote: "entity \"Popular\n  Mobilization Forces\"" =>
-        "(entity \"Popular\\n  Mobilization Forces\"@7..38)",
+        "(entity \"Popular Mobilization Forces\"@7..38)",
 }
 
 /// Each invalid line, the span its error points at, and the message.

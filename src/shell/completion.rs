@@ -185,6 +185,30 @@ pub fn typed_name(name: &str, force_quotes: bool) -> String {
     }
 }
 
+/// The names Tab offers, in the order it lists them: every entity's canonical name first, then the
+/// aliases that are no entity's name, each group sorted ignoring case, each spelling once (ignoring
+/// case). A user typing `Kurd` sees the entities before the other ways texts named them.
+pub fn ordered_names<'a>(
+    canonical: impl IntoIterator<Item = &'a str>,
+    aliases: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let sorted = |names: &mut Vec<String>| {
+        names.sort_by_key(|n| (n.to_lowercase(), n.clone()));
+        names.dedup_by_key(|n| n.to_lowercase());
+    };
+    let mut names: Vec<String> = canonical.into_iter().map(str::to_string).collect();
+    sorted(&mut names);
+    let taken: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let mut others: Vec<String> = aliases
+        .into_iter()
+        .filter(|alias| !taken.contains(&alias.to_lowercase()))
+        .map(str::to_string)
+        .collect();
+    sorted(&mut others);
+    names.extend(others);
+    names
+}
+
 /// Candidates for the word that starts at `start` and runs to `pos`: `names` are the graph's entity
 /// names and aliases. File paths are not listed here (the helper asks rustyline's file completer).
 pub fn complete(line: &str, pos: usize, names: &[String]) -> (usize, Vec<Suggestion>) {
@@ -326,6 +350,45 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn entities_come_before_aliases() {
+        let canonical = [
+            "Kurdistan Region of Iraq",
+            "iraq",
+            "Kurdistan Democratic Party",
+        ];
+        let aliases = [
+            "KRI",
+            "Kurdistan",
+            "Iraq",
+            "kurdistan",
+            "Kurdistan Region of Iraq",
+            "Iraqi",
+        ];
+        assert_eq!(
+            ordered_names(canonical, aliases),
+            [
+                "iraq",
+                "Kurdistan Democratic Party",
+                "Kurdistan Region of Iraq",
+                "Iraqi",
+                "KRI",
+                "Kurdistan",
+            ]
+        );
+        let names = ordered_names(canonical, aliases);
+        let (_, suggestions) = complete("entity kurd", 11, &names);
+        let listed: Vec<&str> = suggestions.iter().map(|s| s.display.as_str()).collect();
+        assert_eq!(
+            listed,
+            [
+                "Kurdistan Democratic Party",
+                "Kurdistan Region of Iraq",
+                "Kurdistan"
+            ]
+        );
     }
 
     #[test]
