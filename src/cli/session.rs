@@ -61,6 +61,7 @@ pub fn run_shell(config: ShellConfig) -> Result<(), CliError> {
         .iter()
         .map(|p| p.display().to_string())
         .collect();
+    session.set_graph_name(names.join(" "));
     let graph = session.graph();
     let options = ReplOptions {
         history: shell::history_path(),

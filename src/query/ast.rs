@@ -227,6 +227,23 @@ pub enum Meta {
     Timer(bool),
     /// `:pager off`: in a terminal, show an answer taller than the screen through a pager (on by default).
     Pager(bool),
+    /// `:history`: the commands typed in this shell session, numbered.
+    History,
+    /// `:save-script mine.kgq 3-7`: write the session's commands that succeeded (those numbered 3 to 7
+    /// by `:history`, or all) as a script for `kg run`.
+    SaveScript {
+        path: PathArg,
+        range: Option<EntryRange>,
+    },
     /// `:quit`: leave the shell (or stop the script).
     Quit,
+}
+
+/// Entries `first` to `last` (inclusive, numbered from 1 as `:history` shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryRange {
+    pub first: usize,
+    pub last: usize,
+    /// Where it was typed.
+    pub span: Span,
 }

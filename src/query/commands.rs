@@ -135,6 +135,18 @@ pub const META_COMMANDS: &[CommandHelp] = &[
         example: ":pager off",
     },
     CommandHelp {
+        name: ":history",
+        syntax: ":history",
+        summary: "The commands typed in this session, numbered; a failed one is marked.",
+        example: ":history",
+    },
+    CommandHelp {
+        name: ":save-script",
+        syntax: ":save-script FILE.kgq [N-M]",
+        summary: "Save this session's commands that succeeded (or those numbered N to M) as a script for kg run.",
+        example: ":save-script iraq.kgq 2-5",
+    },
+    CommandHelp {
         name: ":quit",
         syntax: ":quit",
         summary: "Leave the shell (Ctrl-D does too).",

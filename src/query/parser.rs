@@ -33,7 +33,8 @@
 //! meta       ::= ":load" path+ | ":save" path | ":ingest" path+ | ":run" path
 //!              | ":export" ("json" | "dot" | "svg") path "last"?
 //!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off")
-//!              | ":pager" ("on" | "off") | ":quit"
+//!              | ":pager" ("on" | "off") | ":history" | ":save-script" path range? | ":quit"
+//! range      ::= integer ("-" integer)?        (entries of :history, from 1; first ≤ last)
 //! name       ::= quoted | word
 //! name-rest  ::= quoted | word+                 (the rest of the line, one space between words)
 //! text-rest  ::= quoted | word+
@@ -62,7 +63,9 @@
 //! one window; `in` and `between` set both ends, so they combine with nothing else, and a window that
 //! ends before it starts is an error at the year that closed it.
 
-use super::ast::{ExportTarget, Measure, Meta, NameRef, OutputMode, PathArg, Query, Statement};
+use super::ast::{
+    EntryRange, ExportTarget, Measure, Meta, NameRef, OutputMode, PathArg, Query, Statement,
+};
 use super::commands::{META_COMMANDS, VERBS, command_help};
 use super::error::{QueryError, QueryErrorKind};
 use super::suggest::closest;
@@ -698,6 +701,23 @@ impl<'a> LineParser<'a> {
                 let (rest, ()) = self.end(input, ":quit", "takes nothing", false)?;
                 Ok((rest, Meta::Quit))
             }
+            ":history" => {
+                let (rest, ()) = self.end(input, ":history", "takes nothing", false)?;
+                Ok((rest, Meta::History))
+            }
+            ":save-script" => {
+                let (rest, path) = self.path_argument(input, ":save-script", "a file to write")?;
+                let start = blank(rest);
+                let (rest, range) = if start.is_empty() {
+                    (start, None)
+                } else {
+                    let (rest, range) = self.entry_range(start)?;
+                    (rest, Some(range))
+                };
+                let (rest, ()) =
+                    self.end(rest, ":save-script", "takes a file and a range", false)?;
+                Ok((rest, Meta::SaveScript { path, range }))
+            }
             _ => {
                 let found = &head[..token_len(head)];
                 failure(
@@ -1020,6 +1040,35 @@ impl<'a> LineParser<'a> {
                 start,
                 found.len(),
                 QueryErrorKind::NumberOutOfRange { option, min, max },
+            ),
+        }
+    }
+
+    /// `integer ("-" integer)?`: entries of `:history`, `start` being where it begins.
+    fn entry_range(&self, start: &'a str) -> ParseResult<'a, EntryRange> {
+        let (rest, found) = word(start)?;
+        let number = |text: &str| text.parse::<usize>().ok().filter(|&n| n >= 1);
+        let (first, last) = match found.split_once('-') {
+            Some((first, last)) => (number(first), number(last)),
+            None => (number(found), number(found)),
+        };
+        match (first, last) {
+            (Some(first), Some(last)) if first <= last => Ok((
+                rest,
+                EntryRange {
+                    first,
+                    last,
+                    span: self.span(start, rest),
+                },
+            )),
+            _ => failure(
+                start,
+                found.len(),
+                QueryErrorKind::ExpectedNumber {
+                    option: ":save-script FILE",
+                    expected: "entries of :history such as 3 or 3-7",
+                    found: found.to_string(),
+                },
             ),
         }
     }

@@ -139,6 +139,18 @@ fn tree(statement: &Statement) -> String {
             Meta::Timer(on) => format!("(:timer {on})"),
             Meta::Pager(on) => format!("(:pager {on})"),
             Meta::Quit => "(:quit)".into(),
+            Meta::History => "(:history)".into(),
+            Meta::SaveScript { path: p, range } => match range {
+                Some(r) => format!(
+                    "(:save-script {} {}-{}@{}..{})",
+                    path(p),
+                    r.first,
+                    r.last,
+                    r.span.start,
+                    r.span.end
+                ),
+                None => format!("(:save-script {})", path(p)),
+            },
         },
     }
 }
@@ -205,6 +217,11 @@ valid! {
     timer: ":timer off" => "(:timer false)",
     pager: ":pager off" => "(:pager false)",
     quit: ":quit" => "(:quit)",
+    history: ":History" => "(:history)",
+    save_script_all: ":save-script mine.kgq" => r#"(:save-script "mine.kgq"@13..21)"#,
+    save_script_range: ":save-script \"my script.kgq\" 2-5" =>
+        r#"(:save-script "my script.kgq"@13..28 2-5@29..32)"#,
+    save_script_one: ":save-script s.kgq 4" => r#"(:save-script "s.kgq"@13..18 4-4@19..20)"#,
     neighbours_since: "neighbours Iraq since 2014" =>
         r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both window=2014..)"#,
     neighbours_in_year_and_in_direction: "neighbours Iraq in 2019 depth 2 in" =>
@@ -277,6 +294,26 @@ fn invalid_lines_report_exact_spans_and_messages() {
             "neighbours Iraq depth",
             (21, 21),
             r#"expected a number after "depth""#,
+        ),
+        (
+            ":save-script s.kgq 5-2",
+            (19, 22),
+            r#"expected entries of :history such as 3 or 3-7 after ":save-script FILE", found "5-2""#,
+        ),
+        (
+            ":save-script s.kgq 0-x",
+            (19, 22),
+            r#"expected entries of :history such as 3 or 3-7 after ":save-script FILE", found "0-x""#,
+        ),
+        (
+            ":save-script",
+            (12, 12),
+            r#"expected a file to write after ":save-script""#,
+        ),
+        (
+            ":history 3",
+            (9, 10),
+            r#"unexpected "3": ":history" takes nothing"#,
         ),
         (
             "neighbours Iraq depth 99",

@@ -133,6 +133,8 @@ pub fn expected_at(line: &str, start: usize) -> Expected {
     let kinds = || Expected::Words(EntityKind::ALL.map(|k| k.name().to_string()).to_vec());
     match command.as_str() {
         ":load" | ":ingest" | ":run" | ":save" => Expected::Path,
+        ":save-script" if position == 1 => Expected::Path,
+        ":save-script" => Expected::Nothing,
         ":export" => match position {
             1 => Expected::Words(ExportTarget::ALL.map(|t| t.name().to_string()).to_vec()),
             2 => Expected::Path,

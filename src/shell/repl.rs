@@ -103,6 +103,7 @@ pub fn run_repl(
                 session.set_width(terminal_width());
                 let mut answer = Vec::new();
                 let executed = session.execute(&entry, origin, &mut answer);
+                session.record(&one_line(&entry), executed.is_ok());
                 show(&answer, session, options.pager.as_ref(), out)?;
                 match executed {
                     Ok(Outcome::Continue) => {}

@@ -53,4 +53,16 @@ pub enum SessionErrorKind {
     DotMissing,
     #[error("GraphViz's dot failed: {0}")]
     DotFailed(String),
+    #[error(
+        "there is no command {last} to save: :history lists {count} (entries {first} to {last} were asked for)"
+    )]
+    NoSuchEntries {
+        first: usize,
+        last: usize,
+        count: usize,
+    },
+    #[error(
+        "no command to save: none has succeeded yet (queries and :load, :ingest, :export are saved)"
+    )]
+    NothingToSave,
 }
