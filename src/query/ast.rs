@@ -146,11 +146,21 @@ pub enum ExportTarget {
     Dot,
     /// SVG drawn by GraphViz's `dot`.
     Svg,
+    /// PNG drawn by GraphViz's `dot`.
+    Png,
+    /// PDF drawn by GraphViz's `dot`.
+    Pdf,
 }
 
 impl ExportTarget {
     /// Every target, in the order help lists them.
-    pub const ALL: [ExportTarget; 3] = [ExportTarget::Json, ExportTarget::Dot, ExportTarget::Svg];
+    pub const ALL: [ExportTarget; 5] = [
+        ExportTarget::Json,
+        ExportTarget::Dot,
+        ExportTarget::Svg,
+        ExportTarget::Png,
+        ExportTarget::Pdf,
+    ];
 
     /// The word the language uses for it.
     pub fn name(self) -> &'static str {
@@ -158,6 +168,8 @@ impl ExportTarget {
             ExportTarget::Json => "json",
             ExportTarget::Dot => "dot",
             ExportTarget::Svg => "svg",
+            ExportTarget::Png => "png",
+            ExportTarget::Pdf => "pdf",
         }
     }
 }
@@ -215,7 +227,7 @@ pub enum Meta {
     Ingest { paths: Vec<PathArg> },
     /// `:run queries/pmf-and-russia.kgq`: run a script, line by line.
     Run { path: PathArg },
-    /// `:export dot kurdistan.dot last`: write the graph, or with `last` the subgraph of the last result.
+    /// `:export png kurdistan.png last`: write the graph, or with `last` the subgraph of the last result.
     Export {
         target: ExportTarget,
         path: PathArg,

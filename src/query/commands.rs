@@ -112,8 +112,8 @@ pub const META_COMMANDS: &[CommandHelp] = &[
     },
     CommandHelp {
         name: ":export",
-        syntax: ":export json|dot|svg FILE [last]",
-        summary: "Write the graph, or with last the subgraph of the last result (svg needs GraphViz).",
+        syntax: ":export json|dot|svg|png|pdf FILE [last]",
+        summary: "Write the graph, or with last the subgraph of the last result (svg, png and pdf need GraphViz).",
         example: ":export dot kurdistan.dot last",
     },
     CommandHelp {

@@ -31,7 +31,7 @@
 //! time-option       ::= "since" year | "until" year | "in" year | "between" year "and" year
 //!                       (inclusive; "in" Y = "since" Y "until" Y; each end of the window once)
 //! meta       ::= ":load" path+ | ":save" path | ":ingest" path+ | ":run" path
-//!              | ":export" ("json" | "dot" | "svg") path "last"?
+//!              | ":export" ("json" | "dot" | "svg" | "png" | "pdf") path "last"?
 //!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off")
 //!              | ":pager" ("on" | "off") | ":history" | ":save-script" path range? | ":quit"
 //! range      ::= integer ("-" integer)?        (entries of :history, from 1; first ≤ last)

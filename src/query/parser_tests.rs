@@ -461,9 +461,9 @@ fn invalid_lines_report_exact_spans_and_messages() {
             r#"unknown command "nieghbours"; did you mean "neighbours"? (type help for the list)"#,
         ),
         (
-            ":export png out.png",
+            ":export jpg out.jpg",
             (8, 11),
-            r#"unknown export format "png"; expected "json", "dot" or "svg""#,
+            r#"unknown export format "jpg"; expected "json", "dot", "svg", "png" or "pdf""#,
         ),
         (
             ":export dot",

@@ -4,7 +4,7 @@
 //! and a caret.
 
 use super::graph_source::{LexiconSource, ingest, open_graph};
-use super::graphviz::draw_svg;
+use super::graphviz::draw;
 use super::session_error::{SessionError, SessionErrorKind};
 use super::utc_date::today;
 use crate::atomic_file::write_atomically;
@@ -615,13 +615,14 @@ impl Session {
             ExportTarget::Dot => write_atomically(file, |out| {
                 write_export(graph, ExportFormat::Dot, &options, out)
             }),
-            ExportTarget::Svg => {
+            ExportTarget::Svg | ExportTarget::Png | ExportTarget::Pdf => {
                 let mut dot = Vec::new();
                 write_export(graph, ExportFormat::Dot, &options, &mut dot).map_err(|e| {
                     SessionError::new(SessionErrorKind::DotFailed(e.to_string()), path.span)
                 })?;
-                let svg = draw_svg(&dot).map_err(|kind| SessionError::new(kind, path.span))?;
-                write_atomically(file, |out| out.write_all(&svg))
+                let drawing =
+                    draw(&dot, target.name()).map_err(|kind| SessionError::new(kind, path.span))?;
+                write_atomically(file, |out| out.write_all(&drawing))
             }
         };
         written.map_err(|e| {

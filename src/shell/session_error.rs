@@ -48,9 +48,9 @@ pub enum SessionErrorKind {
     #[error("the last result ({command}) has no entities to export")]
     NothingToExport { command: String },
     #[error(
-        "SVG needs GraphViz's `dot` program, which is not installed (apt install graphviz); or export dot and convert it elsewhere"
+        "{format} needs GraphViz's `dot` program, which is not installed (apt install graphviz); or export dot and convert it elsewhere"
     )]
-    DotMissing,
+    DotMissing { format: String },
     #[error("GraphViz's dot failed: {0}")]
     DotFailed(String),
     #[error(
