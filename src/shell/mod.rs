@@ -15,7 +15,7 @@ mod utc_date;
 
 pub use graph_source::{LexiconSource, OpenError, open_graph};
 pub use pager::Pager;
-pub use repl::{ReplOptions, history_path, run_repl};
+pub use repl::{ReplOptions, banner, history_path, run_repl};
 pub use session::{ExecuteError, JournalEntry, Origin, Outcome, ScriptOptions, ScriptRun, Session};
 pub use session_error::{SessionError, SessionErrorKind};
 pub use terminal::{terminal_height, terminal_width};

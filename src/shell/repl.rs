@@ -40,6 +40,16 @@ pub fn history_path() -> Option<PathBuf> {
     }
 }
 
+/// The line the shell opens with: what graph is open, and how to get help and leave.
+pub fn banner(inputs: &str, graph: &crate::graph::KnowledgeGraph) -> String {
+    format!(
+        "kg shell over {inputs}: {} documents, {} entities, {} relations. Type help, Tab completes, Ctrl-D leaves.",
+        graph.documents().len(),
+        graph.entity_count(),
+        graph.relation_count()
+    )
+}
+
 /// Settings of the shell.
 #[derive(Debug, Clone)]
 pub struct ReplOptions {
