@@ -1,7 +1,9 @@
 //! The interactive shell in a pseudo-terminal, driven like a person would: typing a command, Tab
 //! completion of entity names (plain and quoted), a quote left open over two lines, Ctrl-C to drop a
 //! line, Ctrl-D to leave, and history kept across two sessions in the file `KG_HISTORY` names; at 80
-//! columns, answers that fit the width and long ones shown through the pager `KG_PAGER` names.
+//! columns (issue 20), `help`, `why`, `path` and `neighbours … evidence` answers that fit the width,
+//! candidates listed by Tab, the `...>` prompt of an open quote, `:save-script`, and long answers shown
+//! through the pager `KG_PAGER` names.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -219,6 +221,7 @@ fn answers_fit_80_columns_and_long_ones_are_paged() {
         "help",
         "why KRI Russia",
         "path PMF Russia class asserted undirected",
+        "neighbours KRI class asserted evidence",
     ] {
         let text = answer(&mut shell, command);
         assert!(text.lines().count() > 5, "{command}: no answer\n{text}");
@@ -235,6 +238,44 @@ fn answers_fit_80_columns_and_long_ones_are_paged() {
             );
         }
     }
+    // Completion lists the candidates; an open quote continues under `...>`.
+    keys(&mut shell, "entity Kurd");
+    keys(&mut shell, "\t");
+    keys(&mut shell, "\t");
+    shell.exp_string("Kurdistan Democratic Party").unwrap();
+    shell.exp_string("kg> entity Kurd").unwrap();
+    shell.send_control('u').unwrap();
+    keys(&mut shell, "entity \"Kurdistan Region\r");
+    shell.exp_string("...> ").unwrap();
+    let text = answer(&mut shell, " of Iraq\"");
+    assert!(
+        text.contains("Kurdistan Region of Iraq (Organization)"),
+        "{text}"
+    );
+    // The session so far, saved as a script: the failed command left out.
+    answer(&mut shell, "entity Irak");
+    let script = home.path().join("session.kgq");
+    let text = answer(
+        &mut shell,
+        &format!(":save-script \"{}\"", script.display()),
+    );
+    assert!(text.contains("(1 failed command left out)"), "{text}");
+    let saved = std::fs::read_to_string(&script).unwrap();
+    let commands: Vec<&str> = saved
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "help",
+            "why KRI Russia",
+            "path PMF Russia class asserted undirected",
+            "neighbours KRI class asserted evidence",
+            "entity \"Kurdistan Region of Iraq\"",
+        ],
+        "{saved}"
+    );
     // About 350 lines: through the pager.
     let text = answer(&mut shell, "neighbours Iraq");
     assert!(
