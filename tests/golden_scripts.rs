@@ -1,6 +1,8 @@
 //! The query scripts in `queries/` run by the real binary over `data/`, each checked against its golden
 //! file `queries/NAME.expected`: the echoed commands, their plain-text answers, and then every file the
-//! script wrote (a DOT diagram), each after a `==> FILE <==` line.
+//! script wrote (a DOT diagram) under `queries/out/`, each after a `==> FILE <==` line. A script that
+//! writes anywhere else (the directory it is run from) fails the test: running the queries from the
+//! repository's root leaves nothing behind but git-ignored files.
 //!
 //! When extraction changes, answers change: regenerate the goldens with
 //! `KG_BLESS=1 cargo test --release --test golden_scripts` and read the diff in `git diff queries/`.
@@ -23,9 +25,14 @@ fn scripts() -> Vec<PathBuf> {
     scripts
 }
 
-/// What a script prints, then the files it wrote in its (empty, temporary) working directory.
+/// Where scripts write their files, relative to the repository's root; git ignores what is in it.
+const OUT: &str = "queries/out";
+
+/// What a script prints, then the files it wrote under [`OUT`] in its temporary working directory
+/// (laid out as the repository is).
 fn run(script: &Path) -> String {
     let directory = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(directory.path().join(OUT)).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_kg"))
         .arg("run")
         .arg(script)
@@ -38,13 +45,23 @@ fn run(script: &Path) -> String {
     assert!(output.status.success(), "{}: {stderr}", script.display());
     assert!(stderr.is_empty(), "{}: {stderr}", script.display());
     let mut text = String::from_utf8(output.stdout).unwrap();
-    let mut written: Vec<PathBuf> = std::fs::read_dir(directory.path())
+    let top: Vec<PathBuf> = std::fs::read_dir(directory.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(
+        top,
+        [directory.path().join("queries")],
+        "{} writes outside {OUT}",
+        script.display()
+    );
+    let mut written: Vec<PathBuf> = std::fs::read_dir(directory.path().join(OUT))
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .collect();
     written.sort();
     for file in written {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let name = format!("{OUT}/{}", file.file_name().unwrap().to_string_lossy());
         text.push_str(&format!("\n==> {name} <==\n"));
         text.push_str(&std::fs::read_to_string(&file).unwrap());
     }

@@ -256,48 +256,49 @@ fn export_errors_are_explained() {
     );
 }
 
+/// `:export svg|png|pdf` draw through GraphViz's `dot`: without it (an empty PATH) the error says so,
+/// and with it (when this machine has it) the file starts as its format does.
 #[test]
-fn svg_export_needs_graphviz_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let empty_path = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args([
-            "query",
-            &data(),
-            "-e",
-            "path PMF Russia",
-            "-e",
-            ":export svg path.svg last",
-        ])
-        .env("PATH", empty_path.path())
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("SVG needs GraphViz's `dot` program, which is not installed"),
-        "{}",
-        stderr(&output)
-    );
+fn drawings_need_graphviz_and_say_so() {
     let has_dot = Command::new("dot")
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    if has_dot {
-        let output = kg(
-            &[
-                "query",
-                &data(),
-                "-e",
-                "path PMF Russia",
-                "-e",
-                ":export svg path.svg last",
-            ],
-            dir.path(),
+    let cases: [(&str, &[u8]); 3] = [
+        ("svg", b"<?xml"),
+        ("png", b"\x89PNG\r\n\x1a\n"),
+        ("pdf", b"%PDF-"),
+    ];
+    for (format, magic) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let empty_path = tempfile::tempdir().unwrap();
+        let export = format!(":export {format} path.{format} last");
+        let args = ["query", &data(), "-e", "path PMF Russia", "-e", &export];
+        let output = Command::new(env!("CARGO_BIN_EXE_kg"))
+            .args(args)
+            .env("PATH", empty_path.path())
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let expected = format!(
+            "{} needs GraphViz's `dot` program, which is not installed (apt install graphviz)",
+            format.to_uppercase()
         );
-        assert!(output.status.success(), "{}", stderr(&output));
-        let svg = std::fs::read_to_string(dir.path().join("path.svg")).unwrap();
-        assert!(svg.contains("<svg") && svg.contains("Russia"), "{svg}");
+        assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+        assert!(!dir.path().join(format!("path.{format}")).exists());
+        if has_dot {
+            let output = kg(&args, dir.path());
+            assert!(output.status.success(), "{}", stderr(&output));
+            let drawing = std::fs::read(dir.path().join(format!("path.{format}"))).unwrap();
+            assert!(drawing.starts_with(magic), "{format}: {:?}", &drawing[..16]);
+            assert!(
+                String::from_utf8_lossy(&output.stdout)
+                    .contains(&format!("wrote path.{format} ({format})")),
+                "{}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+        }
     }
 }
 

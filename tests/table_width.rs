@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "entity \"Kurdistan Region of Iraq\"",
     "neighbours Iraq",
     "neighbours KRI depth 2 class asserted",
+    "neighbours KRI class asserted evidence",
     "path PMF Russia",
     "path PMF Russia class asserted undirected",
     "paths PMF Russia max 2 limit 10 class asserted undirected",

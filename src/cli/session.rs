@@ -61,17 +61,12 @@ pub fn run_shell(config: ShellConfig) -> Result<(), CliError> {
         .iter()
         .map(|p| p.display().to_string())
         .collect();
+    session.set_graph_name(names.join(" "));
     let graph = session.graph();
     let options = ReplOptions {
         history: shell::history_path(),
         colour: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        banner: format!(
-            "kg shell over {}: {} documents, {} entities, {} relations. Type help, Tab completes, Ctrl-D leaves.",
-            names.join(" "),
-            graph.documents().len(),
-            graph.entity_count(),
-            graph.relation_count()
-        ),
+        banner: shell::banner(&names.join(" "), graph),
         pager: if config.pager && std::io::stdout().is_terminal() {
             shell::Pager::from_environment()
         } else {

@@ -73,13 +73,15 @@ pub enum Query {
     /// mentions, documents, degree).
     Entity { name: NameRef },
     /// `neighbours Iraq depth 2 class Conflict,Cooperation kind Country out since 2014`: the k-hop
-    /// neighbourhood.
+    /// neighbourhood; with `evidence`, one row per linked pair giving its strongest relation and a
+    /// sentence that states it.
     Neighbours {
         name: NameRef,
         depth: usize,
         classes: Vec<RelationClass>,
         kinds: Vec<EntityKind>,
         direction: WalkDirection,
+        evidence: bool,
         window: Option<Period>,
     },
     /// `path PMF Russia class Cooperation undirected in 2019`: one shortest path, each hop with its
@@ -144,11 +146,21 @@ pub enum ExportTarget {
     Dot,
     /// SVG drawn by GraphViz's `dot`.
     Svg,
+    /// PNG drawn by GraphViz's `dot`.
+    Png,
+    /// PDF drawn by GraphViz's `dot`.
+    Pdf,
 }
 
 impl ExportTarget {
     /// Every target, in the order help lists them.
-    pub const ALL: [ExportTarget; 3] = [ExportTarget::Json, ExportTarget::Dot, ExportTarget::Svg];
+    pub const ALL: [ExportTarget; 5] = [
+        ExportTarget::Json,
+        ExportTarget::Dot,
+        ExportTarget::Svg,
+        ExportTarget::Png,
+        ExportTarget::Pdf,
+    ];
 
     /// The word the language uses for it.
     pub fn name(self) -> &'static str {
@@ -156,6 +168,8 @@ impl ExportTarget {
             ExportTarget::Json => "json",
             ExportTarget::Dot => "dot",
             ExportTarget::Svg => "svg",
+            ExportTarget::Png => "png",
+            ExportTarget::Pdf => "pdf",
         }
     }
 }
@@ -213,7 +227,7 @@ pub enum Meta {
     Ingest { paths: Vec<PathArg> },
     /// `:run queries/pmf-and-russia.kgq`: run a script, line by line.
     Run { path: PathArg },
-    /// `:export dot kurdistan.dot last`: write the graph, or with `last` the subgraph of the last result.
+    /// `:export png kurdistan.png last`: write the graph, or with `last` the subgraph of the last result.
     Export {
         target: ExportTarget,
         path: PathArg,
@@ -225,6 +239,23 @@ pub enum Meta {
     Timer(bool),
     /// `:pager off`: in a terminal, show an answer taller than the screen through a pager (on by default).
     Pager(bool),
+    /// `:history`: the commands typed in this shell session, numbered.
+    History,
+    /// `:save-script mine.kgq 3-7`: write the session's commands that succeeded (those numbered 3 to 7
+    /// by `:history`, or all) as a script for `kg run`.
+    SaveScript {
+        path: PathArg,
+        range: Option<EntryRange>,
+    },
     /// `:quit`: leave the shell (or stop the script).
     Quit,
+}
+
+/// Entries `first` to `last` (inclusive, numbered from 1 as `:history` shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryRange {
+    pub first: usize,
+    pub last: usize,
+    /// Where it was typed.
+    pub span: Span,
 }

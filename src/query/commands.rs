@@ -19,13 +19,13 @@ pub const VERBS: &[CommandHelp] = &[
     CommandHelp {
         name: "entity",
         syntax: "entity NAME",
-        summary: "An entity's canonical name, kind, aliases, mentions, documents and degree.",
+        summary: "An entity's canonical name, kind, aliases, mentions, documents (the 10 that mention it most, and a count) and degree.",
         example: "entity PMF",
     },
     CommandHelp {
         name: "neighbours",
-        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both] [since Y] [until Y] [in Y] [between Y and Y]",
-        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out, a time window (since, until, in, between) keeps only relations dated inside it.",
+        syntax: "neighbours NAME [depth N] [class C,…] [kind K,…] [in|out|both] [evidence] [since Y] [until Y] [in Y] [between Y and Y]",
+        summary: "The entities within N hops (1 unless given) and each link with its predicate and class; class asserted leaves co-mentions out, a time window (since, until, in, between) keeps only relations dated inside it; evidence shows each linked pair once, its strongest relation with a sentence.",
         example: "neighbours \"Kurdistan Region of Iraq\" depth 2 class Cooperation,Conflict",
     },
     CommandHelp {
@@ -112,8 +112,8 @@ pub const META_COMMANDS: &[CommandHelp] = &[
     },
     CommandHelp {
         name: ":export",
-        syntax: ":export json|dot|svg FILE [last]",
-        summary: "Write the graph, or with last the subgraph of the last result (svg needs GraphViz).",
+        syntax: ":export json|dot|svg|png|pdf FILE [last]",
+        summary: "Write the graph, or with last the subgraph of the last result (svg, png and pdf need GraphViz).",
         example: ":export dot kurdistan.dot last",
     },
     CommandHelp {
@@ -133,6 +133,18 @@ pub const META_COMMANDS: &[CommandHelp] = &[
         syntax: ":pager on|off",
         summary: "Show answers taller than the terminal through a pager ($KG_PAGER, $PAGER or less -FRX).",
         example: ":pager off",
+    },
+    CommandHelp {
+        name: ":history",
+        syntax: ":history",
+        summary: "The commands typed in this session, numbered; a failed one is marked.",
+        example: ":history",
+    },
+    CommandHelp {
+        name: ":save-script",
+        syntax: ":save-script FILE.kgq [N-M]",
+        summary: "Save this session's commands that succeeded (or those numbered N to M) as a script for kg run.",
+        example: ":save-script iraq.kgq 2-5",
     },
     CommandHelp {
         name: ":quit",

@@ -18,7 +18,7 @@ use crate::graph::knowledge_graph::RelationRef;
 use crate::graph::paths::strongest_relation;
 use crate::graph::{
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, Cancelled, EntityId, GraphPath, KnowledgeGraph,
-    PathList, RelationFilter, RelationId, WalkDirection,
+    Mention, PathList, RelationFilter, RelationId, WalkDirection,
 };
 use crate::model::{EntityKind, Period, RelationClass, Span, name_key};
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,8 +40,12 @@ pub fn evaluate(
             classes,
             kinds,
             direction,
+            evidence,
             window,
-        } => evaluator.neighbours(name, *depth, classes, kinds, *direction, *window),
+        } => {
+            let filter = RelationFilter::with_classes(classes, *direction).within(*window);
+            evaluator.neighbours(name, *depth, &filter, kinds, *evidence)
+        }
         Query::Path {
             from,
             to,
@@ -179,6 +183,9 @@ fn window_text(window: Period) -> String {
         (None, None) => "at any time".to_string(),
     }
 }
+
+/// How many documents an entity's card lists by name; the rest are counted.
+pub const DOCUMENTS_LISTED: usize = 10;
 
 struct Evaluator<'g> {
     graph: &'g KnowledgeGraph,
@@ -335,20 +342,7 @@ impl<'g> Evaluator<'g> {
                 name.span,
             ));
         };
-        let mut by_document: BTreeMap<u32, usize> = BTreeMap::new();
-        for mention in &entity.mentions {
-            *by_document.entry(mention.document).or_default() += 1;
-        }
-        let documents: Vec<String> = by_document
-            .iter()
-            .map(|(&document, count)| {
-                let name = self
-                    .graph
-                    .document(document)
-                    .map_or("?", |d| d.name.as_str());
-                format!("{name} ({count})")
-            })
-            .collect();
+        let documents = self.documents_summary(&entity.mentions);
         let outgoing: Vec<RelationRef<'_>> = self
             .graph
             .relations_of(id, WalkDirection::Outgoing)
@@ -376,7 +370,7 @@ impl<'g> Evaluator<'g> {
                 ("kind".into(), entity.kind.name().into()),
                 ("aliases".into(), entity.aliases.join("; ").into()),
                 ("mentions".into(), entity.mentions.len().into()),
-                ("documents".into(), documents.join("; ").into()),
+                ("documents".into(), documents.into()),
                 ("relations out".into(), outgoing.len().into()),
                 ("relations in".into(), incoming.len().into()),
                 ("asserted relations".into(), asserted.into()),
@@ -387,19 +381,50 @@ impl<'g> Evaluator<'g> {
         Ok(report)
     }
 
-    /// `neighbours X …`
+    /// The documents that mention an entity, most mentions first (then in the graph's order), with
+    /// their counts: `b.txt (12); a.txt (1)`. A graph of many documents lists the first
+    /// [`DOCUMENTS_LISTED`] and says how many there are in all, so the card stays readable.
+    fn documents_summary(&self, mentions: &[Mention]) -> String {
+        let mut by_document: BTreeMap<u32, usize> = BTreeMap::new();
+        for mention in mentions {
+            *by_document.entry(mention.document).or_default() += 1;
+        }
+        let mut ranked: Vec<(u32, usize)> = by_document.into_iter().collect();
+        ranked.sort_by_key(|&(document, count)| (std::cmp::Reverse(count), document));
+        let listed: Vec<String> = ranked
+            .iter()
+            .take(DOCUMENTS_LISTED)
+            .map(|&(document, count)| {
+                let name = self
+                    .graph
+                    .document(document)
+                    .map_or("?", |d| d.name.as_str());
+                format!("{name} ({count})")
+            })
+            .collect();
+        let mut text = listed.join("; ");
+        if ranked.len() > DOCUMENTS_LISTED {
+            text.push_str(&format!(
+                "; … {} more ({} in all)",
+                ranked.len() - DOCUMENTS_LISTED,
+                counted(ranked.len(), "document", "documents")
+            ));
+        }
+        text
+    }
+
+    /// `neighbours X …`: the entities within `depth` hops and the links between them; with
+    /// `evidence`, one row per linked pair instead of one per relation.
     fn neighbours(
         &self,
         name: &NameRef,
         depth: usize,
-        classes: &[RelationClass],
+        filter: &RelationFilter,
         kinds: &[EntityKind],
-        direction: WalkDirection,
-        window: Option<Period>,
+        evidence: bool,
     ) -> Result<Report, QueryError> {
         let centre = self.resolve(name)?;
-        let filter = RelationFilter::with_classes(classes, direction).within(window);
-        let found = self.graph.neighbourhood(centre, depth, &filter, kinds);
+        let found = self.graph.neighbourhood(centre, depth, filter, kinds);
         let distance: BTreeMap<EntityId, usize> = found.entities.iter().copied().collect();
         let mut report = Report::new(
             "neighbours",
@@ -408,8 +433,8 @@ impl<'g> Evaluator<'g> {
                 kinds_text(kinds),
                 counted(depth, "hop", "hops"),
                 self.name(centre),
-                filter_text(&filter),
-                match direction {
+                filter_text(filter),
+                match filter.direction {
                     WalkDirection::Both => "both ways",
                     WalkDirection::Outgoing => "outgoing",
                     WalkDirection::Incoming => "incoming",
@@ -433,37 +458,103 @@ impl<'g> Evaluator<'g> {
                 .map(|(d, name, kind)| vec![d.into(), name.into(), kind.into()])
                 .collect(),
         );
-        let mut links: Vec<(usize, String, String, String, String)> = found
-            .relations
-            .iter()
-            .filter_map(|&id| self.graph.relation(id))
+        // The hop at which a relation is reached: one past its nearer end.
+        let hop = |r: &RelationRef<'_>| {
+            [r.source, r.target]
+                .iter()
+                .filter_map(|id| distance.get(id))
+                .min()
+                .map_or(1, |d| d + 1)
+        };
+        if evidence {
+            self.links_with_evidence(&mut report, &found.relations, filter, &hop);
+        } else {
+            let mut links: Vec<(usize, String, String, String, String)> = found
+                .relations
+                .iter()
+                .filter_map(|&id| self.graph.relation(id))
+                .map(|r| {
+                    (
+                        hop(&r),
+                        self.name(r.source),
+                        predicate_text(&r),
+                        self.name(r.target),
+                        r.relation.class.name().to_string(),
+                    )
+                })
+                .collect();
+            links.sort();
+            report.table(
+                "links",
+                &["hop", "subject", "relation", "object", "class"],
+                links
+                    .into_iter()
+                    .map(|(hop, s, p, o, c)| {
+                        vec![hop.into(), s.into(), p.into(), o.into(), c.into()]
+                    })
+                    .collect(),
+            );
+        }
+        report.entities = found.entities.iter().map(|&(id, _)| id).collect();
+        report.relations = found.relations;
+        Ok(report)
+    }
+
+    /// The links table of `neighbours … evidence`: one row per linked pair, showing its strongest
+    /// relation (in the order [`strongest_relation`] states, as a path's hop does) and that relation's
+    /// first sentence inside the time window, so that a reader need not ask `why` pair by pair.
+    fn links_with_evidence(
+        &self,
+        report: &mut Report,
+        relations: &[RelationId],
+        filter: &RelationFilter,
+        hop: &dyn Fn(&RelationRef<'_>) -> usize,
+    ) {
+        let mut pairs: BTreeMap<(EntityId, EntityId), Vec<RelationId>> = BTreeMap::new();
+        for relation in relations.iter().filter_map(|&id| self.graph.relation(id)) {
+            let pair = (
+                relation.source.min(relation.target),
+                relation.source.max(relation.target),
+            );
+            pairs.entry(pair).or_default().push(relation.id);
+        }
+        let mut rows: Vec<(usize, String, String, String, String, Vec<Cell>)> = pairs
+            .values()
+            .filter_map(|ids| best_relation(self.graph, ids))
             .map(|r| {
-                let near = [r.source, r.target]
-                    .iter()
-                    .filter_map(|id| distance.get(id))
-                    .min()
-                    .copied();
+                let (document, time, sentence) = self.first_evidence(&r, filter);
                 (
-                    near.unwrap_or(0) + 1,
+                    hop(&r),
                     self.name(r.source),
                     predicate_text(&r),
                     self.name(r.target),
                     r.relation.class.name().to_string(),
+                    vec![document.into(), time, sentence.into()],
                 )
             })
             .collect();
-        links.sort();
+        rows.sort_by(|a, b| (a.0, &a.1, &a.2, &a.3).cmp(&(b.0, &b.1, &b.2, &b.3)));
         report.table(
             "links",
-            &["hop", "subject", "relation", "object", "class"],
-            links
-                .into_iter()
-                .map(|(hop, s, p, o, c)| vec![hop.into(), s.into(), p.into(), o.into(), c.into()])
+            &[
+                "hop", "subject", "relation", "object", "class", "document", "time", "evidence",
+            ],
+            rows.into_iter()
+                .map(|(hop, s, p, o, c, evidence)| {
+                    let mut row: Vec<Cell> =
+                        vec![hop.into(), s.into(), p.into(), o.into(), c.into()];
+                    row.extend(evidence);
+                    row
+                })
                 .collect(),
         );
-        report.entities = found.entities.iter().map(|&(id, _)| id).collect();
-        report.relations = found.relations;
-        Ok(report)
+        if pairs.len() < relations.len() {
+            report.notes.push(format!(
+                "{} between {}: each pair shows its strongest; `why A B` lists them all",
+                counted(relations.len(), "relation", "relations"),
+                counted(pairs.len(), "pair", "pairs")
+            ));
+        }
     }
 
     /// The filter of `path` and `paths`: its walking direction is subject to object unless `undirected`.

@@ -74,6 +74,7 @@ fn every_command_answers() {
             "neighbours Iran depth 3 class Cooperation,PartOf out",
         ),
         ("neighbours_kind", "neighbours Iraq depth 2 kind ArmedGroup"),
+        ("neighbours_evidence", "neighbours Iraq evidence"),
         ("path_directed_none", "path PMF Russia"),
         ("path_undirected", "path PMF Russia undirected"),
         (
@@ -103,6 +104,50 @@ fn every_command_answers() {
             answer(&graph, line, OutputMode::Plain),
             line
         );
+    }
+}
+
+/// An entity mentioned `counts[i]` times in document `i`.
+fn mentioned_in(counts: &[usize]) -> KnowledgeGraph {
+    use crate::graph::{Entity, Mention};
+    use crate::model::Span;
+    let mut graph = KnowledgeGraph::new();
+    let mut mentions = Vec::new();
+    for (index, &count) in counts.iter().enumerate() {
+        let document = graph.add_document(format!("d{index:02}.txt"), "Ruritania. ".repeat(count));
+        mentions.extend((0..count).map(|i| Mention {
+            document,
+            span: Span::new(i * 11, i * 11 + 9),
+        }));
+    }
+    graph.add_entity(Entity {
+        name: "Ruritania".into(),
+        kind: Country,
+        aliases: vec!["Ruritania".into()],
+        mentions,
+    });
+    graph
+}
+
+#[test]
+fn an_entity_lists_its_documents_by_mentions_up_to_ten() {
+    let cases: &[(&[usize], &str)] = &[
+        (&[1], "d00.txt (1)"),
+        (&[1, 3, 2], "d01.txt (3); d02.txt (2); d00.txt (1)"),
+        (&[2, 0, 2], "d00.txt (2); d02.txt (2)"),
+        (
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            "d11.txt (12); d10.txt (11); d09.txt (10); d08.txt (9); d07.txt (8); d06.txt (7); \
+             d05.txt (6); d04.txt (5); d03.txt (4); d02.txt (3); … 2 more (12 documents in all)",
+        ),
+    ];
+    for &(counts, expected) in cases {
+        let card = answer(&mentioned_in(counts), "entity Ruritania", OutputMode::Plain);
+        let documents = card
+            .lines()
+            .find_map(|line| line.strip_prefix("documents\t"))
+            .unwrap_or_else(|| panic!("no documents line:\n{card}"));
+        assert_eq!(documents, expected, "{counts:?}");
     }
 }
 

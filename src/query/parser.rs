@@ -19,6 +19,7 @@
 //!              | "top" integer? top-option*
 //!              | "stats" | "docs" | "help" command-name?
 //! neighbours-option ::= "depth" integer | class-option | kind-option | "in" | "out" | "both"
+//!                     | "evidence"      (one row per linked pair, its strongest relation and a sentence)
 //!                     | time-option     ("in" followed by a digit is a time option, else the direction)
 //! path-option       ::= class-option | "undirected" | time-option
 //! paths-option      ::= "max" integer | "limit" integer | class-option | "undirected" | time-option
@@ -30,9 +31,10 @@
 //! time-option       ::= "since" year | "until" year | "in" year | "between" year "and" year
 //!                       (inclusive; "in" Y = "since" Y "until" Y; each end of the window once)
 //! meta       ::= ":load" path+ | ":save" path | ":ingest" path+ | ":run" path
-//!              | ":export" ("json" | "dot" | "svg") path "last"?
+//!              | ":export" ("json" | "dot" | "svg" | "png" | "pdf") path "last"?
 //!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off")
-//!              | ":pager" ("on" | "off") | ":quit"
+//!              | ":pager" ("on" | "off") | ":history" | ":save-script" path range? | ":quit"
+//! range      ::= integer ("-" integer)?        (entries of :history, from 1; first ≤ last)
 //! name       ::= quoted | word
 //! name-rest  ::= quoted | word+                 (the rest of the line, one space between words)
 //! text-rest  ::= quoted | word+
@@ -61,7 +63,9 @@
 //! one window; `in` and `between` set both ends, so they combine with nothing else, and a window that
 //! ends before it starts is an error at the year that closed it.
 
-use super::ast::{ExportTarget, Measure, Meta, NameRef, OutputMode, PathArg, Query, Statement};
+use super::ast::{
+    EntryRange, ExportTarget, Measure, Meta, NameRef, OutputMode, PathArg, Query, Statement,
+};
 use super::commands::{META_COMMANDS, VERBS, command_help};
 use super::error::{QueryError, QueryErrorKind};
 use super::suggest::closest;
@@ -162,18 +166,33 @@ fn quoted(input: &str) -> ParseResult<'_, String> {
     cut(|rest| closing_quote(input, rest)).parse(inside)
 }
 
-/// The text up to the closing quote, escapes resolved; `opening` is where the quote opened.
+/// The text up to the closing quote, escapes resolved; `opening` is where the quote opened. A line
+/// break (a quote left open at the end of a line in the shell) is not part of the name: it and the
+/// blanks around it read as one space between words, and as nothing at either end.
 fn closing_quote<'a>(opening: &'a str, inside: &'a str) -> ParseResult<'a, String> {
     let mut text = String::new();
-    let mut characters = inside.char_indices();
+    let mut line_break = false;
+    let mut characters = inside.char_indices().peekable();
     while let Some((index, character)) = characters.next() {
         match character {
             '"' => return Ok((&inside[index + 1..], text)),
-            '\\' => match characters.next() {
-                Some((_, escaped)) => text.push(escaped),
-                None => break,
-            },
-            other => text.push(other),
+            '\n' => {
+                text.truncate(text.trim_end().len());
+                while characters.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+                line_break = !text.is_empty();
+            }
+            other => {
+                if std::mem::take(&mut line_break) {
+                    text.push(' ');
+                }
+                match other {
+                    '\\' => match characters.next() {
+                        Some((_, escaped)) => text.push(escaped),
+                        None => break,
+                    },
+                    other => text.push(other),
+                }
+            }
         }
     }
     failure(opening, 1, QueryErrorKind::UnclosedQuote)
@@ -378,9 +397,10 @@ impl<'a> LineParser<'a> {
         let mut classes = Vec::new();
         let mut kinds = Vec::new();
         let mut direction = WalkDirection::Both;
+        let mut evidence = false;
         let mut clauses = WindowClauses::default();
         let options = [
-            "depth", "class", "kind", "in", "out", "both", "since", "until", "between",
+            "depth", "class", "kind", "in", "out", "both", "evidence", "since", "until", "between",
         ];
         let (rest, ()) =
             self.options(rest, "neighbours", &options, |option, input| match option {
@@ -410,6 +430,10 @@ impl<'a> LineParser<'a> {
                     direction = WalkDirection::Outgoing;
                     Ok((input, ()))
                 }
+                "evidence" => {
+                    evidence = true;
+                    Ok((input, ()))
+                }
                 _ => {
                     direction = WalkDirection::Both;
                     Ok((input, ()))
@@ -423,6 +447,7 @@ impl<'a> LineParser<'a> {
                 classes,
                 kinds,
                 direction,
+                evidence,
                 window: clauses.window,
             },
         ))
@@ -675,6 +700,23 @@ impl<'a> LineParser<'a> {
             ":quit" => {
                 let (rest, ()) = self.end(input, ":quit", "takes nothing", false)?;
                 Ok((rest, Meta::Quit))
+            }
+            ":history" => {
+                let (rest, ()) = self.end(input, ":history", "takes nothing", false)?;
+                Ok((rest, Meta::History))
+            }
+            ":save-script" => {
+                let (rest, path) = self.path_argument(input, ":save-script", "a file to write")?;
+                let start = blank(rest);
+                let (rest, range) = if start.is_empty() {
+                    (start, None)
+                } else {
+                    let (rest, range) = self.entry_range(start)?;
+                    (rest, Some(range))
+                };
+                let (rest, ()) =
+                    self.end(rest, ":save-script", "takes a file and a range", false)?;
+                Ok((rest, Meta::SaveScript { path, range }))
             }
             _ => {
                 let found = &head[..token_len(head)];
@@ -998,6 +1040,35 @@ impl<'a> LineParser<'a> {
                 start,
                 found.len(),
                 QueryErrorKind::NumberOutOfRange { option, min, max },
+            ),
+        }
+    }
+
+    /// `integer ("-" integer)?`: entries of `:history`, `start` being where it begins.
+    fn entry_range(&self, start: &'a str) -> ParseResult<'a, EntryRange> {
+        let (rest, found) = word(start)?;
+        let number = |text: &str| text.parse::<usize>().ok().filter(|&n| n >= 1);
+        let (first, last) = match found.split_once('-') {
+            Some((first, last)) => (number(first), number(last)),
+            None => (number(found), number(found)),
+        };
+        match (first, last) {
+            (Some(first), Some(last)) if first <= last => Ok((
+                rest,
+                EntryRange {
+                    first,
+                    last,
+                    span: self.span(start, rest),
+                },
+            )),
+            _ => failure(
+                start,
+                found.len(),
+                QueryErrorKind::ExpectedNumber {
+                    option: ":save-script FILE",
+                    expected: "entries of :history such as 3 or 3-7",
+                    found: found.to_string(),
+                },
             ),
         }
     }

@@ -38,13 +38,15 @@ fn tree(statement: &Statement) -> String {
                 classes,
                 kinds,
                 direction,
+                evidence,
                 window: w,
             } => format!(
-                "(neighbours {} depth={depth} class={} kind={} {}{})",
+                "(neighbours {} depth={depth} class={} kind={} {}{}{})",
                 name(n),
                 list(classes),
                 list(kinds),
                 direction.name(),
+                if *evidence { " evidence" } else { "" },
                 window(w)
             ),
             Query::Path {
@@ -137,6 +139,18 @@ fn tree(statement: &Statement) -> String {
             Meta::Timer(on) => format!("(:timer {on})"),
             Meta::Pager(on) => format!("(:pager {on})"),
             Meta::Quit => "(:quit)".into(),
+            Meta::History => "(:history)".into(),
+            Meta::SaveScript { path: p, range } => match range {
+                Some(r) => format!(
+                    "(:save-script {} {}-{}@{}..{})",
+                    path(p),
+                    r.first,
+                    r.last,
+                    r.span.start,
+                    r.span.end
+                ),
+                None => format!("(:save-script {})", path(p)),
+            },
         },
     }
 }
@@ -164,6 +178,8 @@ valid! {
     entity_quoted: r#"ENTITY "Popular Mobilization Forces""# =>
         r#"(entity "Popular Mobilization Forces"@7..36)"#,
     entity_escaped_quote: r#"entity "the \"Framework\"""# => r#"(entity "the \"Framework\""@7..26)"#,
+    entity_quote_broken_after_a_blank: "why \"Kurdistan \n  Region\" \"\n Iraq\n\"" =>
+        r#"(why "Kurdistan Region"@4..25 "Iraq"@26..35 class=[])"#,
     neighbours_defaults: "neighbours Iraq" => r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both)"#,
     neighbours_all_options: "neighbors Iraq depth 2 class conflict, Cooperation kind COUNTRY out" =>
         r#"(neighbours "Iraq"@10..14 depth=2 class=[Conflict,Cooperation] kind=[Country] out)"#,
@@ -201,12 +217,19 @@ valid! {
     timer: ":timer off" => "(:timer false)",
     pager: ":pager off" => "(:pager false)",
     quit: ":quit" => "(:quit)",
+    history: ":History" => "(:history)",
+    save_script_all: ":save-script mine.kgq" => r#"(:save-script "mine.kgq"@13..21)"#,
+    save_script_range: ":save-script \"my script.kgq\" 2-5" =>
+        r#"(:save-script "my script.kgq"@13..28 2-5@29..32)"#,
+    save_script_one: ":save-script s.kgq 4" => r#"(:save-script "s.kgq"@13..18 4-4@19..20)"#,
     neighbours_since: "neighbours Iraq since 2014" =>
         r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both window=2014..)"#,
     neighbours_in_year_and_in_direction: "neighbours Iraq in 2019 depth 2 in" =>
         r#"(neighbours "Iraq"@11..15 depth=2 class=[] kind=[] in window=2019..2019)"#,
     neighbours_direction_then_year: "neighbours Iraq IN Since 2014" =>
         r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] in window=2014..)"#,
+    neighbours_evidence: "neighbours Iraq Evidence since 2014" =>
+        r#"(neighbours "Iraq"@11..15 depth=1 class=[] kind=[] both evidence window=2014..)"#,
     path_until_and_since_any_order: "path PMF Russia until 2020 undirected since 2014" =>
         r#"(path "PMF"@5..8 "Russia"@9..15 class=[] undirected=true window=2014..2020)"#,
     paths_between: "paths Iraq China between 2006 AND 2008 max 3" =>
@@ -220,7 +243,7 @@ valid! {
     top_since: "top 3 since 2014 by pagerank" =>
         "(top 3 by=pagerank kind=[] class=[] window=2014..)",
     multi_line_quote: "entity \"Popular\n  Mobilization Forces\"" =>
-        "(entity \"Popular\\n  Mobilization Forces\"@7..38)",
+        "(entity \"Popular Mobilization Forces\"@7..38)",
 }
 
 /// Each invalid line, the span its error points at, and the message.
@@ -260,7 +283,7 @@ fn invalid_lines_report_exact_spans_and_messages() {
         (
             "neighbours Kurdistan Region depth 2",
             (21, 27),
-            r#"unexpected "Region" after "neighbours"; expected "depth", "class", "kind", "in", "out", "both", "since", "until" or "between" (quote a name that has spaces)"#,
+            r#"unexpected "Region" after "neighbours"; expected "depth", "class", "kind", "in", "out", "both", "evidence", "since", "until" or "between" (quote a name that has spaces)"#,
         ),
         (
             "neighbours Iraq depth two",
@@ -271,6 +294,26 @@ fn invalid_lines_report_exact_spans_and_messages() {
             "neighbours Iraq depth",
             (21, 21),
             r#"expected a number after "depth""#,
+        ),
+        (
+            ":save-script s.kgq 5-2",
+            (19, 22),
+            r#"expected entries of :history such as 3 or 3-7 after ":save-script FILE", found "5-2""#,
+        ),
+        (
+            ":save-script s.kgq 0-x",
+            (19, 22),
+            r#"expected entries of :history such as 3 or 3-7 after ":save-script FILE", found "0-x""#,
+        ),
+        (
+            ":save-script",
+            (12, 12),
+            r#"expected a file to write after ":save-script""#,
+        ),
+        (
+            ":history 3",
+            (9, 10),
+            r#"unexpected "3": ":history" takes nothing"#,
         ),
         (
             "neighbours Iraq depth 99",
@@ -418,9 +461,9 @@ fn invalid_lines_report_exact_spans_and_messages() {
             r#"unknown command "nieghbours"; did you mean "neighbours"? (type help for the list)"#,
         ),
         (
-            ":export png out.png",
+            ":export jpg out.jpg",
             (8, 11),
-            r#"unknown export format "png"; expected "json", "dot" or "svg""#,
+            r#"unknown export format "jpg"; expected "json", "dot", "svg", "png" or "pdf""#,
         ),
         (
             ":export dot",

@@ -97,7 +97,7 @@ fn words(list: &[&str]) -> Expected {
 /// The options of a verb, for completion after its names.
 fn verb_options(verb: &str) -> &'static [&'static str] {
     match verb {
-        "neighbours" | "neighbors" => &["depth", "class", "kind", "in", "out", "both"],
+        "neighbours" | "neighbors" => &["depth", "class", "kind", "in", "out", "both", "evidence"],
         "path" => &["class", "undirected"],
         "paths" => &["max", "limit", "class", "undirected"],
         "common" | "why" => &["class"],
@@ -133,6 +133,8 @@ pub fn expected_at(line: &str, start: usize) -> Expected {
     let kinds = || Expected::Words(EntityKind::ALL.map(|k| k.name().to_string()).to_vec());
     match command.as_str() {
         ":load" | ":ingest" | ":run" | ":save" => Expected::Path,
+        ":save-script" if position == 1 => Expected::Path,
+        ":save-script" => Expected::Nothing,
         ":export" => match position {
             1 => Expected::Words(ExportTarget::ALL.map(|t| t.name().to_string()).to_vec()),
             2 => Expected::Path,
@@ -183,6 +185,30 @@ pub fn typed_name(name: &str, force_quotes: bool) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// The names Tab offers, in the order it lists them: every entity's canonical name first, then the
+/// aliases that are no entity's name, each group sorted ignoring case, each spelling once (ignoring
+/// case). A user typing `Kurd` sees the entities before the other ways texts named them.
+pub fn ordered_names<'a>(
+    canonical: impl IntoIterator<Item = &'a str>,
+    aliases: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let sorted = |names: &mut Vec<String>| {
+        names.sort_by_key(|n| (n.to_lowercase(), n.clone()));
+        names.dedup_by_key(|n| n.to_lowercase());
+    };
+    let mut names: Vec<String> = canonical.into_iter().map(str::to_string).collect();
+    sorted(&mut names);
+    let taken: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let mut others: Vec<String> = aliases
+        .into_iter()
+        .filter(|alias| !taken.contains(&alias.to_lowercase()))
+        .map(str::to_string)
+        .collect();
+    sorted(&mut others);
+    names.extend(others);
+    names
 }
 
 /// Candidates for the word that starts at `start` and runs to `pos`: `names` are the graph's entity
@@ -295,7 +321,15 @@ mod tests {
             (
                 "neighbours Iraq ",
                 16,
-                &["depth ", "class ", "kind ", "in ", "out ", "both "],
+                &[
+                    "depth ",
+                    "class ",
+                    "kind ",
+                    "in ",
+                    "out ",
+                    "both ",
+                    "evidence ",
+                ],
             ),
             (
                 "neighbours Iraq class Co",
@@ -318,6 +352,45 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn entities_come_before_aliases() {
+        let canonical = [
+            "Kurdistan Region of Iraq",
+            "iraq",
+            "Kurdistan Democratic Party",
+        ];
+        let aliases = [
+            "KRI",
+            "Kurdistan",
+            "Iraq",
+            "kurdistan",
+            "Kurdistan Region of Iraq",
+            "Iraqi",
+        ];
+        assert_eq!(
+            ordered_names(canonical, aliases),
+            [
+                "iraq",
+                "Kurdistan Democratic Party",
+                "Kurdistan Region of Iraq",
+                "Iraqi",
+                "KRI",
+                "Kurdistan",
+            ]
+        );
+        let names = ordered_names(canonical, aliases);
+        let (_, suggestions) = complete("entity kurd", 11, &names);
+        let listed: Vec<&str> = suggestions.iter().map(|s| s.display.as_str()).collect();
+        assert_eq!(
+            listed,
+            [
+                "Kurdistan Democratic Party",
+                "Kurdistan Region of Iraq",
+                "Kurdistan"
+            ]
+        );
     }
 
     #[test]

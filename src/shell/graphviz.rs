@@ -1,20 +1,22 @@
-//! GraphViz: drawing DOT as SVG with the `dot` program, for `:export svg`. GraphViz is optional; without
-//! it the export says how to get it.
+//! GraphViz: drawing DOT as SVG, PNG or PDF with the `dot` program, for `:export svg|png|pdf`.
+//! GraphViz is optional; without it the export says how to get it.
 
 use super::session_error::SessionErrorKind;
 use std::io::Write;
 
-/// Pipes DOT through GraphViz's `dot -Tsvg`.
-pub(crate) fn draw_svg(dot: &[u8]) -> Result<Vec<u8>, SessionErrorKind> {
+/// Pipes DOT through GraphViz's `dot -T<format>` (`svg`, `png`, `pdf`).
+pub(crate) fn draw(dot: &[u8], format: &'static str) -> Result<Vec<u8>, SessionErrorKind> {
     use std::process::{Command, Stdio};
     let mut child = Command::new("dot")
-        .arg("-Tsvg")
+        .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => SessionErrorKind::DotMissing,
+            std::io::ErrorKind::NotFound => SessionErrorKind::DotMissing {
+                format: format.to_uppercase(),
+            },
             _ => SessionErrorKind::DotFailed(e.to_string()),
         })?;
     // Write on another thread: dot may fill its output pipe before it has read all of its input.

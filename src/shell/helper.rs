@@ -1,4 +1,4 @@
-//! The rustyline helper: forwards completion, hints and the open-quote check to
+//! The rustyline helper: forwards completion and hints to
 //! [`crate::shell::completion`], completes file paths with rustyline's own completer, and colours the
 //! prompt and hints.
 
@@ -7,7 +7,7 @@ use crate::graph::KnowledgeGraph;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 use std::borrow::Cow;
 
@@ -30,15 +30,15 @@ impl ShellHelper {
         helper
     }
 
-    /// Takes the names and aliases of `graph` (after `:load` or `:ingest` changed it), sorted ignoring case.
+    /// Takes the names and aliases of `graph` (after `:load` or `:ingest` changed it), canonical names
+    /// first (see [`completion::ordered_names`]).
     pub fn refresh(&mut self, graph: &KnowledgeGraph) {
-        let mut names: Vec<String> = graph
-            .entities()
-            .flat_map(|(_, e)| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()))
-            .collect();
-        names.sort_by_key(|n| (n.to_lowercase(), n.clone()));
-        names.dedup_by_key(|n| n.to_lowercase());
-        self.names = names;
+        self.names = completion::ordered_names(
+            graph.entities().map(|(_, e)| e.name.as_str()),
+            graph
+                .entities()
+                .flat_map(|(_, e)| e.aliases.iter().map(String::as_str)),
+        );
     }
 }
 
@@ -87,15 +87,8 @@ impl Highlighter for ShellHelper {
     }
 }
 
-impl Validator for ShellHelper {
-    /// A line with an open quote goes on to the next line.
-    fn validate(&self, context: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
-        Ok(if completion::quote_is_open(context.input()) {
-            ValidationResult::Incomplete
-        } else {
-            ValidationResult::Valid(None)
-        })
-    }
-}
+/// Every line is accepted as typed: a line with an open quote is continued by the shell under its own
+/// `...>` prompt (rustyline's multi-line editing shows no prompt on the lines after the first).
+impl Validator for ShellHelper {}
 
 impl Helper for ShellHelper {}

@@ -11,10 +11,11 @@ pub mod repl;
 pub mod session;
 pub mod session_error;
 pub mod terminal;
+mod utc_date;
 
 pub use graph_source::{LexiconSource, OpenError, open_graph};
 pub use pager::Pager;
-pub use repl::{ReplOptions, history_path, run_repl};
-pub use session::{ExecuteError, Origin, Outcome, ScriptOptions, ScriptRun, Session};
+pub use repl::{ReplOptions, banner, history_path, run_repl};
+pub use session::{ExecuteError, JournalEntry, Origin, Outcome, ScriptOptions, ScriptRun, Session};
 pub use session_error::{SessionError, SessionErrorKind};
 pub use terminal::{terminal_height, terminal_width};

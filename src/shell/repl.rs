@@ -1,17 +1,18 @@
-//! The interactive shell: rustyline with history, completion, hints, a coloured prompt and multi-line
-//! input while a quote is open. Each entry goes to [`Session::execute`] under the name `<repl>`, numbered
+//! The interactive shell: rustyline with history, list completion, hints, a coloured prompt, and a
+//! `...>` prompt for the lines that continue an entry while a quote is open. Each entry goes to [`Session::execute`] under the name `<repl>`, numbered
 //! like the lines of a script, so errors read `<repl>:3:12`.
 //!
 //! Ctrl-C while typing clears the line; Ctrl-C while a query runs sets the session's cancel flag, which
 //! the long algorithms check, and the shell goes on. Ctrl-D (or `:quit`) leaves.
 
+use super::completion::quote_is_open;
 use super::helper::ShellHelper;
 use super::pager::{Pager, taller_than};
 use super::session::{ExecuteError, Origin, Outcome, Session};
 use super::terminal::{terminal_height, terminal_width};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
-use rustyline::{Config, Editor};
+use rustyline::{CompletionType, Config, Editor};
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -39,6 +40,16 @@ pub fn history_path() -> Option<PathBuf> {
     }
 }
 
+/// The line the shell opens with: what graph is open, and how to get help and leave.
+pub fn banner(inputs: &str, graph: &crate::graph::KnowledgeGraph) -> String {
+    format!(
+        "kg shell over {inputs}: {} documents, {} entities, {} relations. Type help, Tab completes, Ctrl-D leaves.",
+        graph.documents().len(),
+        graph.entity_count(),
+        graph.relation_count()
+    )
+}
+
 /// Settings of the shell.
 #[derive(Debug, Clone)]
 pub struct ReplOptions {
@@ -64,6 +75,8 @@ pub fn run_repl(
         .auto_add_history(false)
         .history_ignore_dups(true)?
         .max_history_size(5000)?
+        // Several candidates are listed below the line, as bash does, rather than cycled through.
+        .completion_type(CompletionType::List)
         .build();
     let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(ShellHelper::new(session.graph(), options.colour)));
@@ -80,32 +93,27 @@ pub fn run_repl(
     // shell in the same process (tests) finds the handler already set, which is fine.
     let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
     writeln!(out, "{}", options.banner)?;
-    let prompt = (
-        "kg> ",
-        if options.colour {
-            "\x1b[1;36mkg>\x1b[0m "
-        } else {
-            "kg> "
-        },
-    );
+    let prompts = Prompts::new(options.colour);
     let mut entry_number = 0;
     loop {
-        match editor.readline(&prompt) {
-            Ok(entry) => {
-                entry_number += 1;
+        match read_entry(&mut editor, &prompts) {
+            Ok((entry, lines)) => {
+                let first_line = entry_number + 1;
+                entry_number += lines;
                 if !entry.trim().is_empty() {
-                    editor.add_history_entry(entry.as_str())?;
+                    editor.add_history_entry(one_line(&entry))?;
                     if let Some(path) = &options.history {
                         save_history(&mut editor, path, errors)?;
                     }
                 }
                 let origin = Origin {
                     name: "<repl>",
-                    line: entry_number,
+                    line: first_line,
                 };
                 session.set_width(terminal_width());
                 let mut answer = Vec::new();
                 let executed = session.execute(&entry, origin, &mut answer);
+                session.record(&one_line(&entry), executed.is_ok());
                 show(&answer, session, options.pager.as_ref(), out)?;
                 match executed {
                     Ok(Outcome::Continue) => {}
@@ -132,6 +140,61 @@ pub fn run_repl(
         }
     }
     Ok(())
+}
+
+/// The prompt of a new entry and the one of a line that continues it, each as plain text and as
+/// shown (coloured or not).
+struct Prompts {
+    first: (&'static str, &'static str),
+    continued: (&'static str, &'static str),
+}
+
+impl Prompts {
+    fn new(colour: bool) -> Self {
+        let (first, continued) = if colour {
+            ("\x1b[1;36mkg>\x1b[0m ", "\x1b[1;36m...>\x1b[0m ")
+        } else {
+            (FIRST_PROMPT, CONTINUATION_PROMPT)
+        };
+        Prompts {
+            first: (FIRST_PROMPT, first),
+            continued: (CONTINUATION_PROMPT, continued),
+        }
+    }
+}
+
+/// The prompt of a new entry.
+pub const FIRST_PROMPT: &str = "kg> ";
+/// The prompt of a line that continues an entry whose quote is still open.
+pub const CONTINUATION_PROMPT: &str = "...> ";
+
+/// Reads one entry: a line, and while a quote is open at its end the lines that continue it (under
+/// the `...>` prompt), joined by line breaks. Also gives how many lines it took. Ctrl-C on any of its
+/// lines drops the whole entry.
+fn read_entry(
+    editor: &mut Editor<ShellHelper, DefaultHistory>,
+    prompts: &Prompts,
+) -> Result<(String, usize), ReadlineError> {
+    let mut entry = editor.readline(&prompts.first)?;
+    let mut lines = 1;
+    while quote_is_open(&entry) {
+        let more = editor.readline(&prompts.continued)?;
+        entry.push('\n');
+        entry.push_str(&more);
+        lines += 1;
+    }
+    Ok((entry, lines))
+}
+
+/// An entry as history and saved scripts keep it, on one line: a line break and the blanks around it
+/// become one space (as the parser reads a line break inside a quote).
+pub fn one_line(entry: &str) -> String {
+    entry
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Writes an answer: through the pager when there is one, the session allows it and the answer is

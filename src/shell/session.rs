@@ -4,13 +4,14 @@
 //! and a caret.
 
 use super::graph_source::{LexiconSource, ingest, open_graph};
-use super::graphviz::draw_svg;
+use super::graphviz::draw;
 use super::session_error::{SessionError, SessionErrorKind};
+use super::utc_date::today;
 use crate::atomic_file::write_atomically;
 use crate::export::{ExportFormat, ExportOptions, write_export};
 use crate::graph::{KnowledgeGraph, save_graph};
 use crate::model::Span;
-use crate::query::ast::{ExportTarget, Meta, PathArg};
+use crate::query::ast::{EntryRange, ExportTarget, Meta, PathArg};
 use crate::query::diagnostic::{Diagnostic, Source};
 use crate::query::{
     OutputMode, QueryErrorKind, Report, Statement, evaluate, parse_line, render_fitted,
@@ -89,6 +90,32 @@ pub struct Session {
     /// The scripts running now, outermost first: canonical path and the name they were run by.
     running: Vec<(PathBuf, String)>,
     cancel: Arc<AtomicBool>,
+    /// What the graph was opened from, as typed (`data`), for the header of a saved script.
+    graph_name: String,
+    /// The commands typed in the shell, for `:history` and `:save-script`.
+    journal: Vec<JournalEntry>,
+}
+
+/// One command typed in the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalEntry {
+    /// The command, on one line.
+    pub text: String,
+    /// False when it ended in an error.
+    pub succeeded: bool,
+}
+
+/// True for a command worth replaying from a script: not one about the shell session itself
+/// (`:history`, `:save-script`, `:timer`, `:pager`, `:quit`), and not a blank line.
+fn replayable(text: &str) -> bool {
+    match parse_line(text) {
+        Ok(Statement::Query(_)) => true,
+        Ok(Statement::Meta(meta)) => !matches!(
+            meta,
+            Meta::History | Meta::SaveScript { .. } | Meta::Timer(_) | Meta::Pager(_) | Meta::Quit
+        ),
+        Ok(Statement::Empty) | Err(_) => false,
+    }
 }
 
 /// "1 entity", "3 entities".
@@ -129,7 +156,30 @@ impl Session {
             last: None,
             running: Vec::new(),
             cancel: Arc::new(AtomicBool::new(false)),
+            graph_name: String::new(),
+            journal: Vec::new(),
         }
+    }
+
+    /// Names what the graph was opened from (the inputs as typed), for the header of saved scripts.
+    pub fn set_graph_name(&mut self, name: String) {
+        self.graph_name = name;
+    }
+
+    /// Records a command the user typed in the shell and whether it succeeded, for `:history` and
+    /// `:save-script`. Scripts and piped commands are not recorded: they are already written down.
+    pub fn record(&mut self, text: &str, succeeded: bool) {
+        if !text.trim().is_empty() {
+            self.journal.push(JournalEntry {
+                text: text.trim().to_string(),
+                succeeded,
+            });
+        }
+    }
+
+    /// The commands recorded so far, oldest first (`:history` numbers them from 1).
+    pub fn journal(&self) -> &[JournalEntry] {
+        &self.journal
     }
 
     /// The graph being explored.
@@ -361,6 +411,7 @@ impl Session {
                 self.graph = graph;
                 self.last = None;
                 let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
+                self.graph_name = names.join(" ");
                 Ok(Some(confirmation(
                     ":load",
                     format!("loaded {}: {}", names.join(" "), describe(&self.graph)),
@@ -413,8 +464,117 @@ impl Session {
                 self.pager = on;
                 Ok(None)
             }
+            Meta::History => Ok(Some(self.history())),
+            Meta::SaveScript { path, range } => self.save_script(&path, range).map(Some),
             Meta::Run { .. } | Meta::Quit => Ok(None),
         }
+    }
+
+    /// `:history`: the commands typed so far, numbered, the failed ones marked.
+    fn history(&self) -> Report {
+        let mut report = Report::new(
+            ":history",
+            format!(
+                "{} typed in this session",
+                counted(self.journal.len(), "command", "commands")
+            ),
+        );
+        report.table(
+            "history",
+            &["#", "command", "result"],
+            self.journal
+                .iter()
+                .enumerate()
+                .map(|(index, entry)| {
+                    let result = if entry.succeeded { "ok" } else { "failed" };
+                    vec![
+                        (index + 1).into(),
+                        entry.text.as_str().into(),
+                        result.into(),
+                    ]
+                })
+                .collect(),
+        );
+        report
+    }
+
+    /// `:save-script FILE [N-M]`: the commands that succeeded (among those numbered N to M), written
+    /// atomically as a script with a header saying what graph they were asked of, and when.
+    fn save_script(
+        &self,
+        path: &PathArg,
+        range: Option<EntryRange>,
+    ) -> Result<Report, SessionError> {
+        let (first, last) = match range {
+            Some(range) if range.last > self.journal.len() => {
+                return Err(SessionError::new(
+                    SessionErrorKind::NoSuchEntries {
+                        first: range.first,
+                        last: range.last,
+                        count: self.journal.len(),
+                    },
+                    range.span,
+                ));
+            }
+            Some(range) => (range.first, range.last),
+            None => (1, self.journal.len()),
+        };
+        let chosen = self
+            .journal
+            .get(first.saturating_sub(1)..last)
+            .unwrap_or(&[]);
+        let commands: Vec<&str> = chosen
+            .iter()
+            .filter(|entry| entry.succeeded && replayable(&entry.text))
+            .map(|entry| entry.text.as_str())
+            .collect();
+        if commands.is_empty() {
+            return Err(SessionError::new(
+                SessionErrorKind::NothingToSave,
+                path.span,
+            ));
+        }
+        let graph = if self.graph_name.is_empty() {
+            "the graph".to_string()
+        } else {
+            self.graph_name.clone()
+        };
+        let mut script = format!(
+            "# Saved from a kg shell session over {graph} ({}) on {}.\n# Replay: kg run {} --graph {graph}\n\n",
+            describe(&self.graph),
+            today(),
+            path.text,
+        );
+        for command in &commands {
+            script.push_str(command);
+            script.push('\n');
+        }
+        write_atomically(Path::new(&path.text), |out| {
+            out.write_all(script.as_bytes())
+        })
+        .map_err(|e| {
+            SessionError::new(
+                SessionErrorKind::File(format!("{}: {e}", path.text)),
+                path.span,
+            )
+        })?;
+        let failed = chosen.iter().filter(|entry| !entry.succeeded).count();
+        let left_out = if failed > 0 {
+            format!(
+                " ({} left out)",
+                counted(failed, "failed command", "failed commands")
+            )
+        } else {
+            String::new()
+        };
+        Ok(confirmation(
+            ":save-script",
+            format!(
+                "saved {} to {}{left_out}",
+                counted(commands.len(), "command", "commands"),
+                path.text
+            ),
+        ))
     }
 
     /// `:export FORMAT FILE [last]`
@@ -455,13 +615,14 @@ impl Session {
             ExportTarget::Dot => write_atomically(file, |out| {
                 write_export(graph, ExportFormat::Dot, &options, out)
             }),
-            ExportTarget::Svg => {
+            ExportTarget::Svg | ExportTarget::Png | ExportTarget::Pdf => {
                 let mut dot = Vec::new();
                 write_export(graph, ExportFormat::Dot, &options, &mut dot).map_err(|e| {
                     SessionError::new(SessionErrorKind::DotFailed(e.to_string()), path.span)
                 })?;
-                let svg = draw_svg(&dot).map_err(|kind| SessionError::new(kind, path.span))?;
-                write_atomically(file, |out| out.write_all(&svg))
+                let drawing =
+                    draw(&dot, target.name()).map_err(|kind| SessionError::new(kind, path.span))?;
+                write_atomically(file, |out| out.write_all(&drawing))
             }
         };
         written.map_err(|e| {

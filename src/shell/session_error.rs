@@ -48,9 +48,21 @@ pub enum SessionErrorKind {
     #[error("the last result ({command}) has no entities to export")]
     NothingToExport { command: String },
     #[error(
-        "SVG needs GraphViz's `dot` program, which is not installed (apt install graphviz); or export dot and convert it elsewhere"
+        "{format} needs GraphViz's `dot` program, which is not installed (apt install graphviz); or export dot and convert it elsewhere"
     )]
-    DotMissing,
+    DotMissing { format: String },
     #[error("GraphViz's dot failed: {0}")]
     DotFailed(String),
+    #[error(
+        "there is no command {last} to save: :history lists {count} (entries {first} to {last} were asked for)"
+    )]
+    NoSuchEntries {
+        first: usize,
+        last: usize,
+        count: usize,
+    },
+    #[error(
+        "no command to save: none has succeeded yet (queries and :load, :ingest, :export are saved)"
+    )]
+    NothingToSave,
 }
