@@ -13,6 +13,8 @@
 //! of threads. Pass 3 needs every mention of the corpus and runs once in between.
 
 mod aliases;
+#[cfg(test)]
+mod kind_tests;
 mod kept_tokens;
 mod mentions;
 mod relations;
