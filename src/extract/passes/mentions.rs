@@ -2,7 +2,7 @@
 //! resolution.
 
 use super::Corpus;
-use super::aliases::Candidate;
+use super::aliases::{Candidate, NameContext};
 use super::sentences::Sentences;
 use crate::extract::mention::{CorpusVocabulary, MentionFinder};
 use crate::text::SentenceKind;
@@ -69,6 +69,7 @@ fn document_candidates<'t>(
             document: sentence.document,
             sentence: index,
             surface: mention.span.slice(text),
+            context: NameContext::of_mention(text, &tokens, mention.tokens.0, mention.tokens.1),
             mention,
             fragment: sentence.kind == SentenceKind::Fragment,
         }));

@@ -13,9 +13,9 @@
 //! of threads. Pass 3 needs every mention of the corpus and runs once in between.
 
 mod aliases;
+mod kept_tokens;
 #[cfg(test)]
 mod kind_tests;
-mod kept_tokens;
 mod mentions;
 mod relations;
 mod sentences;
