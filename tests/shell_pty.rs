@@ -61,7 +61,7 @@ fn the_shell_answers_completes_and_remembers() {
     keys(&mut first, "entity \"Popular\r");
     keys(&mut first, "Mobilization Forces\"\r");
     first
-        .exp_string("Popular Mobilization Forces (Organization)")
+        .exp_string("Popular Mobilization Forces (ArmedGroup)")
         .unwrap();
     first.exp_string("kg> ").unwrap();
     // Ctrl-C drops the line being typed; the shell goes on.

@@ -282,15 +282,15 @@ fn kinds_come_from_head_words_and_context_never_person_by_default() {
             ],
             &[],
         ),
-        // "the X" is no person's name; a dash joins two places, not a first and a last name; a
-        // title is a person's evidence.
+        // "the X" is no person's name (and a list with an armed group makes it one); a dash joins
+        // two places, not a first and a last name; a title is a person's evidence.
         (
             &[
                 "The Harakat Jund al-Haqq and the Sayf Brigades fought near the Orsk–Kitega \
                  road. The Harakat Jund al-Haqq withdrew. General Anton Vell resigned.",
             ],
             &[
-                ("Harakat Jund al-Haqq", Organization),
+                ("Harakat Jund al-Haqq", ArmedGroup),
                 ("Orsk–Kitega road", Place),
                 ("Anton Vell", Person),
             ],
@@ -342,4 +342,34 @@ fn an_acronym_and_its_expansion_and_a_possessive_join() {
         .map(|e| e.name.as_str())
         .collect();
     assert_eq!(names, ["United States", "Canada"]);
+}
+
+#[test]
+fn neighbours_tell_the_kind_of_a_name_without_one() {
+    use EntityKind::*;
+    check_kinds(&[
+        (
+            &["Sayf al-Nasr fighters entered the Dorvan region before dawn."],
+            &[("Sayf al-Nasr", ArmedGroup), ("Dorvan", Place)],
+            &["Dorvan region"],
+        ),
+        // A member described by an apposition keeps its own evidence.
+        (
+            &["They met the Sayf Brigades, and Anton Vell, the Acting Ambassador to Chile."],
+            &[("Sayf Brigades", ArmedGroup), ("Anton Vell", Person)],
+            &[],
+        ),
+        (
+            &[
+                "Groups such as Kataib Sayf, the Sayf Brigades and Liwa Tarek al-Harbi signed \
+                 nothing. Later Orsk and Kitega oblasts voted.",
+            ],
+            &[
+                ("Liwa Tarek al-Harbi", ArmedGroup),
+                ("Orsk", Place),
+                ("Kitega", Place),
+            ],
+            &[],
+        ),
+    ]);
 }

@@ -2,7 +2,7 @@
 //! resolution.
 
 use super::Corpus;
-use super::aliases::{Candidate, NameContext};
+use super::aliases::{Candidate, NameContext, kinds_from_neighbours};
 use super::sentences::Sentences;
 use crate::extract::mention::{CorpusVocabulary, MentionFinder};
 use crate::text::SentenceKind;
@@ -64,6 +64,7 @@ fn document_candidates<'t>(
         let text = corpus.text(sentence.document);
         sentences.tokens_into(index, &mut tokens);
         finder.find(text, &tokens, &mut mentions);
+        kinds_from_neighbours(text, &tokens, &mut mentions);
         counts.push(mentions.len());
         candidates.extend(mentions.drain(..).map(|mention| Candidate {
             document: sentence.document,

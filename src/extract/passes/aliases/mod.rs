@@ -37,7 +37,7 @@ use contained_names::ContainedNameLookups;
 use entities::make_entities;
 use events::join_events;
 use groups::{KeyedCandidates, gather_groups, is_person};
-pub(crate) use name_context::NameContext;
+pub(crate) use name_context::{NameContext, kinds_from_neighbours};
 use surnames::SurnameLookups;
 
 /// A mention with where it was found, as alias resolution sees it.

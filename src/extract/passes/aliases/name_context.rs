@@ -1,7 +1,10 @@
-//! The words just before a mention, as evidence of its kind: a person is seldom "the X", and a name
-//! after "in" or "near" is mostly a place.
+//! The words around a mention, as evidence of its kind: a person is seldom "the X", a name after
+//! "in" or "near" is mostly a place, "X fighters" are an armed group, and the members of a list share
+//! a group kind.
 
 use crate::extract::lexicon::lowercases_to;
+use crate::extract::mention::{FoundMention, MentionSource};
+use crate::model::EntityKind;
 use crate::text::{Token, TokenKind};
 
 /// Prepositions after which a name is mostly a place ("fighting in Avdiivka", "a base near Tal
@@ -105,6 +108,11 @@ fn list_start<'t>(word: &impl Fn(usize) -> &'t str, first: usize, end: usize) ->
         start -= 1;
     }
     let own = (start, determined);
+    // "… and Anton Vell, the Acting Ambassador": a name described by an apposition has its own
+    // evidence, not the list's.
+    if word(end) == "," && DETERMINERS.contains(&word(end + 1)) {
+        return own;
+    }
     let mut conjunction = conjunction_follows(word, end);
     for _ in 0..MOST_LIST_MEMBERS {
         let mut t = start;
@@ -163,4 +171,98 @@ fn conjunction_follows<'t>(word: &impl Fn(usize) -> &'t str, end: usize) -> bool
         }
     }
     false
+}
+
+/// Group kinds a list passes on to its members without a kind: "Kataib Hezbollah, the Badr
+/// Organization and Asa'ib Ahl al-Haq" are armed groups alike. Other kinds do not carry ("Iraq,
+/// Syria and Hezbollah").
+const LIST_KINDS: &[EntityKind] = &[EntityKind::ArmedGroup, EntityKind::PoliticalGroup];
+
+/// Words that open an apposition after a comma ("X, the Acting Ambassador").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
+/// Lower-case nouns after a name that make it an armed group: "Wagner Group mercenaries".
+const ARMED_NOUNS: &[&str] = &[
+    "fighters",
+    "militants",
+    "militia",
+    "militias",
+    "mercenaries",
+    "forces",
+    "troops",
+    "gunmen",
+    "rebels",
+    "insurgents",
+];
+
+/// Lower-case nouns after a name, or a list of names, that make them places without being part of
+/// the name: "the Donbas region", "Donetsk and Luhansk oblasts", "the Taq Taq and Tawke fields".
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "region",
+    "oblast",
+    "area",
+    "oblasts",
+    "regions",
+    "provinces",
+    "governorates",
+    "districts",
+    "fields",
+    "cities",
+    "towns",
+    "villages",
+    "islands",
+];
+
+/// Gives the phrases of one sentence that have no kind the kind their neighbours tell: a noun right
+/// after a name or a list ("Hamas fighters", "Donetsk and Luhansk oblasts"), and a group kind shared
+/// by a list. `mentions` are in text order.
+pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut [FoundMention]) {
+    let word = |index: usize| tokens.get(index).map_or("", |t| t.text(text));
+    let mut first = 0;
+    while first < mentions.len() {
+        // The list that starts at `first`: mentions joined only by commas, "and", "or" and "the".
+        let mut last = first;
+        while last + 1 < mentions.len() {
+            let between = mentions[last].tokens.1..mentions[last + 1].tokens.0;
+            let joined = !between.is_empty()
+                && between.clone().all(|t| {
+                    matches!(word(t), "," | "and" | "or") || lowercases_to(word(t), "the")
+                })
+                && between
+                    .clone()
+                    .any(|t| matches!(word(t), "," | "and" | "or"));
+            if !joined {
+                break;
+            }
+            last += 1;
+        }
+        let members = first..=last;
+        let after = word(mentions[last].tokens.1);
+        let told = if ARMED_NOUNS.contains(&after) {
+            Some(EntityKind::ArmedGroup)
+        } else if PLACE_NOUNS_AFTER.contains(&after) && (last > first || !after.ends_with('s')) {
+            Some(EntityKind::Place)
+        } else if last > first {
+            members
+                .clone()
+                .filter_map(|m| mentions[m].kind)
+                .find(|kind| LIST_KINDS.contains(kind))
+        } else {
+            None
+        };
+        if let Some(kind) = told {
+            for member in members {
+                // "… the State of Law Coalition, and Joshua Harris, the Acting Ambassador": a
+                // member described by an apposition is no member of a group list.
+                let end = mentions[member].tokens.1;
+                let apposition = word(end) == "," && DETERMINERS.contains(&word(end + 1));
+                let mention = &mut mentions[member];
+                if mention.kind.is_none() && mention.source == MentionSource::Phrase && !apposition
+                {
+                    mention.kind = Some(kind);
+                }
+            }
+        }
+        first = last + 1;
+    }
 }
