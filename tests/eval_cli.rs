@@ -10,7 +10,7 @@ China built power plants in Iraq. The Western ally backed the Kurdistan Region.
 ";
 
 /// The text's gold: China's plants are Cooperation (the graph says Other), the Kurdistan Region an
-/// Organization (the graph says Place), and "Western" is no entity.
+/// Organization (the graph says Place), and "Western" (the Western world to the graph) is no entity.
 const IRAQ_GOLD: &str = r#"{
   "document": "iraq.txt",
   "entities": [
@@ -70,10 +70,10 @@ verb      3       2          2      0.667              2      0.667
 
 missed gold entities (0)
 spurious graph entities (1)
-  Western
+  Western world
 missed gold pairs (0)
 spurious graph pairs (1)
-  Kurdistan Region -- Western (no gold entity)
+  Kurdistan Region -- Western world (no gold entity)
 "
     );
 }

@@ -114,7 +114,7 @@ fn nested_scripts_run_in_place() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     let inner = text
-        .find("\nPopular Mobilization Forces,Organization,PMF,")
+        .find("\nPopular Mobilization Forces,ArmedGroup,PMF,")
         .unwrap();
     let outer = text.find("Kurdistan Region of Iraq,").unwrap();
     assert!(text.starts_with("# 2 documents") && inner < outer, "{text}");
@@ -146,7 +146,7 @@ fn kg_query_prints_json_and_csv() {
     );
     assert_eq!(
         stdout(&output),
-        "entity,kind,aliases,mentions\nKurdistan Region of Iraq,Organization,KRI; Kurdistan Region,13\n"
+        "entity,kind,aliases,mentions\nKurdistan Region of Iraq,Place,KRI; Kurdistan Region,13\n"
     );
 }
 

@@ -78,7 +78,7 @@ fn the_shell_answers_completes_and_remembers() {
     first.exp_string("...> ").unwrap();
     keys(&mut first, "Mobilization Forces\"\r");
     first
-        .exp_string("Popular Mobilization Forces (Organization)")
+        .exp_string("Popular Mobilization Forces (ArmedGroup)")
         .unwrap();
     first.exp_string("kg> ").unwrap();
     // Several candidates are listed, entities before aliases ("Kurdistan Region" is an alias).

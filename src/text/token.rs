@@ -246,8 +246,17 @@ fn push_match(
             .is_some_and(|t| t.kind == TokenKind::Word && t.span.end == start)
         && slice[found_end..].starts_with(char::is_whitespace)
     {
-        // A name-final apostrophe ("Shia' Al Sudani") belongs to its word.
-        if let Some(last) = tokens.last_mut() {
+        let plural_possessive = tokens
+            .last()
+            .is_some_and(|t| t.text(text).ends_with(['s', 'S']));
+        if plural_possessive {
+            // "the United States' allies": the possessive of a name, not a part of it.
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Possessive,
+            });
+        } else if let Some(last) = tokens.last_mut() {
+            // A name-final apostrophe ("Shia' Al Sudani") belongs to its word.
             last.span.end = end;
         }
     } else {
@@ -467,6 +476,17 @@ mod tests {
                 &[("Asa'ib", Word), ("Ahl", Word), ("al-Haq", Word)],
             ),
             ("Shia' Al", &[("Shia'", Word), ("Al", Word)]),
+            // Issue 18: a plural's possessive apostrophe is no part of the name.
+            (
+                "the United States' allies",
+                &[
+                    ("the", Word),
+                    ("United", Word),
+                    ("States", Word),
+                    ("'", Possessive),
+                    ("allies", Word),
+                ],
+            ),
             (
                 "in 1990–91, $5",
                 &[

@@ -200,7 +200,9 @@ impl<'a> Finder<'a> {
             let end = self.phrase_end(i);
             end > i + 1 && self.lexicon.head_noun(self.word(end - 1)).is_some()
         };
-        facts.calendar || (facts.non_actor && !non_actor_heads_phrase)
+        // "the Muslim world" is a region the lexicon names, though "Muslim" alone names no actor.
+        facts.calendar
+            || (facts.non_actor && !non_actor_heads_phrase && self.lexicon_match(i).is_none())
     }
 
     /// Pushes the mention of the lexicon match `found` at `i`, or of the event, national force or city

@@ -22,6 +22,10 @@ const CONNECTORS: &[&str] = &[
 /// would scan the rest of it, quadratic in its length.
 pub(super) const MAX_PHRASE_TOKENS: usize = 32;
 
+/// The kinds whose head noun may lead a name ("Operation Desert Storm", "Lake Chad"); an
+/// organisation's may not ("Bank Street" is a street).
+const LEADING_HEAD_KINDS: &[EntityKind] = &[EntityKind::Event, EntityKind::Place];
+
 /// Prepositions of place: a capital after one is the city ("in Baghdad"); elsewhere it stands for the
 /// government ("Baghdad agreed").
 const LOCATIVE_PREPOSITIONS: &[&str] = &[
@@ -79,9 +83,11 @@ impl Finder<'_> {
             // "the" only after another connector ("Organization of the ..."); nothing after a person's
             // name particle ("Abu Baqir al-Saadi of Kataib Hezbollah" is two names).
             // "and" never follows a complete name ("the Army and the Navy").
+            // "Maria Lopez of Spain": a person's name and where the person is from, two names.
             let connector_allowed = || match word {
                 "the" => ["of", "for", "on"].contains(&previous),
                 "and" => self.lexicon.head_noun(previous).is_none() && self.word(end + 1) != "the",
+                "of" => !is_name_particle(previous) && !self.person_of_known(start, end),
                 _ => !is_name_particle(previous),
             };
             if self.is_word(end)
@@ -103,6 +109,41 @@ impl Finder<'_> {
         last_good
     }
 
+    /// Tokens `start..of` look like a person's name (two to four capitalised words, none a head noun
+    /// or a lexicon name) and "of" at `of` is followed by a country or organisation the lexicon knows,
+    /// or by "the" and a name with a head noun ("John Okafor of the World Bank"): the "of" joins two
+    /// names, not one name's words.
+    fn person_of_known(&self, start: usize, of: usize) -> bool {
+        let words = of - start;
+        if !(2..=4).contains(&words)
+            || (start..of).any(|t| {
+                let word = self.word(t);
+                !is_capitalised(word)
+                    || self.lexicon.head_noun(word).is_some()
+                    || self.lexicon.lookup(word).is_some()
+            })
+        {
+            return false;
+        }
+        let mut next = of + 1;
+        let determined = self.word(next) == "the";
+        if determined {
+            next += 1;
+        }
+        let known = self.lexicon_match(next).is_some_and(|(_, entity, _)| {
+            self.lexicon.entity(entity).is_some_and(|e| {
+                e.kind == EntityKind::Country || e.kind == EntityKind::Organization
+            })
+        });
+        // A few capitalised words after "the" with a head noun among them, read without
+        // `phrase_end`, which asks this: no nesting, whatever the text.
+        known
+            || (determined
+                && (next..next + 6)
+                    .take_while(|&t| self.is_word(t) && is_capitalised(self.word(t)))
+                    .any(|t| self.lexicon.head_noun(self.word(t)).is_some()))
+    }
+
     /// A connector continues a phrase when a capitalised word follows (after "the" if any).
     pub(super) fn connector_continues(&self, index: usize) -> bool {
         let mut next = index + 1;
@@ -119,17 +160,25 @@ impl Finder<'_> {
     /// The kind the head noun of a phrase gives it ("Corporation": Organization), if any.
     ///
     /// English names put the head last ("Coalition Provisional Authority") or before their first "of"
-    /// or "for" ("Federal Reserve Bank of New York", "Development Fund for Iraq").
+    /// or "for" ("Federal Reserve Bank of New York", "Development Fund for Iraq"); events and places
+    /// may put it first ("Operation Desert Storm", "Lake Chad", "Camp Ashraf").
     pub(super) fn phrase_kind(&self, start: usize, end: usize) -> Option<EntityKind> {
         let mut last = end.checked_sub(1).filter(|&l| l >= start)?;
         // "Resolution 986": the head is before the number.
         if self.kind(last) == Some(TokenKind::Number) && last > start {
             last -= 1;
         }
-        self.lexicon.head_noun(self.word(last)).or_else(|| {
-            let connector = (start + 1..end).find(|&i| matches!(self.word(i), "of" | "for"))?;
-            self.lexicon.head_noun(self.word(connector - 1))
-        })
+        self.lexicon
+            .head_noun(self.word(last))
+            .or_else(|| {
+                let connector = (start + 1..end).find(|&i| matches!(self.word(i), "of" | "for"))?;
+                self.lexicon.head_noun(self.word(connector - 1))
+            })
+            .or_else(|| {
+                self.lexicon
+                    .head_noun(self.word(start))
+                    .filter(|kind| end > start + 1 && LEADING_HEAD_KINDS.contains(kind))
+            })
     }
 
     /// "army", "navy", "air force" in lower case after a demonym: where the national force's name ends.

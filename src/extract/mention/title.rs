@@ -4,7 +4,7 @@
 use super::finder::Finder;
 use super::found_mention::{FoundMention, MentionSource, TitleInfo};
 use super::words::{is_capitalised, is_name_particle};
-use crate::extract::lexicon::Title;
+use crate::extract::lexicon::{Title, lowercases_to};
 use crate::model::EntityKind;
 use crate::text::TokenKind;
 
@@ -87,9 +87,18 @@ impl Finder<'_> {
                 (end, title, true)
             }
         };
+        if country.is_none() && !plural && self.word(title_end) == "of" {
+            // "the President of France", "Crown Prince of Saudi Arabia Mohammed bin Salman": a role,
+            // not a name; its holder, if named, leads what it is attached to.
+            return Some(self.title_of(title_end + 1, title, mentions));
+        }
         let name_end = self.person_name_end(title_end);
         if country.is_none() && name_end == title_end {
-            return None;
+            // "The Minister of Defence said": a bare title is a role, not a name, unless it starts
+            // a name with a head noun of its own ("Justice and Development Party").
+            let phrase_end = self.phrase_end(title_start);
+            return (!plural && self.phrase_kind(title_start, phrase_end).is_none())
+                .then_some(title_end.max(phrase_end));
         }
         let country_index = country.map(|(end, entity, role)| {
             mentions.push(self.lexicon_entity_mention((i, end), None, entity, role));
@@ -102,6 +111,43 @@ impl Finder<'_> {
             return Some(name_end);
         }
         Some(self.title_holders_listed(name_end, title, country_index, mentions))
+    }
+
+    /// `TITLE of [the] Y [Name…]` from `start`, just after "of": pushes Y when the lexicon knows it
+    /// (a country, a demonym, an organisation) and the person named after it if any, and returns the
+    /// token to go on from. A role of something unknown ("Minister of Planning") is passed over whole
+    /// unless what follows "of" is a name with a kind of its own ("Speaker of the Council of
+    /// Representatives"), which is then read as usual.
+    fn title_of(&self, start: usize, title: &Title, mentions: &mut Vec<FoundMention>) -> usize {
+        let of_start = if lowercases_to(self.word(start), "the") {
+            start + 1
+        } else {
+            start
+        };
+        let known = self.lexicon_match(of_start).filter(|(_, entity, _)| {
+            self.lexicon.entity(*entity).is_some_and(|e| {
+                e.kind == EntityKind::Country || e.kind == EntityKind::Organization
+            })
+        });
+        let Some((end, entity, role)) = known else {
+            if !is_capitalised(self.word(of_start)) {
+                return of_start;
+            }
+            let phrase_end = self.phrase_end(of_start);
+            return match self.phrase_kind(of_start, phrase_end) {
+                Some(_) => of_start,
+                None => phrase_end,
+            };
+        };
+        mentions.push(self.lexicon_entity_mention((of_start, end), None, entity, role));
+        let country_index = mentions.len() - 1;
+        let name_end = self.person_name_end(end);
+        // "the President of the United States Congress": a body, not a person, follows.
+        if name_end == end || self.phrase_kind(end, name_end).is_some() {
+            return end;
+        }
+        mentions.push(self.title_holder(end, name_end, title, Some(country_index)));
+        name_end
     }
 
     /// The person named by tokens `start..end` after `title`, attached to the country mention

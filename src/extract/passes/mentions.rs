@@ -2,7 +2,7 @@
 //! resolution.
 
 use super::Corpus;
-use super::aliases::Candidate;
+use super::aliases::{Candidate, NameContext, kinds_from_neighbours};
 use super::sentences::Sentences;
 use crate::extract::mention::{CorpusVocabulary, MentionFinder};
 use crate::text::SentenceKind;
@@ -64,11 +64,13 @@ fn document_candidates<'t>(
         let text = corpus.text(sentence.document);
         sentences.tokens_into(index, &mut tokens);
         finder.find(text, &tokens, &mut mentions);
+        kinds_from_neighbours(text, &tokens, &mut mentions);
         counts.push(mentions.len());
         candidates.extend(mentions.drain(..).map(|mention| Candidate {
             document: sentence.document,
             sentence: index,
             surface: mention.span.slice(text),
+            context: NameContext::of_mention(text, &tokens, mention.tokens.0, mention.tokens.1),
             mention,
             fragment: sentence.kind == SentenceKind::Fragment,
         }));

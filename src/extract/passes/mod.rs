@@ -14,6 +14,8 @@
 
 mod aliases;
 mod kept_tokens;
+#[cfg(test)]
+mod kind_tests;
 mod mentions;
 mod relations;
 mod sentences;

@@ -162,6 +162,10 @@ impl SentenceReader<'_> {
                 .word(index)
                 .starts_with(|c: char| c.is_lowercase() || c == 'A')
             && !PREPOSITIONS.contains(&self.lower(index))
+            // "X, met the President of France": a verb with its object ends the apposition
+            // ("X, elected president of Y" is still one).
+            && !(self.lexicon.verb(self.lower(index)).is_some()
+                && DETERMINERS.contains(&self.lower(index + 1)))
         {
             index += 1;
         }

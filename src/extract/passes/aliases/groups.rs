@@ -1,7 +1,7 @@
 //! Rule 1 and what every rule reads: the candidates grouped by key (a lexicon entity's mentions by
 //! their entity), and each group's facts.
 
-use super::Candidate;
+use super::{Candidate, NameContext};
 use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::mention::MentionSource;
 use crate::grouping::Grouping;
@@ -20,6 +20,16 @@ pub(super) struct Group<'a> {
     pub(super) acronym: bool,
     pub(super) all_sentence_initial: bool,
     pub(super) all_fragment: bool,
+    /// How many of its mentions there are, and how many follow "the" or a preposition of place (see
+    /// [`NameContext`]): evidence that it is no person, and that it is a place.
+    pub(super) mentions: usize,
+    pub(super) determined: usize,
+    pub(super) locative: usize,
+    /// The kinds its bare acronyms were given for being acronyms ("PMF": Organization): counted only
+    /// when no other mention gives a kind, so "Popular Mobilization Forces (PMF)" stays an armed group.
+    pub(super) acronym_kinds: Vec<EntityKind>,
+    /// Written with an en or em dash ("Lysychansk–Sievierodonetsk"): two names, no person.
+    pub(super) dashed: bool,
     /// For an event named after a country ("Kuwait crisis"): that country (a lexicon index).
     pub(super) event_country: Option<usize>,
 }
@@ -120,6 +130,11 @@ pub(super) fn gather_group<'a>(
         acronym: false,
         all_sentence_initial: true,
         all_fragment: true,
+        mentions: members.len(),
+        determined: 0,
+        locative: 0,
+        acronym_kinds: Vec::new(),
+        dashed: false,
         event_country: None,
     };
     // A surface spelling's candidates are all written the same: its surface is counted once, with
@@ -143,7 +158,20 @@ pub(super) fn gather_group<'a>(
     }
     for &member in members {
         let candidate = &candidates[member];
-        group.kinds.extend(candidate.mention.kind);
+        if is_bare_acronym(candidate) {
+            group.acronym_kinds.extend(candidate.mention.kind);
+        } else {
+            group.kinds.extend(candidate.mention.kind);
+        }
+        match candidate.context {
+            NameContext::Plain => {}
+            NameContext::Determiner => group.determined += 1,
+            NameContext::Locative => {
+                group.determined += 1;
+                group.locative += 1;
+            }
+        }
+        group.dashed |= candidate.surface.contains(['–', '—']);
         group.titled |= candidate.mention.title.is_some();
         group.acronym |= matches!(
             candidate.mention.source,
@@ -160,12 +188,27 @@ pub(super) fn gather_group<'a>(
     group
 }
 
-/// A group that names a person: titled, or a name of two to five words with no kind of its own.
+/// A capitalised phrase of one acronym ("PMF"), whose kind says only that it is an acronym.
+fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
+    let surface = candidate.surface;
+    candidate.mention.source == MentionSource::Phrase
+        && candidate.mention.tokens.1 == candidate.mention.tokens.0 + 1
+        && surface.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !surface.chars().any(char::is_lowercase)
+}
+
+/// A group that names a person: titled, or a name of two to five words with no kind of its own that
+/// is mostly not written "the X" or "in X" and joins no two names with a dash.
 pub(super) fn is_person(group: &Group<'_>) -> bool {
     if group.lexicon_entity.is_some() || group.acronym {
         return false;
     }
+    if group.titled {
+        return true;
+    }
     let words = group.key.split(' ').count();
-    let head = group.kinds.iter().any(|k| *k != EntityKind::Person);
-    group.titled || (!head && (2..=5).contains(&words) && group.kinds.is_empty())
+    group.kinds.is_empty()
+        && (2..=5).contains(&words)
+        && !group.dashed
+        && 2 * group.determined < group.mentions
 }

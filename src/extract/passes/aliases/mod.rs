@@ -25,6 +25,7 @@ mod contained_names;
 mod entities;
 mod events;
 mod groups;
+mod name_context;
 mod surnames;
 
 use crate::extract::lexicon::Lexicon;
@@ -36,6 +37,7 @@ use contained_names::ContainedNameLookups;
 use entities::make_entities;
 use events::join_events;
 use groups::{KeyedCandidates, gather_groups, is_person};
+pub(crate) use name_context::{NameContext, kinds_from_neighbours};
 use surnames::SurnameLookups;
 
 /// A mention with where it was found, as alias resolution sees it.
@@ -49,6 +51,8 @@ pub(crate) struct Candidate<'t> {
     pub surface: &'t str,
     /// Found in a heading, table row or other fragment rather than in prose.
     pub fragment: bool,
+    /// What the words before it say of its kind.
+    pub context: NameContext,
 }
 
 /// A resolved entity: its name, kind, surfaces, and the candidates that mention it.

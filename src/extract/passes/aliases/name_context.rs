@@ -1,0 +1,268 @@
+//! The words around a mention, as evidence of its kind: a person is seldom "the X", a name after
+//! "in" or "near" is mostly a place, "X fighters" are an armed group, and the members of a list share
+//! a group kind.
+
+use crate::extract::lexicon::lowercases_to;
+use crate::extract::mention::{FoundMention, MentionSource};
+use crate::model::EntityKind;
+use crate::text::{Token, TokenKind};
+
+/// Prepositions after which a name is mostly a place ("fighting in Avdiivka", "a base near Tal
+/// Afar"). Narrower than the finder's prepositions of place: "to" and "from" precede actors as often
+/// ("sold arms to X").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "outside", "around", "inside", "into", "across", "within",
+];
+
+/// What the words before a mention say of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum NameContext {
+    /// Nothing telling.
+    #[default]
+    Plain,
+    /// After "the" ("the Free Syrian Army"): not a person's name.
+    Determiner,
+    /// After a preposition of place, with or without "the" ("in Avdiivka", "in the Donbas"), and not
+    /// a possessive ("in Smith's view"): mostly a place.
+    Locative,
+}
+
+impl NameContext {
+    /// The context of a mention over `tokens[first..end]` of a sentence's tokens in `text`. A name in
+    /// a list ("the cities of Sloviansk, Bakhmut, and Soledar", "the Badr Organization and Kataib
+    /// Hezbollah") shares the context of the list: what precedes its first member, and "the" before
+    /// any member.
+    pub(crate) fn of_mention(
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        end: usize,
+    ) -> NameContext {
+        let word = |index: usize| tokens.get(index).map_or("", |t| t.text(text));
+        let (start, determined) = list_start(&word, first, end);
+        let possessive = tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let before = |back: usize| start.checked_sub(back).map_or("", word);
+        let after_place_preposition = PLACE_PREPOSITIONS
+            .iter()
+            .any(|preposition| lowercases_to(before(1), preposition));
+        let of_place = lowercases_to(before(1), "of")
+            && PLACES_OF.iter().any(|noun| lowercases_to(before(2), noun));
+        if (after_place_preposition || of_place) && !possessive {
+            NameContext::Locative
+        } else if determined {
+            NameContext::Determiner
+        } else {
+            NameContext::Plain
+        }
+    }
+}
+
+/// Nouns after which "of X" names a place: "the city of X", "the outskirts of X", "south of X", "the
+/// battle of X".
+const PLACES_OF: &[&str] = &[
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "settlement",
+    "settlements",
+    "outskirts",
+    "suburbs",
+    "region",
+    "province",
+    "district",
+    "governorate",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "battle",
+    "battles",
+    "siege",
+];
+
+/// The most list members looked back over.
+const MOST_LIST_MEMBERS: usize = 8;
+
+/// The most words of one list member.
+const MOST_MEMBER_WORDS: usize = 6;
+
+/// Where the list that the name over `first..end` is in starts (its first member, or "the" before
+/// it), and whether "the" precedes the name or any member before it. Names joined by commas are a
+/// list only with an "and" or "or" among them: "the head of the PMF, Faleh al-Fayyad, said" is an
+/// apposition.
+fn list_start<'t>(word: &impl Fn(usize) -> &'t str, first: usize, end: usize) -> (usize, bool) {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let mut start = first;
+    let mut determined = false;
+    if start > 0 && lowercases_to(word(start - 1), "the") {
+        determined = true;
+        start -= 1;
+    }
+    let own = (start, determined);
+    // "… and Anton Vell, the Acting Ambassador": a name described by an apposition has its own
+    // evidence, not the list's.
+    if word(end) == "," && DETERMINERS.contains(&word(end + 1)) {
+        return own;
+    }
+    let mut conjunction = conjunction_follows(word, end);
+    for _ in 0..MOST_LIST_MEMBERS {
+        let mut t = start;
+        match t.checked_sub(1).map(word) {
+            Some(",") => t -= 1,
+            Some("and" | "or") => {
+                conjunction = true;
+                t -= 1;
+                if t > 0 && word(t - 1) == "," {
+                    t -= 1;
+                }
+            }
+            _ => break,
+        }
+        let member_end = t;
+        while t > 0 && member_end - t < MOST_MEMBER_WORDS && capitalised(word(t - 1)) {
+            t -= 1;
+        }
+        if t == member_end {
+            break;
+        }
+        if t > 0 && lowercases_to(word(t - 1), "the") {
+            determined = true;
+            t -= 1;
+        }
+        start = t;
+    }
+    if conjunction {
+        (start, determined)
+    } else {
+        own
+    }
+}
+
+/// Whether the list members after a name (from `end`) lead to an "and" or "or": "X, Y, and Z".
+fn conjunction_follows<'t>(word: &impl Fn(usize) -> &'t str, end: usize) -> bool {
+    let mut t = end;
+    for _ in 0..MOST_LIST_MEMBERS {
+        match word(t) {
+            "and" | "or" => return true,
+            "," => t += 1,
+            _ => return false,
+        }
+        if matches!(word(t), "and" | "or") {
+            return true;
+        }
+        if lowercases_to(word(t), "the") {
+            t += 1;
+        }
+        let member_start = t;
+        while t - member_start < MOST_MEMBER_WORDS && word(t).starts_with(char::is_uppercase) {
+            t += 1;
+        }
+        if t == member_start {
+            return false;
+        }
+    }
+    false
+}
+
+/// Group kinds a list passes on to its members without a kind: "Kataib Hezbollah, the Badr
+/// Organization and Asa'ib Ahl al-Haq" are armed groups alike. Other kinds do not carry ("Iraq,
+/// Syria and Hezbollah").
+const LIST_KINDS: &[EntityKind] = &[EntityKind::ArmedGroup, EntityKind::PoliticalGroup];
+
+/// Words that open an apposition after a comma ("X, the Acting Ambassador").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
+/// Lower-case nouns after a name that make it an armed group: "Wagner Group mercenaries".
+const ARMED_NOUNS: &[&str] = &[
+    "fighters",
+    "militants",
+    "militia",
+    "militias",
+    "mercenaries",
+    "forces",
+    "troops",
+    "gunmen",
+    "rebels",
+    "insurgents",
+];
+
+/// Lower-case nouns after a name, or a list of names, that make them places without being part of
+/// the name: "the Donbas region", "Donetsk and Luhansk oblasts", "the Taq Taq and Tawke fields".
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "region",
+    "oblast",
+    "area",
+    "oblasts",
+    "regions",
+    "provinces",
+    "governorates",
+    "districts",
+    "fields",
+    "cities",
+    "towns",
+    "villages",
+    "islands",
+];
+
+/// Gives the phrases of one sentence that have no kind the kind their neighbours tell: a noun right
+/// after a name or a list ("Hamas fighters", "Donetsk and Luhansk oblasts"), and a group kind shared
+/// by a list. `mentions` are in text order.
+pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut [FoundMention]) {
+    let word = |index: usize| tokens.get(index).map_or("", |t| t.text(text));
+    let mut first = 0;
+    while first < mentions.len() {
+        // The list that starts at `first`: mentions joined only by commas, "and", "or" and "the".
+        let mut last = first;
+        while last + 1 < mentions.len() {
+            let between = mentions[last].tokens.1..mentions[last + 1].tokens.0;
+            let joined = !between.is_empty()
+                && between.clone().all(|t| {
+                    matches!(word(t), "," | "and" | "or") || lowercases_to(word(t), "the")
+                })
+                && between
+                    .clone()
+                    .any(|t| matches!(word(t), "," | "and" | "or"));
+            if !joined {
+                break;
+            }
+            last += 1;
+        }
+        let members = first..=last;
+        let after = word(mentions[last].tokens.1);
+        let told = if ARMED_NOUNS.contains(&after) {
+            Some(EntityKind::ArmedGroup)
+        } else if PLACE_NOUNS_AFTER.contains(&after) && (last > first || !after.ends_with('s')) {
+            Some(EntityKind::Place)
+        } else if last > first {
+            members
+                .clone()
+                .filter_map(|m| mentions[m].kind)
+                .find(|kind| LIST_KINDS.contains(kind))
+        } else {
+            None
+        };
+        if let Some(kind) = told {
+            for member in members {
+                // "… the State of Law Coalition, and Joshua Harris, the Acting Ambassador": a
+                // member described by an apposition is no member of a group list.
+                let end = mentions[member].tokens.1;
+                let apposition = word(end) == "," && DETERMINERS.contains(&word(end + 1));
+                let mention = &mut mentions[member];
+                if mention.kind.is_none() && mention.source == MentionSource::Phrase && !apposition
+                {
+                    mention.kind = Some(kind);
+                }
+            }
+        }
+        first = last + 1;
+    }
+}
