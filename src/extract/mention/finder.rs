@@ -5,7 +5,7 @@ use super::acronyms::is_acronym;
 use super::found_mention::{FoundMention, MentionSource};
 use super::title::is_title_modifier;
 use super::vocabulary::CorpusVocabulary;
-use super::words::{is_capitalised, is_hyphenated};
+use super::words::{is_capitalised, is_contraction_of_i, is_hyphenated, opens_quotation};
 use crate::extract::lexicon::{Lexicon, SurfaceRole, WordFacts};
 use crate::model::{EntityKind, Span};
 use crate::text::{Token, TokenKind};
@@ -104,7 +104,11 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            i = self.mentions_at(i, i == first_word, mentions);
+            i = self.mentions_at(
+                i,
+                i == first_word || opens_quotation(self.text, self.tokens, i),
+                mentions,
+            );
         }
     }
 
@@ -190,8 +194,15 @@ impl<'a> Finder<'a> {
     /// capitalised word that starts no name.
     fn starts_no_name(&self, i: usize, at_start: bool, facts: WordFacts) -> bool {
         let word = self.word(i);
-        let common = facts.function || (at_start && self.starts_with_common_word(i));
-        if common && self.lexicon.lookup(word).is_none() {
+        if is_contraction_of_i(word) {
+            return true;
+        }
+        if facts.function && self.lexicon.lookup(word).is_none() {
+            return true;
+        }
+        // "Attacking Iran …", "Let us …": a common word where a sentence starts, unless a lexicon name
+        // starts with it ("People's Republic of China").
+        if at_start && self.starts_with_common_word(i) && self.lexicon_match(i).is_none() {
             return true;
         }
         // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
@@ -284,16 +295,91 @@ impl<'a> Finder<'a> {
             source: MentionSource::Phrase,
             kind: kind.or_else(|| is_acronym(word).then_some(EntityKind::Organization)),
             title: None,
-            sentence_initial: at_start && single,
+            // Alone, a word where a sentence starts or a common word ("our Nation") is no evidence of
+            // a name: the entity is kept only if the name is found elsewhere.
+            sentence_initial: single && (at_start || self.vocabulary.is_common_inside(word)),
             contains: self.countries_inside(i, end),
         });
         self.acronym_definition(index, mentions).unwrap_or(end)
     }
 
-    /// At a sentence start, a capitalised word the corpus also writes in lower case is a common word
-    /// ("Efforts of Iraq"), unless it is an acronym.
+    /// At a sentence start, a capitalised word the corpus or English also writes in lower case is a
+    /// common word ("Efforts of Iraq"), unless it is an acronym.
     pub(super) fn starts_with_common_word(&self, index: usize) -> bool {
         let word = self.word(index);
-        !is_acronym(word) && self.vocabulary.is_common_word(word)
+        !is_acronym(word) && self.vocabulary.is_common_at_start(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Lexicon;
+    use crate::extract::mention::{CorpusVocabulary, MentionFinder};
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    /// The mentions of `sentence` as (surface, whether alone it is no evidence of a name).
+    fn mentions(sentence: &str) -> Vec<(String, bool)> {
+        let lexicon = Lexicon::embedded().expect("the embedded lexicon loads");
+        let vocabulary = CorpusVocabulary::default();
+        let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+        let tokens = tokenize(sentence, Span::new(0, sentence.len()));
+        let mut found = Vec::new();
+        finder.find(sentence, &tokens, &mut found);
+        found
+            .iter()
+            .map(|m| (m.span.slice(sentence).to_string(), m.sentence_initial))
+            .collect()
+    }
+
+    /// Issue 18: common words capitalised where a sentence or quotation starts are no names, and
+    /// common words capitalised inside a sentence are names only with evidence found elsewhere.
+    #[test]
+    fn common_words_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            ("Attacking the convoy was a blunder.", &[]),
+            (
+                "Let the record show that Brazil agreed.",
+                &[("Brazil", false)],
+            ),
+            ("Oil prices rose in Norway last week.", &[("Norway", false)]),
+            (
+                "She said “Patience wins wars” to the envoy from Ghana.",
+                &[("Ghana", false)],
+            ),
+            (
+                "He said \"Mistakes were made\" in Peru.",
+                &[("Peru", false)],
+            ),
+            (
+                "I've met Kenya's envoy, and I'd go again.",
+                &[("Kenya", false)],
+            ),
+            ("I’m sure I’ll see Chile.", &[("Chile", false)]),
+            (
+                "Voters praised our Nation before the Ambassadors arrived on Earth.",
+                &[("Nation", true), ("Ambassadors", true), ("Earth", true)],
+            ),
+            ("Four Presidents signed it.", &[("Presidents", true)]),
+            // A lexicon name that starts with a common word is still read.
+            (
+                "People's Republic of China officials met Vietnam.",
+                &[("People's Republic of China", false), ("Vietnam", false)],
+            ),
+            (
+                "Peru's envoy met Iraq's minister.",
+                &[("Peru", false), ("Iraq", false)],
+            ),
+            // A name that is no common word stays, weak where the sentence starts.
+            (
+                "Okonkwo spoke to Congress.",
+                &[("Okonkwo", true), ("Congress", false)],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            let expected: Vec<(String, bool)> =
+                expected.iter().map(|(s, f)| (s.to_string(), *f)).collect();
+            assert_eq!(mentions(sentence), expected, "{sentence:?}");
+        }
     }
 }

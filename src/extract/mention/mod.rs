@@ -41,7 +41,7 @@ mod words;
 
 pub use acronyms::acronym_matches;
 pub use found_mention::{FoundMention, MentionSource, TitleInfo};
-pub use vocabulary::{AskedWords, CorpusVocabulary, LowercaseMarks};
+pub use vocabulary::{AskedWords, CorpusVocabulary, EnglishVocabulary, LowercaseMarks, WordCasing};
 
 use crate::extract::lexicon::Lexicon;
 use crate::text::Token;
