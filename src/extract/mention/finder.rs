@@ -5,7 +5,9 @@ use super::acronyms::is_acronym;
 use super::found_mention::{FoundMention, MentionSource};
 use super::title::is_title_modifier;
 use super::vocabulary::CorpusVocabulary;
-use super::words::{is_capitalised, is_contraction_of_i, is_hyphenated, opens_quotation};
+use super::words::{
+    is_adjective_shaped, is_capitalised, is_contraction_of_i, is_hyphenated, opens_quotation,
+};
 use crate::extract::lexicon::{Lexicon, SurfaceRole, WordFacts};
 use crate::model::{EntityKind, Span};
 use crate::text::{Token, TokenKind};
@@ -266,6 +268,9 @@ impl<'a> Finder<'a> {
         mentions: &mut Vec<FoundMention>,
     ) -> usize {
         let word = self.word(i);
+        if let Some(next) = self.adjective_alone(i, phrase_end) {
+            return next;
+        }
         let mut end = phrase_end;
         let mut kind = self.phrase_kind(i, end);
         if let Some(with_place) = self.place_noun_end(end) {
@@ -301,6 +306,30 @@ impl<'a> Finder<'a> {
             contains: self.countries_inside(i, end),
         });
         self.acronym_definition(index, mentions).unwrap_or(end)
+    }
+
+    /// "Kurdish politicians", "the Islamic world", "an East Asian power", "Kurdish Iraqi ministers": a
+    /// phrase (no lexicon name) that ends in an adjective ([`is_adjective_shaped`]) names nothing, and
+    /// an adjective before a lexicon name is no part of it. The token to go on from, if so. "the
+    /// Pacific" alone, a noun, stays.
+    fn adjective_alone(&self, i: usize, phrase_end: usize) -> Option<usize> {
+        if is_adjective_shaped(self.word(i))
+            && phrase_end > i + 1
+            && self
+                .lexicon_match(i + 1)
+                .is_some_and(|(end, _, _)| end == phrase_end)
+        {
+            return Some(i + 1);
+        }
+        let last = phrase_end.checked_sub(1)?;
+        if !is_adjective_shaped(self.word(last)) {
+            return None;
+        }
+        let noun = i
+            .checked_sub(1)
+            .is_some_and(|b| self.word(b).eq_ignore_ascii_case("the"))
+            && !(self.is_word(phrase_end) && !is_capitalised(self.word(phrase_end)));
+        (!noun).then_some(phrase_end)
     }
 
     /// At a sentence start, a capitalised word the corpus or English also writes in lower case is a
@@ -376,6 +405,37 @@ mod tests {
                 &[("Okonkwo", true), ("Congress", false)],
             ),
         ];
+        check(cases);
+    }
+
+    /// Issue 18: adjectives alone are no entities; a demonym standing for its state still is.
+    #[test]
+    fn adjectives_alone_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            ("Officials spoke of Kurdish politicians in the town.", &[]),
+            ("It joined the Islamic world and Western powers.", &[]),
+            ("They fear an Eastern Slavic alliance.", &[]),
+            ("They met Kurdish Iraqi ministers.", &[("Iraqi", false)]),
+            (
+                "Iranian officials met Kurdish envoys.",
+                &[("Iranian", false)],
+            ),
+            ("Ships sailed the Pacific.", &[("Pacific", false)]),
+            ("He won Olympic gold in Kenya.", &[("Kenya", false)]),
+            // A name with a head noun after the adjective is a name.
+            (
+                "The Islamic Development Bank lent money.",
+                &[("Islamic Development Bank", false)],
+            ),
+            (
+                "They met the Olympic Committee yesterday.",
+                &[("Olympic Committee", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    fn check(cases: &[(&str, &[(&str, bool)])]) {
         for (sentence, expected) in cases {
             let expected: Vec<(String, bool)> =
                 expected.iter().map(|(s, f)| (s.to_string(), *f)).collect();

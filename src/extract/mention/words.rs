@@ -59,6 +59,17 @@ pub(super) fn opens_quotation(text: &str, tokens: &[Token], index: usize) -> boo
     }
 }
 
+/// "Kurdish", "Western", "Islamic", "Japanese": a capitalised word shaped as an adjective of a
+/// people, a faith or a direction, which alone names nothing. Short words are left out ("Eric").
+pub(super) fn is_adjective_shaped(word: &str) -> bool {
+    let letters = word.chars().count();
+    is_capitalised(word)
+        && ((word.ends_with("ish") && letters >= 6)
+            || (word.ends_with("ern") && letters >= 7)
+            || (word.ends_with("ese") && letters >= 6)
+            || (word.ends_with("ic") && letters >= 6))
+}
+
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase())
 }
@@ -96,6 +107,25 @@ mod tests {
             "a\u{2013}",
         ] {
             assert_eq!(has_dash(text), text.contains(['-', '–']), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn adjective_shapes_are_told() {
+        for (word, expected) in [
+            ("Kurdish", true),
+            ("Western", true),
+            ("Southern", true),
+            ("Islamic", true),
+            ("Olympic", true),
+            ("Japanese", true),
+            ("Eric", false),
+            ("Fern", false),
+            ("islamic", false),
+            ("Hamas", false),
+            ("Danish", true),
+        ] {
+            assert_eq!(is_adjective_shaped(word), expected, "{word:?}");
         }
     }
 
