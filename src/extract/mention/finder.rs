@@ -328,7 +328,7 @@ impl<'a> Finder<'a> {
         let noun = i
             .checked_sub(1)
             .is_some_and(|b| self.word(b).eq_ignore_ascii_case("the"))
-            && !(self.is_word(phrase_end) && !is_capitalised(self.word(phrase_end)));
+            && (!self.is_word(phrase_end) || is_capitalised(self.word(phrase_end)));
         (!noun).then_some(phrase_end)
     }
 
