@@ -28,6 +28,8 @@ pub(super) struct Finder<'a> {
     /// The last longest match asked for, by its start: the title, name and country steps ask for the
     /// match at the same word one after another.
     pub(super) last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
+    /// The sentence's title-case headlines, as token ranges: a name inside one needs evidence.
+    pub(super) headlines: &'a [(usize, usize)],
     /// How many times a token's word or kind was read, and how many reads the test allows before it
     /// fails: the work of finding, counted where every step reads the tokens.
     #[cfg(test)]
@@ -302,7 +304,8 @@ impl<'a> Finder<'a> {
             title: None,
             // Alone, a word where a sentence starts or a common word ("our Nation") is no evidence of
             // a name: the entity is kept only if the name is found elsewhere.
-            sentence_initial: single && (at_start || self.vocabulary.is_common_inside(word)),
+            sentence_initial: (single && (at_start || self.vocabulary.is_common_inside(word)))
+                || self.in_headline(i),
             contains: self.countries_inside(i, end),
         });
         self.acronym_definition(index, mentions).unwrap_or(end)
@@ -330,6 +333,13 @@ impl<'a> Finder<'a> {
             .is_some_and(|b| self.word(b).eq_ignore_ascii_case("the"))
             && (!self.is_word(phrase_end) || is_capitalised(self.word(phrase_end)));
         (!noun).then_some(phrase_end)
+    }
+
+    /// Whether token `index` is inside a title-case headline.
+    fn in_headline(&self, index: usize) -> bool {
+        self.headlines
+            .iter()
+            .any(|&(start, end)| (start..end).contains(&index))
     }
 
     /// At a sentence start, a capitalised word the corpus or English also writes in lower case is a
