@@ -169,6 +169,9 @@ impl<'a> Finder<'a> {
         if self.starts_no_name(i, at_start, facts) {
             return i + 1;
         }
+        if let Some(next) = self.glued_heading(i, mentions) {
+            return next;
+        }
         if let Some(next) = self.modifier_compound(i, mentions) {
             // "Western-led", "Russian-made": a name used as the first part of a modifier.
             return next;
@@ -335,6 +338,43 @@ impl<'a> Finder<'a> {
         (!noun).then_some(phrase_end)
     }
 
+    /// "AFRICA The United States …", "ECONOMIC DEVELOPMENT One …": a heading in capitals run into the
+    /// sentence after it. A run of words in capitals that a capitalised word in lower case follows is
+    /// such a heading when it has two words or more, or its word is a common English word, or a
+    /// function word follows it ("The"). It is no part of a name: the lexicon name it is, if any, is
+    /// pushed, and the finder goes on after it.
+    fn glued_heading(&self, i: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let is_caps = |index: usize| {
+            let word = self.word(index);
+            self.is_word(index)
+                && word.chars().any(char::is_alphabetic)
+                && !word.chars().any(char::is_lowercase)
+        };
+        if !is_caps(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len() && is_caps(end) {
+            end += 1;
+        }
+        let next = self.word(end);
+        let mixed =
+            self.is_word(end) && is_capitalised(next) && next.chars().any(char::is_lowercase);
+        let long = (i..end).any(|t| self.word(t).chars().count() >= 4);
+        let heading = end > i + 1
+            || self.vocabulary.is_common_at_start(self.word(i))
+            || self.lexicon.is_function_word(next);
+        if !(mixed && long && heading) {
+            return None;
+        }
+        if let Some(found @ (match_end, _, _)) = self.lexicon_match(i)
+            && match_end == end
+        {
+            self.lexicon_mention(i, found, mentions);
+        }
+        Some(end)
+    }
+
     /// Whether token `index` is inside a title-case headline.
     fn in_headline(&self, index: usize) -> bool {
         self.headlines
@@ -414,6 +454,27 @@ mod tests {
                 "Okonkwo spoke to Congress.",
                 &[("Okonkwo", true), ("Congress", false)],
             ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a heading in capitals run into its sentence is split off it.
+    #[test]
+    fn headings_glued_to_sentences_are_split() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "TRADE POLICY The Government of Chile agreed.",
+                &[("Government of Chile", false)],
+            ),
+            // The lexicon matches names as written: "CHILE" is not read (capitals are not cased back).
+            ("CHILE The envoy of Peru spoke.", &[("Peru", false)]),
+            ("RECOVERY Brazil grew.", &[("Brazil", false)]),
+            // An acronym before a name stays the acronym it is.
+            (
+                "The NATO Summit met in Riga.",
+                &[("NATO Summit", false), ("Riga", false)],
+            ),
+            ("He met the ZANU Politburo.", &[("ZANU Politburo", false)]),
         ];
         check(cases);
     }
