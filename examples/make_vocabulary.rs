@@ -110,7 +110,7 @@ fn run() -> Result<(), String> {
         }
     ));
     out.push_str(&format!(
-        "# {} words written in lower case at least {} times. See english-vocabulary.md.\n",
+        "# {} words written in lower case at least {} times. See english-vocabulary.about.markdown.\n",
         kept.len(),
         arguments.min_lower
     ));

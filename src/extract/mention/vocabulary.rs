@@ -26,7 +26,7 @@ pub struct WordCasing {
 /// A general English vocabulary: each word (lower-cased, with straight apostrophes) and how its source
 /// cases it. A plain table, the same for every corpus and every shard of one: it is read from
 /// `data/english-vocabulary.tsv` (made by `examples/make_vocabulary.rs`; provenance in
-/// `data/english-vocabulary.md`).
+/// `data/english-vocabulary.about.markdown`).
 #[derive(Debug, Clone, Default)]
 pub struct EnglishVocabulary {
     words: HashMap<String, WordCasing, WordBuildHasher>,
