@@ -6,11 +6,11 @@ use std::process::Command;
 
 const TEXT: &str = "Iraq signed a security agreement with the United States in 2008.
 
-China built power plants in Iraq. The Western ally backed the Kurdistan Region.
+China built power plants in Iraq. The Zarkan ally backed the Kurdistan Region.
 ";
 
 /// The text's gold: China's plants are Cooperation (the graph says Other), the Kurdistan Region an
-/// Organization (the graph says Place), and "Western" (the Western world to the graph) is no entity.
+/// Organization (the graph says Place), and "Zarkan" is no gold entity.
 const IRAQ_GOLD: &str = r#"{
   "document": "iraq.txt",
   "entities": [
@@ -70,10 +70,10 @@ verb      3       2          2      0.667              2      0.667
 
 missed gold entities (0)
 spurious graph entities (1)
-  Western world
+  Zarkan
 missed gold pairs (0)
 spurious graph pairs (1)
-  Kurdistan Region -- Western world (no gold entity)
+  Kurdistan Region -- Zarkan (no gold entity)
 "
     );
 }

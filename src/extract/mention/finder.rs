@@ -5,7 +5,9 @@ use super::acronyms::is_acronym;
 use super::found_mention::{FoundMention, MentionSource};
 use super::title::is_title_modifier;
 use super::vocabulary::CorpusVocabulary;
-use super::words::{is_capitalised, is_hyphenated};
+use super::words::{
+    is_adjective_shaped, is_capitalised, is_contraction_of_i, is_hyphenated, opens_quotation,
+};
 use crate::extract::lexicon::{Lexicon, SurfaceRole, WordFacts};
 use crate::model::{EntityKind, Span};
 use crate::text::{Token, TokenKind};
@@ -26,6 +28,8 @@ pub(super) struct Finder<'a> {
     /// The last longest match asked for, by its start: the title, name and country steps ask for the
     /// match at the same word one after another.
     pub(super) last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
+    /// The sentence's title-case headlines, as token ranges: a name inside one needs evidence.
+    pub(super) headlines: &'a [(usize, usize)],
     /// How many times a token's word or kind was read, and how many reads the test allows before it
     /// fails: the work of finding, counted where every step reads the tokens.
     #[cfg(test)]
@@ -104,7 +108,11 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            i = self.mentions_at(i, i == first_word, mentions);
+            i = self.mentions_at(
+                i,
+                i == first_word || opens_quotation(self.text, self.tokens, i),
+                mentions,
+            );
         }
     }
 
@@ -161,6 +169,9 @@ impl<'a> Finder<'a> {
         if self.starts_no_name(i, at_start, facts) {
             return i + 1;
         }
+        if let Some(next) = self.glued_heading(i, mentions) {
+            return next;
+        }
         if let Some(next) = self.modifier_compound(i, mentions) {
             // "Western-led", "Russian-made": a name used as the first part of a modifier.
             return next;
@@ -190,8 +201,15 @@ impl<'a> Finder<'a> {
     /// capitalised word that starts no name.
     fn starts_no_name(&self, i: usize, at_start: bool, facts: WordFacts) -> bool {
         let word = self.word(i);
-        let common = facts.function || (at_start && self.starts_with_common_word(i));
-        if common && self.lexicon.lookup(word).is_none() {
+        if is_contraction_of_i(word) {
+            return true;
+        }
+        if facts.function && self.lexicon.lookup(word).is_none() {
+            return true;
+        }
+        // "Attacking Iran …", "Let us …": a common word where a sentence starts, unless a lexicon name
+        // starts with it ("People's Republic of China").
+        if at_start && self.starts_with_common_word(i) && self.lexicon_match(i).is_none() {
             return true;
         }
         // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
@@ -257,6 +275,9 @@ impl<'a> Finder<'a> {
         mentions: &mut Vec<FoundMention>,
     ) -> usize {
         let word = self.word(i);
+        if let Some(next) = self.adjective_alone(i, phrase_end) {
+            return next;
+        }
         let mut end = phrase_end;
         let mut kind = self.phrase_kind(i, end);
         if let Some(with_place) = self.place_noun_end(end) {
@@ -286,16 +307,212 @@ impl<'a> Finder<'a> {
             source: MentionSource::Phrase,
             kind: kind.or_else(|| is_acronym(word).then_some(EntityKind::Organization)),
             title: None,
-            sentence_initial: at_start && single,
+            // Alone, a word where a sentence starts or a common word ("our Nation") is no evidence of
+            // a name: the entity is kept only if the name is found elsewhere.
+            sentence_initial: (single && (at_start || self.vocabulary.is_common_inside(word)))
+                || self.in_headline(i),
             contains: self.countries_inside(i, end),
         });
         self.acronym_definition(index, mentions).unwrap_or(end)
     }
 
-    /// At a sentence start, a capitalised word the corpus also writes in lower case is a common word
-    /// ("Efforts of Iraq"), unless it is an acronym.
+    /// "Kurdish politicians", "the Islamic world", "an East Asian power", "Kurdish Iraqi ministers": a
+    /// phrase (no lexicon name) that ends in an adjective ([`is_adjective_shaped`]) names nothing, and
+    /// an adjective before a lexicon name is no part of it. The token to go on from, if so. "the
+    /// Pacific" alone, a noun, stays.
+    fn adjective_alone(&self, i: usize, phrase_end: usize) -> Option<usize> {
+        if is_adjective_shaped(self.word(i))
+            && phrase_end > i + 1
+            && self
+                .lexicon_match(i + 1)
+                .is_some_and(|(end, _, _)| end == phrase_end)
+        {
+            return Some(i + 1);
+        }
+        let last = phrase_end.checked_sub(1)?;
+        if !is_adjective_shaped(self.word(last)) {
+            return None;
+        }
+        let noun = i
+            .checked_sub(1)
+            .is_some_and(|b| self.word(b).eq_ignore_ascii_case("the"))
+            && (!self.is_word(phrase_end) || is_capitalised(self.word(phrase_end)));
+        (!noun).then_some(phrase_end)
+    }
+
+    /// "AFRICA The United States …", "ECONOMIC DEVELOPMENT One …": a heading in capitals run into the
+    /// sentence after it. A run of words in capitals that a capitalised word in lower case follows is
+    /// such a heading when it has two words or more, or its word is a common English word, or a
+    /// function word follows it ("The"). It is no part of a name: the lexicon name it is, if any, is
+    /// pushed, and the finder goes on after it.
+    fn glued_heading(&self, i: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let is_caps = |index: usize| {
+            let word = self.word(index);
+            self.is_word(index)
+                && word.chars().any(char::is_alphabetic)
+                && !word.chars().any(char::is_lowercase)
+        };
+        if !is_caps(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len() && is_caps(end) {
+            end += 1;
+        }
+        let next = self.word(end);
+        let mixed =
+            self.is_word(end) && is_capitalised(next) && next.chars().any(char::is_lowercase);
+        let long = (i..end).any(|t| self.word(t).chars().count() >= 4);
+        let heading = end > i + 1
+            || self.vocabulary.is_common_at_start(self.word(i))
+            || self.lexicon.is_function_word(next);
+        if !(mixed && long && heading) {
+            return None;
+        }
+        if let Some(found @ (match_end, _, _)) = self.lexicon_match(i)
+            && match_end == end
+        {
+            self.lexicon_mention(i, found, mentions);
+        }
+        Some(end)
+    }
+
+    /// Whether token `index` is inside a title-case headline.
+    fn in_headline(&self, index: usize) -> bool {
+        self.headlines
+            .iter()
+            .any(|&(start, end)| (start..end).contains(&index))
+    }
+
+    /// At a sentence start, a capitalised word the corpus or English also writes in lower case is a
+    /// common word ("Efforts of Iraq"), unless it is an acronym.
     pub(super) fn starts_with_common_word(&self, index: usize) -> bool {
         let word = self.word(index);
-        !is_acronym(word) && self.vocabulary.is_common_word(word)
+        !is_acronym(word) && self.vocabulary.is_common_at_start(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Lexicon;
+    use crate::extract::mention::{CorpusVocabulary, MentionFinder};
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    /// The mentions of `sentence` as (surface, whether alone it is no evidence of a name).
+    fn mentions(sentence: &str) -> Vec<(String, bool)> {
+        let lexicon = Lexicon::embedded().expect("the embedded lexicon loads");
+        let vocabulary = CorpusVocabulary::default();
+        let mut finder = MentionFinder::new(&lexicon, &vocabulary);
+        let tokens = tokenize(sentence, Span::new(0, sentence.len()));
+        let mut found = Vec::new();
+        finder.find(sentence, &tokens, &mut found);
+        found
+            .iter()
+            .map(|m| (m.span.slice(sentence).to_string(), m.sentence_initial))
+            .collect()
+    }
+
+    /// Issue 18: common words capitalised where a sentence or quotation starts are no names, and
+    /// common words capitalised inside a sentence are names only with evidence found elsewhere.
+    #[test]
+    fn common_words_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            ("Attacking the convoy was a blunder.", &[]),
+            (
+                "Let the record show that Brazil agreed.",
+                &[("Brazil", false)],
+            ),
+            ("Oil prices rose in Norway last week.", &[("Norway", false)]),
+            (
+                "She said “Patience wins wars” to the envoy from Ghana.",
+                &[("Ghana", false)],
+            ),
+            (
+                "He said \"Mistakes were made\" in Peru.",
+                &[("Peru", false)],
+            ),
+            (
+                "I've met Kenya's envoy, and I'd go again.",
+                &[("Kenya", false)],
+            ),
+            ("I’m sure I’ll see Chile.", &[("Chile", false)]),
+            (
+                "Voters praised our Nation before the Ambassadors arrived on Earth.",
+                &[("Nation", true), ("Ambassadors", true), ("Earth", true)],
+            ),
+            ("Four Presidents signed it.", &[("Presidents", true)]),
+            // A lexicon name that starts with a common word is still read.
+            (
+                "People's Republic of China officials met Vietnam.",
+                &[("People's Republic of China", false), ("Vietnam", false)],
+            ),
+            (
+                "Peru's envoy met Iraq's minister.",
+                &[("Peru", false), ("Iraq", false)],
+            ),
+            // A name that is no common word stays, weak where the sentence starts.
+            (
+                "Okonkwo spoke to Congress.",
+                &[("Okonkwo", true), ("Congress", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a heading in capitals run into its sentence is split off it.
+    #[test]
+    fn headings_glued_to_sentences_are_split() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "TRADE POLICY The Government of Chile agreed.",
+                &[("Government of Chile", false)],
+            ),
+            // The lexicon matches names as written: "CHILE" is not read (capitals are not cased back).
+            ("CHILE The envoy of Peru spoke.", &[("Peru", false)]),
+            ("RECOVERY Brazil grew.", &[("Brazil", false)]),
+            // An acronym before a name stays the acronym it is.
+            (
+                "The NATO Summit met in Riga.",
+                &[("NATO Summit", false), ("Riga", false)],
+            ),
+            ("He met the ZANU Politburo.", &[("ZANU Politburo", false)]),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: adjectives alone are no entities; a demonym standing for its state still is.
+    #[test]
+    fn adjectives_alone_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            ("Officials spoke of Kurdish politicians in the town.", &[]),
+            ("It joined the Islamic world and Western powers.", &[]),
+            ("They fear an Eastern Slavic alliance.", &[]),
+            ("They met Kurdish Iraqi ministers.", &[("Iraqi", false)]),
+            (
+                "Iranian officials met Kurdish envoys.",
+                &[("Iranian", false)],
+            ),
+            ("Ships sailed the Pacific.", &[("Pacific", false)]),
+            ("He won Olympic gold in Kenya.", &[("Kenya", false)]),
+            // A name with a head noun after the adjective is a name.
+            (
+                "The Islamic Development Bank lent money.",
+                &[("Islamic Development Bank", false)],
+            ),
+            (
+                "They met the Olympic Committee yesterday.",
+                &[("Olympic Committee", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    fn check(cases: &[(&str, &[(&str, bool)])]) {
+        for (sentence, expected) in cases {
+            let expected: Vec<(String, bool)> =
+                expected.iter().map(|(s, f)| (s.to_string(), *f)).collect();
+            assert_eq!(mentions(sentence), expected, "{sentence:?}");
+        }
     }
 }

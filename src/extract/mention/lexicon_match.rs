@@ -40,6 +40,7 @@ impl Finder<'_> {
             && !first.is_empty()
             && first.bytes().all(|b| b.is_ascii_graphic())
             && !self.lexicon.may_be_surface_run(first)
+            && !self.is_inner_possessive(start, start + 1)
         {
             return None;
         }
@@ -51,10 +52,13 @@ impl Finder<'_> {
         surface.clear();
         surface.reserve(64);
         for end in start + 1..=(start + longest).min(self.tokens.len()) {
-            if !matches!(
-                self.kind(end - 1),
-                Some(TokenKind::Word | TokenKind::Number)
-            ) {
+            let possessive = self.is_inner_possessive(start, end - 1);
+            if !possessive
+                && !matches!(
+                    self.kind(end - 1),
+                    Some(TokenKind::Word | TokenKind::Number)
+                )
+            {
                 break;
             }
             let word = self.word(end - 1);
@@ -62,11 +66,15 @@ impl Finder<'_> {
                 drop(surface);
                 return self.lexicon_match_normalizing(start);
             }
-            if end > start + 1 {
+            if end > start + 1 && !possessive {
                 surface.push(' ');
             }
             surface.push_str(word);
             let Some(run) = self.lexicon.surface_run(&surface) else {
+                if self.is_inner_possessive(start, end) {
+                    // "People" of "People's": the run goes on with its possessive ending.
+                    continue;
+                }
                 break;
             };
             if let Some((entity, role)) = run.names {
@@ -85,13 +93,16 @@ impl Finder<'_> {
         let mut best = None;
         let mut surface = String::new();
         for end in start + 1..=(start + longest).min(self.tokens.len()) {
-            if !matches!(
-                self.kind(end - 1),
-                Some(TokenKind::Word | TokenKind::Number)
-            ) {
+            let possessive = self.is_inner_possessive(start, end - 1);
+            if !possessive
+                && !matches!(
+                    self.kind(end - 1),
+                    Some(TokenKind::Word | TokenKind::Number)
+                )
+            {
                 break;
             }
-            if end > start + 1 {
+            if end > start + 1 && !possessive {
                 surface.push(' ');
             }
             // "Hez\u{200b}bollah" names Hezbollah: the zero-width characters a word may hold are
@@ -100,10 +111,19 @@ impl Finder<'_> {
             if let Some((entity, role)) = self.lexicon.lookup(&surface) {
                 best = Some((end, entity, role));
             }
-            if !self.lexicon.is_surface_prefix(&surface) {
+            if !self.lexicon.is_surface_prefix(&surface) && !self.is_inner_possessive(start, end) {
                 break;
             }
         }
         best
+    }
+
+    /// "People's Republic of China": a possessive ending glued to the word before it, inside a run
+    /// that started before it, is part of the run's surface (written without a space).
+    fn is_inner_possessive(&self, start: usize, index: usize) -> bool {
+        index > start
+            && self.kind(index) == Some(TokenKind::Possessive)
+            && self.tokens.get(index - 1).map(|t| t.span.end)
+                == self.tokens.get(index).map(|t| t.span.start)
     }
 }

@@ -28,11 +28,13 @@
 //!   hyphenated compounds.
 //! - `vocabulary`: the corpus's lower-case words, which the finder asks about.
 //! - `words`: tests on single words (capitalised, hyphenated, a name particle).
+//! - `headline`: title-case headlines and quoted titles, whose names need evidence from elsewhere.
 
 mod acronyms;
 mod compounds;
 mod finder;
 mod found_mention;
+mod headline;
 mod lexicon_match;
 mod phrase;
 mod title;
@@ -41,7 +43,7 @@ mod words;
 
 pub use acronyms::acronym_matches;
 pub use found_mention::{FoundMention, MentionSource, TitleInfo};
-pub use vocabulary::{AskedWords, CorpusVocabulary, LowercaseMarks};
+pub use vocabulary::{AskedWords, CorpusVocabulary, EnglishVocabulary, LowercaseMarks, WordCasing};
 
 use crate::extract::lexicon::Lexicon;
 use crate::text::Token;
@@ -75,6 +77,8 @@ pub struct MentionFinder<'a> {
     words: Vec<&'a str>,
     /// Room for the runs of words a longest match looks up (see `Finder::scratch`).
     scratch: String,
+    /// The sentence's title-case headlines, as token ranges (see `headline`).
+    headlines: Vec<(usize, usize)>,
     #[cfg(test)]
     reads: ReadCount,
 }
@@ -107,6 +111,7 @@ impl<'a> MentionFinder<'a> {
             vocabulary,
             words: Vec::new(),
             scratch: String::new(),
+            headlines: Vec::new(),
             #[cfg(test)]
             reads: ReadCount::default(),
         }
@@ -125,6 +130,7 @@ impl<'a> MentionFinder<'a> {
             (Some(first), Some(last)) => text.get(first.span.start..last.span.end),
             _ => None,
         };
+        headline::find_headlines(text, tokens, self.lexicon, &mut self.headlines);
         let finder = Finder {
             text,
             tokens,
@@ -134,6 +140,7 @@ impl<'a> MentionFinder<'a> {
             words: &self.words,
             scratch: RefCell::new(std::mem::take(&mut self.scratch)),
             last_match: Cell::new(None),
+            headlines: &self.headlines,
             #[cfg(test)]
             reads: &self.reads,
         };

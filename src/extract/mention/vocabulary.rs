@@ -1,13 +1,134 @@
-//! The corpus's lower-case vocabulary, which tells a sentence-initial common word ("Efforts of Iraq")
-//! and a generic head noun ("this Chamber") from a name: kept to the few thousand words the finder may
-//! ask about, and found with a filter that turns most words away on their bytes.
+//! The vocabularies that tell a common word from a name.
+//!
+//! - The corpus's lower-case vocabulary, which tells a sentence-initial common word ("Efforts of Iraq")
+//!   and a generic head noun ("this Chamber") from a name: kept to the few thousand words the finder may
+//!   ask about, and found with a filter that turns most words away on their bytes.
+//! - The general English vocabulary ([`EnglishVocabulary`], `data/english-vocabulary.tsv`), the same for
+//!   every corpus: how often the State of the Union addresses write a word in lower case and how often
+//!   capitalised inside a sentence. It decides the words a short text writes only capitalised
+//!   ("Attacking" at a sentence start, "our Nation", "nations on Earth").
 
 use super::acronyms::is_acronym;
-use super::words::{is_capitalised, starts_lower_case};
+use super::words::{is_capitalised, opens_quotation, starts_lower_case};
 use crate::extract::lexicon::{Lexicon, WordBuildHasher, with_lowercase};
 use crate::model::Span;
 use crate::text::{Token, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How often the vocabulary's source writes a word in lower case, and capitalised inside a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordCasing {
+    pub lower: u32,
+    pub capitalised: u32,
+}
+
+/// A general English vocabulary: each word (lower-cased, with straight apostrophes) and how its source
+/// cases it. A plain table, the same for every corpus and every shard of one: it is read from
+/// `data/english-vocabulary.tsv` (made by `examples/make_vocabulary.rs`; provenance in
+/// `data/english-vocabulary.about.markdown`).
+#[derive(Debug, Clone, Default)]
+pub struct EnglishVocabulary {
+    words: HashMap<String, WordCasing, WordBuildHasher>,
+}
+
+/// The embedded vocabulary's text.
+const ENGLISH_VOCABULARY: &str = include_str!("../../../data/english-vocabulary.tsv");
+
+static EMBEDDED: LazyLock<EnglishVocabulary> = LazyLock::new(|| {
+    // The embedded file is checked by `the_embedded_english_vocabulary_reads_whole`; should it ever
+    // not read, the finder works as it did before the vocabulary rather than fail.
+    EnglishVocabulary::parse(ENGLISH_VOCABULARY).unwrap_or_default()
+});
+
+impl EnglishVocabulary {
+    /// A word that is written in lower case at least this often is a common word at a sentence start
+    /// (when it is not mostly capitalised).
+    const MIN_LOWER: u32 = 3;
+    /// A word capitalised inside a sentence is a common word only when its source writes it in lower
+    /// case at least this often, and at least as often as capitalised ("nation", "earth").
+    const MIN_LOWER_INSIDE: u32 = 10;
+
+    /// The vocabulary in `data/english-vocabulary.tsv`.
+    pub fn embedded() -> &'static EnglishVocabulary {
+        &EMBEDDED
+    }
+
+    /// Reads `word<TAB>lower<TAB>capitalised` lines; `#` lines are comments. On a bad line, its
+    /// number (from 1) and what is wrong with it.
+    pub fn parse(text: &str) -> Result<EnglishVocabulary, String> {
+        let mut words = HashMap::default();
+        for (number, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(word), Some(lower), Some(capitalised), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return Err(format!(
+                    "line {}: expected three tab-separated fields",
+                    number + 1
+                ));
+            };
+            let count = |field: &str| {
+                field
+                    .parse::<u32>()
+                    .map_err(|_| format!("line {}: {field:?} is not a count", number + 1))
+            };
+            let casing = WordCasing {
+                lower: count(lower)?,
+                capitalised: count(capitalised)?,
+            };
+            words.insert(word.to_string(), casing);
+        }
+        Ok(EnglishVocabulary { words })
+    }
+
+    /// How many words it has.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// How the source cases `word` (any case; curly apostrophes count as straight), if it has it.
+    pub fn casing(&self, word: &str) -> Option<WordCasing> {
+        if word.contains('’') {
+            return self
+                .words
+                .get(&word.to_lowercase().replace('’', "'"))
+                .copied();
+        }
+        with_lowercase(word, |key| self.words.get(key).copied())
+    }
+
+    /// A word that, capitalised at a sentence start, is a common word ("Attacking", "Let"): written in
+    /// lower case often enough, and not mostly capitalised ("Congress" is).
+    pub fn is_common_at_start(&self, word: &str) -> bool {
+        self.casing(word).is_some_and(|c| {
+            c.lower >= Self::MIN_LOWER && c.lower.saturating_mul(4) >= c.capitalised
+        })
+    }
+
+    /// A word that, capitalised inside a sentence, is still a common word ("our Nation", "on Earth"),
+    /// or the plural of a common word ("three Presidents", "Ambassadors will be exchanged").
+    pub fn is_common_inside(&self, word: &str) -> bool {
+        let common = |casing: WordCasing| {
+            casing.lower >= Self::MIN_LOWER_INSIDE && casing.lower >= casing.capitalised
+        };
+        if self.casing(word).is_some_and(common) {
+            return true;
+        }
+        // Names are seldom plural: a plural whose singular is a common word is one too.
+        word.strip_suffix('s')
+            .filter(|stem| !stem.ends_with(['s', 'u', 'i', 'S']) && stem.chars().count() >= 3)
+            .and_then(|stem| self.casing(stem))
+            .is_some_and(|c| c.lower >= Self::MIN_LOWER)
+    }
+}
 
 /// Corpus facts the mention finder needs: the words the corpus writes in lower case, borrowed from the
 /// documents' texts.
@@ -32,7 +153,7 @@ impl<'a> CorpusVocabulary<'a> {
     }
 
     /// The keys the mention finder may ask about for one sentence, added to `asked`: the first word of
-    /// the sentence (past opening punctuation), lower-cased as it is asked, when it is a capitalised
+    /// the sentence (past opening punctuation) and of each quotation in it, lower-cased as it is asked, when it is a capitalised
     /// word that is neither a function word nor an acronym (only then is it asked about). With
     /// [`Lexicon::head_noun_keys`] these are all it asks about: whether a sentence-initial word is a
     /// common word, and whether a head noun alone is.
@@ -46,12 +167,14 @@ impl<'a> CorpusVocabulary<'a> {
             .iter()
             .position(|t| t.kind != TokenKind::Punct)
             .unwrap_or(0);
-        if let Some(token) = tokens.get(first)
-            && token.kind == TokenKind::Word
-        {
+        let quoted = (1..tokens.len()).filter(|&index| opens_quotation(text, tokens, index));
+        for index in std::iter::once(first).chain(quoted) {
+            let Some(token) = tokens.get(index).filter(|t| t.kind == TokenKind::Word) else {
+                continue;
+            };
             let word = token.text(text);
             if !is_capitalised(word) || lexicon.is_function_word(word) || is_acronym(word) {
-                return;
+                continue;
             }
             with_lowercase(word, |key| {
                 if !asked.contains(key) {
@@ -76,6 +199,18 @@ impl<'a> CorpusVocabulary<'a> {
     /// so asking about another word needs that widened.
     pub(super) fn is_common_word(&self, word: &str) -> bool {
         with_lowercase(word, |lower| self.lowercase_words.contains(lower))
+    }
+
+    /// Whether `word`, capitalised where a sentence (or a quotation) starts, is a common word: the
+    /// corpus writes it in lower case, or English does ([`EnglishVocabulary::is_common_at_start`]).
+    pub(super) fn is_common_at_start(&self, word: &str) -> bool {
+        self.is_common_word(word) || EnglishVocabulary::embedded().is_common_at_start(word)
+    }
+
+    /// Whether `word`, capitalised inside a sentence, is still a common word
+    /// ([`EnglishVocabulary::is_common_inside`]): alone it is then no evidence of a name.
+    pub(super) fn is_common_inside(&self, word: &str) -> bool {
+        EnglishVocabulary::embedded().is_common_inside(word)
     }
 }
 
@@ -262,6 +397,48 @@ impl LowercaseMarks {
 mod tests {
     use super::*;
     use crate::extract::mention::MentionFinder;
+
+    /// The embedded list reads whole: as many words as its header says, in the source's casing.
+    #[test]
+    fn the_embedded_english_vocabulary_reads_whole() {
+        let vocabulary = EnglishVocabulary::parse(ENGLISH_VOCABULARY).expect("the list reads");
+        assert_eq!(vocabulary.len(), 13_057);
+        assert_eq!(EnglishVocabulary::embedded().len(), 13_057);
+    }
+
+    #[test]
+    fn english_vocabulary_tells_common_words() {
+        let vocabulary = EnglishVocabulary::parse(
+            "# a comment\nnation\t50\t40\nlet\t30\t0\ncongress\t5\t400\nwestern\t20\t30\n\
+             president\t4\t90\nrare\t2\t0\ni'd\t3\t0\n",
+        )
+        .expect("reads");
+        // (word, common at a sentence start, common inside a sentence)
+        let cases = [
+            ("Nation", true, true),
+            ("NATION", true, true),
+            ("Let", true, true),
+            ("Congress", false, false),
+            ("Western", true, false),
+            ("President", false, false),
+            ("Presidents", false, true),
+            ("Nations", false, true),
+            ("Rare", false, false),
+            ("I’d", true, false),
+            ("Zanzibar", false, false),
+        ];
+        for (word, at_start, inside) in cases {
+            assert_eq!(
+                vocabulary.is_common_at_start(word),
+                at_start,
+                "{word} at start"
+            );
+            assert_eq!(vocabulary.is_common_inside(word), inside, "{word} inside");
+        }
+        for bad in ["word\t1\n", "word\tone\t2\n", "word\t1\t2\t3\n"] {
+            assert!(EnglishVocabulary::parse(bad).is_err(), "{bad:?}");
+        }
+    }
 
     /// The vocabulary kept to the asked words finds the same mentions as the whole vocabulary.
     #[test]

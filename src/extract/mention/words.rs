@@ -2,6 +2,8 @@
 //! Each is written to answer from the bytes when it can, and agrees with the plain definition that its
 //! tests hold it to.
 
+use crate::text::{Token, TokenKind};
+
 /// Whether `text` has a hyphen or dash that [`compound_parts`] splits at anywhere: a sentence without
 /// one has no hyphenated word.
 pub(super) fn has_dash(text: &str) -> bool {
@@ -29,6 +31,43 @@ pub(super) fn starts_lower_case(word: &str) -> bool {
 /// The zero-width characters a word token may hold between its letters (see `crate::text::token`).
 pub(super) fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// "I'd", "I’ve", "I'm", "I'll": a contraction of "I", never a name.
+pub(super) fn is_contraction_of_i(word: &str) -> bool {
+    word.strip_prefix('I')
+        .and_then(|rest| rest.strip_prefix(['\'', '’']))
+        .is_some_and(|rest| matches!(rest, "d" | "ve" | "m" | "ll"))
+}
+
+/// The word `tokens[index]` opens a quotation inside its sentence (“Mistakes in …”): it is cased as a
+/// sentence's first word is. A straight quote opens when a space, a bracket or nothing comes before it.
+pub(super) fn opens_quotation(text: &str, tokens: &[Token], index: usize) -> bool {
+    let Some(quote) = index.checked_sub(1).and_then(|before| tokens.get(before)) else {
+        return false;
+    };
+    if quote.kind != TokenKind::Punct {
+        return false;
+    }
+    match quote.text(text) {
+        "“" | "‘" => true,
+        "\"" => text
+            .get(..quote.span.start)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| c.is_whitespace() || c == '('),
+        _ => false,
+    }
+}
+
+/// "Kurdish", "Western", "Islamic", "Japanese": a capitalised word shaped as an adjective of a
+/// people, a faith or a direction, which alone names nothing. Short words are left out ("Eric").
+pub(super) fn is_adjective_shaped(word: &str) -> bool {
+    let letters = word.chars().count();
+    is_capitalised(word)
+        && ((word.ends_with("ish") && letters >= 6)
+            || (word.ends_with("ern") && letters >= 7)
+            || (word.ends_with("ese") && letters >= 6)
+            || (word.ends_with("ic") && letters >= 6))
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {
@@ -68,6 +107,42 @@ mod tests {
             "a\u{2013}",
         ] {
             assert_eq!(has_dash(text), text.contains(['-', '–']), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn adjective_shapes_are_told() {
+        for (word, expected) in [
+            ("Kurdish", true),
+            ("Western", true),
+            ("Southern", true),
+            ("Islamic", true),
+            ("Olympic", true),
+            ("Japanese", true),
+            ("Eric", false),
+            ("Fern", false),
+            ("islamic", false),
+            ("Hamas", false),
+            ("Danish", true),
+        ] {
+            assert_eq!(is_adjective_shaped(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn contractions_of_i_are_told() {
+        for (word, expected) in [
+            ("I'd", true),
+            ("I’ve", true),
+            ("I'm", true),
+            ("I'll", true),
+            ("I", false),
+            ("I'x", false),
+            ("Id", false),
+            ("It's", false),
+            ("i'm", false),
+        ] {
+            assert_eq!(is_contraction_of_i(word), expected, "{word:?}");
         }
     }
 
