@@ -1245,3 +1245,82 @@ fn a_real_file_reached_twice_is_one_document() {
         assert_outcome(&output, &inputs.join(" "), 0, &[expected]);
     }
 }
+
+/// Runs `kg` with `input` on its standard input.
+fn kg_fed(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kg runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // A shell that has already failed may have closed its end: what it said is in its output.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("kg ends")
+}
+
+/// Issue 21, "Symlinks": a link to itself, or two links to each other, lead nowhere; they are passed
+/// over with a warning like a loop through folders, in the build and in the shell's `:ingest` and
+/// `:load`, in the same order on every run.
+#[test]
+fn links_to_themselves_are_passed_over_with_a_warning_in_the_build_and_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("real.txt"), "Iraq met Iran.\n").unwrap();
+    std::os::unix::fs::symlink("self.txt", corpus.join("self.txt")).unwrap();
+    std::os::unix::fs::symlink("pong.txt", corpus.join("ping.txt")).unwrap();
+    std::os::unix::fs::symlink("ping.txt", corpus.join("pong.txt")).unwrap();
+    std::os::unix::fs::symlink("folder", corpus.join("folder")).unwrap();
+    let warnings = [
+        "corpus/folder: a symbolic link loop; skipped",
+        "corpus/ping.txt: a symbolic link loop; skipped",
+        "corpus/pong.txt: a symbolic link loop; skipped",
+        "corpus/self.txt: a symbolic link loop; skipped",
+    ];
+    let built = kg(&["build", "corpus", "-o", "g.ron"], dir.path());
+    let expected: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("kg: warning: {w}\n"))
+        .collect();
+    assert_outcome(
+        &built,
+        "build",
+        0,
+        &[&expected.concat(), "built g.ron: 1 documents"],
+    );
+    // Named on its own, a link to itself is passed over the same way.
+    let named = kg(
+        &["build", "corpus/real.txt", "corpus/self.txt", "-o", "g.ron"],
+        dir.path(),
+    );
+    assert_outcome(
+        &named,
+        "named",
+        0,
+        &["kg: warning: corpus/self.txt: a symbolic link loop; skipped"],
+    );
+
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    std::fs::write(dir.path().join("other/b.txt"), "China met Turkey.\n").unwrap();
+    let shell = kg_fed(
+        &["shell", "other"],
+        dir.path(),
+        b":ingest corpus\n:load corpus\n",
+    );
+    let notes: String = warnings.iter().map(|w| format!("# note: {w}\n")).collect();
+    assert_eq!(
+        stdout(&shell),
+        format!(
+            "# added 1 document: now 2 documents, 4 entities, 2 relations\n{notes}\
+             # loaded corpus: 1 document, 2 entities, 1 relation\n{notes}"
+        ),
+        "{}",
+        stderr(&shell)
+    );
+}

@@ -82,9 +82,7 @@ fn read_inputs(config: &mut BuildConfig) -> Result<(Option<Saved>, Vec<Document>
         if let Some(shard) = shard {
             listing.sources.retain(|source| shard.holds(&source.name));
         }
-        for warning in &listing.warnings {
-            note(format_args!("kg: warning: {warning}"));
-        }
+        listing.warnings.iter().for_each(super::output::warn);
         Ok((existing, read_documents(&listing.sources)?))
     };
     let ((lexicon, ()), inputs) = rayon::join(

@@ -9,7 +9,10 @@ use kgraph::eval::{Gold, evaluate};
 pub fn run(config: EvalConfig) -> Result<(), CliError> {
     let gold = Gold::load_dir(&config.gold)?;
     let mut source = config.graph.source;
-    let graph = config.graph.inputs.open(&mut source)?;
+    let graph = config
+        .graph
+        .inputs
+        .open(&mut source, &mut super::output::warn)?;
     let report = evaluate(&graph, &gold);
     to_stdout(|out| {
         write!(out, "{report}")?;

@@ -12,7 +12,7 @@ use std::io::{BufRead, IsTerminal};
 /// lexicon and options, then and on `:load` and `:ingest`.
 fn open_session(graph: GraphConfig, mode: OutputMode) -> Result<Session, CliError> {
     let GraphConfig { inputs, mut source } = graph;
-    let graph = inputs.open(&mut source)?;
+    let graph = inputs.open(&mut source, &mut super::output::warn)?;
     let mut session = Session::new(graph, source, mode);
     session.set_width(shell::terminal_width());
     Ok(session)

@@ -356,15 +356,20 @@ impl Session {
             Meta::Load { paths } => {
                 let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
                 let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
-                let graph =
-                    open_graph(&inputs, &mut self.lexicon).map_err(|e| file_error(span, e))?;
+                let mut warnings = Vec::new();
+                let graph = open_graph(&inputs, &mut self.lexicon, &mut |warning| {
+                    warnings.push(warning.to_string())
+                })
+                .map_err(|e| file_error(span, e))?;
                 self.graph = graph;
                 self.last = None;
                 let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
-                Ok(Some(confirmation(
+                let mut report = confirmation(
                     ":load",
                     format!("loaded {}: {}", names.join(" "), describe(&self.graph)),
-                )))
+                );
+                report.notes.extend(warnings);
+                Ok(Some(report))
             }
             Meta::Save { path } => {
                 save_graph(&self.graph, Path::new(&path.text))
@@ -391,14 +396,18 @@ impl Session {
                 } else {
                     String::new()
                 };
-                Ok(Some(confirmation(
+                let mut report = confirmation(
                     ":ingest",
                     format!(
                         "added {}{skipped}: now {}",
                         counted(summary.added, "document", "documents"),
                         describe(&self.graph)
                     ),
-                )))
+                );
+                report
+                    .notes
+                    .extend(summary.warnings.iter().map(ToString::to_string));
+                Ok(Some(report))
             }
             Meta::Export { target, path, last } => self.export(target, &path, last).map(Some),
             Meta::Mode(mode) => {

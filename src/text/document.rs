@@ -50,8 +50,8 @@ pub enum DocumentError {
 /// on without it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentWarning {
-    /// A symbolic link to a folder it is inside of: following it would never end (`find -L` and
-    /// `rg -L` pass over it the same way).
+    /// A symbolic link to a folder it is inside of, or a link that leads back to itself (`a.txt ->
+    /// a.txt`): following it would never end (`find -L` and `rg -L` pass over it the same way).
     #[error("{path}: a symbolic link loop; skipped")]
     SymlinkLoop { path: PathBuf },
 }
@@ -114,10 +114,19 @@ pub fn list_documents(paths: &[PathBuf]) -> Result<DocumentListing, DocumentErro
     let mut listing = DocumentListing::default();
     let mut seen = std::collections::HashSet::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => DocumentError::Missing { path: path.clone() },
-            _ => io_error(path, source),
-        })?;
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(error) if is_symlink_loop(&error) => {
+                listing
+                    .warnings
+                    .push(DocumentWarning::SymlinkLoop { path: path.clone() });
+                continue;
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(DocumentError::Missing { path: path.clone() });
+            }
+            Err(error) => return Err(io_error(path, error)),
+        };
         let found = if metadata.is_dir() {
             files_under(path, &mut listing.warnings)?
         } else {
@@ -187,9 +196,24 @@ fn collect_files(
         return Ok(());
     }
     ancestors.push(canonical);
-    for entry in std::fs::read_dir(directory).map_err(|e| io_error(directory, e))? {
-        let path = entry.map_err(|e| io_error(directory, e))?.path();
-        let metadata = std::fs::metadata(&path).map_err(|e| io_error(&path, e))?;
+    // Sorted, so warnings come in the same order on every run (the files are sorted again as a whole).
+    let mut entries = std::fs::read_dir(directory)
+        .map_err(|e| io_error(directory, e))?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| io_error(directory, e))?;
+    entries.sort();
+    for path in entries {
+        let metadata = match std::fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            // A link to itself, or a chain of links that comes back round, leads nowhere: the system
+            // gives up on it, and so does the listing, as it does for a loop through folders.
+            Err(error) if is_symlink_loop(&error) => {
+                warnings.push(DocumentWarning::SymlinkLoop { path });
+                continue;
+            }
+            Err(error) => return Err(io_error(&path, error)),
+        };
         // Only regular files are documents: opening a named pipe or a device that happens to end in
         // `.txt` would block the build or read forever.
         if metadata.is_dir() {
@@ -200,6 +224,19 @@ fn collect_files(
     }
     ancestors.pop();
     Ok(())
+}
+
+/// Whether `error` is the system giving up on a chain of symbolic links that never ends (`ELOOP`).
+fn is_symlink_loop(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
 }
 
 fn has_document_extension(path: &Path) -> bool {
