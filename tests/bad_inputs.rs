@@ -1324,3 +1324,111 @@ fn links_to_themselves_are_passed_over_with_a_warning_in_the_build_and_the_shell
         stderr(&shell)
     );
 }
+
+/// Issue 21, "Two writers": `kg build --update` locks the graph file from reading it to writing it
+/// back. Here the test holds the lock, as another `kg` would, and writes the file anew meanwhile; the
+/// waiting build must then add its document to what that writer saved, not to the file it first saw.
+#[test]
+fn an_update_waits_for_another_writer_and_keeps_its_work() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, text) in [
+        ("first", "Iraq met Iran.\n"),
+        ("second", "China met Turkey.\n"),
+        ("third", "Egypt met Jordan.\n"),
+    ] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join(format!("{folder}.txt")), text).unwrap();
+    }
+    assert_outcome(
+        &kg(&["build", "first", "-o", "up.kgb"], dir.path()),
+        "first",
+        0,
+        &[],
+    );
+    let held = std::fs::File::open(dir.path().join("up.kgb")).unwrap();
+    held.lock().unwrap();
+    let mut waiting = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", "--update", "up.kgb", "third"])
+        .current_dir(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_lines = std::io::BufReader::new(waiting.stderr.take().unwrap()).lines();
+    assert_eq!(
+        stderr_lines.next().unwrap().unwrap(),
+        "kg: waiting for another kg that is writing up.kgb"
+    );
+    // The other writer saves its update (through a file renamed over the old one), then lets go.
+    assert_outcome(
+        &kg(&["build", "first", "second", "-o", "new.kgb"], dir.path()),
+        "other writer",
+        0,
+        &[],
+    );
+    std::fs::rename(dir.path().join("new.kgb"), dir.path().join("up.kgb")).unwrap();
+    drop(held);
+    let rest: Vec<String> = stderr_lines.map(Result::unwrap).collect();
+    assert!(waiting.wait().unwrap().success(), "{rest:?}");
+    let stats = kg(&["stats", "up.kgb"], dir.path());
+    let documents = stdout(&stats);
+    for name in ["first.txt", "second.txt", "third.txt"] {
+        assert!(documents.contains(name), "{name} lost:\n{documents}");
+    }
+}
+
+/// Issue 21, "Two writers": a shell's `:save` onto the graph file it read is refused when something
+/// else wrote the file since (here `kg build --update`), and goes through with `force`.
+#[test]
+fn save_refuses_a_graph_file_changed_since_it_was_read_unless_forced() {
+    use std::io::{BufRead, Write};
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, text) in [
+        ("first", "Iraq met Iran.\n"),
+        ("second", "China met Turkey.\n"),
+    ] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("a.txt"), text).unwrap();
+    }
+    assert_outcome(
+        &kg(&["build", "first", "-o", "g.kgb"], dir.path()),
+        "build",
+        0,
+        &[],
+    );
+    let mut shell = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["shell", "g.kgb"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = shell.stdin.take().unwrap();
+    let mut answers = std::io::BufReader::new(shell.stdout.take().unwrap());
+    // Once the shell answers, it has read the graph.
+    input.write_all(b":save g.kgb\n").unwrap();
+    let mut line = String::new();
+    answers.read_line(&mut line).unwrap();
+    assert_eq!(line, "# saved g.kgb: 1 document, 2 entities, 1 relation\n");
+    assert_outcome(
+        &kg(&["build", "--update", "g.kgb", "second"], dir.path()),
+        "update",
+        0,
+        &[],
+    );
+    input
+        .write_all(b":save g.kgb\n:save g.kgb force\n")
+        .unwrap();
+    drop(input);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut answers, &mut rest).unwrap();
+    let output = shell.wait_with_output().unwrap();
+    assert_eq!(
+        stderr(&output),
+        "error: g.kgb changed on disk since this session read or saved it (another kg wrote it?); \
+         saving would lose that: `:save g.kgb force` overwrites it, or save to another file\n \
+         --> <stdin>:2:7\n  |\n2 | :save g.kgb\n  |       ^^^^^\nkg: error: 1 of 3 commands failed\n"
+    );
+    assert_eq!(rest, "# saved g.kgb: 1 document, 2 entities, 1 relation\n");
+}

@@ -3,10 +3,10 @@
 //! there is one code path, so an error reads the same everywhere, as `file:line:column` with the line
 //! and a caret.
 
-use super::graph_source::{LexiconSource, ingest, open_graph};
+use super::graph_source::{LexiconSource, ingest, is_graph_file, open_graph};
 use super::graphviz::draw_svg;
 use super::session_error::{SessionError, SessionErrorKind};
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{FileLock, FileStamp, write_atomically};
 use crate::export::{ExportFormat, ExportOptions, write_export};
 use crate::graph::{KnowledgeGraph, save_graph};
 use crate::model::Span;
@@ -89,6 +89,9 @@ pub struct Session {
     /// The scripts running now, outermost first: canonical path and the name they were run by.
     running: Vec<(PathBuf, String)>,
     cancel: Arc<AtomicBool>,
+    /// The graph file the graph was last read from or saved to, and its stamp then: `:save` onto it
+    /// is refused when it has changed since, so a second writer's work is not silently lost.
+    file: Option<(PathBuf, FileStamp)>,
 }
 
 /// "1 entity", "3 entities".
@@ -129,7 +132,14 @@ impl Session {
             last: None,
             running: Vec::new(),
             cancel: Arc::new(AtomicBool::new(false)),
+            file: None,
         }
+    }
+
+    /// Remembers that the graph was read from the graph file at `path` when it had `stamp` (taken
+    /// before reading: a write meanwhile then shows as a change).
+    pub fn read_from(&mut self, path: &Path, stamp: Option<FileStamp>) {
+        self.file = stamp.map(|stamp| (same_file_key(path), stamp));
     }
 
     /// The graph being explored.
@@ -357,12 +367,19 @@ impl Session {
                 let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
                 let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
                 let mut warnings = Vec::new();
+                let stamp = FileStamp::of(&inputs[0]);
                 let graph = open_graph(&inputs, &mut self.lexicon, &mut |warning| {
                     warnings.push(warning.to_string())
                 })
                 .map_err(|e| file_error(span, e))?;
                 self.graph = graph;
                 self.last = None;
+                self.file = None;
+                if let [single] = inputs.as_slice()
+                    && is_graph_file(single)
+                {
+                    self.read_from(single, stamp);
+                }
                 let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
                 let mut report = confirmation(
                     ":load",
@@ -371,9 +388,8 @@ impl Session {
                 report.notes.extend(warnings);
                 Ok(Some(report))
             }
-            Meta::Save { path } => {
-                save_graph(&self.graph, Path::new(&path.text))
-                    .map_err(|e| file_error(path.span, e))?;
+            Meta::Save { path, force } => {
+                self.save(&path, force)?;
                 Ok(Some(confirmation(
                     ":save",
                     format!("saved {}: {}", path.text, describe(&self.graph)),
@@ -424,6 +440,32 @@ impl Session {
             }
             Meta::Run { .. } | Meta::Quit => Ok(None),
         }
+    }
+
+    /// `:save FILE [force]`: the file is locked while it is compared with what the session read and
+    /// written, so another kg cannot write it in between.
+    fn save(&mut self, path: &PathArg, force: bool) -> Result<(), SessionError> {
+        let file = Path::new(&path.text);
+        let _lock = match FileLock::acquire(file, || {}) {
+            Ok(lock) => Some(lock),
+            Err(error) if error.source.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(file_error(path.span, error)),
+        };
+        if let Some((read, stamp)) = &self.file
+            && *read == same_file_key(file)
+            && FileStamp::of(file) != Some(*stamp)
+            && !force
+        {
+            return Err(SessionError::new(
+                SessionErrorKind::ChangedOnDisk {
+                    path: path.text.clone(),
+                },
+                path.span,
+            ));
+        }
+        save_graph(&self.graph, file).map_err(|e| file_error(path.span, e))?;
+        self.read_from(file, FileStamp::of(file));
+        Ok(())
     }
 
     /// `:export FORMAT FILE [last]`
@@ -490,6 +532,12 @@ impl Session {
             ),
         ))
     }
+}
+
+/// What names one file whatever path leads to it: its canonical path (the path as given when it
+/// cannot be resolved, as for a file not written yet).
+fn same_file_key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Why `:run` failed: the script could not be started (an error about the `:run` line), or one of its

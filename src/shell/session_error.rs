@@ -53,4 +53,9 @@ pub enum SessionErrorKind {
     DotMissing,
     #[error("GraphViz's dot failed: {0}")]
     DotFailed(String),
+    /// `:save` onto the graph file the session read, which something else wrote since.
+    #[error(
+        "{path} changed on disk since this session read or saved it (another kg wrote it?); saving would lose that: `:save {path} force` overwrites it, or save to another file"
+    )]
+    ChangedOnDisk { path: String },
 }
