@@ -212,11 +212,23 @@ fn report_build(config: &BuildConfig, built: &Built) {
     let output = &config.output;
     match &built.update {
         Some((update, mode)) => {
+            let replaced = if update.replaced.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", replaced {} edited since ({})",
+                    update.replaced.len(),
+                    update.replaced.join(", ")
+                )
+            };
             note(format_args!(
-                "updated {output}: added {} documents{}; {}",
+                "updated {output}: added {} documents{}{replaced}; {}",
                 update.added.len(),
                 skipped_list(&update.skipped),
                 match mode {
+                    _ if !update.replaced.is_empty() => {
+                        "every document read again, as an edited one was"
+                    }
                     UpdateMode::Rebuild => "every document read again",
                     UpdateMode::Incremental => "only the new ones read, then merged",
                 }

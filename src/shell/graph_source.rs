@@ -270,6 +270,8 @@ pub struct IngestSummary {
     pub added: usize,
     /// Documents skipped because the graph (or an earlier file of the same call) already held their text.
     pub skipped: usize,
+    /// Documents that replaced the graph's document of the same name, edited since it was read.
+    pub replaced: usize,
     /// What listing the documents passed over (a symbolic link loop), in the order it was met.
     pub warnings: Vec<DocumentWarning>,
 }
@@ -298,6 +300,7 @@ pub fn ingest(
     let summary = IngestSummary {
         added: update.added.len(),
         skipped: update.skipped.len(),
+        replaced: update.replaced.len(),
         warnings,
     };
     Ok((graph, summary))

@@ -401,10 +401,10 @@ impl Session {
                 let (graph, summary) = ingest(&self.graph, &inputs, &mut self.lexicon)
                     .map_err(|e| file_error(span, e))?;
                 self.graph = graph;
-                if summary.added > 0 {
+                if summary.added > 0 || summary.replaced > 0 {
                     self.last = None;
                 }
-                let skipped = if summary.skipped > 0 {
+                let mut skipped = if summary.skipped > 0 {
                     format!(
                         " ({} already in the graph)",
                         counted(summary.skipped, "document was", "documents were")
@@ -412,6 +412,12 @@ impl Session {
                 } else {
                     String::new()
                 };
+                if summary.replaced > 0 {
+                    skipped.push_str(&format!(
+                        ", replaced {} edited since",
+                        counted(summary.replaced, "document", "documents")
+                    ));
+                }
                 let mut report = confirmation(
                     ":ingest",
                     format!(
