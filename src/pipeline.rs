@@ -65,10 +65,18 @@ pub struct UpdateSummary {
     /// The names of the documents skipped because their text is already in the graph (or earlier in
     /// the same update).
     pub skipped: Vec<String>,
+    /// The names of the documents that replaced the graph's document of the same name, whose text
+    /// had changed (an edited file): the old version's evidence is gone, not kept beside the new.
+    pub replaced: Vec<String>,
 }
 
 /// Adds `new_documents` to `graph`, skipping any whose content hash the graph (or an earlier new
 /// document) already has.
+///
+/// A document is identified by its name (its path below the argument it was found under): a new
+/// document named as one of the graph's, with other text, is that document edited, and replaces it.
+/// The graph keeps no record of which entity or relation came from which document alone, so a
+/// replacement reads every document again, as [`UpdateMode::Rebuild`] does.
 ///
 /// Extraction is corpus-level: aliases resolve across documents, and the vocabulary that tells a
 /// sentence-initial common word from a name comes from every document. An incremental update reads the
@@ -87,15 +95,25 @@ pub fn update_graph(
     mode: UpdateMode,
 ) -> Result<(KnowledgeGraph, UpdateSummary), MergeError> {
     let mut hashes: HashSet<String> = graph.documents().iter().map(|d| d.hash.clone()).collect();
-    let (mut added, mut skipped, mut fresh) = (Vec::new(), Vec::new(), Vec::new());
+    let stored_names: HashSet<&str> = graph.documents().iter().map(|d| d.name.as_str()).collect();
+    let (mut added, mut skipped, mut replaced) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut fresh, mut edited) = (Vec::new(), Vec::new());
     for document in new_documents {
-        if hashes.insert(document_hash(&document.text)) {
+        if !hashes.insert(document_hash(&document.text)) {
+            skipped.push(document.name);
+        } else if stored_names.contains(document.name.as_str()) {
+            replaced.push(document.name.clone());
+            edited.push(document);
+        } else {
             added.push(document.name.clone());
             fresh.push(document);
-        } else {
-            skipped.push(document.name);
         }
     }
+    let mode = if edited.is_empty() {
+        mode
+    } else {
+        UpdateMode::Rebuild
+    };
     let (graph, build) = match mode {
         UpdateMode::Rebuild => {
             let mut documents: Vec<Document> = graph
@@ -106,6 +124,13 @@ pub fn update_graph(
                     text: d.text.clone(),
                 })
                 .collect();
+            // An edited document takes its old version's place, so the order of documents (and so
+            // the graph) is what a fresh build of the edited files gives.
+            for document in edited {
+                if let Some(old) = documents.iter_mut().find(|d| d.name == document.name) {
+                    *old = document;
+                }
+            }
             documents.extend(fresh);
             build_graph(documents, lexicon, options)
         }
@@ -143,6 +168,7 @@ pub fn update_graph(
             build,
             added,
             skipped,
+            replaced,
         },
     ))
 }

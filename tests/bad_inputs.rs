@@ -1245,3 +1245,190 @@ fn a_real_file_reached_twice_is_one_document() {
         assert_outcome(&output, &inputs.join(" "), 0, &[expected]);
     }
 }
+
+/// Runs `kg` with `input` on its standard input.
+fn kg_fed(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kg runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // A shell that has already failed may have closed its end: what it said is in its output.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("kg ends")
+}
+
+/// Issue 21, "Symlinks": a link to itself, or two links to each other, lead nowhere; they are passed
+/// over with a warning like a loop through folders, in the build and in the shell's `:ingest` and
+/// `:load`, in the same order on every run.
+#[test]
+fn links_to_themselves_are_passed_over_with_a_warning_in_the_build_and_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("real.txt"), "Iraq met Iran.\n").unwrap();
+    std::os::unix::fs::symlink("self.txt", corpus.join("self.txt")).unwrap();
+    std::os::unix::fs::symlink("pong.txt", corpus.join("ping.txt")).unwrap();
+    std::os::unix::fs::symlink("ping.txt", corpus.join("pong.txt")).unwrap();
+    std::os::unix::fs::symlink("folder", corpus.join("folder")).unwrap();
+    let warnings = [
+        "corpus/folder: a symbolic link loop; skipped",
+        "corpus/ping.txt: a symbolic link loop; skipped",
+        "corpus/pong.txt: a symbolic link loop; skipped",
+        "corpus/self.txt: a symbolic link loop; skipped",
+    ];
+    let built = kg(&["build", "corpus", "-o", "g.ron"], dir.path());
+    let expected: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("kg: warning: {w}\n"))
+        .collect();
+    assert_outcome(
+        &built,
+        "build",
+        0,
+        &[&expected.concat(), "built g.ron: 1 documents"],
+    );
+    // Named on its own, a link to itself is passed over the same way.
+    let named = kg(
+        &["build", "corpus/real.txt", "corpus/self.txt", "-o", "g.ron"],
+        dir.path(),
+    );
+    assert_outcome(
+        &named,
+        "named",
+        0,
+        &["kg: warning: corpus/self.txt: a symbolic link loop; skipped"],
+    );
+
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    std::fs::write(dir.path().join("other/b.txt"), "China met Turkey.\n").unwrap();
+    let shell = kg_fed(
+        &["shell", "other"],
+        dir.path(),
+        b":ingest corpus\n:load corpus\n",
+    );
+    let notes: String = warnings.iter().map(|w| format!("# note: {w}\n")).collect();
+    assert_eq!(
+        stdout(&shell),
+        format!(
+            "# added 1 document: now 2 documents, 4 entities, 2 relations\n{notes}\
+             # loaded corpus: 1 document, 2 entities, 1 relation\n{notes}"
+        ),
+        "{}",
+        stderr(&shell)
+    );
+}
+
+/// Issue 21, "Two writers": `kg build --update` locks the graph file from reading it to writing it
+/// back. Here the test holds the lock, as another `kg` would, and writes the file anew meanwhile; the
+/// waiting build must then add its document to what that writer saved, not to the file it first saw.
+#[test]
+fn an_update_waits_for_another_writer_and_keeps_its_work() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, text) in [
+        ("first", "Iraq met Iran.\n"),
+        ("second", "China met Turkey.\n"),
+        ("third", "Egypt met Jordan.\n"),
+    ] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join(format!("{folder}.txt")), text).unwrap();
+    }
+    assert_outcome(
+        &kg(&["build", "first", "-o", "up.kgb"], dir.path()),
+        "first",
+        0,
+        &[],
+    );
+    let held = std::fs::File::open(dir.path().join("up.kgb")).unwrap();
+    held.lock().unwrap();
+    let mut waiting = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", "--update", "up.kgb", "third"])
+        .current_dir(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_lines = std::io::BufReader::new(waiting.stderr.take().unwrap()).lines();
+    assert_eq!(
+        stderr_lines.next().unwrap().unwrap(),
+        "kg: waiting for another kg that is writing up.kgb"
+    );
+    // The other writer saves its update (through a file renamed over the old one), then lets go.
+    assert_outcome(
+        &kg(&["build", "first", "second", "-o", "new.kgb"], dir.path()),
+        "other writer",
+        0,
+        &[],
+    );
+    std::fs::rename(dir.path().join("new.kgb"), dir.path().join("up.kgb")).unwrap();
+    drop(held);
+    let rest: Vec<String> = stderr_lines.map(Result::unwrap).collect();
+    assert!(waiting.wait().unwrap().success(), "{rest:?}");
+    let stats = kg(&["stats", "up.kgb"], dir.path());
+    let documents = stdout(&stats);
+    for name in ["first.txt", "second.txt", "third.txt"] {
+        assert!(documents.contains(name), "{name} lost:\n{documents}");
+    }
+}
+
+/// Issue 21, "Two writers": a shell's `:save` onto the graph file it read is refused when something
+/// else wrote the file since (here `kg build --update`), and goes through with `force`.
+#[test]
+fn save_refuses_a_graph_file_changed_since_it_was_read_unless_forced() {
+    use std::io::{BufRead, Write};
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, text) in [
+        ("first", "Iraq met Iran.\n"),
+        ("second", "China met Turkey.\n"),
+    ] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("a.txt"), text).unwrap();
+    }
+    assert_outcome(
+        &kg(&["build", "first", "-o", "g.kgb"], dir.path()),
+        "build",
+        0,
+        &[],
+    );
+    let mut shell = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["shell", "g.kgb"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = shell.stdin.take().unwrap();
+    let mut answers = std::io::BufReader::new(shell.stdout.take().unwrap());
+    // Once the shell answers, it has read the graph.
+    input.write_all(b":save g.kgb\n").unwrap();
+    let mut line = String::new();
+    answers.read_line(&mut line).unwrap();
+    assert_eq!(line, "# saved g.kgb: 1 document, 2 entities, 1 relation\n");
+    assert_outcome(
+        &kg(&["build", "--update", "g.kgb", "second"], dir.path()),
+        "update",
+        0,
+        &[],
+    );
+    input
+        .write_all(b":save g.kgb\n:save g.kgb force\n")
+        .unwrap();
+    drop(input);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut answers, &mut rest).unwrap();
+    let output = shell.wait_with_output().unwrap();
+    assert_eq!(
+        stderr(&output),
+        "error: g.kgb changed on disk since this session read or saved it (another kg wrote it?); \
+         saving would lose that: `:save g.kgb force` overwrites it, or save to another file\n \
+         --> <stdin>:2:7\n  |\n2 | :save g.kgb\n  |       ^^^^^\nkg: error: 1 of 3 commands failed\n"
+    );
+    assert_eq!(rest, "# saved g.kgb: 1 document, 2 entities, 1 relation\n");
+}

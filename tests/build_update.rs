@@ -163,3 +163,42 @@ fn update_of_a_missing_graph_is_an_error() {
     assert!(stderr.starts_with("kg: error: missing.ron: "), "{stderr}");
     assert!(!dir.path().join("missing.ron").exists());
 }
+
+/// Issue 21, "Duplicate documents": a document is identified by its name; after it is edited,
+/// `--update` replaces it (every document read again) and gives what a fresh build of the edited
+/// files gives, its old evidence gone rather than counted beside the new.
+#[test]
+fn an_edited_document_replaces_its_old_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Iraq met Iran in Baghdad.\n").unwrap();
+    std::fs::write(corpus.join("b.txt"), "China met Turkey.\n").unwrap();
+    assert!(
+        kg(&["build", "corpus", "-o", "g.kgb", "-q"], dir.path())
+            .status
+            .success()
+    );
+    std::fs::write(corpus.join("a.txt"), "Egypt met Jordan.\n").unwrap();
+    let updated = kg(&["build", "--update", "g.kgb", "corpus"], dir.path());
+    let stderr = String::from_utf8_lossy(&updated.stderr);
+    assert!(updated.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "updated g.kgb: added 0 documents, skipped 1 already in the graph (b.txt), replaced 1 \
+             edited since (a.txt); every document read again, as an edited one was\n\
+             g.kgb now holds 2 documents,"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        kg(&["build", "corpus", "-o", "fresh.kgb", "-q"], dir.path())
+            .status
+            .success()
+    );
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    assert!(
+        read("g.kgb") == read("fresh.kgb"),
+        "the update differs from a fresh build of the edited files"
+    );
+}

@@ -174,3 +174,81 @@ fn graphml_replaces_what_xml_cannot_carry() {
     );
     assert_well_formed_xml(&dir.path().join("g.graphml"));
 }
+
+/// Issue 21: the Neo4j CSV carries no control character but the tab (U+FFFD in their place, as in
+/// GraphML); the JSON formats and N-Triples escape them as their grammars say.
+#[test]
+fn every_other_export_escapes_or_replaces_control_characters() {
+    let dir = graph_with_control_characters();
+    kg(
+        &["export", "g.ron", "--format", "neo4j", "-o", "neo4j"],
+        dir.path(),
+    );
+    let nodes = std::fs::read_to_string(dir.path().join("neo4j/nodes.csv")).unwrap();
+    assert_eq!(stray_controls(&nodes), [], "{nodes}");
+    assert!(
+        nodes.contains(",Isr\u{fffd}ael\u{fffd}\u{fffd}[31m\u{fffd},Country,"),
+        "{nodes}"
+    );
+    let cases = [
+        ("json", r#""name": "Isr\u0000ael\u0001\u001b[31m"#),
+        ("cytoscape", r#""label": "Isr\u0000ael\u0001\u001b[31m"#),
+        ("ntriples", r#""Isr\u0000ael\u0001\u001B[31m\u007F""#),
+    ];
+    for (format, expected) in cases {
+        let out = stdout(&kg(
+            &["export", "g.ron", "--format", format, "-o", "-"],
+            dir.path(),
+        ));
+        let strays: Vec<char> = stray_controls(&out)
+            .into_iter()
+            .filter(|&c| c != '\u{7f}')
+            .collect();
+        assert_eq!(strays, [], "{format}:\n{out}");
+        assert!(out.contains(expected), "{format}: {expected} in\n{out}");
+    }
+}
+
+/// Issue 21: a line typed with control characters, and a very long one, come back in the error
+/// shown and cut, never raw or whole.
+#[test]
+fn the_shell_echoes_typed_control_characters_shown_and_long_lines_cut() {
+    let dir = graph_with_control_characters();
+    let long_name = "a".repeat(100_000);
+    let input = format!(
+        "neighbours \"Ir\u{1b}[31mak\"\n:load \"no\u{1b}file\"\nneighbours \"{long_name}\"\n"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["shell", "g.ron"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let errors = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stray_controls(&errors), [], "{errors}");
+    let expected = format!(
+        "error: no entity is called \"Ir\\u{{1b}}[31mak\"\n --> <stdin>:1:12\n  |\n\
+         1 | neighbours \"Ir\\u{{1b}}[31mak\"\n  |            {}\n\
+         error: no\\u{{1b}}file: no such file or directory\n --> <stdin>:2:7\n  |\n\
+         2 | :load \"no\\u{{1b}}file\"\n  |       {}\n\
+         error: no entity is called \"{}…\"\n --> <stdin>:3:12\n  |\n\
+         3 | neighbours \"{}…\n  |            {}\n\
+         kg: error: 3 of 3 commands failed\n",
+        "^".repeat(16),
+        "^".repeat(14),
+        "a".repeat(80),
+        "a".repeat(148),
+        "^".repeat(149),
+    );
+    assert_eq!(errors, expected);
+}

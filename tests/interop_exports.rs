@@ -483,8 +483,8 @@ fn neo4j_folder_has_exact_headers_and_round_trips_awkward_names() {
     assert_eq!(awkward[4], "2");
     let control = nodes.iter().find(|node| node[2] == "Person").unwrap();
     assert_eq!(
-        control[1], "Line break \\ tab\tbell\u{7}",
-        "line breaks become spaces"
+        control[1], "Line break \\ tab\tbell\u{fffd}",
+        "line breaks become spaces, other control characters but the tab U+FFFD (issue 21)"
     );
 
     let (_, rows) = read_csv(&folder.join(RELATIONS_FILE));

@@ -315,3 +315,25 @@ fn answers_fit_80_columns_and_long_ones_are_paged() {
     shell.send_control('d').unwrap();
     shell.exp_eof().unwrap();
 }
+
+/// Issue 21, "the shell under load": `KG_HISTORY=/dev/zero` used to abort with a 4 GB allocation; a
+/// history that is no regular file (or too large) is neither read nor written, with a warning.
+#[test]
+fn a_history_that_is_no_regular_file_is_passed_over_with_a_warning() {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
+    command
+        .args(["shell", concat!(env!("CARGO_MANIFEST_DIR"), "/data")])
+        .env("KG_HISTORY", "/dev/zero")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(TIMEOUT_MS)).unwrap();
+    session
+        .exp_string(
+            "warning: history /dev/zero: not a regular file; history is not kept this session",
+        )
+        .unwrap();
+    session.exp_string("kg> ").unwrap();
+    keys(&mut session, "stats\r");
+    session.exp_string("2 documents").unwrap();
+    session.exp_string("kg> ").unwrap();
+}

@@ -32,7 +32,7 @@ const COMMANDS: &[&str] = &[
 fn session() -> Session {
     let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
     let mut lexicon = LexiconSource::default();
-    let graph = open_graph(&[data], &mut lexicon).unwrap();
+    let graph = open_graph(&[data], &mut lexicon, &mut |_| {}).unwrap();
     Session::new(graph, lexicon, OutputMode::Table)
 }
 

@@ -4,7 +4,9 @@
 //! What is at the target is respected (`landing`): a symlink is followed and its target replaced, a
 //! device or a FIFO is written in place. Temporary files are named after their target and writer
 //! (`leftovers`), and a save removes those that killed writers of the same target left. A folder is
-//! written the same way, beside its target and then swapped in (`folder`).
+//! written the same way, beside its target and then swapped in (`folder`). A graph file that is read,
+//! changed and written back is locked meanwhile (`lock`), and a file's stamp (`stamp`) tells a later
+//! save that someone else wrote it.
 //!
 //! The file gets the permissions a plain create would give it (0666 less the umask), or keeps those of
 //! the file it replaces: a temporary file is made owner-only, and a graph or a Neo4j import folder that
@@ -13,8 +15,12 @@
 mod folder;
 mod landing;
 mod leftovers;
+mod lock;
+mod stamp;
 
 pub use folder::{NewFolder, check_folder_writable, write_folder_atomically};
+pub use lock::{FileLock, LockError};
+pub use stamp::FileStamp;
 
 use landing::{Landing, landing};
 use std::io::{BufWriter, Write};

@@ -5,6 +5,7 @@ use super::CliError;
 use super::config::{BuildConfig, Report};
 use super::output::{Output, note, to_stdout};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kgraph::atomic_file::FileLock;
 use kgraph::extract::ExtractProgress;
 use kgraph::extract::rules::MAX_COMENTION_ENTITIES;
 use kgraph::graph::persist::write_graph_ron;
@@ -20,6 +21,9 @@ pub fn run(mut config: BuildConfig) -> Result<(), CliError> {
     let started = Instant::now();
     // A build can take minutes: an output it cannot write is said before it, not after.
     config.output.check_writable()?;
+    // Read, changed and written back: a second `kg build --update` of the same file waits for this one
+    // and then reads what it wrote, rather than both reading the old file and one losing its documents.
+    let _lock = lock_updated(&config)?;
     let progress = Progress::new(config.progress, started)?;
     let (existing, documents) = read_inputs(&mut config)?;
     let read = started.elapsed();
@@ -41,6 +45,24 @@ pub fn run(mut config: BuildConfig) -> Result<(), CliError> {
         note(progress.timings(finished));
     }
     Ok(())
+}
+
+/// The lock on the graph `--update` adds to, when it exists (a missing one is reported by loading it).
+fn lock_updated(config: &BuildConfig) -> Result<Option<FileLock>, CliError> {
+    let Some((graph, _)) = &config.update else {
+        return Ok(None);
+    };
+    let waiting = || {
+        note(format_args!(
+            "kg: waiting for another kg that is writing {}",
+            graph.display()
+        ))
+    };
+    match FileLock::acquire(graph, waiting) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(error) if error.source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Saves the graph to its file, or writes it as RON to standard output.
@@ -82,9 +104,7 @@ fn read_inputs(config: &mut BuildConfig) -> Result<(Option<Saved>, Vec<Document>
         if let Some(shard) = shard {
             listing.sources.retain(|source| shard.holds(&source.name));
         }
-        for warning in &listing.warnings {
-            note(format_args!("kg: warning: {warning}"));
-        }
+        listing.warnings.iter().for_each(super::output::warn);
         Ok((existing, read_documents(&listing.sources)?))
     };
     let ((lexicon, ()), inputs) = rayon::join(
@@ -192,11 +212,23 @@ fn report_build(config: &BuildConfig, built: &Built) {
     let output = &config.output;
     match &built.update {
         Some((update, mode)) => {
+            let replaced = if update.replaced.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", replaced {} edited since ({})",
+                    update.replaced.len(),
+                    update.replaced.join(", ")
+                )
+            };
             note(format_args!(
-                "updated {output}: added {} documents{}; {}",
+                "updated {output}: added {} documents{}{replaced}; {}",
                 update.added.len(),
                 skipped_list(&update.skipped),
                 match mode {
+                    _ if !update.replaced.is_empty() => {
+                        "every document read again, as an edited one was"
+                    }
                     UpdateMode::Rebuild => "every document read again",
                     UpdateMode::Incremental => "only the new ones read, then merged",
                 }

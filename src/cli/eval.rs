@@ -12,7 +12,10 @@ use std::path::PathBuf;
 pub fn run(config: EvalConfig) -> Result<(), CliError> {
     let gold = Gold::load_dir(&config.gold)?;
     let mut source = config.graph.source;
-    let graph = config.graph.inputs.open(&mut source)?;
+    let graph = config
+        .graph
+        .inputs
+        .open(&mut source, &mut super::output::warn)?;
     let report = evaluate(&graph, &gold);
     let documents = match (&config.graph.inputs, config.per_document) {
         (Inputs::Documents(paths), true) => Some(per_document(paths, &gold, &mut source)?),

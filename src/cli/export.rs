@@ -15,7 +15,7 @@ pub fn run(config: ExportConfig) -> Result<(), CliError> {
         options,
     } = config;
     check_writable(&target)?;
-    let graph = inputs.open(&mut source)?;
+    let graph = inputs.open(&mut source, &mut super::output::warn)?;
     let (format, output, base_iri) = match target {
         ExportTarget::Neo4j { folder } => {
             kgraph::export::write_neo4j_import(&graph, &options, &folder)

@@ -68,6 +68,15 @@ pub fn to_stdout(
         .map_err(|error| StdoutError(error).into())
 }
 
+/// Tells the user, on standard error, what listing the documents passed over; a path's control
+/// characters are shown, not sent to the terminal.
+pub fn warn(warning: &kgraph::text::DocumentWarning) {
+    note(format_args!(
+        "kg: warning: {}",
+        kgraph::model::terminal_safe(&warning.to_string())
+    ));
+}
+
 /// Writes a line to standard error; a line that cannot be written is dropped.
 pub fn note(message: impl fmt::Display) {
     let _ = writeln!(std::io::stderr().lock(), "{message}");

@@ -4,6 +4,7 @@
 use super::CliError;
 use super::config::{GraphConfig, QueryConfig, RunConfig, ShellConfig};
 use super::output::{StdoutError, note};
+use kgraph::atomic_file::FileStamp;
 use kgraph::query::OutputMode;
 use kgraph::shell::{self, ExecuteError, ReplOptions, ScriptOptions, ScriptRun, Session};
 use std::io::{BufRead, IsTerminal};
@@ -12,8 +13,15 @@ use std::io::{BufRead, IsTerminal};
 /// lexicon and options, then and on `:load` and `:ingest`.
 fn open_session(graph: GraphConfig, mode: OutputMode) -> Result<Session, CliError> {
     let GraphConfig { inputs, mut source } = graph;
-    let graph = inputs.open(&mut source)?;
+    let read = match &inputs {
+        shell::graph_source::Inputs::Graph(path) => Some((path.clone(), FileStamp::of(path))),
+        shell::graph_source::Inputs::Documents(_) => None,
+    };
+    let graph = inputs.open(&mut source, &mut super::output::warn)?;
     let mut session = Session::new(graph, source, mode);
+    if let Some((path, stamp)) = read {
+        session.read_from(&path, stamp);
+    }
     session.set_width(shell::terminal_width());
     Ok(session)
 }

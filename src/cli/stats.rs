@@ -9,7 +9,7 @@ use kgraph::model::{EntityKind, terminal_safe};
 /// Prints the summary of the configured graph.
 pub fn run(config: GraphConfig) -> Result<(), CliError> {
     let GraphConfig { inputs, mut source } = config;
-    let graph = inputs.open(&mut source)?;
+    let graph = inputs.open(&mut source, &mut super::output::warn)?;
     to_stdout(|out| out.write_all(stats_text(&graph).as_bytes()))
 }
 

@@ -27,7 +27,8 @@
 //! cannot be told are handled before that: line breaks inside text become spaces, because the
 //! importer reads fields spanning lines only with `--multiline-fields=true`, which its manual
 //! warns slows it severely; and a `;` inside an alias becomes `,`, because `;` separates array
-//! elements and the importer has no escape for it. Co-mention relationships are written only
+//! elements and the importer has no escape for it. Any other control character but the tab becomes
+//! U+FFFD, as in GraphML. Co-mention relationships are written only
 //! when the options say so.
 
 use super::ExportOptions;
@@ -86,13 +87,26 @@ pub fn relationship_type(class: RelationClass) -> &'static str {
     }
 }
 
-/// `text` on one line: each line break (`\r\n`, `\r` or `\n`) becomes a space.
+/// `text` on one line: each line break (`\r\n`, `\r` or `\n`) becomes a space; any other control
+/// character but the tab (a NUL, an ESC, DEL, C1) becomes U+FFFD, the replacement character, as in
+/// GraphML: a database value should not hold what would drive the terminal that shows it.
 fn single_line(text: &str) -> Cow<'_, str> {
-    if text.contains(['\n', '\r']) {
-        Cow::Owned(text.replace("\r\n", " ").replace(['\r', '\n'], " "))
-    } else {
-        Cow::Borrowed(text)
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return Cow::Borrowed(text);
     }
+    let lines = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    Cow::Owned(
+        lines
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' {
+                    char::REPLACEMENT_CHARACTER
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 /// A `string[]` property: the elements on one line, `;` inside one turned into `,`, empty ones
@@ -241,6 +255,11 @@ mod tests {
             ("a\r\nb", "a b"),
             ("a\rb", "a b"),
             ("a\n\nb", "a  b"),
+            ("tab\tkept", "tab\tkept"),
+            (
+                "Isr\u{0}ael\u{1b}[31m\u{7f}\u{85}",
+                "Isr\u{fffd}ael\u{fffd}[31m\u{fffd}\u{fffd}",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(single_line(input), expected, "{input:?}");

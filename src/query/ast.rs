@@ -221,8 +221,9 @@ pub enum Meta {
     /// `:load graph.ron` or `:load data/ more.txt`: replace the graph with a saved one, or with one built
     /// from documents.
     Load { paths: Vec<PathArg> },
-    /// `:save graph.ron`: write the graph (atomically).
-    Save { path: PathArg },
+    /// `:save graph.ron`: write the graph (atomically); `:save graph.ron force` even when the file
+    /// changed on disk since the session read or saved it.
+    Save { path: PathArg, force: bool },
     /// `:ingest new-report.txt more/`: add documents to the graph.
     Ingest { paths: Vec<PathArg> },
     /// `:run queries/pmf-and-russia.kgq`: run a script, line by line.

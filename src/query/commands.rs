@@ -94,8 +94,8 @@ pub const META_COMMANDS: &[CommandHelp] = &[
     },
     CommandHelp {
         name: ":save",
-        syntax: ":save FILE.ron",
-        summary: "Save the graph (the file is replaced atomically).",
+        syntax: ":save FILE.ron [force]",
+        summary: "Save the graph (the file is replaced atomically); refused when the file changed on disk since this session read or saved it, unless forced.",
         example: ":save graph.ron",
     },
     CommandHelp {

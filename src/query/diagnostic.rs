@@ -78,17 +78,88 @@ pub fn render(source: &Source<'_>, span: Span, message: &str) -> String {
     let drawn_end = line_start + line.len();
     let start = floor_boundary(source.text, span.start).clamp(line_start, drawn_end);
     let end = floor_boundary(source.text, span.end.max(span.start)).clamp(start, drawn_end);
-    let width = source.text[start..end].chars().count().max(1);
-    // Tabs before the caret stay tabs, so the caret lines up however the terminal draws them.
-    let padding: String = source.text[line_start..start]
-        .chars()
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
+    let (drawn, padding, width) = draw_line(
+        &source.text[line_start..start],
+        &source.text[start..end],
+        &source.text[end..drawn_end],
+    );
+    let message = shown_message(message);
     format!(
-        "{message}\n{gutter}--> {}:{line_number}:{column}\n{gutter} |\n{line_number} | {line}\n{gutter} | {padding}{}",
+        "{message}\n{gutter}--> {}:{line_number}:{column}\n{gutter} |\n{line_number} | {drawn}\n{gutter} | {padding}{}",
         source.name,
         "^".repeat(width)
     )
+}
+
+/// `message` with its control characters shown (`\u{1b}`) rather than sent to the terminal, but for
+/// the line breaks and tabs that lay it out: a message can quote a path or a name the user typed.
+fn shown_message(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            other => drawn_character(other),
+        })
+        .collect()
+}
+
+/// A drawn line shows at most this many of its characters, around the span.
+const DRAWN_CHARACTERS: usize = 160;
+
+/// Of those, at most this many come before the span's start.
+const DRAWN_BEFORE: usize = 40;
+
+/// How a character of the line is drawn: a control character as its escape (`\u{1b}`), so it is
+/// shown rather than acted on by the terminal, a tab as a tab, anything else as itself.
+fn drawn_character(character: char) -> String {
+    if character.is_control() && character != '\t' {
+        crate::model::terminal_safe(character.encode_utf8(&mut [0; 4])).into_owned()
+    } else {
+        character.to_string()
+    }
+}
+
+/// The line as drawn (`before`, `span`, `after`), the padding that puts a caret under the span, and the
+/// caret's width. A line longer than [`DRAWN_CHARACTERS`] is cut around the span, with `…` where it
+/// was cut: an error about a 10 MB line does not send the line back.
+fn draw_line(before: &str, span: &str, after: &str) -> (String, String, usize) {
+    let before: Vec<char> = before.chars().collect();
+    let skipped = before.len().saturating_sub(DRAWN_BEFORE);
+    let room = DRAWN_CHARACTERS.saturating_sub(before.len() - skipped);
+    let span_chars: Vec<char> = span.chars().take(room).collect();
+    let after_chars: Vec<char> = after
+        .chars()
+        .take(room.saturating_sub(span_chars.len()))
+        .collect();
+    let cut_after =
+        span_chars.len() < span.chars().count() || after_chars.len() < after.chars().count();
+    let mut drawn = String::new();
+    let mut padding = String::new();
+    if skipped > 0 {
+        drawn.push('…');
+        padding.push(' ');
+    }
+    for &character in &before[skipped..] {
+        let shown = drawn_character(character);
+        // Tabs before the caret stay tabs, so the caret lines up however the terminal draws them.
+        if character == '\t' {
+            padding.push('\t');
+        } else {
+            padding.push_str(&" ".repeat(shown.chars().count()));
+        }
+        drawn.push_str(&shown);
+    }
+    let mut width = 0;
+    for &character in &span_chars {
+        let shown = drawn_character(character);
+        width += shown.chars().count();
+        drawn.push_str(&shown);
+    }
+    drawn.extend(after_chars.into_iter().map(drawn_character));
+    if cut_after {
+        drawn.push('…');
+    }
+    (drawn, padding, width.max(1))
 }
 
 /// An error drawn for the user: its message, where it is (`file:line:column`), and the full drawing with
@@ -120,7 +191,7 @@ impl Diagnostic {
         Diagnostic {
             message: message.to_string(),
             location: place.to_string(),
-            rendered: message.to_string(),
+            rendered: shown_message(message),
         }
     }
 }
@@ -183,6 +254,59 @@ mod tests {
             assert!(
                 rendered.ends_with("1 | why PMF \n  |         ^"),
                 "{start}..{end}: {rendered}"
+            );
+        }
+    }
+
+    /// Issue 21: control characters typed into a line are shown in the drawing, the caret still under
+    /// the span; a very long line is cut around the span.
+    #[test]
+    fn control_characters_are_shown_and_long_lines_cut() {
+        let long = format!("find {}", "a".repeat(1000));
+        let long_span = format!("neighbours {} depth 2", "b".repeat(100_000));
+        let cases: Vec<(&str, (usize, usize), String)> = vec![
+            (
+                "why \u{1b}[31m Irak",
+                (10, 14),
+                format!("1 | why \\u{{1b}}[31m Irak\n  | {}^^^^", " ".repeat(15)),
+            ),
+            (
+                "entity \"a\u{0}b\"",
+                (7, 12),
+                format!(
+                    "1 | entity \"a\\u{{0}}b\"\n  | {}{}",
+                    " ".repeat(7),
+                    "^".repeat(9)
+                ),
+            ),
+            (
+                "why\tI\u{7f}",
+                (4, 6),
+                format!("1 | why\tI\\u{{7f}}\n  |    \t{}", "^".repeat(7)),
+            ),
+            (
+                &long,
+                (1004, 1005),
+                format!("1 | …{}\n  | {}^", "a".repeat(41), " ".repeat(41)),
+            ),
+            (
+                &long_span,
+                (11, 100_011),
+                format!(
+                    "1 | neighbours {}…\n  | {}{}",
+                    "b".repeat(149),
+                    " ".repeat(11),
+                    "^".repeat(149)
+                ),
+            ),
+        ];
+        for (text, (start, end), expected) in cases {
+            let source = Source::new("<repl>", 1, text);
+            let rendered = render(&source, Span::new(start, end), "oops");
+            assert!(
+                rendered.ends_with(&expected),
+                "{:?}: {rendered}",
+                &text[..text.len().min(40)]
             );
         }
     }

@@ -3,7 +3,7 @@
 //! The message is a sentence for the user, in `Display`; drawing the line with a caret under the span is
 //! the job of [`crate::query::diagnostic`].
 
-use super::suggest::{did_you_mean, one_of};
+use super::suggest::{did_you_mean, echoed, one_of};
 use crate::model::Span;
 
 /// An error in a line, with the byte span it is about.
@@ -26,19 +26,19 @@ impl QueryError {
 /// What went wrong. Each variant's `Display` is the sentence the user reads.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryErrorKind {
-    #[error("unknown command \"{found}\"{} (type help for the list)", did_you_mean(.suggestions))]
+    #[error("unknown command \"{}\"{} (type help for the list)", echoed(.found), did_you_mean(.suggestions))]
     UnknownCommand {
         found: String,
         suggestions: Vec<String>,
     },
-    #[error("expected {expected} after \"{after}\"")]
+    #[error("expected {expected} after \"{}\"", echoed(.after))]
     MissingArgument {
         after: String,
         expected: &'static str,
     },
     #[error("this quote is never closed")]
     UnclosedQuote,
-    #[error("expected {expected} after \"{option}\", found \"{found}\"")]
+    #[error("expected {expected} after \"{option}\", found \"{}\"", echoed(.found))]
     ExpectedNumber {
         option: &'static str,
         expected: &'static str,
@@ -50,32 +50,33 @@ pub enum QueryErrorKind {
         min: usize,
         max: usize,
     },
-    #[error("unknown relation class \"{found}\"{} (the classes are {})", did_you_mean(.suggestions), .known)]
+    #[error("unknown relation class \"{}\"{} (the classes are {})", echoed(.found), did_you_mean(.suggestions), .known)]
     UnknownClass {
         found: String,
         suggestions: Vec<String>,
         known: String,
     },
-    #[error("unknown entity kind \"{found}\"{} (the kinds are {})", did_you_mean(.suggestions), .known)]
+    #[error("unknown entity kind \"{}\"{} (the kinds are {})", echoed(.found), did_you_mean(.suggestions), .known)]
     UnknownKind {
         found: String,
         suggestions: Vec<String>,
         known: String,
     },
-    #[error("unknown measure \"{found}\"{} (the measures are {})", did_you_mean(.suggestions), .known)]
+    #[error("unknown measure \"{}\"{} (the measures are {})", echoed(.found), did_you_mean(.suggestions), .known)]
     UnknownMeasure {
         found: String,
         suggestions: Vec<String>,
         known: String,
     },
-    #[error("unknown {what} \"{found}\"; expected {}", one_of(.expected))]
+    #[error("unknown {what} \"{}\"; expected {}", echoed(.found), one_of(.expected))]
     UnknownWord {
         what: &'static str,
         found: String,
         expected: Vec<String>,
     },
     #[error(
-        "unexpected \"{found}\" after \"{command}\"; expected {}{}",
+        "unexpected \"{}\" after \"{command}\"; expected {}{}",
+        echoed(.found),
         one_of(.expected),
         if *.may_be_name { " (quote a name that has spaces)" } else { "" }
     )]
@@ -85,14 +86,14 @@ pub enum QueryErrorKind {
         expected: Vec<String>,
         may_be_name: bool,
     },
-    #[error("unexpected \"{found}\": \"{command}\" {takes}{}", if *.may_be_name { " (quote a name that has spaces)" } else { "" })]
+    #[error("unexpected \"{}\": \"{command}\" {takes}{}", echoed(.found), if *.may_be_name { " (quote a name that has spaces)" } else { "" })]
     UnexpectedArgument {
         command: &'static str,
         found: String,
         takes: &'static str,
         may_be_name: bool,
     },
-    #[error("{option} is given twice")]
+    #[error("{} is given twice", echoed(.option))]
     DuplicateOption { option: String },
     #[error(
         "\"{option}\" cannot be combined with \"{earlier}\": each end of the time window is given once (use \"between YEAR and YEAR\", or \"since\" and \"until\")"
@@ -103,19 +104,24 @@ pub enum QueryErrorKind {
     },
     #[error("the time window ends in {to}, before it starts in {from}")]
     EmptyWindow { from: i32, to: i32 },
-    #[error("unexpected {found}")]
+    #[error("unexpected {}", echoed(.found))]
     Unexpected { found: String },
-    #[error("no entity is called \"{name}\"{}", did_you_mean(.suggestions))]
+    #[error("no entity is called \"{}\"{}", echoed(.name), did_you_mean(.suggestions))]
     UnknownEntity {
         name: String,
         suggestions: Vec<String>,
     },
-    #[error("\"{name}\" could be {}; use the full name", one_of(.candidates))]
+    #[error("\"{}\" could be {}; use the full name", echoed(.name), one_of(.candidates))]
     AmbiguousName {
         name: String,
         candidates: Vec<String>,
     },
-    #[error("\"{first}\" and \"{second}\" are both {entity}; name two different entities")]
+    #[error(
+        "\"{}\" and \"{}\" are both {}; name two different entities",
+        echoed(.first),
+        echoed(.second),
+        echoed(.entity)
+    )]
     SameEntity {
         first: String,
         second: String,

@@ -22,7 +22,7 @@ use crate::graph::{
 };
 use crate::model::{EntityKind, Period, RelationClass, Span, name_key};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Answers `query` over `graph`. `cancel` is checked by the long-running algorithms (simple paths,
 /// centrality): once it is set they stop, and the answer is an `Interrupted` error.
@@ -206,10 +206,21 @@ impl<'g> Evaluator<'g> {
                         std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
                     })
                     .collect();
+                // Ctrl-C stops the search for suggestions too: with a long name on a large graph
+                // it is the slow part of the answer.
+                let suggestions = closest(
+                    &name.text,
+                    names
+                        .into_iter()
+                        .take_while(|_| !self.cancel.load(Ordering::Relaxed)),
+                );
+                if self.cancel.load(Ordering::Relaxed) {
+                    return Err(QueryError::new(QueryErrorKind::Interrupted, name.span));
+                }
                 Err(QueryError::new(
                     QueryErrorKind::UnknownEntity {
                         name: name.text.clone(),
-                        suggestions: closest(&name.text, names),
+                        suggestions,
                     },
                     name.span,
                 ))

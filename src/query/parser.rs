@@ -30,7 +30,7 @@
 //! kind-option       ::= "kind" kind ("," kind)*
 //! time-option       ::= "since" year | "until" year | "in" year | "between" year "and" year
 //!                       (inclusive; "in" Y = "since" Y "until" Y; each end of the window once)
-//! meta       ::= ":load" path+ | ":save" path | ":ingest" path+ | ":run" path
+//! meta       ::= ":load" path+ | ":save" path "force"? | ":ingest" path+ | ":run" path
 //!              | ":export" ("json" | "dot" | "svg" | "png" | "pdf") path "last"?
 //!              | ":mode" ("table" | "plain" | "json" | "csv") | ":timer" ("on" | "off")
 //!              | ":pager" ("on" | "off") | ":history" | ":save-script" path range? | ":quit"
@@ -653,8 +653,12 @@ impl<'a> LineParser<'a> {
             }
             ":save" => {
                 let (rest, path) = self.path_argument(input, ":save", "a file to save to")?;
-                let (rest, ()) = self.end(rest, ":save", "takes one file", false)?;
-                Ok((rest, Meta::Save { path }))
+                let mut force = false;
+                let (rest, ()) = self.options(rest, ":save", &["force"], |_, input| {
+                    force = true;
+                    Ok((input, ()))
+                })?;
+                Ok((rest, Meta::Save { path, force }))
             }
             ":run" => {
                 let (rest, path) = self.path_argument(input, ":run", "a script")?;

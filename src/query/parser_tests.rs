@@ -128,7 +128,9 @@ fn tree(statement: &Statement) -> String {
                 "(:ingest {})",
                 paths.iter().map(path).collect::<Vec<_>>().join(" ")
             ),
-            Meta::Save { path: p } => format!("(:save {})", path(p)),
+            Meta::Save { path: p, force } => {
+                format!("(:save {}{})", path(p), if *force { " force" } else { "" })
+            }
             Meta::Run { path: p } => format!("(:run {})", path(p)),
             Meta::Export {
                 target,
@@ -209,6 +211,7 @@ valid! {
     help_meta: "help :export" => r#"(help Some(":export"))"#,
     load_several: ":load data/ \"my notes.txt\"" => r#"(:load "data/"@6..11 "my notes.txt"@12..26)"#,
     save: ":save graph.ron" => r#"(:save "graph.ron"@6..15)"#,
+    save_force: ":save graph.ron force" => r#"(:save "graph.ron"@6..15 force)"#,
     ingest: ":INGEST a.txt" => r#"(:ingest "a.txt"@8..13)"#,
     run: ":run queries/x.kgq" => r#"(:run "queries/x.kgq"@5..18)"#,
     export_last: ":export DOT kurdistan.dot last" => r#"(:export dot "kurdistan.dot"@12..25 last=true)"#,

@@ -8,15 +8,24 @@ const MAX_SUGGESTIONS: usize = 3;
 /// offered once, in its own spelling.
 pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let typed = typed.to_lowercase();
-    let allowed = (typed.chars().count() / 3).max(1);
+    let typed_length = typed.chars().count();
+    let allowed = (typed_length / 3).max(1);
     let mut near: Vec<(usize, String)> = Vec::new();
     let mut containing: Vec<String> = Vec::new();
     for candidate in candidates {
         let lower = candidate.to_lowercase();
-        let distance = strsim::damerau_levenshtein(&typed, &lower);
-        if distance <= allowed {
+        // The distance is at least the difference in length: a candidate too short or too long is
+        // not compared, so a 100 KB name typed by mistake costs a pass over the names, not 100 KB ×
+        // name length for each of them.
+        let too_far = lower.chars().count().abs_diff(typed_length) > allowed;
+        let distance = if too_far {
+            None
+        } else {
+            Some(strsim::damerau_levenshtein(&typed, &lower)).filter(|&d| d <= allowed)
+        };
+        if let Some(distance) = distance {
             near.push((distance, candidate.to_string()));
-        } else if typed.chars().count() >= 3 && lower.contains(&typed) {
+        } else if typed_length >= 3 && lower.contains(&typed) {
             containing.push(candidate.to_string());
         }
     }
@@ -32,9 +41,26 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
     suggestions
 }
 
-/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`: quoted words joined for a sentence.
+/// An error message repeats at most this many characters of a word it quotes.
+pub const ECHOED_CHARACTERS: usize = 80;
+
+/// `text` as an error message quotes it: its control characters shown (`\u{1b}`), not sent to the
+/// terminal, and cut to [`ECHOED_CHARACTERS`] characters with `…` after, so a 10 MB line typed by
+/// mistake is not sent back whole.
+pub fn echoed(text: &str) -> String {
+    let mut characters = text.chars();
+    let kept: String = characters.by_ref().take(ECHOED_CHARACTERS).collect();
+    let safe = crate::model::terminal_safe(&kept).into_owned();
+    if characters.next().is_some() {
+        safe + "…"
+    } else {
+        safe
+    }
+}
+
+/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`: quoted words joined for a sentence (each [`echoed`]).
 pub fn one_of(words: &[String]) -> String {
-    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{}\"", echoed(w))).collect();
     match quoted.as_slice() {
         [] => String::new(),
         [only] => only.clone(),

@@ -13,7 +13,7 @@
 use crate::extract::{ExtractOptions, ExtractProgress, Lexicon, LexiconError};
 use crate::graph::{GraphFormat, KnowledgeGraph, MergeError, PersistError, load_graph};
 use crate::pipeline::{BuildSummary, UpdateMode, UpdateSummary, build_graph, update_graph};
-use crate::text::{Document, DocumentError, load_documents};
+use crate::text::{Document, DocumentError, DocumentWarning, list_documents, read_documents};
 use std::path::{Path, PathBuf};
 
 /// Why a graph could not be opened or documents added.
@@ -139,16 +139,31 @@ impl Inputs {
         Ok(Inputs::Documents(documents_only(paths)?))
     }
 
-    /// The graph: loaded from its file, or built from the documents with `source`.
-    pub fn open(&self, source: &mut LexiconSource) -> Result<KnowledgeGraph, OpenError> {
+    /// The graph: loaded from its file, or built from the documents with `source`. What was passed
+    /// over while listing the documents (a symbolic link loop) goes to `warn`, for the caller to tell.
+    pub fn open(
+        &self,
+        source: &mut LexiconSource,
+        warn: &mut dyn FnMut(&DocumentWarning),
+    ) -> Result<KnowledgeGraph, OpenError> {
         match self {
             Inputs::Graph(path) => Ok(load_graph(path)?),
             Inputs::Documents(paths) => {
-                let documents = load_documents(paths)?;
+                let documents = listed_documents(paths, warn)?;
                 Ok(build_documents(documents, source, &|_| {})?.0)
             }
         }
     }
+}
+
+/// The documents under `paths`, read; what the listing passed over goes to `warn`.
+fn listed_documents(
+    paths: &[PathBuf],
+    warn: &mut dyn FnMut(&DocumentWarning),
+) -> Result<Vec<Document>, DocumentError> {
+    let listing = list_documents(paths)?;
+    listing.warnings.iter().for_each(&mut *warn);
+    read_documents(&listing.sources)
 }
 
 /// `paths`, checked to be documents: no graph file, no data file.
@@ -209,12 +224,13 @@ impl LexiconSource {
 }
 
 /// Opens `inputs`: a single graph file is loaded; anything else is read as documents (directories
-/// recursively) and built into a graph in memory.
+/// recursively) and built into a graph in memory. What the listing passed over goes to `warn`.
 pub fn open_graph(
     inputs: &[PathBuf],
     lexicon: &mut LexiconSource,
+    warn: &mut dyn FnMut(&DocumentWarning),
 ) -> Result<KnowledgeGraph, OpenError> {
-    Inputs::classify(inputs)?.open(lexicon)
+    Inputs::classify(inputs)?.open(lexicon, warn)
 }
 
 /// Builds `documents` into a graph with the source's lexicon and options, telling `observe` how far
@@ -248,12 +264,16 @@ pub fn add_documents(
 }
 
 /// What `:ingest` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestSummary {
     /// Documents added.
     pub added: usize,
     /// Documents skipped because the graph (or an earlier file of the same call) already held their text.
     pub skipped: usize,
+    /// Documents that replaced the graph's document of the same name, edited since it was read.
+    pub replaced: usize,
+    /// What listing the documents passed over (a symbolic link loop), in the order it was met.
+    pub warnings: Vec<DocumentWarning>,
 }
 
 /// The graph with the documents under `paths` added. Documents whose text the graph already holds
@@ -266,7 +286,10 @@ pub fn ingest(
     paths: &[PathBuf],
     lexicon: &mut LexiconSource,
 ) -> Result<(KnowledgeGraph, IngestSummary), OpenError> {
-    let documents = load_documents(&documents_only(paths)?)?;
+    let mut warnings = Vec::new();
+    let documents = listed_documents(&documents_only(paths)?, &mut |warning| {
+        warnings.push(warning.clone())
+    })?;
     let (graph, update) = add_documents(
         graph.clone(),
         documents,
@@ -277,6 +300,8 @@ pub fn ingest(
     let summary = IngestSummary {
         added: update.added.len(),
         skipped: update.skipped.len(),
+        replaced: update.replaced.len(),
+        warnings,
     };
     Ok((graph, summary))
 }

@@ -80,14 +80,24 @@ pub fn run_repl(
         .build();
     let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(ShellHelper::new(session.graph(), options.colour)));
+    let mut history = options.history.clone();
     if let Some(path) = &options.history {
         // A first session has no history yet; any other problem is worth saying once.
-        if path.exists()
+        if let Err(refusal) = history_fit_to_read(path) {
+            // Neither read nor written: `KG_HISTORY=/dev/zero` would be read forever.
+            writeln!(errors, "warning: history {}: {refusal}", path.display())?;
+            history = None;
+        } else if path.exists()
             && let Err(error) = editor.load_history(path)
         {
             writeln!(errors, "warning: history {}: {error}", path.display())?;
         }
     }
+    let options = ReplOptions {
+        history,
+        ..options.clone()
+    };
+    let options = &options;
     let cancel = session.cancel_flag();
     // Ctrl-C while a query runs: the terminal is not in raw mode then, so it arrives as SIGINT. A second
     // shell in the same process (tests) finds the handler already set, which is fine.
@@ -220,6 +230,27 @@ fn show(
 }
 
 /// Writes the history file, creating its directory; a failure is a warning, not the end of the shell.
+/// A history file larger than this is not read: 5000 entries of a few hundred bytes fit well within.
+const MAX_HISTORY_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Whether the history file at `path` may be read: missing (a first session), or a regular file of at
+/// most [`MAX_HISTORY_BYTES`]; a device or a FIFO would be read without end.
+fn history_fit_to_read(path: &std::path::Path) -> Result<(), String> {
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if !metadata.is_file() {
+        return Err("not a regular file; history is not kept this session".into());
+    }
+    if metadata.len() > MAX_HISTORY_BYTES {
+        return Err(format!(
+            "larger than {} MB; history is not kept this session",
+            MAX_HISTORY_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
+
 fn save_history(
     editor: &mut Editor<ShellHelper, DefaultHistory>,
     path: &std::path::Path,

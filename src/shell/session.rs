@@ -3,11 +3,11 @@
 //! there is one code path, so an error reads the same everywhere, as `file:line:column` with the line
 //! and a caret.
 
-use super::graph_source::{LexiconSource, ingest, open_graph};
+use super::graph_source::{LexiconSource, ingest, is_graph_file, open_graph};
 use super::graphviz::draw;
 use super::session_error::{SessionError, SessionErrorKind};
 use super::utc_date::today;
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{FileLock, FileStamp, write_atomically};
 use crate::export::{ExportFormat, ExportOptions, write_export};
 use crate::graph::{KnowledgeGraph, save_graph};
 use crate::model::Span;
@@ -94,6 +94,9 @@ pub struct Session {
     graph_name: String,
     /// The commands typed in the shell, for `:history` and `:save-script`.
     journal: Vec<JournalEntry>,
+    /// The graph file the graph was last read from or saved to, and its stamp then: `:save` onto it
+    /// is refused when it has changed since, so a second writer's work is not silently lost.
+    file: Option<(PathBuf, FileStamp)>,
 }
 
 /// One command typed in the shell.
@@ -158,7 +161,14 @@ impl Session {
             cancel: Arc::new(AtomicBool::new(false)),
             graph_name: String::new(),
             journal: Vec::new(),
+            file: None,
         }
+    }
+
+    /// Remembers that the graph was read from the graph file at `path` when it had `stamp` (taken
+    /// before reading: a write meanwhile then shows as a change).
+    pub fn read_from(&mut self, path: &Path, stamp: Option<FileStamp>) {
+        self.file = stamp.map(|stamp| (same_file_key(path), stamp));
     }
 
     /// Names what the graph was opened from (the inputs as typed), for the header of saved scripts.
@@ -406,20 +416,31 @@ impl Session {
             Meta::Load { paths } => {
                 let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
                 let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
-                let graph =
-                    open_graph(&inputs, &mut self.lexicon).map_err(|e| file_error(span, e))?;
+                let mut warnings = Vec::new();
+                let stamp = FileStamp::of(&inputs[0]);
+                let graph = open_graph(&inputs, &mut self.lexicon, &mut |warning| {
+                    warnings.push(warning.to_string())
+                })
+                .map_err(|e| file_error(span, e))?;
                 self.graph = graph;
                 self.last = None;
+                self.file = None;
+                if let [single] = inputs.as_slice()
+                    && is_graph_file(single)
+                {
+                    self.read_from(single, stamp);
+                }
                 let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
                 self.graph_name = names.join(" ");
-                Ok(Some(confirmation(
+                let mut report = confirmation(
                     ":load",
                     format!("loaded {}: {}", names.join(" "), describe(&self.graph)),
-                )))
+                );
+                report.notes.extend(warnings);
+                Ok(Some(report))
             }
-            Meta::Save { path } => {
-                save_graph(&self.graph, Path::new(&path.text))
-                    .map_err(|e| file_error(path.span, e))?;
+            Meta::Save { path, force } => {
+                self.save(&path, force)?;
                 Ok(Some(confirmation(
                     ":save",
                     format!("saved {}: {}", path.text, describe(&self.graph)),
@@ -431,10 +452,10 @@ impl Session {
                 let (graph, summary) = ingest(&self.graph, &inputs, &mut self.lexicon)
                     .map_err(|e| file_error(span, e))?;
                 self.graph = graph;
-                if summary.added > 0 {
+                if summary.added > 0 || summary.replaced > 0 {
                     self.last = None;
                 }
-                let skipped = if summary.skipped > 0 {
+                let mut skipped = if summary.skipped > 0 {
                     format!(
                         " ({} already in the graph)",
                         counted(summary.skipped, "document was", "documents were")
@@ -442,14 +463,24 @@ impl Session {
                 } else {
                     String::new()
                 };
-                Ok(Some(confirmation(
+                if summary.replaced > 0 {
+                    skipped.push_str(&format!(
+                        ", replaced {} edited since",
+                        counted(summary.replaced, "document", "documents")
+                    ));
+                }
+                let mut report = confirmation(
                     ":ingest",
                     format!(
                         "added {}{skipped}: now {}",
                         counted(summary.added, "document", "documents"),
                         describe(&self.graph)
                     ),
-                )))
+                );
+                report
+                    .notes
+                    .extend(summary.warnings.iter().map(ToString::to_string));
+                Ok(Some(report))
             }
             Meta::Export { target, path, last } => self.export(target, &path, last).map(Some),
             Meta::Mode(mode) => {
@@ -577,6 +608,32 @@ impl Session {
         ))
     }
 
+    /// `:save FILE [force]`: the file is locked while it is compared with what the session read and
+    /// written, so another kg cannot write it in between.
+    fn save(&mut self, path: &PathArg, force: bool) -> Result<(), SessionError> {
+        let file = Path::new(&path.text);
+        let _lock = match FileLock::acquire(file, || {}) {
+            Ok(lock) => Some(lock),
+            Err(error) if error.source.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(file_error(path.span, error)),
+        };
+        if let Some((read, stamp)) = &self.file
+            && *read == same_file_key(file)
+            && FileStamp::of(file) != Some(*stamp)
+            && !force
+        {
+            return Err(SessionError::new(
+                SessionErrorKind::ChangedOnDisk {
+                    path: path.text.clone(),
+                },
+                path.span,
+            ));
+        }
+        save_graph(&self.graph, file).map_err(|e| file_error(path.span, e))?;
+        self.read_from(file, FileStamp::of(file));
+        Ok(())
+    }
+
     /// `:export FORMAT FILE [last]`
     fn export(
         &self,
@@ -642,6 +699,12 @@ impl Session {
             ),
         ))
     }
+}
+
+/// What names one file whatever path leads to it: its canonical path (the path as given when it
+/// cannot be resolved, as for a file not written yet).
+fn same_file_key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Why `:run` failed: the script could not be started (an error about the `:run` line), or one of its

@@ -65,4 +65,9 @@ pub enum SessionErrorKind {
         "no command to save: none has succeeded yet (queries and :load, :ingest, :export are saved)"
     )]
     NothingToSave,
+    /// `:save` onto the graph file the session read, which something else wrote since.
+    #[error(
+        "{path} changed on disk since this session read or saved it (another kg wrote it?); saving would lose that: `:save {path} force` overwrites it, or save to another file"
+    )]
+    ChangedOnDisk { path: String },
 }

@@ -44,14 +44,20 @@ pub enum DocumentError {
     },
     #[error("{path}: no such file or directory")]
     Missing { path: PathBuf },
+    /// The file's size or modification time changed while it was read, every time it was tried: what
+    /// was read may be half of one version and half of another, or nothing.
+    #[error(
+        "{path}: the file changed while it was read ({attempts} tries); build again once it is no longer being written"
+    )]
+    Changing { path: PathBuf, attempts: usize },
 }
 
 /// Something passed over while listing documents, for the caller to tell the user; the listing goes
 /// on without it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentWarning {
-    /// A symbolic link to a folder it is inside of: following it would never end (`find -L` and
-    /// `rg -L` pass over it the same way).
+    /// A symbolic link to a folder it is inside of, or a link that leads back to itself (`a.txt ->
+    /// a.txt`): following it would never end (`find -L` and `rg -L` pass over it the same way).
     #[error("{path}: a symbolic link loop; skipped")]
     SymlinkLoop { path: PathBuf },
 }
@@ -114,10 +120,19 @@ pub fn list_documents(paths: &[PathBuf]) -> Result<DocumentListing, DocumentErro
     let mut listing = DocumentListing::default();
     let mut seen = std::collections::HashSet::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => DocumentError::Missing { path: path.clone() },
-            _ => io_error(path, source),
-        })?;
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(error) if is_symlink_loop(&error) => {
+                listing
+                    .warnings
+                    .push(DocumentWarning::SymlinkLoop { path: path.clone() });
+                continue;
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(DocumentError::Missing { path: path.clone() });
+            }
+            Err(error) => return Err(io_error(path, error)),
+        };
         let found = if metadata.is_dir() {
             files_under(path, &mut listing.warnings)?
         } else {
@@ -187,9 +202,24 @@ fn collect_files(
         return Ok(());
     }
     ancestors.push(canonical);
-    for entry in std::fs::read_dir(directory).map_err(|e| io_error(directory, e))? {
-        let path = entry.map_err(|e| io_error(directory, e))?.path();
-        let metadata = std::fs::metadata(&path).map_err(|e| io_error(&path, e))?;
+    // Sorted, so warnings come in the same order on every run (the files are sorted again as a whole).
+    let mut entries = std::fs::read_dir(directory)
+        .map_err(|e| io_error(directory, e))?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| io_error(directory, e))?;
+    entries.sort();
+    for path in entries {
+        let metadata = match std::fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            // A link to itself, or a chain of links that comes back round, leads nowhere: the system
+            // gives up on it, and so does the listing, as it does for a loop through folders.
+            Err(error) if is_symlink_loop(&error) => {
+                warnings.push(DocumentWarning::SymlinkLoop { path });
+                continue;
+            }
+            Err(error) => return Err(io_error(&path, error)),
+        };
         // Only regular files are documents: opening a named pipe or a device that happens to end in
         // `.txt` would block the build or read forever.
         if metadata.is_dir() {
@@ -202,17 +232,85 @@ fn collect_files(
     Ok(())
 }
 
+/// Whether `error` is the system giving up on a chain of symbolic links that never ends (`ELOOP`).
+fn is_symlink_loop(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}
+
 fn has_document_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-fn read_document(path: &Path, name: String) -> Result<Document, DocumentError> {
-    let bytes = std::fs::read(path).map_err(|source| DocumentError::Io {
+/// A file that changes while it is read is read again this many times in all before giving up.
+const READ_ATTEMPTS: usize = 3;
+
+/// The bytes of the file at `path`, read while its size and modification time stayed the same (checked
+/// on the open file before and after reading, and against the number of bytes read), so a file being
+/// written is never taken half-read; tried [`READ_ATTEMPTS`] times.
+fn read_unchanged(path: &Path) -> Result<Vec<u8>, DocumentError> {
+    use std::io::Read;
+    let io = |source| io_error(path, source);
+    let stamp = |metadata: &std::fs::Metadata| (metadata.len(), metadata.modified().ok());
+    for _ in 0..READ_ATTEMPTS {
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let metadata = file.metadata().map_err(io)?;
+        let before = stamp(&metadata);
+        let mut bytes = Vec::with_capacity(usize::try_from(before.0).unwrap_or(0));
+        file.read_to_end(&mut bytes).map_err(io)?;
+        // A pipe or a device named on the command line has no size to compare: it is read as it comes.
+        if !metadata.is_file() {
+            return Ok(bytes);
+        }
+        let after = stamp(&file.metadata().map_err(io)?);
+        if before == after
+            && bytes.len() as u64 == after.0
+            && !still_written(&file, after).map_err(io)?
+        {
+            return Ok(bytes);
+        }
+        // A writer that stopped short of the end a moment ago is likely done the next: try again.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Err(DocumentError::Changing {
         path: path.to_path_buf(),
-        source,
-    })?;
+        attempts: READ_ATTEMPTS,
+    })
+}
+
+/// A file modified this recently may be in the middle of being written (truncated, and not yet
+/// written again): it is looked at once more after this long.
+const SETTLING: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Whether the file, last seen as `stamp`, was modified within [`SETTLING`] and changes in the next
+/// [`SETTLING`]: the only way to tell a file that is being written from one that is simply short. A
+/// file older than that costs nothing more.
+fn still_written(
+    file: &std::fs::File,
+    stamp: (u64, Option<std::time::SystemTime>),
+) -> Result<bool, std::io::Error> {
+    let recent = stamp
+        .1
+        .is_some_and(|modified| modified.elapsed().map_or(true, |age| age < SETTLING));
+    if !recent {
+        return Ok(false);
+    }
+    std::thread::sleep(SETTLING);
+    let metadata = file.metadata()?;
+    Ok((metadata.len(), metadata.modified().ok()) != stamp)
+}
+
+fn read_document(path: &Path, name: String) -> Result<Document, DocumentError> {
+    let bytes = read_unchanged(path)?;
     let text = decode(bytes).map_err(|failure| match failure {
         DecodeFailure::Binary => DocumentError::Binary {
             path: path.to_path_buf(),
@@ -312,6 +410,56 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Decode
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 21: a file rewritten over and over while it is read is never taken half-read: each
+    /// read gives one whole version, or says the file was changing.
+    #[test]
+    fn a_file_written_while_it_is_read_is_whole_or_refused() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("moving.txt");
+        let versions = [
+            "Iraq met Iran.\n".repeat(20_000),
+            "China met Turkey.\n".repeat(30_000),
+        ];
+        std::fs::write(&path, &versions[0]).unwrap_or_else(|e| panic!("{e}"));
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let (mut whole, mut refused) = (0, 0);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                // Truncates and writes in place, as a shell's `>` or an editor saving in place does.
+                for version in versions.iter().cycle() {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    let _ = std::fs::write(&path, version);
+                }
+            });
+            for _ in 0..50 {
+                let read = read_document(&path, "moving.txt".into());
+                if !matches!(&read, Ok(d) if versions.contains(&d.text)) {
+                    // The writer stops before any assertion below can fail, so the scope ends.
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                match read {
+                    Ok(document) => {
+                        assert!(
+                            versions.contains(&document.text),
+                            "a half-read document of {} bytes was kept",
+                            document.text.len()
+                        );
+                        whole += 1;
+                    }
+                    Err(DocumentError::Changing { attempts, .. }) => {
+                        assert_eq!(attempts, READ_ATTEMPTS);
+                        refused += 1;
+                    }
+                    Err(error) => panic!("{error}"),
+                }
+            }
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        assert_eq!(whole + refused, 50);
+    }
 
     #[test]
     fn decodes_each_encoding() {
