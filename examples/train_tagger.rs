@@ -9,7 +9,7 @@
 //! Arguments: the folder of `*.conllu.gz` files, the folder to write `model.bin` to, and optionally
 //! `--texts DIR` (the addresses' text files; by default `SILVER/../../corpus-large/sotu`),
 //! `--tokens project|silver` (learn from the project's tokens, the default, or spaCy's), `--epochs N`
-//! and `--seed N`.
+//! `--seed N` and `--prune WEIGHT` (averaged weights smaller than this are dropped; 2 by default).
 //!
 //! Held out: every tenth file by sorted name, starting with the first (24 of 233 addresses). The
 //! training sentences are shuffled with a fixed seed before each pass, so a run is reproducible.
@@ -53,7 +53,7 @@ fn main() -> ExitCode {
 
 fn parse_arguments() -> Result<Arguments, String> {
     let usage = "usage: train_tagger SILVER_DIR OUTPUT_DIR [--texts DIR] [--tokens project|silver] \
-                 [--epochs N] [--seed N]";
+                 [--epochs N] [--seed N] [--prune WEIGHT]";
     let mut positional = Vec::new();
     let mut texts = None;
     let mut project_tokens = true;
@@ -76,6 +76,9 @@ fn parse_arguments() -> Result<Arguments, String> {
             }
             "--epochs" => {
                 options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?
+            }
+            "--prune" => {
+                options.prune_below = value()?.parse().map_err(|e| format!("--prune: {e}"))?
             }
             "--seed" => options.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             _ if argument.starts_with("--") => {

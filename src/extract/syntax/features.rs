@@ -177,17 +177,15 @@ fn key(template: u64, value: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The keys of the word at `index` of a sentence (an index into `words`, which holds two paddings
-/// before the first word) that do not depend on the tags before it.
+/// How many keys [`word_keys`] gives.
+pub(crate) const WORD_FEATURES: usize = 7;
+/// How many keys [`neighbour_keys`] gives.
+pub(crate) const NEIGHBOUR_FEATURES: usize = 6;
+
+/// The keys of a word's own forms: they depend on the word alone (and whether it starts the
+/// sentence), so a tagger may add up their weights once per word type.
 #[inline]
-pub(crate) fn context_keys(words: &[WordFeatures], index: usize) -> [u64; CONTEXT_FEATURES] {
-    let (before2, before, word, after, after2) = (
-        &words[index - 2],
-        &words[index - 1],
-        &words[index],
-        &words[index + 1],
-        &words[index + 2],
-    );
+pub(crate) fn word_keys(word: &WordFeatures) -> [u64; WORD_FEATURES] {
     [
         key(1, 0),
         key(2, word.normal),
@@ -195,14 +193,38 @@ pub(crate) fn context_keys(words: &[WordFeatures], index: usize) -> [u64; CONTEX
         key(4, word.suffix2),
         key(5, word.prefix1),
         key(6, word.shape),
+        key(17, word.head),
+    ]
+}
+
+/// The keys of the words around the word at `index` of a sentence (an index into `words`, which
+/// holds two paddings before the first word and after the last).
+#[inline]
+pub(crate) fn neighbour_keys(words: &[WordFeatures], index: usize) -> [u64; NEIGHBOUR_FEATURES] {
+    let (before2, before, after, after2) = (
+        &words[index - 2],
+        &words[index - 1],
+        &words[index + 1],
+        &words[index + 2],
+    );
+    [
         key(7, before.normal),
         key(8, before.suffix3),
         key(9, before2.normal),
         key(10, after.normal),
         key(11, after.suffix3),
         key(12, after2.normal),
-        key(17, word.head),
     ]
+}
+
+/// The keys of the word at `index` that do not depend on the tags before it: [`word_keys`] and
+/// [`neighbour_keys`] together.
+#[inline]
+pub(crate) fn context_keys(words: &[WordFeatures], index: usize) -> [u64; CONTEXT_FEATURES] {
+    let mut keys = [0; CONTEXT_FEATURES];
+    keys[..WORD_FEATURES].copy_from_slice(&word_keys(&words[index]));
+    keys[WORD_FEATURES..].copy_from_slice(&neighbour_keys(words, index));
+    keys
 }
 
 /// The keys of the word at `index` made with the tags given the two words before it (tag numbers, or

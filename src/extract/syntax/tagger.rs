@@ -9,8 +9,8 @@
 
 use super::Tag;
 use super::features::{
-    CONTEXT_FEATURES, START_TAG, START_TAG_2, WordFeatures, context_keys, history_keys,
-    sentence_features,
+    START_TAG, START_TAG_2, WordFeatures, history_keys, neighbour_keys, sentence_features,
+    word_keys,
 };
 use super::lemmatizer::Lemmatizer;
 use super::model_file::{ModelError, ModelFile};
@@ -61,12 +61,18 @@ pub struct Tagger {
     lemmatizer: Lemmatizer,
 }
 
-/// What a tagger keeps between sentences, so tagging many allocates once.
+/// The most word types whose own scores a [`TaggerScratch`] remembers before it starts afresh.
+const REMEMBERED_WORDS: usize = 1 << 14;
+
+/// What a tagger keeps between sentences, so tagging many allocates once: buffers, and the scores
+/// of the features of each word type's own forms (most words of a text are ones seen before, and
+/// those features are half of the look-ups).
 #[derive(Debug, Default)]
 pub struct TaggerScratch {
     words: Vec<WordFeatures>,
     lower: String,
     numbers: Vec<u8>,
+    word_scores: FxHashMap<u64, [f32; MAX_TAGS]>,
 }
 
 impl Tagger {
@@ -149,13 +155,13 @@ impl Tagger {
 
     /// The tag numbers of the words whose features are in `scratch.words`, into `scratch.numbers`.
     fn tag_features(&self, scratch: &mut TaggerScratch) {
-        let words = &scratch.words;
+        let (words, word_scores) = (&scratch.words, &mut scratch.word_scores);
         scratch.numbers.clear();
         let (mut previous, mut previous2) = (START_TAG, START_TAG_2);
         for index in 2..words.len() - 2 {
             let number = match self.dictionary.get(&words[index].exact) {
                 Some(&number) => number,
-                None => self.predict(words, index, previous, previous2),
+                None => self.predict(words, index, previous, previous2, word_scores),
             };
             scratch.numbers.push(number);
             previous2 = previous;
@@ -165,10 +171,28 @@ impl Tagger {
 
     /// The best-scoring tag number of the word at `index`.
     #[inline]
-    fn predict(&self, words: &[WordFeatures], index: usize, previous: u64, previous2: u64) -> u8 {
-        let mut scores = [0f32; MAX_TAGS];
-        let context: [u64; CONTEXT_FEATURES] = context_keys(words, index);
-        for key in context {
+    fn predict(
+        &self,
+        words: &[WordFeatures],
+        index: usize,
+        previous: u64,
+        previous2: u64,
+        word_scores: &mut FxHashMap<u64, [f32; MAX_TAGS]>,
+    ) -> u8 {
+        let word = &words[index];
+        // The word's own forms and its shape (which says whether it starts the sentence).
+        let word_type = word.exact.rotate_left(17) ^ word.shape;
+        if word_scores.len() >= REMEMBERED_WORDS {
+            word_scores.clear();
+        }
+        let mut scores = *word_scores.entry(word_type).or_insert_with(|| {
+            let mut scores = [0f32; MAX_TAGS];
+            for key in word_keys(word) {
+                self.weights.add(key, &mut scores);
+            }
+            scores
+        });
+        for key in neighbour_keys(words, index) {
             self.weights.add(key, &mut scores);
         }
         for key in history_keys(words, index, previous, previous2) {

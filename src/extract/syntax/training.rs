@@ -43,7 +43,7 @@ impl Default for TrainingOptions {
             seed: 19,
             dictionary_min_count: 20,
             dictionary_min_share: 0.995,
-            prune_below: 0.5,
+            prune_below: 2.0,
         }
     }
 }
