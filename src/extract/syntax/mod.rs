@@ -5,7 +5,7 @@
 //! - [`tag`]: the Penn Treebank tags ([`Tag`]) and the Universal tags they map to ([`UniversalTag`]).
 //! - [`tagger`]: the [`Tagger`], a greedy averaged-perceptron tagger with a lemmatiser, read from the
 //!   model shipped in `data/tagger/` (learned from spaCy's tags of the State of the Union addresses;
-//!   provenance in `data/tagger/README.md`).
+//!   provenance in `data/tagger/README`).
 //! - `features`: what the tagger reads of a word in its sentence, shared by tagging and training.
 //! - [`lemmatizer`]: learned suffix rules and exceptions from a word and its tag to its lemma.
 //! - [`training`]: the averaged perceptron's training, which `examples/train_tagger.rs` runs.

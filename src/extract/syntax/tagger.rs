@@ -18,7 +18,7 @@ use crate::text::Token;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// The shipped model's bytes (made by `examples/train_tagger.rs`; see `data/tagger/README.md`).
+/// The shipped model's bytes (made by `examples/train_tagger.rs`; see `data/tagger/README`).
 static SHIPPED_MODEL: &[u8] = include_bytes!("../../../data/tagger/model.bin");
 
 /// The most tags a model may have (scores are kept in an array of this size).
