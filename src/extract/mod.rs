@@ -9,6 +9,8 @@
 //! - [`mod@reference`]: "it", "he", "the country", "the group" read as the entity named just before.
 //! - [`rules`]: named rules that read relations from the words between and around mentions, one per
 //!   file.
+//! - [`syntax`]: part-of-speech tags and lemmas (a learned tagger), the base of a syntactic layer; not
+//!   yet used by the passes.
 //! - [`time`]: the period (in years) a sentence speaks of.
 //! - [`extraction`]: what extraction gives ([`Extraction`]); [`ExtractOptions`]: how it runs.
 
@@ -19,6 +21,7 @@ mod options;
 mod passes;
 pub mod reference;
 pub mod rules;
+pub mod syntax;
 #[cfg(test)]
 pub(crate) mod test_lexicon;
 pub mod time;

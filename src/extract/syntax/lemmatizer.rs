@@ -1,0 +1,435 @@
+//! The lemmatiser: a word and its tag to the word's dictionary form ("signed" VBD → "sign",
+//! "treaties" NNS → "treaty", "was" VBD → "be").
+//!
+//! Both halves are learned from tagged, lemmatised text ([`Lemmatizer::learn`]): suffix rules per tag
+//! (the longest ending of the word that has a rule decides how many characters to strip and what to
+//! append), and exceptions for the word forms the rules get wrong (irregular verbs and plurals).
+
+use super::Tag;
+use super::model_file::{LemmaExceptionRecord, LemmaRuleRecord};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// The longest ending a rule looks at, in characters.
+const LONGEST_SUFFIX: usize = 4;
+/// How many word types must share an ending's rule for it to be kept.
+const RULE_MIN_TYPES: usize = 2;
+/// How many times a (form, tag) must be seen for an exception to be kept.
+const EXCEPTION_MIN_COUNT: usize = 2;
+
+/// How a rule turns a word into its lemma.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Change {
+    strip: u8,
+    append: String,
+    keep_case: bool,
+}
+
+impl Change {
+    /// The lemma of `word` (as written) whose lower case is `lower`.
+    fn apply(&self, word: &str, lower: &str) -> String {
+        // Keep the capitals by stripping the written word, when lower-casing kept its length.
+        let base = if self.keep_case && word.chars().count() == lower.chars().count() {
+            word
+        } else {
+            lower
+        };
+        let count = base.chars().count();
+        let keep = count.saturating_sub(usize::from(self.strip));
+        if usize::from(self.strip) >= count {
+            return base.to_string();
+        }
+        let cut = base
+            .char_indices()
+            .nth(keep)
+            .map_or(base.len(), |(at, _)| at);
+        let mut lemma = String::with_capacity(cut + self.append.len());
+        lemma.push_str(&base[..cut]);
+        lemma.push_str(&self.append);
+        lemma
+    }
+
+    /// The change that takes `lower` to `lemma` (both lower case).
+    fn between(lower: &str, lemma: &str) -> (u8, String) {
+        let common = lower
+            .chars()
+            .zip(lemma.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let strip = lower.chars().count() - common;
+        let append: String = lemma.chars().skip(common).collect();
+        (u8::try_from(strip).unwrap_or(u8::MAX), append)
+    }
+}
+
+/// A word and its tag to the word's lemma, by learned suffix rules and exceptions.
+#[derive(Debug, Clone, Default)]
+pub struct Lemmatizer {
+    /// (tag, ending) hashed → (ending, change).
+    rules: FxHashMap<u64, (Box<str>, Change)>,
+    /// (tag, form) hashed → (form, lemma).
+    exceptions: FxHashMap<u64, (Box<str>, Box<str>)>,
+}
+
+/// The key of a tag number and a string.
+fn tagged_key(tag: u8, text: &str) -> u64 {
+    xxh3_64_with_seed(text.as_bytes(), u64::from(tag))
+}
+
+/// `word` in lower case with curly apostrophes straight (borrowed when it already is).
+pub(crate) fn lower_form(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| !c.is_uppercase() && c != '’') {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.replace('’', "'").to_lowercase())
+    }
+}
+
+impl Lemmatizer {
+    /// The lemma of `word` with tag number `tag` (an index into the model's tags).
+    pub(crate) fn lemma(&self, word: &str, tag: u8) -> String {
+        let lower = lower_form(word);
+        if let Some((form, lemma)) = self.exceptions.get(&tagged_key(tag, &lower))
+            && **form == *lower
+        {
+            return lemma.to_string();
+        }
+        match self.change(tag, &lower) {
+            Some(change) => change.apply(word, &lower),
+            None => lower.into_owned(),
+        }
+    }
+
+    /// The rule of the longest ending of `lower` that has one.
+    fn change(&self, tag: u8, lower: &str) -> Option<&Change> {
+        let ends: Vec<usize> = lower.char_indices().map(|(at, _)| at).collect();
+        (0..=LONGEST_SUFFIX.min(ends.len()))
+            .rev()
+            .find_map(|length| {
+                let suffix = &lower[if length == 0 {
+                    lower.len()
+                } else {
+                    ends[ends.len() - length]
+                }..];
+                self.rules
+                    .get(&tagged_key(tag, suffix))
+                    .filter(|(stored, _)| **stored == *suffix)
+                    .map(|(_, change)| change)
+            })
+    }
+
+    /// The lemmatiser of a model's records.
+    pub(crate) fn from_records(
+        rules: &[LemmaRuleRecord],
+        exceptions: &[LemmaExceptionRecord],
+    ) -> Self {
+        let rules = rules
+            .iter()
+            .map(|rule| {
+                let change = Change {
+                    strip: rule.strip,
+                    append: rule.append.clone(),
+                    keep_case: rule.keep_case,
+                };
+                (
+                    tagged_key(rule.tag, &rule.suffix),
+                    (rule.suffix.clone().into_boxed_str(), change),
+                )
+            })
+            .collect();
+        let exceptions = exceptions
+            .iter()
+            .map(|exception| {
+                (
+                    tagged_key(exception.tag, &exception.form),
+                    (
+                        exception.form.clone().into_boxed_str(),
+                        exception.lemma.clone().into_boxed_str(),
+                    ),
+                )
+            })
+            .collect();
+        Lemmatizer { rules, exceptions }
+    }
+
+    /// Learns rules and exceptions from `(form, tag, lemma)` triples of running text, and gives them
+    /// as a model's records (sorted, so the same text gives the same file), numbering tags by their
+    /// place in [`Tag::ALL`], as the trainer numbers a model's tags.
+    pub fn learn<'a>(
+        examples: impl IntoIterator<Item = (&'a str, Tag, &'a str)>,
+    ) -> (Vec<LemmaRuleRecord>, Vec<LemmaExceptionRecord>) {
+        // How often each (lower-case form, tag) takes each lemma, and whether the lemma kept the
+        // capitals of a form that had some.
+        let mut seen: BTreeMap<(String, u8), LemmaCounts> = BTreeMap::new();
+        for (form, tag, lemma) in examples {
+            let Some(tag) = tag.index_in(Tag::ALL) else {
+                continue;
+            };
+            let lower = lower_form(form).into_owned();
+            let capitals = lower != form.replace('’', "'");
+            let lemma_lower = lower_form(lemma).into_owned();
+            let kept = capitals && lemma != lemma_lower;
+            let counts = seen.entry((lower, tag)).or_default();
+            let entry = counts.entry(lemma_lower).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(capitals);
+            entry.2 += usize::from(kept);
+        }
+        // Each (form, tag)'s usual lemma.
+        let usual: Vec<Usual> = seen
+            .into_iter()
+            .filter_map(|(key, lemmas)| {
+                let total = lemmas.values().map(|c| c.0).sum();
+                let (lemma, (_, capitals, kept)) = lemmas
+                    .into_iter()
+                    .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)))?;
+                Some(Usual {
+                    key,
+                    lemma,
+                    count: total,
+                    capitals: capitals > 0,
+                    kept: capitals > 0 && kept * 2 > capitals,
+                })
+            })
+            .collect();
+        let rules = learn_rules(&usual);
+        let lemmatizer = Lemmatizer::from_records(&rules, &[]);
+        let exceptions = usual
+            .iter()
+            .filter(|usual| {
+                usual.count >= EXCEPTION_MIN_COUNT
+                    && lemmatizer.lemma(&usual.key.0, usual.key.1) != usual.lemma
+            })
+            .map(|usual| LemmaExceptionRecord {
+                form: usual.key.0.clone(),
+                tag: usual.key.1,
+                lemma: usual.lemma.clone(),
+            })
+            .collect();
+        (rules, exceptions)
+    }
+}
+
+/// Each lemma a (form, tag) took: (times, times written with capitals, times the lemma kept them).
+type LemmaCounts = BTreeMap<String, (usize, usize, usize)>;
+
+/// A (lower-case form, tag number) of the learning text with its usual lemma (lower case).
+struct Usual {
+    key: (String, u8),
+    lemma: String,
+    /// How often the form was seen with the tag.
+    count: usize,
+    /// Whether it was ever written with capitals.
+    capitals: bool,
+    /// Whether its lemma mostly kept those capitals.
+    kept: bool,
+}
+
+/// The suffix rules of each tag: for each ending of up to [`LONGEST_SUFFIX`] characters, the change
+/// most word types with it take, kept only where it differs from the change of the ending one
+/// character shorter (so the longest stored ending of a word gives its change).
+fn learn_rules(usual: &[Usual]) -> Vec<LemmaRuleRecord> {
+    // (tag, ending) → change → (types, types with capitals, types that kept them).
+    type Votes = BTreeMap<(u8, String), BTreeMap<(u8, String), (usize, usize, usize)>>;
+    let mut votes: Votes = BTreeMap::new();
+    for Usual {
+        key: (form, tag),
+        lemma,
+        capitals,
+        kept,
+        ..
+    } in usual
+    {
+        let change = Change::between(form, lemma);
+        let chars: Vec<usize> = form.char_indices().map(|(at, _)| at).collect();
+        for length in 0..=LONGEST_SUFFIX.min(chars.len()) {
+            let suffix = if length == 0 {
+                String::new()
+            } else {
+                form[chars[chars.len() - length]..].to_string()
+            };
+            let entry = votes
+                .entry((*tag, suffix))
+                .or_default()
+                .entry(change.clone())
+                .or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(*capitals);
+            entry.2 += usize::from(*kept);
+        }
+    }
+    let best: BTreeMap<(u8, String), Change> = votes
+        .into_iter()
+        .filter_map(|(key, changes)| {
+            let ((strip, append), (types, capitals, kept)) = changes
+                .into_iter()
+                .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)))?;
+            let enough = key.1.is_empty() || types >= RULE_MIN_TYPES;
+            enough.then(|| {
+                let keep_case = capitals > 0 && kept * 2 > capitals;
+                (
+                    key,
+                    Change {
+                        strip,
+                        append,
+                        keep_case,
+                    },
+                )
+            })
+        })
+        .collect();
+    // The change an ending gives: its own, or its shorter ending's.
+    let effective = |tag: u8, suffix: &str| -> Option<&Change> {
+        let mut suffix = suffix;
+        loop {
+            if let Some(change) = best.get(&(tag, suffix.to_string())) {
+                return Some(change);
+            }
+            let mut chars = suffix.chars();
+            chars.next()?;
+            suffix = chars.as_str();
+        }
+    };
+    best.iter()
+        .filter(|((tag, suffix), change)| {
+            let mut shorter = suffix.chars();
+            if shorter.next().is_none() {
+                return true;
+            }
+            effective(*tag, shorter.as_str()) != Some(change)
+        })
+        .map(|((tag, suffix), change)| LemmaRuleRecord {
+            tag: *tag,
+            suffix: suffix.clone(),
+            strip: change.strip,
+            append: change.append.clone(),
+            keep_case: change.keep_case,
+        })
+        .collect()
+}
+
+impl Tag {
+    /// This tag's number in a list of tags (the model's), if it is there.
+    pub(crate) fn index_in(self, tags: &[Tag]) -> Option<u8> {
+        tags.iter()
+            .position(|&tag| tag == self)
+            .and_then(|index| u8::try_from(index).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tag numbers in these tests: Tag::ALL's order.
+    fn number(tag: Tag) -> u8 {
+        tag.index_in(Tag::ALL).unwrap_or(u8::MAX)
+    }
+
+    /// A lemmatiser learned from a few lemmatised words of our own.
+    fn learned() -> Lemmatizer {
+        use Tag::*;
+        let words: &[(&str, Tag, &str)] = &[
+            ("treaties", PluralNoun, "treaty"),
+            ("parties", PluralNoun, "party"),
+            ("cities", PluralNoun, "city"),
+            ("ministers", PluralNoun, "minister"),
+            ("talks", PluralNoun, "talk"),
+            ("envoys", PluralNoun, "envoy"),
+            ("boxes", PluralNoun, "box"),
+            ("taxes", PluralNoun, "tax"),
+            ("men", PluralNoun, "man"),
+            ("men", PluralNoun, "man"),
+            ("signed", PastVerb, "sign"),
+            ("met", PastVerb, "meet"),
+            ("met", PastVerb, "meet"),
+            ("attacked", PastVerb, "attack"),
+            ("backed", PastVerb, "back"),
+            ("was", PastVerb, "be"),
+            ("was", PastVerb, "be"),
+            ("Was", PastVerb, "be"),
+            ("Geneva", ProperNoun, "Geneva"),
+            ("Monday", ProperNoun, "Monday"),
+            ("The", Determiner, "the"),
+            ("the", Determiner, "the"),
+            ("the", Determiner, "the"),
+        ];
+        let (rules, exceptions) = Lemmatizer::learn(words.iter().copied());
+        Lemmatizer::from_records(&rules, &exceptions)
+    }
+
+    #[test]
+    fn lemmatises_by_rules_and_exceptions() {
+        use Tag::*;
+        let lemmatizer = learned();
+        let cases = [
+            ("embassies", PluralNoun, "embassy"),
+            ("sanctions", PluralNoun, "sanction"),
+            ("Taxes", PluralNoun, "tax"),
+            ("men", PluralNoun, "man"),
+            ("marched", PastVerb, "march"),
+            ("met", PastVerb, "meet"),
+            ("Was", PastVerb, "be"),
+            ("Baghdad", ProperNoun, "Baghdad"),
+            ("The", Determiner, "the"),
+            ("A", Determiner, "a"),
+            ("quickly", Adverb, "quickly"),
+        ];
+        for (word, tag, lemma) in cases {
+            assert_eq!(lemmatizer.lemma(word, number(tag)), lemma, "{word} {tag}");
+        }
+    }
+
+    #[test]
+    fn applies_changes() {
+        let cases = [
+            (
+                Change {
+                    strip: 3,
+                    append: "y".into(),
+                    keep_case: false,
+                },
+                "Treaties",
+                "treaties",
+                "treaty",
+            ),
+            (
+                Change {
+                    strip: 0,
+                    append: String::new(),
+                    keep_case: true,
+                },
+                "Geneva",
+                "geneva",
+                "Geneva",
+            ),
+            (
+                Change {
+                    strip: 9,
+                    append: "x".into(),
+                    keep_case: false,
+                },
+                "ab",
+                "ab",
+                "ab",
+            ),
+            (
+                Change {
+                    strip: 1,
+                    append: String::new(),
+                    keep_case: false,
+                },
+                "cafés",
+                "cafés",
+                "café",
+            ),
+        ];
+        for (change, word, lower, lemma) in cases {
+            assert_eq!(change.apply(word, lower), lemma);
+        }
+        assert_eq!(Change::between("treaties", "treaty"), (3, "y".to_string()));
+        assert_eq!(Change::between("met", "meet"), (1, "et".to_string()));
+    }
+}

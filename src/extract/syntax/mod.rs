@@ -1,0 +1,28 @@
+//! The syntactic layer: part-of-speech tags and lemmas for a sentence's tokens, the base that chunks,
+//! clauses and relation rules over sentence structure are to stand on (issue 19). Not yet used by
+//! extraction.
+//!
+//! - [`tag`]: the Penn Treebank tags ([`Tag`]) and the Universal tags they map to ([`UniversalTag`]).
+//! - [`tagger`]: the [`Tagger`], a greedy averaged-perceptron tagger with a lemmatiser, read from the
+//!   model shipped in `data/tagger/` (learned from spaCy's tags of the State of the Union addresses;
+//!   provenance in `data/tagger/README`).
+//! - `features`: what the tagger reads of a word in its sentence, shared by tagging and training.
+//! - [`lemmatizer`]: learned suffix rules and exceptions from a word and its tag to its lemma.
+//! - [`training`]: the averaged perceptron's training, which `examples/train_tagger.rs` runs.
+//! - [`model_file`]: the model file's format and its errors.
+//! - [`conllu`] and [`alignment`]: reading the silver data (CoNLL-U with byte spans) and lining its
+//!   tokens up with the project's, for training and for measuring agreement.
+
+pub mod alignment;
+pub mod conllu;
+mod features;
+pub mod lemmatizer;
+pub mod model_file;
+pub mod tag;
+pub mod tagger;
+pub mod training;
+
+pub use lemmatizer::Lemmatizer;
+pub use model_file::{ModelError, ModelFile};
+pub use tag::{Tag, UniversalTag};
+pub use tagger::{Tagger, TaggerScratch};
