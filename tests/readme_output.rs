@@ -54,7 +54,7 @@ fn blocks(readme: &str) -> Vec<Block> {
 fn shell_transcript(block: &str) -> String {
     let data = root().join("data");
     let mut lexicon = LexiconSource::default();
-    let graph = open_graph(&[data], &mut lexicon).unwrap();
+    let graph = open_graph(&[data], &mut lexicon, &mut |_| {}).unwrap();
     let mut text = format!("$ kg\n{}\n", banner("data", &graph));
     let mut session = Session::new(graph, lexicon, OutputMode::Table);
     session.set_width(Some(COLUMNS));

@@ -29,7 +29,7 @@ fn typed(session: &mut Session, entry: &str, number: usize) -> Result<String, St
 fn a_saved_session_replays_to_the_same_answers() {
     let dir = tempfile::tempdir().unwrap();
     let mut lexicon = LexiconSource::default();
-    let graph = open_graph(&[data()], &mut lexicon).unwrap();
+    let graph = open_graph(&[data()], &mut lexicon, &mut |_| {}).unwrap();
     let mut session = Session::new(graph, lexicon, OutputMode::Plain);
     session.set_graph_name(data().display().to_string());
     let entries = [
@@ -125,7 +125,7 @@ fn a_saved_session_replays_to_the_same_answers() {
 #[test]
 fn saving_what_is_not_there_is_an_error() {
     let mut lexicon = LexiconSource::default();
-    let graph = open_graph(&[data()], &mut lexicon).unwrap();
+    let graph = open_graph(&[data()], &mut lexicon, &mut |_| {}).unwrap();
     let mut session = Session::new(graph, lexicon, OutputMode::Plain);
     let cases = [
         (

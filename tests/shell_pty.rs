@@ -267,10 +267,7 @@ fn answers_fit_80_columns_and_long_ones_are_paged() {
     keys(&mut shell, "entity \"Kurdistan Region\r");
     shell.exp_string("...> ").unwrap();
     let text = answer(&mut shell, " of Iraq\"");
-    assert!(
-        text.contains("Kurdistan Region of Iraq (Organization)"),
-        "{text}"
-    );
+    assert!(text.contains("Kurdistan Region of Iraq (Place)"), "{text}");
     // The session so far, saved as a script: the failed command left out.
     answer(&mut shell, "entity Irak");
     let script = home.path().join("session.kgq");

@@ -208,8 +208,13 @@ impl<'a> Finder<'a> {
             return true;
         }
         // "Attacking Iran …", "Let us …": a common word where a sentence starts, unless a lexicon name
-        // starts with it ("People's Republic of China").
-        if at_start && self.starts_with_common_word(i) && self.lexicon_match(i).is_none() {
+        // starts with it ("People's Republic of China") or it is the head noun that leads an event's or
+        // a place's name ("Operation Desert Storm began", "Lake Chad shrank").
+        if at_start
+            && self.starts_with_common_word(i)
+            && self.lexicon_match(i).is_none()
+            && !self.leads_a_name(i)
+        {
             return true;
         }
         // "Arab" alone names no actor, but "the Arab League" does: a phrase it starts that ends in
@@ -221,6 +226,15 @@ impl<'a> Finder<'a> {
         // "the Muslim world" is a region the lexicon names, though "Muslim" alone names no actor.
         facts.calendar
             || (facts.non_actor && !non_actor_heads_phrase && self.lexicon_match(i).is_none())
+    }
+
+    /// Whether the word at `i` is a head noun that may lead a name ("Operation", "Lake") and a
+    /// capitalised phrase goes on after it.
+    fn leads_a_name(&self, i: usize) -> bool {
+        self.lexicon
+            .head_noun(self.word(i))
+            .is_some_and(|kind| super::phrase::LEADING_HEAD_KINDS.contains(&kind))
+            && self.phrase_end(i) > i + 1
     }
 
     /// Pushes the mention of the lexicon match `found` at `i`, or of the event, national force or city
@@ -486,7 +500,12 @@ mod tests {
     fn adjectives_alone_are_not_names() {
         let cases: &[(&str, &[(&str, bool)])] = &[
             ("Officials spoke of Kurdish politicians in the town.", &[]),
-            ("It joined the Islamic world and Western powers.", &[]),
+            ("It joined Nordic and Slavic powers.", &[]),
+            // The lexicon knows these: a region and its adjective.
+            (
+                "It joined the Islamic world and Western powers.",
+                &[("Islamic world", false), ("Western", false)],
+            ),
             ("They fear an Eastern Slavic alliance.", &[]),
             ("They met Kurdish Iraqi ministers.", &[("Iraqi", false)]),
             (

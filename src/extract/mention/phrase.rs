@@ -24,7 +24,7 @@ pub(super) const MAX_PHRASE_TOKENS: usize = 32;
 
 /// The kinds whose head noun may lead a name ("Operation Desert Storm", "Lake Chad"); an
 /// organisation's may not ("Bank Street" is a street).
-const LEADING_HEAD_KINDS: &[EntityKind] = &[EntityKind::Event, EntityKind::Place];
+pub(super) const LEADING_HEAD_KINDS: &[EntityKind] = &[EntityKind::Event, EntityKind::Place];
 
 /// Prepositions of place: a capital after one is the city ("in Baghdad"); elsewhere it stands for the
 /// government ("Baghdad agreed").
