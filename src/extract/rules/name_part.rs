@@ -11,6 +11,7 @@
 
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
+use crate::extract::lexicon::SurfaceRole;
 use crate::model::{EntityKind, RelationClass, Rule};
 
 impl SentenceReader<'_> {
@@ -21,6 +22,11 @@ impl SentenceReader<'_> {
         for mention in self.mentions {
             // "Kuwait crisis" names where, not who took part; "Iran-Iraq War" names the parties.
             if mention.kind == EntityKind::Event && mention.contains.len() < 2 {
+                continue;
+            }
+            // "in Tehran": a capital standing as its city is in its country by the lexicon, not by
+            // anything the text says.
+            if self.is_capital(mention) {
                 continue;
             }
             for &country in &mention.contains {
@@ -50,6 +56,16 @@ impl SentenceReader<'_> {
                 out.push(relation);
             }
         }
+    }
+}
+
+impl SentenceReader<'_> {
+    /// Whether the mention's words are a capital's, as the lexicon has them.
+    fn is_capital(&self, mention: &super::SentenceMention) -> bool {
+        self.text
+            .get(mention.span.start..mention.span.end)
+            .and_then(|surface| self.lexicon.lookup(surface))
+            .is_some_and(|(_, role)| role == SurfaceRole::Capital)
     }
 }
 
@@ -84,5 +100,33 @@ mod tests {
             .filter(|r| r.rule.rule == Rule::NamePart)
             .count();
         assert_eq!(name_parts, 1);
+    }
+
+    #[test]
+    fn a_capital_standing_as_its_city_is_no_part_of_a_name() {
+        // (text, the name-part readings): the capital is in its country by the lexicon alone.
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Turkey hosted talks in Ankara, and the Central Bank of Turkey paid.",
+                &[("Central Bank of Turkey", "Turkey")],
+            ),
+            ("Turkey said talks were held in Ankara on Monday.", &[]),
+            ("Syria sent officials to meet in Damascus.", &[]),
+        ];
+        for &(text, expected) in cases {
+            let extraction = extract(text, &test_lexicon());
+            let readings: Vec<(&str, &str)> = extraction
+                .relations
+                .iter()
+                .filter(|r| r.rule.rule == Rule::NamePart)
+                .map(|r| {
+                    (
+                        extraction.entities[r.subject].name.as_str(),
+                        extraction.entities[r.object].name.as_str(),
+                    )
+                })
+                .collect();
+            assert_eq!(readings, expected, "{text}");
+        }
     }
 }
