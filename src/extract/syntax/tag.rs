@@ -102,16 +102,7 @@ impl Tag {
     pub fn universal_for(self, lemma: &str) -> UniversalTag {
         let lemma_is = |words: &[&str]| words.iter().any(|w| lemma.eq_ignore_ascii_case(w));
         match self {
-            Tag::Verb
-            | Tag::PastVerb
-            | Tag::GerundVerb
-            | Tag::ParticipleVerb
-            | Tag::PresentVerb
-            | Tag::PresentThirdPersonVerb
-                if lemma_is(&["be", "have", "do"]) =>
-            {
-                UniversalTag::Aux
-            }
+            verb if verb.is_verb() && lemma_is(&["be", "have", "do"]) => UniversalTag::Aux,
             Tag::Adverb if lemma_is(&["not", "n't", "n’t"]) => UniversalTag::Part,
             Tag::Preposition
                 if lemma_is(&[
