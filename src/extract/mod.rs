@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod mention;
 mod options;
 mod passes;
+pub mod recase;
 pub mod reference;
 pub mod rules;
 pub mod syntax;

@@ -60,6 +60,31 @@ impl Finder<'_> {
     }
 }
 
+impl Finder<'_> {
+    /// "Islamic State of Iraq and Syria (ISIS)", "Islamic State of Iraq and the Levant (ISIL)": the
+    /// phrase `start..end` stops at "and", but the acronym defined after the name that follows spells
+    /// the whole: the end of the whole, if so.
+    pub(super) fn acronym_spans_and(&self, start: usize, end: usize) -> Option<usize> {
+        if self.word(end) != "and" {
+            return None;
+        }
+        let after = end + 1 + usize::from(self.word(end + 1) == "the");
+        if !self.is_word(after) || !super::words::is_capitalised(self.word(after)) {
+            return None;
+        }
+        let whole = self.phrase_end(after);
+        if self.word(whole) != "(" || self.word(whole + 2) != ")" || !self.is_word(whole + 1) {
+            return None;
+        }
+        let acronym = self.word(whole + 1);
+        let words = |to: usize| -> Vec<&str> { (start..to).map(|i| self.word(i)).collect() };
+        (is_acronym(acronym)
+            && acronym_matches(acronym, &words(whole))
+            && !acronym_matches(acronym, &words(end)))
+        .then_some(whole)
+    }
+}
+
 /// The most letters an acronym defined in parentheses may have. Real ones have a handful; a long run
 /// of capitals read as one would make the matching below cost its length times the phrase's.
 const MAX_ACRONYM_LETTERS: usize = 16;

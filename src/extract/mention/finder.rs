@@ -6,7 +6,8 @@ use super::found_mention::{FoundMention, MentionSource};
 use super::title::is_title_modifier;
 use super::vocabulary::CorpusVocabulary;
 use super::words::{
-    is_adjective_shaped, is_capitalised, is_contraction_of_i, is_hyphenated, opens_quotation,
+    compass_point, is_adjective_shaped, is_capitalised, is_contraction_of_i, is_hyphenated,
+    is_number_word, opens_quotation,
 };
 use crate::extract::lexicon::{Lexicon, SurfaceRole, WordFacts};
 use crate::model::{EntityKind, Span};
@@ -126,6 +127,9 @@ impl<'a> Finder<'a> {
             return next;
         }
         let word = self.word(i);
+        if let Some(next) = self.lower_case_region(i, mentions) {
+            return next;
+        }
         if !is_capitalised(word) {
             // Both read hyphenated words only; most words are not.
             if self.is_hyphenated(word) {
@@ -153,6 +157,20 @@ impl<'a> Finder<'a> {
             && !self.lexicon.may_start_surface(word)
             && !matches!(self.word(i + 1), "of" | "in" | "on")
             && !self.is_hyphenated(word)
+            && compass_point(word).is_none()
+    }
+
+    /// "northeast Africa": a compass point in lower case and the capitalised name after it, when the
+    /// two name a lexicon region ("Northeast Africa").
+    fn lower_case_region(&self, i: usize, mentions: &mut Vec<FoundMention>) -> Option<usize> {
+        let point = compass_point(self.word(i))?;
+        let next = self.word(i + 1);
+        if !self.is_word(i + 1) || !is_capitalised(next) {
+            return None;
+        }
+        let (entity, role) = self.lexicon.lookup(&format!("{point} {next}"))?;
+        mentions.push(self.lexicon_entity_mention((i, i + 2), None, entity, role));
+        Some(i + 2)
     }
 
     /// [`Finder::mentions_at`] for a capitalised word: a lexicon match or a capitalised phrase,
@@ -204,7 +222,10 @@ impl<'a> Finder<'a> {
         if is_contraction_of_i(word) {
             return true;
         }
-        if facts.function && self.lexicon.lookup(word).is_none() {
+        if facts.function
+            && self.lexicon.lookup(word).is_none()
+            && !self.number_leads_a_name(i, at_start)
+        {
             return true;
         }
         // "Attacking Iran …", "Let us …": a common word where a sentence starts, unless a lexicon name
@@ -226,6 +247,20 @@ impl<'a> Finder<'a> {
         // "the Muslim world" is a region the lexicon names, though "Muslim" alone names no actor.
         facts.calendar
             || (facts.non_actor && !non_actor_heads_phrase && self.lexicon_match(i).is_none())
+    }
+
+    /// "the Third World", "the Second World War", "the Five Year Plan": a capitalised number word inside
+    /// a sentence that a lexicon name starts with, or that a capitalised word follows, is part of a name.
+    fn number_leads_a_name(&self, i: usize, at_start: bool) -> bool {
+        let word = self.word(i);
+        is_number_word(word)
+            && is_capitalised(word)
+            && (self.lexicon_match(i).is_some()
+                || (!at_start
+                    && !self.in_headline(i)
+                    && self.is_word(i + 1)
+                    && is_capitalised(self.word(i + 1))
+                    && !self.lexicon.word_facts(self.word(i + 1)).function))
     }
 
     /// Whether the word at `i` is a head noun that may lead a name ("Operation", "Lake") and a
@@ -292,7 +327,7 @@ impl<'a> Finder<'a> {
         if let Some(next) = self.adjective_alone(i, phrase_end) {
             return next;
         }
-        let mut end = phrase_end;
+        let mut end = self.acronym_spans_and(i, phrase_end).unwrap_or(phrase_end);
         let mut kind = self.phrase_kind(i, end);
         if let Some(with_place) = self.place_noun_end(end) {
             end = with_place;
@@ -522,6 +557,76 @@ mod tests {
             (
                 "They met the Olympic Committee yesterday.",
                 &[("Olympic Committee", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a capitalised number word inside a sentence joins the name after it; where a
+    /// sentence starts, or alone, it names nothing.
+    #[test]
+    fn number_words_join_the_name_after_them() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "Norway fought in the Second World War.",
+                &[("Norway", false), ("Second World War", false)],
+            ),
+            (
+                "Ghana joined the Third World bloc.",
+                &[("Ghana", false), ("Third World", false)],
+            ),
+            (
+                "Vietnam drafted a Five Year Plan.",
+                &[("Vietnam", false), ("Five Year Plan", false)],
+            ),
+            ("Third, Ghana voted.", &[("Ghana", false)]),
+            ("Ghana voted, and Second came later.", &[("Ghana", false)]),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a region the lexicon names may be written with its compass point in lower case.
+    #[test]
+    fn compass_points_in_lower_case_lead_regions() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "Ships patrol the coasts of northeast Africa.",
+                &[("northeast Africa", false)],
+            ),
+            (
+                "Trade with southeast Asia grew.",
+                &[("southeast Asia", false)],
+            ),
+            // No region by that name: the compass point stays a word.
+            ("Troops moved north Kenya way.", &[("Kenya", false)]),
+            ("They went west to Peru.", &[("Peru", false)]),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a name cut at "and" is read whole when the acronym defined after it spells the whole.
+    #[test]
+    fn an_acronym_spelling_the_whole_carries_a_name_past_and() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "Fighters of the Islamic State of Iraq and Syria (ISIS) took Mosul.",
+                &[
+                    ("Islamic State of Iraq and Syria", false),
+                    ("ISIS", false),
+                    ("Mosul", false),
+                ],
+            ),
+            (
+                "The Islamic State of Iraq and the Levant (ISIL) grew.",
+                &[
+                    ("Islamic State of Iraq and the Levant", false),
+                    ("ISIL", false),
+                ],
+            ),
+            // The acronym spells the first name only: the two stay apart.
+            (
+                "The Bank of Ghana and Togo (BG) met.",
+                &[("Bank of Ghana", false), ("Togo", false), ("BG", false)],
             ),
         ];
         check(cases);

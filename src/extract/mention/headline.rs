@@ -5,6 +5,7 @@
 
 use super::words::is_capitalised;
 use crate::extract::lexicon::Lexicon;
+use crate::model::Span;
 use crate::text::{Token, TokenKind};
 
 /// The fewest words of four letters or more a headline has.
@@ -46,6 +47,24 @@ pub(super) fn find_headlines(
                 open = None;
             }
             _ => {}
+        }
+    }
+}
+
+/// Pushes onto `out` the token range of `tokens` inside each of `cased` (headlines written in capitals,
+/// as byte spans), if any.
+pub(super) fn add_cased_headlines(tokens: &[Token], cased: &[Span], out: &mut Vec<(usize, usize)>) {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return;
+    };
+    for line in cased {
+        if line.end <= first.span.start || line.start >= last.span.end {
+            continue;
+        }
+        let inside = |t: &Token| t.span.start >= line.start && t.span.end <= line.end;
+        if let Some(start) = tokens.iter().position(inside) {
+            let end = start + tokens[start..].iter().take_while(|t| inside(t)).count();
+            out.push((start, end));
         }
     }
 }

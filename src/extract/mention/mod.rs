@@ -46,6 +46,7 @@ pub use found_mention::{FoundMention, MentionSource, TitleInfo};
 pub use vocabulary::{AskedWords, CorpusVocabulary, EnglishVocabulary, LowercaseMarks, WordCasing};
 
 use crate::extract::lexicon::Lexicon;
+use crate::model::Span;
 use crate::text::Token;
 use finder::Finder;
 use std::cell::{Cell, RefCell};
@@ -79,6 +80,8 @@ pub struct MentionFinder<'a> {
     scratch: String,
     /// The sentence's title-case headlines, as token ranges (see `headline`).
     headlines: Vec<(usize, usize)>,
+    /// The document's headlines that were written in capitals (see `crate::extract::recase`).
+    cased_headlines: &'a [Span],
     #[cfg(test)]
     reads: ReadCount,
 }
@@ -112,9 +115,16 @@ impl<'a> MentionFinder<'a> {
             words: Vec::new(),
             scratch: String::new(),
             headlines: Vec::new(),
+            cased_headlines: &[],
             #[cfg(test)]
             reads: ReadCount::default(),
         }
+    }
+
+    /// Tells the finder the headlines of the document it reads next that were written in capitals
+    /// and cased back: their names, like a title-case headline's, need evidence from elsewhere.
+    pub fn set_cased_headlines(&mut self, headlines: &'a [Span]) {
+        self.cased_headlines = headlines;
     }
 
     /// The mentions of one sentence, into `mentions` (cleared first: a mention refers to others by
@@ -131,6 +141,7 @@ impl<'a> MentionFinder<'a> {
             _ => None,
         };
         headline::find_headlines(text, tokens, self.lexicon, &mut self.headlines);
+        headline::add_cased_headlines(tokens, self.cased_headlines, &mut self.headlines);
         let finder = Finder {
             text,
             tokens,

@@ -71,6 +71,8 @@ impl Finder<'_> {
             if self.kind(end) == Some(TokenKind::Number)
                 && self.lexicon.head_noun(self.word(end - 1)).is_some()
                 && !pending_and
+                // "Paris Club 39 139": a table row's cells, not a numbered name.
+                && self.kind(end + 1) != Some(TokenKind::Number)
             {
                 // "Resolution 986"
                 end += 1;

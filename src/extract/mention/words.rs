@@ -70,6 +70,46 @@ pub(super) fn is_adjective_shaped(word: &str) -> bool {
             || (word.ends_with("ic") && letters >= 6))
 }
 
+/// "Second", "Five", "Hundred": an English number or ordinal word. Capitalised inside a sentence before
+/// another capitalised word, it is part of a name ("the Second World War", "the Five Year Plan").
+pub(super) fn is_number_word(word: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "first", "second", "third",
+        "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twelfth",
+    ];
+    word.len() <= 8
+        && NUMBER_WORDS
+            .iter()
+            .any(|number| word.eq_ignore_ascii_case(number))
+}
+
+/// "northeast", "west": a compass point written as a noun, which may lead a region's name in lower case
+/// ("northeast Africa", "southeast Asia"), returned capitalised as the lexicon writes it.
+pub(super) fn compass_point(word: &str) -> Option<&'static str> {
+    const POINTS: &[&str] = &[
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Central",
+    ];
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'n' | b's' | b'e' | b'w' | b'c')
+    ) {
+        return None;
+    }
+    POINTS
+        .iter()
+        .find(|point| point.eq_ignore_ascii_case(word))
+        .copied()
+}
+
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase())
 }

@@ -3,8 +3,9 @@
 
 use super::Corpus;
 use super::aliases::{Candidate, NameContext, kinds_from_neighbours};
+use super::non_prose::stated_in;
 use super::sentences::Sentences;
-use crate::extract::mention::{CorpusVocabulary, MentionFinder};
+use crate::extract::mention::{CorpusVocabulary, MentionFinder, MentionSource};
 use crate::text::SentenceKind;
 use std::ops::Range;
 
@@ -58,22 +59,53 @@ fn document_candidates<'t>(
     let mut counts = Vec::with_capacity(range.len());
     let mut tokens = Vec::new();
     let mut finder = MentionFinder::new(corpus.lexicon, vocabulary);
+    finder.set_cased_headlines(corpus.cased_headlines(document));
     let mut mentions = Vec::new();
+    let mut stated = Vec::new();
+    let datelines = corpus.datelines(document);
     for index in range {
         let sentence = &sentences.all[index];
         let text = corpus.text(sentence.document);
         sentences.tokens_into(index, &mut tokens);
         finder.find(text, &tokens, &mut mentions);
         kinds_from_neighbours(text, &tokens, &mut mentions);
+        let fragment = sentence.kind == SentenceKind::Fragment;
+        stated.clear();
+        if fragment {
+            stated_in(text, &tokens, &mentions, datelines, &mut stated);
+        } else {
+            stated.resize(mentions.len(), None);
+        }
         counts.push(mentions.len());
-        candidates.extend(mentions.drain(..).map(|mention| Candidate {
-            document: sentence.document,
-            sentence: index,
-            surface: mention.span.slice(text),
-            context: NameContext::of_mention(text, &tokens, mention.tokens.0, mention.tokens.1),
-            mention,
-            fragment: sentence.kind == SentenceKind::Fragment,
-        }));
+        candidates.extend(
+            mentions
+                .drain(..)
+                .zip(&stated)
+                .map(|(mut mention, stated)| {
+                    if let Some(stated) = stated {
+                        // Where the line states it, a name alone at its start is no weaker evidence.
+                        mention.sentence_initial = false;
+                        if let Some(kind) = stated.kind()
+                            && mention.source == MentionSource::Phrase
+                        {
+                            mention.kind = Some(kind);
+                        }
+                    }
+                    Candidate {
+                        document: sentence.document,
+                        sentence: index,
+                        surface: mention.span.slice(text),
+                        context: NameContext::of_mention(
+                            text,
+                            &tokens,
+                            mention.tokens.0,
+                            mention.tokens.1,
+                        ),
+                        mention,
+                        fragment: fragment && stated.is_none(),
+                    }
+                }),
+        );
     }
     (candidates, counts)
 }

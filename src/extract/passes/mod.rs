@@ -1,8 +1,11 @@
 //! The extraction as passes over a corpus, run in order by [`extract_corpus`]:
 //!
+//! 0. Each document's lines in capitals (headlines, datelines) cased back ([`crate::extract::recase`]);
+//!    the passes read the cased text, which is byte for byte as long, so every span is the original's.
 //! 1. `sentences`: each document cut into sentences and tokens (kept compact between the passes, see
 //!    `kept_tokens`), and the corpus's lower-case vocabulary read from them.
-//! 2. `mentions`: each sentence's mentions ([`crate::extract::mention`]), as candidates for pass 3.
+//! 2. `mentions`: each sentence's mentions ([`crate::extract::mention`]), as candidates for pass 3;
+//!    `non_prose` says which names a table row, byline or dateline states.
 //! 3. `aliases`: the candidates of the whole corpus resolved into entities, so that "Maliki" in one
 //!    document can join "Nouri al-Maliki" in another and every entity is one node.
 //! 4. `relations`: each sentence's relations ([`crate::extract::rules`]), read once every
@@ -17,6 +20,7 @@ mod kept_tokens;
 #[cfg(test)]
 mod kind_tests;
 mod mentions;
+mod non_prose;
 mod relations;
 mod sentences;
 #[cfg(test)]
@@ -24,7 +28,9 @@ mod tests;
 
 use super::extraction::{ExtractedEntity, Extraction};
 use super::lexicon::Lexicon;
+use super::mention::EnglishVocabulary;
 use super::options::{ExtractOptions, ExtractProgress};
+use super::recase::{Recased, recase};
 use crate::text::Document;
 
 /// Extracts entities and relations from `documents`, telling `options.observer` how far it has got.
@@ -34,7 +40,11 @@ pub fn extract_corpus(
     options: ExtractOptions<'_>,
 ) -> Extraction {
     use rayon::prelude::*;
-    let corpus = Corpus::new(documents, lexicon, options);
+    let recased: Vec<Recased> = documents
+        .par_iter()
+        .map(|d| recase(&d.text, lexicon, EnglishVocabulary::embedded()))
+        .collect();
+    let corpus = Corpus::new(documents, &recased, lexicon, options);
     let (sentences, asked) = sentences::read_sentences(&corpus);
     let marks = sentences::lowercase_marks(&corpus, &sentences, &asked);
     let vocabulary = asked.vocabulary(&marks);
@@ -71,6 +81,8 @@ pub fn extract_corpus(
 /// per-document passes take the documents in.
 struct Corpus<'a> {
     documents: &'a [Document],
+    /// The documents' texts as the passes read them, with their lines in capitals cased back.
+    recased: &'a [Recased<'a>],
     lexicon: &'a Lexicon,
     options: ExtractOptions<'a>,
     /// The documents, longest first: each pass then ends on short documents rather than with one
@@ -79,20 +91,37 @@ struct Corpus<'a> {
 }
 
 impl<'a> Corpus<'a> {
-    fn new(documents: &'a [Document], lexicon: &'a Lexicon, options: ExtractOptions<'a>) -> Self {
+    fn new(
+        documents: &'a [Document],
+        recased: &'a [Recased<'a>],
+        lexicon: &'a Lexicon,
+        options: ExtractOptions<'a>,
+    ) -> Self {
         let mut longest_first: Vec<usize> = (0..documents.len()).collect();
         longest_first.sort_by_key(|&document| std::cmp::Reverse(documents[document].text.len()));
         Corpus {
             documents,
+            recased,
             lexicon,
             options,
             longest_first,
         }
     }
 
-    /// The text of a document ("" for an index past the end).
+    /// The text of a document as the passes read it ("" for an index past the end): the document's
+    /// text with its lines in capitals cased back, byte for byte as long.
     fn text(&self, document: usize) -> &'a str {
-        self.documents.get(document).map_or("", |d| d.text.as_str())
+        self.recased.get(document).map_or("", |r| r.text.as_ref())
+    }
+
+    /// The document's headlines written in capitals.
+    fn cased_headlines(&self, document: usize) -> &'a [crate::model::Span] {
+        self.recased.get(document).map_or(&[], |r| &r.headlines)
+    }
+
+    /// The place names that open the document's datelines.
+    fn datelines(&self, document: usize) -> &'a [crate::model::Span] {
+        self.recased.get(document).map_or(&[], |r| &r.datelines)
     }
 
     /// Tells the observer that the pass `name` over every document starts.

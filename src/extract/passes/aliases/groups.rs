@@ -203,7 +203,10 @@ pub(super) fn is_person(group: &Group<'_>) -> bool {
     if group.lexicon_entity.is_some() || group.acronym {
         return false;
     }
-    if group.titled {
+    // A title, or a line that names its writer ("By Jane Doe"), says so.
+    if group.titled
+        || (!group.kinds.is_empty() && group.kinds.iter().all(|&k| k == EntityKind::Person))
+    {
         return true;
     }
     let words = group.key.split(' ').count();
