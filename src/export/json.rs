@@ -1,6 +1,6 @@
 //! NetworkX node-link JSON: the graph as `networkx.node_link_graph(data, edges="links")` reads it.
 //!
-//! The layout is a contract with scripts outside kgraph, pinned by `tests/export_contract.rs`:
+//! The layout is a contract with scripts outside kgraph, pinned by `tests/integration/export_contract.rs`:
 //!
 //! ```text
 //! {"directed": true, "multigraph": true,

@@ -369,8 +369,8 @@ fn evidence_rows(json: &Value, entity: impl Fn(u64) -> Option<u64>) -> BTreeSet<
 }
 
 /// How close a sharded build comes to the single build on a corpus of your own:
-/// `KG_SHARD_CORPUS=../shared/corpus-large/sotu KG_SHARDS=4 cargo test --release --test shard_merge --
-/// --ignored --nocapture`. Each merged entity stands for the single build's entity that holds most of its
+/// `KG_SHARD_CORPUS=../shared/corpus-large/sotu KG_SHARDS=4 cargo test --release --test integration
+/// shard_merge:: -- --ignored --nocapture`. Each merged entity stands for the single build's entity that holds most of its
 /// mentions, so a difference in an entity's name alone does not count, a difference in who is who does.
 #[test]
 #[ignore = "a measurement: needs KG_SHARD_CORPUS"]

@@ -5,7 +5,7 @@
 //! repository's root leaves nothing behind but git-ignored files.
 //!
 //! When extraction changes, answers change: regenerate the goldens with
-//! `KG_BLESS=1 cargo test --release --test golden_scripts` and read the diff in `git diff queries/`.
+//! `KG_BLESS=1 cargo test --release --test integration golden_scripts::` and read the diff in `git diff queries/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -112,7 +112,7 @@ fn query_scripts_match_their_golden_output() {
     }
     assert!(
         failures.is_empty(),
-        "{}\n\nIf the change is intended, regenerate the goldens with\n  KG_BLESS=1 cargo test --release --test golden_scripts\nand review `git diff queries/`.",
+        "{}\n\nIf the change is intended, regenerate the goldens with\n  KG_BLESS=1 cargo test --release --test integration golden_scripts::\nand review `git diff queries/`.",
         failures.join("\n\n")
     );
 }

@@ -9,7 +9,7 @@
 //!   first on the `PATH`; its output follows it, and a blank line comes before the next command.
 //!
 //! When an answer changes on purpose, rewrite the blocks with
-//! `KG_BLESS=1 cargo test --release --test readme_output` and read `git diff README.md`.
+//! `KG_BLESS=1 cargo test --release --test integration readme_output::` and read `git diff README.md`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kgraph::query::OutputMode;
@@ -144,7 +144,7 @@ fn the_readme_shows_what_kg_prints() {
     }
     assert!(
         failures.is_empty(),
-        "{}\n\nIf the change is intended: KG_BLESS=1 cargo test --release --test readme_output",
+        "{}\n\nIf the change is intended: KG_BLESS=1 cargo test --release --test integration readme_output::",
         failures.join("\n\n")
     );
 }

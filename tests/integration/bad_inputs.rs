@@ -2,12 +2,12 @@
 //! binary: what the user sees (the exact message parts), the exit code, and what is left on disk.
 //!
 //! Where another test file already covers a case, the test here is not repeated; the pointers:
-//! - a script that runs itself: `tests/shell_cli.rs` `scripts_that_run_themselves_are_refused` and
+//! - a script that runs itself: `tests/integration/shell_cli.rs` `scripts_that_run_themselves_are_refused` and
 //!   `scripts_nest_only_so_deep`;
-//! - Ctrl-C interrupting an exponential query: `tests/shell_pty.rs`
+//! - Ctrl-C interrupting an exponential query: `tests/integration/shell_pty.rs`
 //!   `ctrl_c_interrupts_a_running_query_and_the_shell_goes_on`;
 //! - parse errors pointing at their column, one per error kind: `src/query/parser_tests.rs`;
-//! - unknown entities in scripts: `tests/shell_cli.rs` `a_failing_script_line_is_drawn_with_file_line_and_column`.
+//! - unknown entities in scripts: `tests/integration/shell_cli.rs` `a_failing_script_line_is_drawn_with_file_line_and_column`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -279,7 +279,7 @@ fn sentences_naming_hundreds_of_entities_have_their_pairs_capped_and_say_so() {
 /// Measured (release, 2 cores) after capping the pairs: 1,000 sentences 12.7 s and 0.39 GB; 10,000
 /// sentences 106 s and 3.9 GB: linear in the sentences. 100,000 would need about 18 minutes and 40 GB
 /// of memory (every capped pair of every sentence is kept as evidence), more than the development
-/// machine has; run it with `cargo test --release --test bad_inputs -- --ignored` on a larger one.
+/// machine has; run it with `cargo test --release --test integration bad_inputs:: -- --ignored` on a larger one.
 #[test]
 #[ignore = "needs about 40 GB of memory and 18 minutes; 300 sentences run always"]
 fn one_hundred_thousand_sentences_naming_five_hundred_entities() {
