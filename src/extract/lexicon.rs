@@ -91,6 +91,9 @@ pub struct WordLists {
     /// Lower-case nouns that make an event of a capitalised word or year: "war", "invasion".
     #[serde(default)]
     pub event_nouns: Vec<String>,
+    /// Lower-case nouns that make a political group of a capitalised word: "dynasty", "bloc".
+    #[serde(default)]
+    pub group_nouns: Vec<String>,
     /// Nouns that name a relation: "relations", "ties", "rivalry".
     #[serde(default)]
     pub relation_nouns: Vec<ClassedNoun>,
@@ -188,6 +191,7 @@ pub struct Lexicon {
     // The lists below are matched ignoring ASCII case, so they are keyed ASCII-lower-cased.
     place_nouns: WordSet,
     event_nouns: WordSet,
+    group_nouns: WordSet,
     negations: WordSet,
     hedges: WordSet,
     /// Filters in front of the maps above, to turn most words away before lower-casing and hashing
@@ -308,6 +312,7 @@ impl Lexicon {
         let relation_nouns = classed_nouns(&words.relation_nouns);
         let place_nouns: WordSet = ascii_lower_set(&words.place_nouns);
         let event_nouns: WordSet = ascii_lower_set(&words.event_nouns);
+        let group_nouns: WordSet = ascii_lower_set(&words.group_nouns);
         let negations: WordSet = ascii_lower_set(&words.negations);
         let hedges: WordSet = ascii_lower_set(&words.hedges);
         let mut lexicon = Lexicon {
@@ -328,6 +333,7 @@ impl Lexicon {
             role_first_words,
             place_nouns,
             event_nouns,
+            group_nouns,
             negations,
             hedges,
             entities,
@@ -364,6 +370,7 @@ impl Lexicon {
             [
                 &self.place_nouns,
                 &self.event_nouns,
+                &self.group_nouns,
                 &self.negations,
                 &self.hedges,
             ]
@@ -592,6 +599,12 @@ impl Lexicon {
     pub fn is_event_noun(&self, word: &str) -> bool {
         self.ascii_list_filter.may_contain(word)
             && with_ascii_lowercase(word, |word| self.event_nouns.contains(word))
+    }
+
+    /// "dynasty", "bloc": a lower-case noun that makes a political group of the name before it.
+    pub fn is_group_noun(&self, word: &str) -> bool {
+        self.ascii_list_filter.may_contain(word)
+            && with_ascii_lowercase(word, |word| self.group_nouns.contains(word))
     }
 
     pub fn is_negation(&self, word: &str) -> bool {

@@ -85,6 +85,22 @@ impl Finder<'_> {
     }
 }
 
+impl Finder<'_> {
+    /// "Palestinian Islamic Jihad (PIJ)": whether the acronym defined after the phrase `start..end`
+    /// spells it whole, and not only its part from `part` on: then a lexicon word leading it ("Palestinian")
+    /// is part of the name.
+    pub(super) fn acronym_spells_from(&self, start: usize, part: usize, end: usize) -> bool {
+        if self.word(end) != "(" || self.word(end + 2) != ")" || !self.is_word(end + 1) {
+            return false;
+        }
+        let acronym = self.word(end + 1);
+        let words = |from: usize| -> Vec<&str> { (from..end).map(|i| self.word(i)).collect() };
+        is_acronym(acronym)
+            && acronym_matches(acronym, &words(start))
+            && !acronym_matches(acronym, &words(part))
+    }
+}
+
 /// The most letters an acronym defined in parentheses may have. Real ones have a handful; a long run
 /// of capitals read as one would make the matching below cost its length times the phrase's.
 const MAX_ACRONYM_LETTERS: usize = 16;

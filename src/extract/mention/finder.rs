@@ -200,7 +200,8 @@ impl<'a> Finder<'a> {
             None => true,
             Some((end, _, _)) => {
                 phrase_end > end
-                    && (end..phrase_end).any(|t| self.lexicon.head_noun(self.word(t)).is_some())
+                    && ((end..phrase_end).any(|t| self.lexicon.head_noun(self.word(t)).is_some())
+                        || self.acronym_spells_from(i, end, phrase_end))
             }
         };
         if !phrase_wins && let Some(found) = lexicon_match {
@@ -289,9 +290,19 @@ impl<'a> Finder<'a> {
             sentence_initial: false,
             contains,
         };
-        if let Some(event_end) = self.event_noun_end(end) {
-            // "Kuwait crisis", "US invasion": the event, not the country.
-            mentions.push(phrase(event_end, EntityKind::Event, vec![entity]));
+        let event_end = self.event_noun_end(end).or_else(|| {
+            (role == SurfaceRole::Demonym)
+                .then(|| self.modified_event_noun_end(end))
+                .flatten()
+        });
+        if let Some(event_end) = event_end {
+            // "Kuwait crisis", "US invasion", "the Soviet invasion of Afghanistan": the event, not
+            // the country; the country it was done to, named inside it, is the event's object.
+            let (event_end, contains) = match self.event_object(event_end) {
+                Some((end, object)) if object != entity => (end, vec![entity, object]),
+                _ => (event_end, vec![entity]),
+            };
+            mentions.push(phrase(event_end, EntityKind::Event, contains));
             return event_end;
         }
         if let Some(army_end) = self
@@ -335,6 +346,9 @@ impl<'a> Finder<'a> {
         } else if let Some(with_event) = self.event_noun_end(end) {
             end = with_event;
             kind = Some(EntityKind::Event);
+        } else if let Some(with_group) = self.group_noun_end(end) {
+            end = with_group;
+            kind = Some(EntityKind::PoliticalGroup);
         }
         let single = end == i + 1;
         // "this Chamber", "the new Government": a head noun alone that the corpus also writes in
@@ -581,6 +595,58 @@ mod tests {
             ),
             ("Third, Ghana voted.", &[("Ghana", false)]),
             ("Ghana voted, and Second came later.", &[("Ghana", false)]),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: lower-case nouns after a name make an event or a group of it; a demonym leading a
+    /// name its acronym spells whole is part of it.
+    #[test]
+    fn nouns_after_a_name_and_acronyms_before_it() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "Kenya watched the Ethiopian invasion of Somalia.",
+                &[("Kenya", false), ("Ethiopian invasion of Somalia", false)],
+            ),
+            (
+                "Kenya watched the Ethiopian invasion closely.",
+                &[("Kenya", false), ("Ethiopian invasion", false)],
+            ),
+            (
+                "Ghana recalled the Cuban missile crisis.",
+                &[("Ghana", false), ("Cuban missile crisis", false)],
+            ),
+            // A function word between them makes no event: "Cuba" alone.
+            (
+                "Ghana asked the Cuban to war.",
+                &[("Ghana", false), ("Cuban", false)],
+            ),
+            (
+                "Ghana recalled the battle of Kumasi.",
+                &[("Ghana", false), ("battle of Kumasi", false)],
+            ),
+            (
+                "Ghana fell under the Ashanti dynasty.",
+                &[("Ghana", false), ("Ashanti dynasty", false)],
+            ),
+            (
+                "Kenya fought the Somali Islamic Jihad (SIJ) in May.",
+                &[
+                    ("Kenya", false),
+                    ("Somali Islamic Jihad", false),
+                    ("SIJ", false),
+                ],
+            ),
+            // The acronym spells the name without the demonym: the demonym is the state's.
+            (
+                "Kenya fought the Somali Islamic Jihad (IJ) in May.",
+                &[
+                    ("Kenya", false),
+                    ("Somali", false),
+                    ("Islamic Jihad", false),
+                    ("IJ", false),
+                ],
+            ),
         ];
         check(cases);
     }

@@ -276,6 +276,37 @@ impl Finder<'_> {
         .then_some(end + 1)
     }
 
+    /// "the Pahlavi dynasty", "the Sadrist bloc": a group noun right after a phrase.
+    pub(super) fn group_noun_end(&self, end: usize) -> Option<usize> {
+        let word = self.word(end);
+        (self.is_word(end)
+            && word.starts_with(|c: char| c.is_lowercase())
+            && self.lexicon.is_group_noun(word))
+        .then_some(end + 1)
+    }
+
+    /// "the Cuban missile crisis", "the Syrian civil war": after a demonym, one lower-case word that
+    /// is no function word, then an event noun; the token after the event noun.
+    pub(super) fn modified_event_noun_end(&self, end: usize) -> Option<usize> {
+        let word = self.word(end);
+        (self.is_word(end)
+            && word.chars().all(|c| c.is_lowercase())
+            && !self.lexicon.is_function_word(word)
+            && !self.lexicon.is_event_noun(word))
+        .then(|| self.event_noun_end(end + 1))
+        .flatten()
+    }
+
+    /// "the Russian invasion of Ukraine": an event noun's "of" and the lexicon name after it; the token
+    /// after that name and its entity.
+    pub(super) fn event_object(&self, event_end: usize) -> Option<(usize, usize)> {
+        if self.word(event_end) != "of" || !is_capitalised(self.word(event_end + 1)) {
+            return None;
+        }
+        self.lexicon_match(event_end + 1)
+            .map(|(end, entity, _)| (end, entity))
+    }
+
     /// "the war in Gaza", "the invasion of Kuwait": a definite event noun with the place it happened in.
     pub(super) fn event_phrase(
         &self,

@@ -54,10 +54,34 @@ impl SentenceReader<'_> {
     /// Iraq": the country did to Y what the event noun says.
     pub(super) fn event_nominal(&self, out: &mut Vec<RuleRelation>) {
         for mention in self.mentions {
-            let [country] = mention.contains[..] else {
-                continue;
-            };
             if mention.kind != EntityKind::Event || mention.tokens.1 < mention.tokens.0 + 2 {
+                continue;
+            }
+            let (country, object) = match mention.contains[..] {
+                [country] => (country, None),
+                [country, object] => (country, Some(object)),
+                _ => continue,
+            };
+            if let Some(object) = object {
+                // "the Soviet invasion of Afghanistan", one name: the object is inside it.
+                let noun_preposition = (mention.tokens.0 + 1..mention.tokens.1).find_map(|at| {
+                    let class = self.lexicon.relation_noun(self.lower(at))?;
+                    NOMINAL_PREPOSITIONS
+                        .contains(&self.lower(at + 1))
+                        .then_some((at, class))
+                });
+                if let Some((noun_at, class)) = noun_preposition {
+                    out.push(RuleRelation {
+                        subject: country,
+                        object,
+                        predicate: format!("{} {}", self.lower(noun_at), self.lower(noun_at + 1))
+                            .into(),
+                        class,
+                        negated: false,
+                        hedged: self.hedged(),
+                        rule: Rule::Nominal,
+                    });
+                }
                 continue;
             }
             let noun = self.lower(mention.tokens.1 - 1);
@@ -90,8 +114,8 @@ impl SentenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
-    use crate::model::RelationClass::Conflict;
-    use crate::model::Rule::Nominal;
+    use crate::model::RelationClass::{Conflict, Other};
+    use crate::model::Rule::{NamePart, Nominal};
 
     #[test]
     fn an_action_noun_between_two_mentions() {
@@ -127,9 +151,15 @@ mod tests {
                 )],
             ),
             // An event named by a country, then "of Y": the country did it to Y.
+            // Named whole ("the Russian invasion of Ukraine" is one event), both countries are
+            // parties to it (name-part) and the first did it to the second.
             (
-                "Russia massed troops. The Russian invasion of Ukraine shocked Europe.",
-                &[reading("Russia", Conflict, "Ukraine", Nominal)],
+                "Russia massed troops near Ukraine. The Russian invasion of Ukraine shocked Europe.",
+                &[
+                    reading("Russia", Other, "Russian invasion of Ukraine", NamePart),
+                    reading("Ukraine", Other, "Russian invasion of Ukraine", NamePart),
+                    reading("Russia", Conflict, "Ukraine", Nominal),
+                ],
             ),
             (
                 "Saudi Arabia is rich. The Saudi war on Yemen dragged on.",
