@@ -180,3 +180,39 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for CheckedSeq<'_, T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Set when the element numbered `TRIP` is read, as Ctrl-C would be in the middle of a load.
+    static CANCEL: AtomicBool = AtomicBool::new(false);
+    /// How many elements were read.
+    static READ: AtomicUsize = AtomicUsize::new(0);
+    const TRIP: u32 = 1500;
+
+    /// A number whose reading counts itself, and sets the flag when it is `TRIP`.
+    struct Tripwire;
+
+    impl<'de> Deserialize<'de> for Tripwire {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            if u32::deserialize(deserializer)? == TRIP {
+                CANCEL.store(true, Ordering::Relaxed);
+            }
+            READ.fetch_add(1, Ordering::Relaxed);
+            Ok(Tripwire)
+        }
+    }
+
+    /// A flag set in the middle of a list stops it at the next check, not at its end.
+    #[test]
+    fn a_list_stops_at_the_first_check_after_the_flag_is_set() {
+        let numbers: Vec<String> = (0..10_000).map(|n| n.to_string()).collect();
+        let text = format!("[{}]", numbers.join(", "));
+        let read =
+            ::ron::Options::default().from_str_seed(&text, CheckedSeq::<Tripwire>::new(&CANCEL));
+        assert!(read.is_err());
+        assert_eq!(READ.load(Ordering::Relaxed), 2 * CHECK_EVERY);
+    }
+}
