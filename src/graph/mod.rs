@@ -38,7 +38,7 @@ pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
 pub use merge::{MergeError, MergeInput, merge_graphs};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};
-pub use persist::{GraphFormat, PersistError, load_graph, save_graph};
+pub use persist::{GraphFormat, PersistError, load_graph, load_graph_cancellable, save_graph};
 pub use relation::Relation;
 pub use stored_document::StoredDocument;
 pub use walk::RelationFilter;

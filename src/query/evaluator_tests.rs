@@ -267,6 +267,25 @@ fn interrupted_centrality_is_an_error() {
     assert_eq!(error.to_string(), "interrupted (Ctrl-C)");
 }
 
+/// Issue 21: Ctrl-C did not stop the search for suggestions, the slow part of answering a long
+/// unknown name on a large graph; it is stopped, and the answer says so where the name is.
+#[test]
+fn interrupted_suggestions_are_an_error() {
+    let graph = world();
+    let cancel = AtomicBool::new(true);
+    let Ok(Statement::Query(query)) = parse_line("neighbours Irak") else {
+        panic!("parses");
+    };
+    let error = evaluate(&graph, &query, &cancel).unwrap_err();
+    assert_eq!(
+        (error.to_string(), error.span),
+        (
+            "interrupted (Ctrl-C)".to_string(),
+            crate::model::Span::new(11, 15)
+        )
+    );
+}
+
 /// A relation with dated evidence: `(subject, predicate, class, object, [(sentence, period)])`.
 type Dated<'a> = (
     &'a str,

@@ -17,15 +17,24 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
         // The distance is at least the difference in length: a candidate too short or too long is
         // not compared, so a 100 KB name typed by mistake costs a pass over the names, not 100 KB ×
         // name length for each of them.
-        let too_far = lower.chars().count().abs_diff(typed_length) > allowed;
+        let candidate_length = lower.chars().count();
+        let too_far = candidate_length.abs_diff(typed_length) > allowed;
         let distance = if too_far {
             None
         } else {
+            #[cfg(test)]
+            work::count(typed_length * candidate_length);
             Some(strsim::damerau_levenshtein(&typed, &lower)).filter(|&d| d <= allowed)
         };
         if let Some(distance) = distance {
             near.push((distance, candidate.to_string()));
-        } else if typed_length >= 3 && lower.contains(&typed) {
+        } else if typed_length >= 3 && typed.len() <= lower.len() && {
+            // Searching for a word needs a pass over it first: not for each of a graph's names when
+            // it is longer than they are.
+            #[cfg(test)]
+            work::count(typed.len() + lower.len());
+            lower.contains(&typed)
+        } {
             containing.push(candidate.to_string());
         }
     }
@@ -77,6 +86,38 @@ pub fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+/// The characters the search for suggestions compares, counted in tests: its work, which a long word
+/// typed by mistake must not multiply (see `tests::a_long_unknown_word_is_compared_with_no_name`).
+#[cfg(test)]
+mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static COMPARED: Cell<usize> = const { Cell::new(0) };
+        /// A test's limit: past it the search panics at once rather than run on for minutes.
+        static BUDGET: Cell<usize> = const { Cell::new(usize::MAX) };
+    }
+
+    pub(super) fn count(characters: usize) {
+        let compared = COMPARED.get() + characters;
+        COMPARED.set(compared);
+        let budget = BUDGET.get();
+        assert!(
+            compared <= budget,
+            "the search compared more than {budget} characters"
+        );
+    }
+
+    /// What `search` compares, failing once it is past `budget`.
+    pub(super) fn within<T>(budget: usize, search: impl FnOnce() -> T) -> (T, usize) {
+        COMPARED.set(0);
+        BUDGET.set(budget);
+        let found = search();
+        BUDGET.set(usize::MAX);
+        (found, COMPARED.get())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +149,31 @@ mod tests {
         assert_eq!(did_you_mean(&[]), "");
         assert_eq!(did_you_mean(&words(&["a"])), "; did you mean \"a\"?");
         assert_eq!(one_of(&words(&["a", "b", "c"])), "\"a\", \"b\" or \"c\"");
+    }
+
+    /// Issue 21: a 100 KB name typed by mistake took 49 s on a large graph, every name compared
+    /// with it in full. A name can be near it only when their lengths are near, and can contain it
+    /// only when it is longer: the work is a pass over the names, whatever was typed.
+    #[test]
+    fn a_long_unknown_word_is_compared_with_no_name() {
+        let names: Vec<String> = (0..1_000)
+            .map(|n| format!("Organisation Number {n} of the Region"))
+            .collect();
+        let names = || names.iter().map(String::as_str);
+        let cases = [
+            ("a".repeat(100_000), 0),
+            ("Organisation Number 7 of the Region".repeat(3), 0),
+        ];
+        for (typed, expected_work) in cases {
+            let (suggestions, work) = work::within(1_000_000, || closest(&typed, names()));
+            assert_eq!(suggestions, Vec::<String>::new(), "{}", typed.len());
+            assert_eq!(work, expected_work, "{}", typed.len());
+        }
+        // A near word is still compared, and found.
+        let (suggestions, work) = work::within(usize::MAX, || {
+            closest("organisation number 7 of the regoin", names())
+        });
+        assert_eq!(suggestions[0], "Organisation Number 7 of the Region");
+        assert!(work > 0);
     }
 }

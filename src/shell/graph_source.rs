@@ -11,10 +11,11 @@
 //! and the extraction options the user chose.
 
 use crate::extract::{ExtractOptions, ExtractProgress, Lexicon, LexiconError};
-use crate::graph::{GraphFormat, KnowledgeGraph, MergeError, PersistError, load_graph};
+use crate::graph::{GraphFormat, KnowledgeGraph, MergeError, PersistError, load_graph_cancellable};
 use crate::pipeline::{BuildSummary, UpdateMode, UpdateSummary, build_graph, update_graph};
 use crate::text::{Document, DocumentError, DocumentWarning, list_documents, read_documents};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 /// Why a graph could not be opened or documents added.
 #[derive(Debug, thiserror::Error)]
@@ -146,8 +147,19 @@ impl Inputs {
         source: &mut LexiconSource,
         warn: &mut dyn FnMut(&DocumentWarning),
     ) -> Result<KnowledgeGraph, OpenError> {
+        self.open_cancellable(source, warn, &AtomicBool::new(false))
+    }
+
+    /// [`Inputs::open`], where a graph file's load stops with [`PersistError::Interrupted`] once
+    /// `cancel` is set (the shell's Ctrl-C). Documents are built whole: the caller checks the flag after.
+    pub fn open_cancellable(
+        &self,
+        source: &mut LexiconSource,
+        warn: &mut dyn FnMut(&DocumentWarning),
+        cancel: &AtomicBool,
+    ) -> Result<KnowledgeGraph, OpenError> {
         match self {
-            Inputs::Graph(path) => Ok(load_graph(path)?),
+            Inputs::Graph(path) => Ok(load_graph_cancellable(path, cancel)?),
             Inputs::Documents(paths) => {
                 let documents = listed_documents(paths, warn)?;
                 Ok(build_documents(documents, source, &|_| {})?.0)
@@ -309,6 +321,7 @@ pub fn ingest(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::load_graph;
 
     /// Files of each kind in a temporary directory, with the kind each is judged to be.
     #[test]

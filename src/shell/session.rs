@@ -3,13 +3,13 @@
 //! there is one code path, so an error reads the same everywhere, as `file:line:column` with the line
 //! and a caret.
 
-use super::graph_source::{LexiconSource, ingest, is_graph_file, open_graph};
+use super::graph_source::{Inputs, LexiconSource, OpenError, ingest, is_graph_file};
 use super::graphviz::draw;
 use super::session_error::{SessionError, SessionErrorKind};
 use super::utc_date::today;
 use crate::atomic_file::{FileLock, FileStamp, write_atomically};
 use crate::export::{ExportFormat, ExportOptions, write_export};
-use crate::graph::{KnowledgeGraph, save_graph};
+use crate::graph::{KnowledgeGraph, PersistError, save_graph};
 use crate::model::Span;
 use crate::query::ast::{EntryRange, ExportTarget, Meta, PathArg};
 use crate::query::diagnostic::{Diagnostic, Source};
@@ -410,35 +410,60 @@ impl Session {
         run.map_err(NestedError::Inner)
     }
 
+    /// `:load PATHS`: the graph they hold or make replaces this one. Ctrl-C stops the load of a graph
+    /// file as it reads (documents are built whole, then dropped): either way the graph loaded before
+    /// stays, and the error says so.
+    fn load(&mut self, paths: &[PathArg]) -> Result<Report, SessionError> {
+        let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
+        let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
+        let mut warnings = Vec::new();
+        let stamp = FileStamp::of(&inputs[0]);
+        let opened = Inputs::classify(&inputs)
+            .map_err(OpenError::from)
+            .and_then(|inputs| {
+                inputs.open_cancellable(
+                    &mut self.lexicon,
+                    &mut |warning| warnings.push(warning.to_string()),
+                    &self.cancel,
+                )
+            });
+        let interrupted = matches!(
+            opened,
+            Err(OpenError::Persist(PersistError::Interrupted { .. }))
+        ) || (opened.is_ok() && self.cancel.load(Ordering::Relaxed));
+        if interrupted {
+            let kept = SessionErrorKind::LoadInterrupted {
+                kept: if self.graph_name.is_empty() {
+                    "loaded before".to_string()
+                } else {
+                    format!("from {}", self.graph_name)
+                },
+                graph: describe(&self.graph),
+            };
+            return Err(SessionError::new(kept, span));
+        }
+        self.graph = opened.map_err(|e| file_error(span, e))?;
+        self.last = None;
+        self.file = None;
+        if let [single] = inputs.as_slice()
+            && is_graph_file(single)
+        {
+            self.read_from(single, stamp);
+        }
+        let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
+        self.graph_name = names.join(" ");
+        let mut report = confirmation(
+            ":load",
+            format!("loaded {}: {}", names.join(" "), describe(&self.graph)),
+        );
+        report.notes.extend(warnings);
+        Ok(report)
+    }
+
     /// Carries out a meta-command other than `:run` and `:quit`; a confirmation comes back as a report.
     fn meta(&mut self, meta: Meta) -> Result<Option<Report>, SessionError> {
         match meta {
-            Meta::Load { paths } => {
-                let span = Span::new(paths[0].span.start, paths[paths.len() - 1].span.end);
-                let inputs: Vec<PathBuf> = paths.iter().map(|p| PathBuf::from(&p.text)).collect();
-                let mut warnings = Vec::new();
-                let stamp = FileStamp::of(&inputs[0]);
-                let graph = open_graph(&inputs, &mut self.lexicon, &mut |warning| {
-                    warnings.push(warning.to_string())
-                })
-                .map_err(|e| file_error(span, e))?;
-                self.graph = graph;
-                self.last = None;
-                self.file = None;
-                if let [single] = inputs.as_slice()
-                    && is_graph_file(single)
-                {
-                    self.read_from(single, stamp);
-                }
-                let names: Vec<&str> = paths.iter().map(|p| p.text.as_str()).collect();
-                self.graph_name = names.join(" ");
-                let mut report = confirmation(
-                    ":load",
-                    format!("loaded {}: {}", names.join(" "), describe(&self.graph)),
-                );
-                report.notes.extend(warnings);
-                Ok(Some(report))
-            }
+            Meta::Load { paths } => self.load(&paths).map(Some),
             Meta::Save { path, force } => {
                 self.save(&path, force)?;
                 Ok(Some(confirmation(

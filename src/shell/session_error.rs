@@ -65,6 +65,14 @@ pub enum SessionErrorKind {
         "no command to save: none has succeeded yet (queries and :load, :ingest, :export are saved)"
     )]
     NothingToSave,
+    /// Ctrl-C during `:load`: nothing was loaded, and the graph loaded before is still there.
+    #[error("interrupted (Ctrl-C): nothing was loaded; the graph {kept} stays ({graph})")]
+    LoadInterrupted {
+        /// Where the graph still loaded came from: `from data`, or `loaded before`.
+        kept: String,
+        /// Its documents, entities and relations, counted.
+        graph: String,
+    },
     /// `:save` onto the graph file the session read, which something else wrote since.
     #[error(
         "{path} changed on disk since this session read or saved it (another kg wrote it?); saving would lose that: `:save {path} force` overwrites it, or save to another file"

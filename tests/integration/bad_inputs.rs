@@ -1432,3 +1432,86 @@ fn save_refuses_a_graph_file_changed_since_it_was_read_unless_forced() {
     );
     assert_eq!(rest, "# saved g.kgb: 1 document, 2 entities, 1 relation\n");
 }
+
+/// A graph of `relations` relations among `entities` entities, saved at `path`.
+fn saved_graph(path: &Path, entities: usize, relations: usize) {
+    use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Relation, save_graph};
+    use kgraph::model::{EntityKind, RelationClass, Span};
+    let mut graph = KnowledgeGraph::new();
+    let document = graph.add_document("a.txt".into(), "Somewhere met elsewhere.".into());
+    let ids: Vec<_> = (0..entities)
+        .map(|i| {
+            graph.add_entity(Entity {
+                name: format!("Entity {i}"),
+                kind: EntityKind::Organization,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            })
+        })
+        .collect();
+    for i in 0..relations {
+        let relation = Relation::new(
+            &format!("meet {i}"),
+            RelationClass::Cooperation,
+            [Evidence::new(document, Span::new(0, 9), "verb", None)],
+        );
+        graph.add_relation(ids[i % entities], ids[(i * 7 + 1) % entities], relation);
+    }
+    save_graph(&graph, path).unwrap();
+}
+
+/// Ctrl-C during `:load` (issue 21) sets the session's cancel flag: the load stops (a graph file as it
+/// is read, documents once built), the graph loaded before stays, and the error says so. Before, the
+/// flag was never looked at and the new graph replaced the old one however late.
+#[test]
+fn ctrl_c_during_load_keeps_the_graph_loaded_before() {
+    use kgraph::graph::load_graph;
+    use kgraph::query::OutputMode;
+    use kgraph::shell::{LexiconSource, Origin, Session};
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    saved_graph(&old, 2, 1);
+    saved_graph(&dir.path().join("new.ron"), 50, 5_000);
+    saved_graph(&dir.path().join("new.kgb"), 50, 5_000);
+    std::fs::create_dir(dir.path().join("texts")).unwrap();
+    std::fs::write(
+        dir.path().join("texts/a.txt"),
+        "Portugal met Chile in Lisbon.",
+    )
+    .unwrap();
+    let mut session = Session::new(
+        load_graph(&old).unwrap(),
+        LexiconSource::default(),
+        OutputMode::Plain,
+    );
+    session.set_graph_name("old.ron".into());
+    let origin = Origin {
+        name: "<repl>",
+        line: 1,
+    };
+    for target in ["new.ron", "new.kgb", "texts"] {
+        let line = format!(":load {}", dir.path().join(target).display());
+        session.cancel_flag().store(true, Ordering::Relaxed);
+        let error = session
+            .execute(&line, origin, &mut Vec::new())
+            .expect_err(target);
+        assert!(
+            error.to_string().contains(
+                "interrupted (Ctrl-C): nothing was loaded; the graph from old.ron stays \
+                 (1 document, 2 entities, 1 relation)"
+            ),
+            "{target}: {error}"
+        );
+        assert_eq!(session.graph().entity_count(), 2, "{target}");
+        // The flag is cleared after the entry: the next load runs whole.
+        let mut out = Vec::new();
+        session.execute(&line, origin, &mut out).unwrap();
+        assert!(String::from_utf8_lossy(&out).contains("loaded"), "{target}");
+        assert_ne!(session.graph().entity_count(), 2, "{target}");
+        session
+            .execute(&format!(":load {}", old.display()), origin, &mut Vec::new())
+            .unwrap();
+        session.set_graph_name("old.ron".into());
+    }
+}

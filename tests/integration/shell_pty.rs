@@ -3,7 +3,7 @@
 //! line, Ctrl-D to leave, and history kept across two sessions in the file `KG_HISTORY` names; at 80
 //! columns (issue 20), `help`, `why`, `path` and `neighbours … evidence` answers that fit the width,
 //! candidates listed by Tab, the `...>` prompt of an open quote, `:save-script`, and long answers shown
-//! through the pager `KG_PAGER` names.
+//! through the pager `KG_PAGER` names; and Ctrl-C stopping a running query and a `:load`.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -333,4 +333,75 @@ fn a_history_that_is_no_regular_file_is_passed_over_with_a_warning() {
     keys(&mut session, "stats\r");
     session.exp_string("2 documents").unwrap();
     session.exp_string("kg> ").unwrap();
+}
+
+/// A graph of 200,000 relations among 20,000 entities saved as RON at `path`: about 50 MB, which takes
+/// the shell most of a second to load, long enough for a Ctrl-C to land in the middle.
+fn large_graph(path: &Path) {
+    use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Relation, save_graph};
+    use kgraph::model::{EntityKind, RelationClass, Span};
+    const ENTITIES: usize = 20_000;
+    let mut graph = KnowledgeGraph::new();
+    let document = graph.add_document("a.txt".into(), "Somewhere met elsewhere.".into());
+    let ids: Vec<_> = (0..ENTITIES)
+        .map(|i| {
+            graph.add_entity(Entity {
+                name: format!("Entity {i}"),
+                kind: EntityKind::Organization,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            })
+        })
+        .collect();
+    for i in 0..200_000 {
+        let relation = Relation::new(
+            &format!("meet {}", i % 97),
+            RelationClass::Cooperation,
+            [Evidence::new(document, Span::new(0, 9), "verb", None)],
+        );
+        graph.add_relation(ids[i % ENTITIES], ids[(i * 7 + 1) % ENTITIES], relation);
+    }
+    save_graph(&graph, path).unwrap();
+}
+
+/// Ctrl-C during `:load` of a large graph (issue 21): the load stops, the shell says the graph loaded
+/// before stays, and it does (before, the Ctrl-C was ignored and the load replaced the graph later).
+#[test]
+fn ctrl_c_during_load_keeps_the_graph_loaded_before() {
+    if !pty_available() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let small = home.path().join("small.ron");
+    endless_search_graph(&small);
+    let large = home.path().join("large.ron");
+    large_graph(&large);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kg"));
+    command
+        .arg("shell")
+        .arg(&small)
+        .env("KG_HISTORY", home.path().join("history"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut shell = spawn_command(command, Some(TIMEOUT_MS)).unwrap();
+    shell.exp_string("kg> ").unwrap();
+    shell
+        .send_line(&format!(":load {}", large.display()))
+        .unwrap();
+    shell.exp_string("\r\n").unwrap();
+    shell.send_control('c').unwrap();
+    shell
+        .exp_string("interrupted (Ctrl-C): nothing was loaded; the graph from")
+        .unwrap();
+    shell
+        .exp_string("stays (0 documents, 28 entities, 327 relations)")
+        .unwrap();
+    shell.exp_string("kg> ").unwrap();
+    shell.send_line("paths Start End").unwrap();
+    shell
+        .exp_string("1 shortest path from Start to End")
+        .unwrap();
+    shell.exp_string("kg> ").unwrap();
+    shell.send_control('d').unwrap();
+    shell.exp_eof().unwrap();
 }

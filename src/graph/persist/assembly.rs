@@ -8,6 +8,7 @@
 //! it once, at the end (a file stating one relation 100,000 times took 28 s to load when each repeat
 //! sorted the edge's evidence again).
 
+use super::checked_records::CHECK_EVERY;
 use super::error::PersistError;
 use super::format::{FORMAT_VERSION, GraphRecords, RelationRecordIn};
 use crate::graph::knowledge_graph::{EntityId, KnowledgeGraph, RelationId};
@@ -16,11 +17,13 @@ use crate::model::EdgeKey;
 use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Builds the graph a file describes.
+/// Builds the graph a file describes; [`PersistError::Interrupted`] once `cancel` is set.
 pub(super) fn assemble<R: RelationRecordIn>(
     file: GraphRecords<R>,
     path: &Path,
+    cancel: &AtomicBool,
 ) -> Result<KnowledgeGraph, PersistError> {
     let GraphRecords {
         format_version,
@@ -30,11 +33,24 @@ pub(super) fn assemble<R: RelationRecordIn>(
     } = file;
     let mut assembler = Assembler::new(format_version, documents, entities, relations.len(), path)?;
     let repeated = repeated_key_hashes(&relations);
-    for record in relations {
+    for (index, record) in relations.into_iter().enumerate() {
+        if index % CHECK_EVERY == 0 {
+            interrupted(cancel, path)?;
+        }
         let repeat = !repeated.is_empty() && repeated.contains(&record.key_hash());
         assembler.add(record, repeat)?;
     }
     Ok(assembler.finish())
+}
+
+/// [`PersistError::Interrupted`] once `cancel` is set.
+pub(super) fn interrupted(cancel: &AtomicBool, path: &Path) -> Result<(), PersistError> {
+    if cancel.load(Ordering::Relaxed) {
+        return Err(PersistError::Interrupted {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// The hashes of the keys more than one record has. Only hashes are kept, a fifth of the keys'
@@ -207,7 +223,7 @@ mod tests {
         ];
         for (records, relations, evidence) in cases {
             merge_work::take();
-            let graph = assemble(records, Path::new("g.ron")).unwrap();
+            let graph = assemble(records, Path::new("g.ron"), &AtomicBool::new(false)).unwrap();
             let work = merge_work::take();
             assert_eq!(graph.relation_count(), relations);
             assert_eq!(graph.evidence_count(), evidence);
@@ -227,6 +243,7 @@ mod tests {
         let graph = assemble(
             file(records.iter().map(|&(p, s)| (p.to_string(), s))),
             Path::new("g.ron"),
+            &AtomicBool::new(false),
         )
         .unwrap();
         let starts: Vec<(&str, Vec<usize>)> = graph

@@ -1,7 +1,8 @@
 //! The graph as a binary snapshot: its records encoded behind the [`snapshot`](super::snapshot)
 //! header, and read back into a graph as they are decoded.
 
-use super::assembly::{Assembler, assemble};
+use super::assembly::{Assembler, assemble, interrupted};
+use super::checked_records::{CheckedSeq, RecordsSeed};
 use super::error::PersistError;
 use super::format::{
     BinaryEvidenceOut, BinaryGraphOut, BinaryRelationIn, BinaryRelationOut, GraphFileRef,
@@ -12,6 +13,7 @@ use crate::graph::knowledge_graph::KnowledgeGraph;
 use crate::graph::{Entity, Evidence, StoredDocument};
 use serde::Serialize;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A slice written as the sequence of what a function makes of each element, without collecting them.
 struct MappedSeq<'a, T, F>(&'a [T], F);
@@ -86,20 +88,27 @@ fn binary_size_hint(file: &GraphFileRef<'_>) -> usize {
 
 /// Reads a binary snapshot into a graph as it is decoded: each relation joins the graph as soon as it
 /// is read, and the file is read through a window, so loading holds the graph and little else (the
-/// file's bytes and its records, held whole, took half as much again as the graph).
-pub(super) fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
+/// file's bytes and its records, held whole, took half as much again as the graph). Once `cancel` is
+/// set, the load stops at the next batch of records with [`PersistError::Interrupted`].
+pub(super) fn load(path: &Path, cancel: &AtomicBool) -> Result<KnowledgeGraph, PersistError> {
     let failure = std::cell::RefCell::new(None);
     let repeats = std::cell::Cell::new(false);
     let read = snapshot::decode_file(path, |body_length| BinaryGraphSeed {
         path,
         failure: &failure,
         repeats: &repeats,
+        cancel,
         // Every relation takes at least this many bytes of the body: its endpoints, predicate,
         // class, flags and evidence count take one or more each.
         most_relations: usize::try_from(body_length / 7).unwrap_or(usize::MAX),
     });
     let graph = read.map_err(|error| match (error, failure.into_inner()) {
         (snapshot::ReadFailure::Body(_), Some(assembling)) => assembling,
+        (snapshot::ReadFailure::Body(_), None) if cancel.load(Ordering::Relaxed) => {
+            PersistError::Interrupted {
+                path: path.to_path_buf(),
+            }
+        }
         (error, _) => error.into_error(path),
     })?;
     if !repeats.get() {
@@ -109,9 +118,13 @@ pub(super) fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     // held, so that each relation that repeats an earlier one is merged into it.
     drop(graph);
     let file: GraphRecords<BinaryRelationIn> =
-        snapshot::decode_file(path, |_| std::marker::PhantomData)
-            .map_err(|error| error.into_error(path))?;
-    assemble(file, path)
+        snapshot::decode_file(path, |_| RecordsSeed::new(cancel)).map_err(
+            |error| match interrupted(cancel, path) {
+                Err(interrupted) => interrupted,
+                Ok(()) => error.into_error(path),
+            },
+        )?;
+    assemble(file, path, cancel)
 }
 
 /// The body of a binary snapshot, read into a graph: the version, the documents and the entities as
@@ -124,6 +137,8 @@ struct BinaryGraphSeed<'a> {
     failure: &'a std::cell::RefCell<Option<PersistError>>,
     /// Set when two relations may be one, which the graph read does not merge.
     repeats: &'a std::cell::Cell<bool>,
+    /// Set by Ctrl-C: the load stops.
+    cancel: &'a AtomicBool,
     most_relations: usize,
 }
 
@@ -155,10 +170,10 @@ impl<'de> serde::de::Visitor<'de> for BinaryGraphSeed<'_> {
             .next_element()?
             .ok_or_else(|| A::Error::invalid_length(0, &self))?;
         let documents: Vec<StoredDocument> = seq
-            .next_element()?
+            .next_element_seed(CheckedSeq::new(self.cancel))?
             .ok_or_else(|| A::Error::invalid_length(1, &self))?;
         let entities: Vec<Entity> = seq
-            .next_element()?
+            .next_element_seed(CheckedSeq::new(self.cancel))?
             .ok_or_else(|| A::Error::invalid_length(2, &self))?;
         seq.next_element_seed(BinaryRelationsSeed {
             format_version,
@@ -208,6 +223,7 @@ impl<'de> serde::de::Visitor<'de> for BinaryRelationsSeed<'_> {
             path,
             failure,
             repeats,
+            cancel,
             most_relations,
         } = self.graph;
         let fail = |error: PersistError| {
@@ -241,6 +257,7 @@ impl<'de> serde::de::Visitor<'de> for BinaryRelationsSeed<'_> {
             hashes.push(record.key_hash());
             batch.push(record);
             if batch.len() == BATCH {
+                interrupted(cancel, path).map_err(fail)?;
                 add_batch(&mut batch)?;
             }
         }

@@ -34,4 +34,7 @@ pub enum PersistError {
     Damaged { path: PathBuf, message: String },
     #[error("{path}: {message}")]
     Serialize { path: PathBuf, message: String },
+    /// The user stopped the load (Ctrl-C) before it finished; nothing was read into a graph.
+    #[error("{path}: loading interrupted (Ctrl-C)")]
+    Interrupted { path: PathBuf },
 }

@@ -4,11 +4,13 @@
 //! Every parse is bounded to [`NESTING_LIMIT`] levels: the crate recurses once per level, so a file
 //! nested thousands deep would otherwise overflow the stack and abort kg (or the shell that loads it).
 
+use super::checked_records::RecordsSeed;
 use super::error::PersistError;
 use super::format::{FORMAT_VERSION, GraphFile, GraphFileRef};
 use super::ron_writer;
 use serde::Deserialize;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How deep a graph file's values may nest. A file kg writes nests six levels deep (a relation's
 /// evidence's span); this leaves room for hand-written files and none for a stack overflow.
@@ -26,10 +28,18 @@ fn options() -> ::ron::Options {
     ::ron::Options::default().with_recursion_limit(NESTING_LIMIT)
 }
 
-/// The records of a graph file's text, with the error's line and column when it does not parse.
-pub(super) fn read(text: &str, path: &Path) -> Result<GraphFile, PersistError> {
-    match options().from_str(text) {
+/// The records of a graph file's text, with the error's line and column when it does not parse;
+/// [`PersistError::Interrupted`] once `cancel` is set.
+pub(super) fn read(
+    text: &str,
+    path: &Path,
+    cancel: &AtomicBool,
+) -> Result<GraphFile, PersistError> {
+    match options().from_str_seed(text, RecordsSeed::new(cancel)) {
         Ok(file) => Ok(file),
+        Err(_) if cancel.load(Ordering::Relaxed) => Err(PersistError::Interrupted {
+            path: path.to_path_buf(),
+        }),
         Err(error) => {
             let probe: Result<VersionProbe, _> = options().from_str(text);
             if let Ok(probe) = probe
