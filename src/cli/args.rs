@@ -56,7 +56,8 @@ pub enum Command {
         kg build data/ --output graph.ron\n  \
         kg build --update graph.ron new/             # reads only new/, merges into graph.ron\n  \
         kg build --update graph.ron new/ --rebuild   # reads everything again: a fresh build's graph\n  \
-        kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge")]
+        kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge\n  \
+        kg build corpus/ --shard 2/4 --names names.ron --output part-2.ron   # see kg names")]
     Build(BuildArgs),
     /// Merge the graphs of the shards of a corpus (`kg build --shard I/N`) into the graph of the whole.
     #[command(after_help = "Examples:\n  \
@@ -67,6 +68,18 @@ pub enum Command {
         evidence is united. A document (same name and text) in two inputs is an error: each shard must \
         be given once.")]
     Merge(MergeArgs),
+    /// Combine the corpus-wide evidence of a sharded build's shards (`kg build --phase`), so that each
+    /// shard reads its documents as a single build of the whole corpus would.
+    #[command(
+        after_help = "Examples (each `kg build` line runs once per shard I of N):\n  \
+        kg build corpus/ --shard I/N --phase vocabulary --output vocabulary-I.ron\n  \
+        kg names merge vocabulary-*.ron --output vocabulary.ron\n  \
+        kg build corpus/ --shard I/N --phase names --names vocabulary.ron --output names-I.ron\n  \
+        kg names merge names-*.ron --output names.ron\n  \
+        kg build corpus/ --shard I/N --names names.ron --output part-I.kgb\n  \
+        kg merge part-*.kgb --output graph.kgb        # the single build's graph, byte for byte"
+    )]
+    Names(NamesArgs),
     /// Summarise a graph: documents, sentences, entities by kind, relations by class.
     #[command(after_help = "Example:\n  kg stats graph.ron")]
     Stats(StatsArgs),
@@ -175,6 +188,15 @@ pub struct BuildArgs {
     /// directory) hashes to it. Merge the shards' graphs with `kg merge`.
     #[arg(long, value_name = "I/N", conflicts_with = "update")]
     pub shard: Option<Shard>,
+    /// Write this shard's corpus-wide evidence instead of a graph: `vocabulary` (the words it writes
+    /// in lower case), then, with --names and the merged vocabulary, `names` (its mentions' names, for
+    /// alias resolution and kinds). Merge each phase's files with `kg names merge`.
+    #[arg(long, value_enum, requires = "output", conflicts_with = "update")]
+    pub phase: Option<PhaseArg>,
+    /// The corpus's merged evidence (`kg names merge`): the vocabulary, to gather names with
+    /// `--phase names`; or the names, to build the shard as the single build would read it.
+    #[arg(long, value_name = "EVIDENCE", conflicts_with = "update")]
+    pub names: Option<PathBuf>,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -184,6 +206,41 @@ pub struct BuildArgs {
     pub timings: bool,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
+}
+
+/// Which corpus-wide evidence `kg build --phase` gathers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PhaseArg {
+    /// The words the documents write in lower case.
+    Vocabulary,
+    /// The names the documents mention (needs --names with the merged vocabulary).
+    Names,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NamesArgs {
+    #[command(subcommand)]
+    pub command: NamesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NamesCommand {
+    /// Combine the shards' evidence files of one phase into the corpus's.
+    #[command(after_help = "Example:\n  kg names merge names-*.ron --output names.ron")]
+    Merge(NamesMergeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NamesMergeArgs {
+    /// The shards' evidence files (`kg build --phase`), in any order.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the combined evidence.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// No summary.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
