@@ -7,7 +7,8 @@ use crate::extract::{
     Lexicon, extract_corpus, extract_part,
 };
 use crate::graph::{
-    FoundEntity, FoundRelation, KnowledgeGraph, MergeError, MergeInput, document_hash, merge_graphs,
+    FoundEntity, FoundRelation, KnowledgeGraph, MergeError, MergeInput, corpus_part_label,
+    document_hash, merge_graphs,
 };
 use crate::text::Document;
 use std::collections::HashSet;
@@ -58,7 +59,14 @@ pub fn build_part(
         corpus_names,
     };
     let extraction = extract_part(part, names, lexicon, options)?;
-    Ok(graph_and_summary(documents, extraction, options))
+    let whole = documents.len() == corpus_names.len();
+    let (mut graph, summary) = graph_and_summary(documents, extraction, options);
+    // A part says which corpus it belongs to, so that `kg merge` unites its entities by key alone; the
+    // whole corpus read with its own names is the single build's graph, which is no part.
+    if !whole {
+        graph.set_part_of_corpus(Some(corpus_part_label(corpus_names)));
+    }
+    Ok((graph, summary))
 }
 
 /// The graph of an extraction, and the summary of the build.
@@ -228,6 +236,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
         .map(|e| FoundEntity {
             name: e.name,
             kind: e.kind,
+            kind_votes: e.kind_votes,
             aliases: e.aliases,
             mentions: e.mentions,
         })

@@ -145,6 +145,7 @@ fn endless_search_graph(path: &Path) {
             kind: EntityKind::Organization,
             aliases: vec![name.into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         })
     };
     let (start, hub, end) = (add("Start"), add("Hub"), add("End"));

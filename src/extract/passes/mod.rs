@@ -22,6 +22,8 @@ mod kept_tokens;
 mod kind_tests;
 mod mentions;
 mod names;
+#[cfg(test)]
+mod part_tests;
 mod relations;
 mod sentences;
 #[cfg(test)]
@@ -208,12 +210,15 @@ fn read_with_table(
     }
 }
 
-/// The table's entities with the mentions (in candidate order) and surfaces this corpus gives them.
+/// The table's entities with the mentions (in candidate order), surfaces and kind votes this corpus
+/// gives them.
 fn entities_mentioned(
     candidates: &Candidates<'_>,
     resolution: &Resolution<'_>,
 ) -> Vec<ExtractedEntity> {
     let mut surfaces: Vec<std::collections::BTreeSet<&str>> =
+        vec![Default::default(); resolution.table.entities.len()];
+    let mut votes: Vec<std::collections::BTreeMap<crate::model::EntityKind, u32>> =
         vec![Default::default(); resolution.table.entities.len()];
     let mut entities: Vec<ExtractedEntity> = resolution
         .table
@@ -222,6 +227,7 @@ fn entities_mentioned(
         .map(|entity| ExtractedEntity {
             name: entity.name.clone(),
             kind: entity.kind,
+            kind_votes: Vec::new(),
             aliases: Vec::new(),
             mentions: Vec::new(),
         })
@@ -232,10 +238,17 @@ fn entities_mentioned(
                 .mentions
                 .push((candidate.document, candidate.mention.span));
             surfaces[entity].insert(candidate.surface);
+            // The votes alias resolution counts: a bare acronym's kind only says it is an acronym.
+            if let Some(kind) = candidate.mention.kind
+                && !aliases::is_bare_acronym(candidate)
+            {
+                *votes[entity].entry(kind).or_default() += 1;
+            }
         }
     }
-    for (entity, surfaces) in entities.iter_mut().zip(surfaces) {
+    for ((entity, surfaces), votes) in entities.iter_mut().zip(surfaces).zip(votes) {
         entity.aliases = surfaces.into_iter().map(str::to_string).collect();
+        entity.kind_votes = votes.into_iter().collect();
     }
     entities
 }

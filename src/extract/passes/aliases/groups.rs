@@ -105,7 +105,7 @@ pub(crate) fn add_candidate(
 }
 
 /// A capitalised phrase of one acronym ("PMF"), whose kind says only that it is an acronym.
-fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
+pub(crate) fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
     let surface = candidate.surface;
     candidate.mention.source == MentionSource::Phrase
         && candidate.mention.tokens.1 == candidate.mention.tokens.0 + 1

@@ -37,7 +37,7 @@ use acronyms::join_acronyms;
 use contained_names::ContainedNameLookups;
 use entities::make_entities;
 use events::join_events;
-pub(crate) use groups::add_candidate;
+pub(crate) use groups::{add_candidate, is_bare_acronym};
 use groups::{group_of, is_person};
 pub(crate) use name_context::{NameContext, kinds_from_neighbours};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
