@@ -1,9 +1,9 @@
 //! Issue 22: a sharded build run through its phases (`kg build --phase vocabulary`, `kg names merge`,
 //! `kg build --phase names`, `kg names merge`, `kg build --names`, `kg merge`) is the single build's
 //! file byte for byte, in RON and in the binary snapshot, for 2, 3, 5 and 8 shards, whatever order
-//! the evidence files and the parts are given in. Through the real binary, on `data/`,
-//! `../shared/corpus` and the SOTU corpus (`../shared/corpus-large/sotu`; the tests that read
-//! `../shared` say so and pass when it is absent).
+//! the evidence files and the parts are given in, merged at once or in stages. Through the real
+//! binary, on `data/`, `../shared/corpus` and the SOTU corpus (`../shared/corpus-large/sotu`; the
+//! tests that read `../shared` say so and pass when it is absent).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -26,14 +26,22 @@ fn kg(args: &[&str], dir: &Path) {
     );
 }
 
-/// `names` in the order `order` picks: reversed, rotated by one, or as they are.
-fn shuffled(mut names: Vec<String>, order: usize) -> Vec<String> {
-    match order % 3 {
-        0 => names.reverse(),
-        1 => names.rotate_left(1),
-        _ => {}
+/// `items` in an order drawn from `seed` (splitmix64, then Fisher–Yates): each shard count and each
+/// phase gets an order of its own, the same on every run.
+fn shuffled<T>(mut items: Vec<T>, seed: u64) -> Vec<T> {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for last in (1..items.len()).rev() {
+        let pick = usize::try_from(next() % (last as u64 + 1)).unwrap();
+        items.swap(last, pick);
     }
-    names
+    items
 }
 
 /// Runs `kg command` with `files` and then `rest`.
@@ -44,80 +52,151 @@ fn kg_with(command: &[&str], files: &[String], rest: &[&str], dir: &Path) {
     kg(&args, dir);
 }
 
-/// Builds `corpus` whole and in 2, 3, 5 and 8 shards through the phases, in RON and .kgb, in `dir`,
-/// and checks each merge is the single build's file byte for byte.
+/// Merges `files` with `command` (`kg merge` or `kg names merge`) in stages, as machines that each
+/// merge what they hold would: neighbours in pairs, then pairs of those, until one file, `output`.
+fn merge_in_stages(command: &[&str], mut files: Vec<String>, output: &str, dir: &Path) {
+    let mut stage = 0;
+    while files.len() > 2 {
+        stage += 1;
+        files = files
+            .chunks(2)
+            .enumerate()
+            .map(|(index, pair)| match pair {
+                [one] => one.clone(),
+                _ => {
+                    let merged = format!("stage-{stage}-{index}-{output}");
+                    kg_with(command, pair, &["-o", &merged, "-q"], dir);
+                    merged
+                }
+            })
+            .collect();
+    }
+    kg_with(command, &files, &["-o", output, "-q"], dir);
+}
+
+fn same_bytes(dir: &Path, one: &str, other: &str) -> bool {
+    std::fs::read(dir.join(one)).unwrap() == std::fs::read(dir.join(other)).unwrap()
+}
+
+/// Runs the phases of a build of `corpus` in `count` shards in `dir`, each phase's evidence files
+/// merged at once in an order drawn from `seed` and in stages in another order (which must agree).
+/// Returns the part files, `part-COUNT-I.EXTENSION`, for each of `extensions`.
+fn run_phases(
+    corpus: &str,
+    count: usize,
+    extensions: &[&str],
+    seed: u64,
+    dir: &Path,
+) -> Vec<Vec<String>> {
+    let shard = |index: usize| format!("{index}/{count}");
+    let each = |prefix: &str, extension: &str| -> Vec<String> {
+        (1..=count)
+            .map(|index| format!("{prefix}-{count}-{index}.{extension}"))
+            .collect()
+    };
+    let names_merge = ["names", "merge"];
+    let merge_evidence = |files: Vec<String>, merged: &str, seed: u64| {
+        let order = shuffled(files.clone(), seed);
+        kg_with(&names_merge, &order, &["-o", merged, "-q"], dir);
+        let staged = format!("staged-{merged}");
+        merge_in_stages(&names_merge, shuffled(files, seed + 1), &staged, dir);
+        assert!(
+            same_bytes(dir, merged, &staged),
+            "{corpus} in {count} shards: {merged} merged in stages differs from merged at once"
+        );
+    };
+    let vocabulary = each("vocabulary", "ron");
+    for (index, file) in (1..=count).zip(&vocabulary) {
+        let args = ["build", corpus, "--shard", &shard(index)];
+        kg_with(
+            &args,
+            &[],
+            &["--phase", "vocabulary", "-o", file, "-q"],
+            dir,
+        );
+    }
+    let merged_vocabulary = format!("vocabulary-{count}.ron");
+    merge_evidence(vocabulary, &merged_vocabulary, seed);
+    let names = each("names", "ron");
+    for (index, file) in (1..=count).zip(&names) {
+        let args = [
+            "build",
+            corpus,
+            "--shard",
+            &shard(index),
+            "--phase",
+            "names",
+        ];
+        let rest = ["--names", &merged_vocabulary, "-o", file, "-q"];
+        kg_with(&args, &[], &rest, dir);
+    }
+    let merged_names = format!("names-{count}.ron");
+    merge_evidence(names, &merged_names, seed + 2);
+    extensions
+        .iter()
+        .map(|extension| {
+            let parts = each("part", extension);
+            for (index, file) in (1..=count).zip(&parts) {
+                let args = ["build", corpus, "--shard", &shard(index), "--names"];
+                kg_with(&args, &[], &[&merged_names, "-o", file, "-q"], dir);
+            }
+            parts
+        })
+        .collect()
+}
+
+/// Builds `corpus` whole and in 2, 3, 5 and 8 shards through the phases, in RON and .kgb, in a
+/// folder of its own, and checks each merge is the single build's file byte for byte: the parts
+/// merged at once in an order drawn for the shard count, and (.kgb) merged in stages in another.
 fn sharded_builds_equal_the_single_build(corpus: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     let corpus = corpus.display().to_string();
-    for extension in ["ron", "kgb"] {
-        kg(
-            &["build", &corpus, "-o", &format!("single.{extension}"), "-q"],
-            dir,
-        );
+    let extensions = ["ron", "kgb"];
+    for extension in extensions {
+        let single = format!("single.{extension}");
+        kg(&["build", &corpus, "-o", &single, "-q"], dir);
     }
-    for (order, count) in [2, 3, 5, 8].into_iter().enumerate() {
-        let shard = |index: usize| format!("{index}/{count}");
-        let each = |prefix: &str, extension: &str| -> Vec<String> {
-            (1..=count)
-                .map(|index| format!("{prefix}-{count}-{index}.{extension}"))
-                .collect()
-        };
-        let vocabulary = each("vocabulary", "ron");
-        for (index, file) in (1..=count).zip(&vocabulary) {
-            let args = ["build", &corpus, "--shard", &shard(index)];
-            kg_with(
-                &args,
-                &[],
-                &["--phase", "vocabulary", "-o", file, "-q"],
-                dir,
-            );
-        }
-        let merged_vocabulary = format!("vocabulary-{count}.ron");
-        let names_merge = ["names", "merge"];
-        let vocabulary = shuffled(vocabulary, order);
-        kg_with(
-            &names_merge,
-            &vocabulary,
-            &["-o", &merged_vocabulary, "-q"],
-            dir,
-        );
-        let names = each("names", "ron");
-        for (index, file) in (1..=count).zip(&names) {
-            let args = [
-                "build",
-                &corpus,
-                "--shard",
-                &shard(index),
-                "--phase",
-                "names",
-            ];
-            kg_with(
-                &args,
-                &[],
-                &["--names", &merged_vocabulary, "-o", file, "-q"],
-                dir,
-            );
-        }
-        let merged_names = format!("names-{count}.ron");
-        let names = shuffled(names, order + 1);
-        kg_with(&names_merge, &names, &["-o", &merged_names, "-q"], dir);
-        for extension in ["ron", "kgb"] {
-            let parts = each("part", extension);
-            for (index, file) in (1..=count).zip(&parts) {
-                let args = ["build", &corpus, "--shard", &shard(index), "--names"];
-                kg_with(&args, &[], &[&merged_names, "-o", file, "-q"], dir);
-            }
+    for count in [2_usize, 3, 5, 8] {
+        let seed = 10 * count as u64;
+        let parts = run_phases(&corpus, count, &extensions, seed, dir);
+        for (extension, parts) in extensions.iter().zip(parts) {
+            let single = format!("single.{extension}");
             let merged = format!("merged-{count}.{extension}");
-            let parts = shuffled(parts, order + 2);
-            kg_with(&["merge"], &parts, &["-o", &merged, "-q"], dir);
-            let single = std::fs::read(dir.join(format!("single.{extension}"))).unwrap();
+            let order = shuffled(parts.clone(), seed + 3);
+            kg_with(&["merge"], &order, &["-o", &merged, "-q"], dir);
             assert!(
-                std::fs::read(dir.join(&merged)).unwrap() == single,
-                "{corpus} in {count} shards, .{extension}: the merge is not the single build"
+                same_bytes(dir, &merged, &single),
+                "{corpus} in {count} shards, .{extension}, merged in the order {order:?}: not the single build"
             );
+            if *extension == "kgb" {
+                let order = shuffled(parts, seed + 4);
+                let staged = format!("staged-{merged}");
+                merge_in_stages(&["merge"], order.clone(), &staged, dir);
+                assert!(
+                    same_bytes(dir, &staged, &single),
+                    "{corpus} in {count} shards, merged in stages in the order {order:?}: not the single build"
+                );
+            }
         }
     }
+}
+
+/// Every order of `items`.
+fn every_order(items: &[String]) -> Vec<Vec<String>> {
+    if items.len() <= 1 {
+        return vec![items.to_vec()];
+    }
+    (0..items.len())
+        .flat_map(|first| {
+            let mut rest = items.to_vec();
+            let head = rest.remove(first);
+            every_order(&rest).into_iter().map(move |mut order| {
+                order.insert(0, head.clone());
+                order
+            })
+        })
+        .collect()
 }
 
 /// `../shared/NAME` beside the checkout, or None (said on standard error) when it is not there.
@@ -154,6 +233,46 @@ fn sharded_builds_of_the_shared_corpus_equal_the_single_build() {
 fn sharded_builds_of_the_sotu_corpus_equal_the_single_build() {
     if let Some(corpus) = shared("corpus-large/sotu") {
         sharded_builds_equal_the_single_build(&corpus);
+    }
+}
+
+/// Every order of the three parts of `../shared/corpus` (and of their names evidence) merges to the
+/// single build's file.
+#[test]
+fn every_order_of_three_parts_merges_to_the_single_build() {
+    let Some(corpus) = shared("corpus") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let corpus = corpus.display().to_string();
+    kg(&["build", &corpus, "-o", "single.kgb", "-q"], dir);
+    let parts = run_phases(&corpus, 3, &["kgb"], 1, dir).remove(0);
+    let names: Vec<String> = (1..=3)
+        .map(|index| format!("names-3-{index}.ron"))
+        .collect();
+    for (index, (parts, names)) in every_order(&parts)
+        .iter()
+        .zip(every_order(&names))
+        .enumerate()
+    {
+        let merged_names = format!("names-order-{index}.ron");
+        kg_with(
+            &["names", "merge"],
+            &names,
+            &["-o", &merged_names, "-q"],
+            dir,
+        );
+        assert!(
+            same_bytes(dir, &merged_names, "names-3.ron"),
+            "names merged in the order {names:?}"
+        );
+        let merged = format!("merged-order-{index}.kgb");
+        kg_with(&["merge"], parts, &["-o", &merged, "-q"], dir);
+        assert!(
+            same_bytes(dir, &merged, "single.kgb"),
+            "parts merged in the order {parts:?}: not the single build"
+        );
     }
 }
 
