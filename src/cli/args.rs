@@ -61,23 +61,30 @@ pub enum Command {
     Build(BuildArgs),
     /// Merge the graphs of the shards of a corpus (`kg build --shard I/N`) into the graph of the whole.
     #[command(after_help = "Examples:\n  \
-        seq 1 4 | xargs -P 4 -I{} kg build corpus/ --shard {}/4 --output part-{}.ron --quiet\n  \
-        kg merge part-*.ron --output graph.ron\n\n\
-        Inputs may be RON or binary (.kgb, .bin) graphs; the output's format follows its extension. \
-        Documents are ordered by name, entities are united by their stable key and shared names, and \
-        evidence is united. A document (same name and text) in two inputs is an error: each shard must \
-        be given once.")]
+        kg merge part-*.kgb --output graph.kgb   # parts built with --names (kg names --help)\n  \
+        seq 1 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --output part-{}.ron --quiet\n  \
+        kg merge part-*.ron --output graph.ron   # parts that decided names alone\n\n\
+        Inputs may be RON or binary (.kgb, .bin) graphs, in any order, and merged graphs merge again; \
+        the output's format follows its extension. Documents are ordered by name and evidence is \
+        united. Parts built with the corpus's names (kg build --names) are united by entity key and \
+        give the single build's graph byte for byte; parts built alone are also united by shared \
+        names, and each decided its names over its own documents. A document (same name and text) in \
+        two inputs is an error: each shard must be given once.")]
     Merge(MergeArgs),
     /// Combine the corpus-wide evidence of a sharded build's shards (`kg build --phase`), so that each
     /// shard reads its documents as a single build of the whole corpus would.
     #[command(
-        after_help = "Examples (each `kg build` line runs once per shard I of N):\n  \
-        kg build corpus/ --shard I/N --phase vocabulary --output vocabulary-I.ron\n  \
+        after_help = "A sharded build equal to the single build runs in three phases; each \
+        `kg build` line runs once per shard (here 4 shards, 2 at a time):\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase vocabulary -o vocabulary-{}.ron -q\n  \
         kg names merge vocabulary-*.ron --output vocabulary.ron\n  \
-        kg build corpus/ --shard I/N --phase names --names vocabulary.ron --output names-I.ron\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase names --names vocabulary.ron -o names-{}.ron -q\n  \
         kg names merge names-*.ron --output names.ron\n  \
-        kg build corpus/ --shard I/N --names names.ron --output part-I.kgb\n  \
-        kg merge part-*.kgb --output graph.kgb        # the single build's graph, byte for byte"
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --names names.ron -o part-{}.kgb -q\n  \
+        kg merge part-*.kgb --output graph.kgb   # the single build's graph, byte for byte\n\n\
+        Across machines that share a folder, each runs its own shard's lines, and every shard's file \
+        must be there before the next kg names merge (or kg merge). The files may be merged in any \
+        order and in stages; a file given twice, or one of another corpus, is refused."
     )]
     Names(NamesArgs),
     /// Summarise a graph: documents, sentences, entities by kind, relations by class.
@@ -185,7 +192,8 @@ pub struct BuildArgs {
     #[arg(long, requires = "update")]
     pub rebuild: bool,
     /// Build only shard I of N (1-based, e.g. 2/4): the documents whose name (path under the given
-    /// directory) hashes to it. Merge the shards' graphs with `kg merge`.
+    /// directory) hashes to it. Merge the shards' graphs with `kg merge`; for the single build's
+    /// graph, run the phases first (`kg names --help`).
     #[arg(long, value_name = "I/N", conflicts_with = "update")]
     pub shard: Option<Shard>,
     /// Write this shard's corpus-wide evidence instead of a graph: `vocabulary` (the words it writes
