@@ -421,3 +421,68 @@ fn phases_run_out_of_order_are_refused_with_what_to_do() {
         stderr(&output)
     );
 }
+
+/// A file that is not the evidence asked for gets a message naming it (with line and column where
+/// it parses) and exit code 2, from `kg names merge` and from `kg build --names` alike.
+#[test]
+fn files_that_are_not_evidence_are_refused_with_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let corpus = small_corpus(dir);
+    let vocabulary = [
+        "build",
+        &corpus,
+        "--phase",
+        "vocabulary",
+        "-o",
+        "vocabulary.ron",
+        "-q",
+    ];
+    kg(&vocabulary, dir);
+    kg(&["build", &corpus, "-o", "graph.kgb", "-q"], dir);
+    kg(&["build", &corpus, "-o", "graph.ron", "-q"], dir);
+    let evidence = std::fs::read_to_string(dir.join("vocabulary.ron")).unwrap();
+    let cut = evidence.find("lowercase_words").unwrap();
+    std::fs::write(dir.join("cut.ron"), &evidence[..cut]).unwrap();
+    std::fs::write(dir.join("empty.ron"), "").unwrap();
+    let newer = evidence.replacen("format_version: 1,", "format_version: 99,", 1);
+    assert_ne!(newer, evidence, "the evidence file starts with its version");
+    std::fs::write(dir.join("newer.ron"), newer).unwrap();
+    let cases = [
+        (
+            "cut.ron",
+            "cut.ron:9:3: not an evidence file of kg build --phase or kg names merge: ",
+        ),
+        (
+            "empty.ron",
+            "empty.ron:1:1: not an evidence file of kg build --phase or kg names merge: ",
+        ),
+        (
+            "graph.ron",
+            "graph.ron:3:13: not an evidence file of kg build --phase or kg names merge: ",
+        ),
+        (
+            "graph.kgb",
+            "graph.kgb: not an evidence file: it is not text (a graph goes to kg merge; ",
+        ),
+        (
+            "newer.ron",
+            "newer.ron: evidence of format version 99; this kg reads version 1: gather it again",
+        ),
+        ("missing.ron", "missing.ron: "),
+    ];
+    for (file, expected) in cases {
+        let merge = ["names", "merge", file, "-o", "merged.ron"];
+        let build = ["build", &corpus, "--names", file, "-o", "part.kgb"];
+        for args in [&merge[..], &build[..]] {
+            let output = run(args, dir);
+            assert_eq!(output.status.code(), Some(2), "{args:?}");
+            let message = stderr(&output);
+            assert!(
+                message.starts_with(&format!("kg: error: {expected}")),
+                "{args:?}: {message}"
+            );
+        }
+    }
+    assert!(!dir.join("merged.ron").exists() && !dir.join("part.kgb").exists());
+}

@@ -161,7 +161,15 @@ pub enum EvidenceFileError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: not an evidence file: {message}", path.display())]
+    #[error(
+        "{}: not an evidence file: it is not text (a graph goes to kg merge; evidence files are the RON that kg build --phase and kg names merge write)",
+        path.display()
+    )]
+    NotText { path: PathBuf },
+    #[error(
+        "{}:{line}:{column}: not an evidence file of kg build --phase or kg names merge: {message}",
+        path.display()
+    )]
     Parse {
         path: PathBuf,
         line: usize,
@@ -341,11 +349,14 @@ impl CorpusEvidence {
     /// Reads the evidence file at `path`.
     ///
     /// # Errors
-    /// When it cannot be read, does not parse, or is of another format version.
+    /// When it cannot be read, is not text, does not parse, or is of another format version.
     pub fn load(path: &Path) -> Result<CorpusEvidence, EvidenceFileError> {
-        let text = std::fs::read_to_string(path).map_err(|source| EvidenceFileError::Io {
+        let bytes = std::fs::read(path).map_err(|source| EvidenceFileError::Io {
             path: path.to_path_buf(),
             source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| EvidenceFileError::NotText {
+            path: path.to_path_buf(),
         })?;
         let evidence = CorpusEvidence::from_ron(&text).map_err(|(line, column, message)| {
             EvidenceFileError::Parse {
