@@ -78,6 +78,17 @@ fn same_bytes(dir: &Path, one: &str, other: &str) -> bool {
     std::fs::read(dir.join(one)).unwrap() == std::fs::read(dir.join(other)).unwrap()
 }
 
+/// The extension of a phase's evidence file in a build of `count` shards: shard `index`'s, or the
+/// merged one's for `None`. Odd counts mix binary (.kgb) and RON files, even counts write RON only.
+fn evidence_extension(count: usize, index: Option<usize>) -> &'static str {
+    match (count % 2, index) {
+        (0, _) => "ron",
+        (_, None) => "kgb",
+        (_, Some(index)) if index % 2 == 1 => "kgb",
+        _ => "ron",
+    }
+}
+
 /// Runs the phases of a build of `corpus` in `count` shards in `dir`, each phase's evidence files
 /// merged at once in an order drawn from `seed` and in stages in another order (which must agree).
 /// Returns the part files, `part-COUNT-I.EXTENSION`, for each of `extensions`.
@@ -105,7 +116,16 @@ fn run_phases(
             "{corpus} in {count} shards: {merged} merged in stages differs from merged at once"
         );
     };
-    let vocabulary = each("vocabulary", "ron");
+    let evidence = |prefix: &str| -> Vec<String> {
+        (1..=count)
+            .map(|index| {
+                let extension = evidence_extension(count, Some(index));
+                format!("{prefix}-{count}-{index}.{extension}")
+            })
+            .collect()
+    };
+    let merged_extension = evidence_extension(count, None);
+    let vocabulary = evidence("vocabulary");
     for (index, file) in (1..=count).zip(&vocabulary) {
         let args = ["build", corpus, "--shard", &shard(index)];
         kg_with(
@@ -115,9 +135,9 @@ fn run_phases(
             dir,
         );
     }
-    let merged_vocabulary = format!("vocabulary-{count}.ron");
+    let merged_vocabulary = format!("vocabulary-{count}.{merged_extension}");
     merge_evidence(vocabulary, &merged_vocabulary, seed);
-    let names = each("names", "ron");
+    let names = evidence("names");
     for (index, file) in (1..=count).zip(&names) {
         let args = [
             "build",
@@ -130,7 +150,7 @@ fn run_phases(
         let rest = ["--names", &merged_vocabulary, "-o", file, "-q"];
         kg_with(&args, &[], &rest, dir);
     }
-    let merged_names = format!("names-{count}.ron");
+    let merged_names = format!("names-{count}.{merged_extension}");
     merge_evidence(names, &merged_names, seed + 2);
     extensions
         .iter()
@@ -249,14 +269,15 @@ fn every_order_of_three_parts_merges_to_the_single_build() {
     kg(&["build", &corpus, "-o", "single.kgb", "-q"], dir);
     let parts = run_phases(&corpus, 3, &["kgb"], 1, dir).remove(0);
     let names: Vec<String> = (1..=3)
-        .map(|index| format!("names-3-{index}.ron"))
+        .map(|index| format!("names-3-{index}.{}", evidence_extension(3, Some(index))))
         .collect();
+    let all_names = format!("names-3.{}", evidence_extension(3, None));
     for (index, (parts, names)) in every_order(&parts)
         .iter()
         .zip(every_order(&names))
         .enumerate()
     {
-        let merged_names = format!("names-order-{index}.ron");
+        let merged_names = format!("names-order-{index}.{}", evidence_extension(3, None));
         kg_with(
             &["names", "merge"],
             &names,
@@ -264,7 +285,7 @@ fn every_order_of_three_parts_merges_to_the_single_build() {
             dir,
         );
         assert!(
-            same_bytes(dir, &merged_names, "names-3.ron"),
+            same_bytes(dir, &merged_names, &all_names),
             "names merged in the order {names:?}"
         );
         let merged = format!("merged-order-{index}.kgb");
@@ -448,6 +469,12 @@ fn files_that_are_not_evidence_are_refused_with_their_name() {
     let newer = evidence.replacen("format_version: 1,", "format_version: 99,", 1);
     assert_ne!(newer, evidence, "the evidence file starts with its version");
     std::fs::write(dir.join("newer.ron"), newer).unwrap();
+    kg(
+        &["names", "merge", "vocabulary.ron", "-o", "vocabulary.kgb"],
+        dir,
+    );
+    let binary = std::fs::read(dir.join("vocabulary.kgb")).unwrap();
+    std::fs::write(dir.join("cut.kgb"), &binary[..binary.len() - 1]).unwrap();
     let cases = [
         (
             "cut.ron",
@@ -468,6 +495,10 @@ fn files_that_are_not_evidence_are_refused_with_their_name() {
         (
             "newer.ron",
             "newer.ron: evidence of format version 99; this kg reads version 1: gather it again",
+        ),
+        (
+            "cut.kgb",
+            "cut.kgb: a binary evidence file, but it is cut short (",
         ),
         ("missing.ron", "missing.ron: "),
     ];

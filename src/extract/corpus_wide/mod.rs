@@ -51,8 +51,10 @@
 //! step, combined in [`CorpusEvidence::combine`] (associatively: any grouping and order of parts gives
 //! the same value) and read when deciding.
 
+mod binary_evidence;
 mod name_evidence;
 
+pub use binary_evidence::BinaryEvidenceError;
 pub use name_evidence::{MentionPosition, NameEvidence, NameKey};
 
 use serde::{Deserialize, Serialize};
@@ -180,6 +182,11 @@ pub enum EvidenceFileError {
     Evidence {
         path: PathBuf,
         source: EvidenceError,
+    },
+    #[error("{}: a binary evidence file, but {source}", path.display())]
+    Binary {
+        path: PathBuf,
+        source: BinaryEvidenceError,
     },
 }
 
@@ -332,21 +339,25 @@ impl CorpusEvidence {
             })
     }
 
-    /// Writes the evidence to `path` atomically.
+    /// Writes the evidence to `path` atomically: binary when its name ends in `.kgb` or `.bin`
+    /// (quicker to read), RON text otherwise.
     ///
     /// # Errors
     /// When the file cannot be written.
     pub fn save(&self, path: &Path) -> Result<(), EvidenceFileError> {
-        let text = self.to_ron();
-        crate::atomic_file::write_atomically(path, |out| out.write_all(text.as_bytes())).map_err(
-            |source| EvidenceFileError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-        )
+        let io_error = |source| EvidenceFileError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let bytes = if binary_evidence::names_binary(path) {
+            binary_evidence::encode(self).map_err(|error| io_error(std::io::Error::other(error)))?
+        } else {
+            self.to_ron().into_bytes()
+        };
+        crate::atomic_file::write_atomically(path, |out| out.write_all(&bytes)).map_err(io_error)
     }
 
-    /// Reads the evidence file at `path`.
+    /// Reads the evidence file at `path`, binary or RON (told apart by the binary file's magic).
     ///
     /// # Errors
     /// When it cannot be read, is not text, does not parse, or is of another format version.
@@ -355,6 +366,18 @@ impl CorpusEvidence {
             path: path.to_path_buf(),
             source,
         })?;
+        if binary_evidence::is_binary(&bytes) {
+            return binary_evidence::decode(&bytes).map_err(|source| match source {
+                BinaryEvidenceError::Version { found } => EvidenceFileError::Evidence {
+                    path: path.to_path_buf(),
+                    source: EvidenceError::Version { found },
+                },
+                source => EvidenceFileError::Binary {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            });
+        }
         let text = String::from_utf8(bytes).map_err(|_| EvidenceFileError::NotText {
             path: path.to_path_buf(),
         })?;
