@@ -10,8 +10,9 @@
 //! `single build` is what the phases are weighed against. The exchange is `gather vocabulary`,
 //! `combine vocabulary`, `gather names`, `combine names` and the evidence files' writing and reading
 //! (`evidence files`: each shard's two files written and read once, the two merged files written once
-//! and read by every shard); then `build parts` and `merge parts` give the graph. Saving and loading
-//! the graphs is left out on both sides (see the persist bench).
+//! and read by every shard; in RON, and binary as for a `.kgb` name); then `build parts` and
+//! `merge parts` give the graph. Saving and loading the graphs is left out on both sides (see the
+//! persist bench).
 
 #[path = "support/allocator.rs"]
 mod allocator;
@@ -84,7 +85,8 @@ fn combine(parts: &[CorpusEvidence]) -> CorpusEvidence {
     })
 }
 
-/// Each shard's file written and read once, the merged file written once and read by every shard.
+/// Each shard's RON file written and read once, the merged file written once and read by every
+/// shard.
 fn write_and_read(parts: &[CorpusEvidence], merged: &CorpusEvidence) {
     let read = |text: &str| match CorpusEvidence::from_ron(text) {
         Ok(evidence) => evidence,
@@ -96,6 +98,25 @@ fn write_and_read(parts: &[CorpusEvidence], merged: &CorpusEvidence) {
     let text = merged.to_ron();
     for _ in 0..SHARDS {
         black_box(read(&text));
+    }
+}
+
+/// The same with binary evidence files (`.kgb`).
+fn write_and_read_binary(parts: &[CorpusEvidence], merged: &CorpusEvidence) {
+    let write = |evidence: &CorpusEvidence| match evidence.to_binary() {
+        Ok(bytes) => bytes,
+        Err(error) => panic!("{error}"),
+    };
+    let read = |bytes: &[u8]| match CorpusEvidence::from_binary(bytes) {
+        Ok(evidence) => evidence,
+        Err(error) => panic!("{error}"),
+    };
+    for part in parts {
+        black_box(read(&write(part)));
+    }
+    let bytes = write(merged);
+    for _ in 0..SHARDS {
+        black_box(read(&bytes));
     }
 }
 
@@ -187,6 +208,12 @@ fn sharded_build(c: &mut Criterion) {
         b.iter(|| {
             write_and_read(&vocabulary_parts, &vocabulary);
             write_and_read(&names_parts, &names);
+        })
+    });
+    group.bench_function("evidence files, binary", |b| {
+        b.iter(|| {
+            write_and_read_binary(&vocabulary_parts, &vocabulary);
+            write_and_read_binary(&names_parts, &names);
         })
     });
     group.bench_function("build parts", |b| b.iter(|| black_box(build_all_parts())));

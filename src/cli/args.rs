@@ -76,15 +76,16 @@ pub enum Command {
     #[command(
         after_help = "A sharded build equal to the single build runs in three phases; each \
         `kg build` line runs once per shard (here 4 shards, 2 at a time):\n  \
-        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase vocabulary -o vocabulary-{}.ron -q\n  \
-        kg names merge vocabulary-*.ron --output vocabulary.ron\n  \
-        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase names --names vocabulary.ron -o names-{}.ron -q\n  \
-        kg names merge names-*.ron --output names.ron\n  \
-        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --names names.ron -o part-{}.kgb -q\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase vocabulary -o vocabulary-{}.kgb -q\n  \
+        kg names merge vocabulary-*.kgb --output vocabulary.kgb\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase names --names vocabulary.kgb -o names-{}.kgb -q\n  \
+        kg names merge names-*.kgb --output names.kgb\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --names names.kgb -o part-{}.kgb -q\n  \
         kg merge part-*.kgb --output graph.kgb   # the single build's graph, byte for byte\n\n\
         Across machines that share a folder, each runs its own shard's lines, and every shard's file \
         must be there before the next kg names merge (or kg merge). The files may be merged in any \
-        order and in stages; a file given twice, or one of another corpus, is refused."
+        order and in stages; a file given twice, or one of another corpus, is refused. Evidence files \
+        named .kgb or .bin are binary, others RON text (slower to read); either is read."
     )]
     Names(NamesArgs),
     /// Summarise a graph: documents, sentences, entities by kind, relations by class.
@@ -198,7 +199,8 @@ pub struct BuildArgs {
     pub shard: Option<Shard>,
     /// Write this shard's corpus-wide evidence instead of a graph: `vocabulary` (the words it writes
     /// in lower case), then, with --names and the merged vocabulary, `names` (its mentions' names, for
-    /// alias resolution and kinds). Merge each phase's files with `kg names merge`.
+    /// alias resolution and kinds). Merge each phase's files with `kg names merge`. The file is
+    /// binary when its name ends in .kgb or .bin (quicker to read), RON text otherwise.
     #[arg(long, value_enum, requires = "output", conflicts_with = "update")]
     pub phase: Option<PhaseArg>,
     /// The corpus's merged evidence (`kg names merge`): the vocabulary, to gather names with
@@ -243,7 +245,8 @@ pub struct NamesMergeArgs {
     /// The shards' evidence files (`kg build --phase`), in any order.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Where to write the combined evidence.
+    /// Where to write the combined evidence: binary when the name ends in .kgb or .bin, RON text
+    /// otherwise.
     #[arg(short, long)]
     pub output: PathBuf,
     /// No summary.

@@ -339,6 +339,28 @@ impl CorpusEvidence {
             })
     }
 
+    /// The evidence as a binary evidence file's bytes (what [`CorpusEvidence::save`] writes for a
+    /// `.kgb` or `.bin` name).
+    ///
+    /// # Errors
+    /// When postcard cannot encode it (plain maps, sets, strings and numbers: not expected).
+    pub fn to_binary(&self) -> Result<Vec<u8>, postcard::Error> {
+        binary_evidence::encode(self)
+    }
+
+    /// Evidence read from a binary evidence file's bytes.
+    ///
+    /// # Errors
+    /// When the bytes are cut short, damaged, of another version, or do not decode.
+    pub fn from_binary(bytes: &[u8]) -> Result<CorpusEvidence, BinaryEvidenceError> {
+        if !binary_evidence::is_binary(bytes) {
+            return Err(BinaryEvidenceError::Decode {
+                message: "it does not start as a binary evidence file does".to_string(),
+            });
+        }
+        binary_evidence::decode(bytes)
+    }
+
     /// Writes the evidence to `path` atomically: binary when its name ends in `.kgb` or `.bin`
     /// (quicker to read), RON text otherwise.
     ///
