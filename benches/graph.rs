@@ -72,6 +72,7 @@ fn skewed_graph(entities: usize, relations: usize, seed: u64) -> (KnowledgeGraph
                 aliases: Vec::new(),
                 kind: EntityKind::ALL[index % EntityKind::ALL.len()],
                 mentions: Vec::new(),
+                kind_votes: Vec::new(),
             })
         })
         .collect();

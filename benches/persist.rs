@@ -64,6 +64,7 @@ fn repeated_relation_snapshot(repeats: usize) -> Vec<u8> {
         kind: EntityKind::Country,
         aliases: Vec::new(),
         mentions: Vec::new(),
+        kind_votes: Vec::new(),
     };
     type RelationRecord = (
         usize,

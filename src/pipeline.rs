@@ -2,9 +2,13 @@
 //!
 //! This is the only place that knows every stage; each stage only knows the ones before it.
 
-use crate::extract::{ExtractOptions, ExtractProgress, Extraction, Lexicon, extract_corpus};
+use crate::extract::{
+    CorpusEvidence, CorpusPart, EvidenceError, ExtractOptions, ExtractProgress, Extraction,
+    Lexicon, extract_corpus, extract_part,
+};
 use crate::graph::{
-    FoundEntity, FoundRelation, KnowledgeGraph, MergeError, MergeInput, document_hash, merge_graphs,
+    FoundEntity, FoundRelation, KnowledgeGraph, MergeError, MergeInput, corpus_part_label,
+    document_hash, merge_graphs,
 };
 use crate::text::Document;
 use std::collections::HashSet;
@@ -28,6 +32,49 @@ pub fn build_graph(
     options: ExtractOptions<'_>,
 ) -> (KnowledgeGraph, BuildSummary) {
     let extraction = extract_corpus(&documents, lexicon, options);
+    graph_and_summary(documents, extraction, options)
+}
+
+/// Builds the graph of a part of a corpus (a shard) with the names evidence of the whole corpus
+/// (see [`crate::extract::corpus_wide`]): the parts' graphs, merged, are the single build's graph.
+///
+/// # Arguments
+/// * `documents`: the part's documents, in corpus order, each with its index in the corpus.
+/// * `corpus_names`: the name of every document of the corpus, in corpus order.
+/// * `names`: the names evidence of the whole corpus, combined.
+///
+/// # Errors
+/// When `names` is not the names evidence of every document of this corpus.
+pub fn build_part(
+    documents: Vec<(u32, Document)>,
+    corpus_names: &[&str],
+    names: &CorpusEvidence,
+    lexicon: &Lexicon,
+    options: ExtractOptions<'_>,
+) -> Result<(KnowledgeGraph, BuildSummary), EvidenceError> {
+    let (corpus_index, documents): (Vec<u32>, Vec<Document>) = documents.into_iter().unzip();
+    let part = CorpusPart {
+        documents: &documents,
+        corpus_index: &corpus_index,
+        corpus_names,
+    };
+    let extraction = extract_part(part, names, lexicon, options)?;
+    let whole = documents.len() == corpus_names.len();
+    let (mut graph, summary) = graph_and_summary(documents, extraction, options);
+    // A part says which corpus it belongs to, so that `kg merge` unites its entities by key alone; the
+    // whole corpus read with its own names is the single build's graph, which is no part.
+    if !whole {
+        graph.set_part_of_corpus(Some(corpus_part_label(corpus_names)));
+    }
+    Ok((graph, summary))
+}
+
+/// The graph of an extraction, and the summary of the build.
+fn graph_and_summary(
+    documents: Vec<Document>,
+    extraction: Extraction,
+    options: ExtractOptions<'_>,
+) -> (KnowledgeGraph, BuildSummary) {
     let bytes = documents.iter().map(|d| d.text.len()).sum();
     let document_count = documents.len();
     options.observe(ExtractProgress::Step { name: "graph" });
@@ -189,6 +236,7 @@ pub fn graph_from_extraction(documents: Vec<Document>, extraction: Extraction) -
         .map(|e| FoundEntity {
             name: e.name,
             kind: e.kind,
+            kind_votes: e.kind_votes,
             aliases: e.aliases,
             mentions: e.mentions,
         })

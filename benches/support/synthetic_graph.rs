@@ -95,6 +95,7 @@ pub fn synthetic_graph(shape: &Shape, seed: u64) -> KnowledgeGraph {
                 name,
                 kind: EntityKind::ALL[index % EntityKind::ALL.len()],
                 mentions,
+                kind_votes: Vec::new(),
             })
         })
         .collect();

@@ -56,17 +56,38 @@ pub enum Command {
         kg build data/ --output graph.ron\n  \
         kg build --update graph.ron new/             # reads only new/, merges into graph.ron\n  \
         kg build --update graph.ron new/ --rebuild   # reads everything again: a fresh build's graph\n  \
-        kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge")]
+        kg build corpus/ --shard 2/4 --output part-2.ron   # the 2nd of 4 shards; see kg merge\n  \
+        kg build corpus/ --shard 2/4 --names names.ron --output part-2.ron   # see kg names")]
     Build(BuildArgs),
     /// Merge the graphs of the shards of a corpus (`kg build --shard I/N`) into the graph of the whole.
     #[command(after_help = "Examples:\n  \
-        seq 1 4 | xargs -P 4 -I{} kg build corpus/ --shard {}/4 --output part-{}.ron --quiet\n  \
-        kg merge part-*.ron --output graph.ron\n\n\
-        Inputs may be RON or binary (.kgb, .bin) graphs; the output's format follows its extension. \
-        Documents are ordered by name, entities are united by their stable key and shared names, and \
-        evidence is united. A document (same name and text) in two inputs is an error: each shard must \
-        be given once.")]
+        kg merge part-*.kgb --output graph.kgb   # parts built with --names (kg names --help)\n  \
+        seq 1 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --output part-{}.ron --quiet\n  \
+        kg merge part-*.ron --output graph.ron   # parts that decided names alone\n\n\
+        Inputs may be RON or binary (.kgb, .bin) graphs, in any order, and merged graphs merge again; \
+        the output's format follows its extension. Documents are ordered by name and evidence is \
+        united. Parts built with the corpus's names (kg build --names) are united by entity key and \
+        give the single build's graph byte for byte; parts built alone are also united by shared \
+        names, and each decided its names over its own documents. A document (same name and text) in \
+        two inputs is an error: each shard must be given once.")]
     Merge(MergeArgs),
+    /// Combine the corpus-wide evidence of a sharded build's shards (`kg build --phase`), so that each
+    /// shard reads its documents as a single build of the whole corpus would.
+    #[command(
+        after_help = "A sharded build equal to the single build runs in three phases; each \
+        `kg build` line runs once per shard (here 4 shards, 2 at a time):\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase vocabulary -o vocabulary-{}.kgb -q\n  \
+        kg names merge vocabulary-*.kgb --output vocabulary.kgb\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --phase names --names vocabulary.kgb -o names-{}.kgb -q\n  \
+        kg names merge names-*.kgb --output names.kgb\n  \
+        seq 4 | xargs -P 2 -I{} kg build corpus/ --shard {}/4 --names names.kgb -o part-{}.kgb -q\n  \
+        kg merge part-*.kgb --output graph.kgb   # the single build's graph, byte for byte\n\n\
+        Across machines that share a folder, each runs its own shard's lines, and every shard's file \
+        must be there before the next kg names merge (or kg merge). The files may be merged in any \
+        order and in stages; a file given twice, or one of another corpus, is refused. Evidence files \
+        named .kgb or .bin are binary, others RON text (slower to read); either is read."
+    )]
+    Names(NamesArgs),
     /// Summarise a graph: documents, sentences, entities by kind, relations by class.
     #[command(after_help = "Example:\n  kg stats graph.ron")]
     Stats(StatsArgs),
@@ -172,9 +193,20 @@ pub struct BuildArgs {
     #[arg(long, requires = "update")]
     pub rebuild: bool,
     /// Build only shard I of N (1-based, e.g. 2/4): the documents whose name (path under the given
-    /// directory) hashes to it. Merge the shards' graphs with `kg merge`.
+    /// directory) hashes to it. Merge the shards' graphs with `kg merge`; for the single build's
+    /// graph, run the phases first (`kg names --help`).
     #[arg(long, value_name = "I/N", conflicts_with = "update")]
     pub shard: Option<Shard>,
+    /// Write this shard's corpus-wide evidence instead of a graph: `vocabulary` (the words it writes
+    /// in lower case), then, with --names and the merged vocabulary, `names` (its mentions' names, for
+    /// alias resolution and kinds). Merge each phase's files with `kg names merge`. The file is
+    /// binary when its name ends in .kgb or .bin (quicker to read), RON text otherwise.
+    #[arg(long, value_enum, requires = "output", conflicts_with = "update")]
+    pub phase: Option<PhaseArg>,
+    /// The corpus's merged evidence (`kg names merge`): the vocabulary, to gather names with
+    /// `--phase names`; or the names, to build the shard as the single build would read it.
+    #[arg(long, value_name = "EVIDENCE", conflicts_with = "update")]
+    pub names: Option<PathBuf>,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -184,6 +216,42 @@ pub struct BuildArgs {
     pub timings: bool,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
+}
+
+/// Which corpus-wide evidence `kg build --phase` gathers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PhaseArg {
+    /// The words the documents write in lower case.
+    Vocabulary,
+    /// The names the documents mention (needs --names with the merged vocabulary).
+    Names,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NamesArgs {
+    #[command(subcommand)]
+    pub command: NamesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NamesCommand {
+    /// Combine the shards' evidence files of one phase into the corpus's.
+    #[command(after_help = "Example:\n  kg names merge names-*.ron --output names.ron")]
+    Merge(NamesMergeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NamesMergeArgs {
+    /// The shards' evidence files (`kg build --phase`), in any order.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the combined evidence: binary when the name ends in .kgb or .bin, RON text
+    /// otherwise.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// No summary.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 
 /// Builds and saves the graph, then reports.
 pub fn run(mut config: BuildConfig) -> Result<(), CliError> {
+    if config.phase.is_some() || config.names.is_some() {
+        return super::build_phase::run(config);
+    }
     let started = Instant::now();
     // A build can take minutes: an output it cannot write is said before it, not after.
     config.output.check_writable()?;

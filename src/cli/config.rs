@@ -9,11 +9,12 @@
 
 use super::args::{
     BuildArgs, Cli, Command, DEFAULT_INPUT, EvalArgs, ExportArgs, FormatArg, LexiconArgs,
-    MergeArgs, OutputFormatArg, QueryArgs, RunArgs, ShellArgs, StatsArgs,
+    MergeArgs, NamesArgs, NamesCommand, OutputFormatArg, PhaseArg, QueryArgs, RunArgs, ShellArgs,
+    StatsArgs,
 };
 use super::output::Output;
 use kgraph::export::{BaseIri, ExportFormat, ExportOptions};
-use kgraph::extract::ExtractOptions;
+use kgraph::extract::{EvidenceStep, ExtractOptions};
 use kgraph::pipeline::UpdateMode;
 use kgraph::query::OutputMode;
 use kgraph::shell::ScriptOptions;
@@ -34,6 +35,15 @@ pub enum ConfigError {
          with --update"
     )]
     GraphToBuild { path: PathBuf },
+    /// `kg build --phase names` finds names with the corpus's vocabulary, which it was not given.
+    #[error(
+        "--phase names finds names with the whole corpus's vocabulary: give it with --names \
+         (kg names merge vocabulary-*.ron --output vocabulary.ron)"
+    )]
+    NamesWithoutVocabulary,
+    /// `kg build --phase vocabulary` is the first phase and reads no evidence.
+    #[error("--phase vocabulary is the first phase: it reads no --names")]
+    VocabularyWithNames,
     /// `kg export --format neo4j` writes a folder, which cannot go to standard output.
     #[error("--format neo4j writes a folder: give it with --output")]
     Neo4jWithoutFolder,
@@ -57,6 +67,8 @@ pub enum Config {
     Build(BuildConfig),
     /// `kg merge`.
     Merge(MergeConfig),
+    /// `kg names merge`.
+    NamesMerge(NamesMergeConfig),
     /// `kg stats`.
     Stats(GraphConfig),
     /// `kg export`.
@@ -115,6 +127,10 @@ pub struct BuildConfig {
     pub update: Option<(PathBuf, UpdateMode)>,
     /// Only this shard's documents are read.
     pub shard: Option<Shard>,
+    /// Corpus-wide evidence to write instead of a graph (`--phase`).
+    pub phase: Option<EvidenceStep>,
+    /// The corpus's merged evidence to read with (`--names`).
+    pub names: Option<PathBuf>,
     pub report: Report,
     /// A progress bar is drawn (on a terminal, when not quiet).
     pub progress: bool,
@@ -140,6 +156,14 @@ pub struct MergeConfig {
     pub quiet: bool,
     /// A progress bar may be drawn (standard error is a terminal, and not quiet).
     pub progress: bool,
+}
+
+/// `kg names merge`: evidence files combined into one.
+#[derive(Debug)]
+pub struct NamesMergeConfig {
+    pub inputs: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub quiet: bool,
 }
 
 /// `kg export`: a graph written in another format.
@@ -194,6 +218,13 @@ impl Config {
             Some(Command::Query(args)) => Config::Query(query(args)?),
             Some(Command::Build(args)) => Config::Build(build(args)?),
             Some(Command::Merge(args)) => Config::Merge(merge(args)),
+            Some(Command::Names(NamesArgs {
+                command: NamesCommand::Merge(args),
+            })) => Config::NamesMerge(NamesMergeConfig {
+                inputs: args.inputs,
+                output: args.output,
+                quiet: args.quiet,
+            }),
             Some(Command::Stats(args)) => Config::Stats(stats(args)?),
             Some(Command::Export(args)) => Config::Export(export(args)?),
             Some(Command::Eval(args)) => Config::Eval(eval(args)?),
@@ -275,6 +306,11 @@ fn build(args: BuildArgs) -> Result<BuildConfig, ConfigError> {
         (None, Some(update)) => update.clone(),
         (None, None) => PathBuf::from("graph.ron"),
     });
+    match (args.phase, &args.names) {
+        (Some(PhaseArg::Names), None) => return Err(ConfigError::NamesWithoutVocabulary),
+        (Some(PhaseArg::Vocabulary), Some(_)) => return Err(ConfigError::VocabularyWithNames),
+        _ => {}
+    }
     let mode = if args.rebuild {
         UpdateMode::Rebuild
     } else {
@@ -290,6 +326,11 @@ fn build(args: BuildArgs) -> Result<BuildConfig, ConfigError> {
         output,
         update: args.update.map(|graph| (graph, mode)),
         shard: args.shard,
+        phase: args.phase.map(|phase| match phase {
+            PhaseArg::Vocabulary => EvidenceStep::Vocabulary,
+            PhaseArg::Names => EvidenceStep::Names,
+        }),
+        names: args.names,
         report,
         // Piped or redirected standard error stays clean.
         progress: !args.quiet && std::io::stderr().is_terminal(),
@@ -391,6 +432,7 @@ mod tests {
             | Config::Eval(EvalConfig { graph, .. }) => &graph.source,
             Config::Build(build) => &build.source,
             Config::Merge(_) => panic!("kg merge reads no texts"),
+            Config::NamesMerge(_) => panic!("kg names merge reads no texts"),
         }
     }
 

@@ -5,10 +5,12 @@
 
 mod args;
 mod build;
+mod build_phase;
 mod config;
 mod eval;
 mod export;
 mod merge;
+mod names;
 mod output;
 mod session;
 mod stats;
@@ -28,6 +30,7 @@ pub fn run(config: Config) -> Result<(), CliError> {
         Config::Query(config) => session::run_query(config),
         Config::Build(config) => build::run(config),
         Config::Merge(config) => merge::run(config),
+        Config::NamesMerge(config) => names::run_merge(config),
         Config::Stats(config) => stats::run(config),
         Config::Export(config) => export::run(config),
         Config::Eval(config) => eval::run(config),

@@ -76,6 +76,7 @@ impl TestGraph {
         self.graph.add_entity(Entity {
             name: name.into(),
             kind,
+            kind_votes: Vec::new(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             mentions: (0..mentions)
                 .map(|start| Mention {

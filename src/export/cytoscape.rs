@@ -127,12 +127,14 @@ mod tests {
             kind: EntityKind::Country,
             aliases: vec!["A".into(), "Ay".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         let b = graph.add_entity(Entity {
             name: "B".into(),
             kind: EntityKind::ArmedGroup,
             aliases: vec!["B".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         for (predicate, class) in [
             ("back", RelationClass::Cooperation),

@@ -314,6 +314,7 @@ mod tests {
             kind,
             aliases: vec![name.into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         }
     }
 

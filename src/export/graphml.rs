@@ -246,12 +246,14 @@ mod tests {
             kind: EntityKind::Organization,
             aliases: vec!["A & Sons".into(), "A\u{1}S".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         let b = graph.add_entity(Entity {
             name: "B".into(),
             kind: EntityKind::Person,
             aliases: vec!["B".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         graph.add_relation(
             a,

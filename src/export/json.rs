@@ -221,6 +221,7 @@ mod tests {
                     span: Span::new(start, end),
                 })
                 .collect(),
+            kind_votes: Vec::new(),
         }
     }
 

@@ -145,6 +145,7 @@ mod tests {
             kind,
             aliases: vec![name.into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         }
     }
 

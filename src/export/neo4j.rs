@@ -309,12 +309,14 @@ mod tests {
             kind: EntityKind::Person,
             aliases: vec!["Jo".into(), "Smith, \"Jo\"".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         let b = graph.add_entity(Entity {
             name: "Acme".into(),
             kind: EntityKind::Organization,
             aliases: vec!["Acme".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         for (predicate, class) in [
             ("lead", RelationClass::Leads),

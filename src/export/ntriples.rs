@@ -438,12 +438,14 @@ mod tests {
             kind: EntityKind::Person,
             aliases: vec!["A \"Q\"".into(), "Q".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         let b = graph.add_entity(Entity {
             name: "B".into(),
             kind: EntityKind::Country,
             aliases: vec!["B".into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         for (predicate, class, negated) in [
             ("attack", RelationClass::Conflict, true),

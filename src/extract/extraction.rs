@@ -7,6 +7,9 @@ use crate::model::{EntityKind, Period, RelationClass, RuleName, Span};
 pub struct ExtractedEntity {
     pub name: String,
     pub kind: EntityKind,
+    /// How many of its mentions' own words give each kind, sorted by kind (see
+    /// [`crate::graph::Entity::kind_votes`]).
+    pub kind_votes: Vec<(EntityKind, u32)>,
     pub aliases: Vec<String>,
     /// (document index, span) of every mention.
     pub mentions: Vec<(usize, Span)>,

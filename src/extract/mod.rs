@@ -12,8 +12,11 @@
 //! - [`syntax`]: part-of-speech tags and lemmas (a learned tagger), the base of a syntactic layer; not
 //!   yet used by the passes.
 //! - [`time`]: the period (in years) a sentence speaks of.
+//! - [`corpus_wide`]: what extraction decides over the whole corpus, as evidence gathered per part
+//!   of a corpus, combined and decided from: how a sharded build equals the single build.
 //! - [`extraction`]: what extraction gives ([`Extraction`]); [`ExtractOptions`]: how it runs.
 
+pub mod corpus_wide;
 pub mod extraction;
 pub mod lexicon;
 pub mod mention;
@@ -27,7 +30,8 @@ pub mod syntax;
 pub(crate) mod test_lexicon;
 pub mod time;
 
+pub use corpus_wide::{CorpusEvidence, CorpusPart, EvidenceError, EvidenceStep};
 pub use extraction::{ExtractedEntity, ExtractedRelation, Extraction};
 pub use lexicon::{Lexicon, LexiconError};
 pub use options::{ExtractOptions, ExtractProgress};
-pub use passes::extract_corpus;
+pub use passes::{extract_corpus, extract_part, gather_names, gather_vocabulary};

@@ -571,6 +571,7 @@ fn entity(name: &str, kind: EntityKind) -> super::Entity {
     super::Entity {
         name: name.to_string(),
         kind,
+        kind_votes: Vec::new(),
         aliases: vec![name.to_string()],
         mentions: Vec::new(),
     }

@@ -25,6 +25,8 @@ pub struct FoundEntity {
     /// Canonical name.
     pub name: String,
     pub kind: EntityKind,
+    /// How many of its mentions' own words give each kind, sorted by kind.
+    pub kind_votes: Vec<(EntityKind, u32)>,
     /// Every surface form seen.
     pub aliases: Vec<String>,
     /// (document index, byte span) of every mention.
@@ -138,6 +140,7 @@ fn entity_from_found(entity: FoundEntity) -> Entity {
         kind: entity.kind,
         aliases,
         mentions,
+        kind_votes: entity.kind_votes,
     }
 }
 
@@ -201,6 +204,7 @@ mod tests {
         FoundEntity {
             name: name.into(),
             kind: EntityKind::Country,
+            kind_votes: vec![(EntityKind::Country, 1)],
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             mentions: mentions
                 .iter()

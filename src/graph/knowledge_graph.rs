@@ -41,6 +41,21 @@ pub struct KnowledgeGraph {
     /// FxHash: indexing the names of a large graph with SipHash was a good part of building it.
     names: HashMap<String, Vec<NodeIndex>, rustc_hash::FxBuildHasher>,
     documents: Vec<StoredDocument>,
+    /// When the graph is a part of a sharded build read with the corpus's names (`kg build --names`):
+    /// the corpus whose names decided its entities, as [`corpus_part_label`] writes it.
+    part_of_corpus: Option<String>,
+}
+
+/// The label of a corpus for [`KnowledgeGraph::part_of_corpus`]: the xxh3-64 hash (16 hex digits) of
+/// its documents' names in corpus order, a `/`, and how many documents it has. Parts built with one
+/// corpus's names have the same label.
+pub fn corpus_part_label(corpus_names: &[&str]) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for name in corpus_names {
+        hasher.update(name.as_bytes());
+        hasher.update(&[0]);
+    }
+    format!("{:016x}/{}", hasher.digest(), corpus_names.len())
 }
 
 /// The keys an entity is found by: its name's and its aliases'.
@@ -69,6 +84,7 @@ impl KnowledgeGraph {
             graph: StableDiGraph::with_capacity(entities, relations),
             names: HashMap::with_capacity_and_hasher(entities, Default::default()),
             documents: Vec::new(),
+            part_of_corpus: None,
         }
     }
 
@@ -101,6 +117,18 @@ impl KnowledgeGraph {
     /// Takes the documents out, leaving none (for a merge that moves them into another graph).
     pub(super) fn take_documents(&mut self) -> Vec<StoredDocument> {
         std::mem::take(&mut self.documents)
+    }
+
+    /// The corpus this graph is a part of, when it was built with that corpus's names (see
+    /// [`corpus_part_label`]): parts of one corpus are merged by entity key alone, as their entities
+    /// were decided over the whole corpus.
+    pub fn part_of_corpus(&self) -> Option<&str> {
+        self.part_of_corpus.as_deref()
+    }
+
+    /// Marks the graph as a part of the corpus `label` (or as no part).
+    pub fn set_part_of_corpus(&mut self, label: Option<String>) {
+        self.part_of_corpus = label;
     }
 
     pub fn documents(&self) -> &[StoredDocument] {
@@ -323,6 +351,7 @@ mod tests {
             kind: EntityKind::Country,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         }
     }
 

@@ -8,25 +8,32 @@
 //!    order a single build of one directory reads them in, and every mention and evidence is
 //!    renumbered to that order;
 //! 2. **entities** are united by their [`entity_key()`] (kind and normalised canonical name), which
-//!    every shard computes alike without coordination, and then by a shared surface form: two
-//!    entities that were each written "NLF" somewhere are one, as alias resolution keys its groups by
-//!    surface form; names, aliases and mentions are united;
+//!    every shard computes alike without coordination, and then, unless the inputs are parts of one
+//!    corpus built with its names (below), by a shared surface form: two entities that were each
+//!    written "NLF" somewhere are one, as alias resolution keys its groups by surface form; names,
+//!    aliases, mentions and kind votes are united, and the kind is the one the inputs agree on, or
+//!    else the one the added-up votes elect;
 //! 3. **relations** with the same endpoints, predicate, class and flags are one edge whose evidence is
 //!    the union of the shards' evidence, sorted; what a name says about its owner (the `name-part`
 //!    rule) is kept once, from the first document that says it, as a single build keeps it.
 //!
 //! Entities are listed in the order of their first mention and relations in the order of their first
-//! evidence, as a single build lists them, so the merged file is the single build's file wherever the
-//! shards read their documents as the whole corpus would.
+//! evidence, as a single build lists them.
 //!
-//! Where that is not so: alias resolution and the vocabulary that tells a sentence-initial common
-//! word from a name are corpus-wide in a single build. A shard resolves aliases within its own
-//! documents, so a surname or acronym that another shard alone defines stays a separate entity (or, the
+//! **Parts built with the corpus's names** (`kg build --shard I/N --names names.ron`, see
+//! [`crate::extract::corpus_wide`]) had every corpus-wide decision made as the single build makes it:
+//! their entities are the single build's, named and typed alike, so they are united by entity key
+//! alone (a surface two of them share, such as a capital written for its country, is two entities the
+//! single build kept apart), and the merge of all the parts is the single build's file byte for byte.
+//! Each such part says which corpus it is a part of ([`KnowledgeGraph::part_of_corpus`]); the merge of
+//! all of a corpus's parts is no part any more.
+//!
+//! **Shards built without them** (`kg build --shard I/N` alone) each decided alias resolution, the
+//! vocabulary that tells a sentence-initial common word from a name, and kinds over their own
+//! documents: a surname or acronym that another shard alone defines stays a separate entity (or, the
 //! other way round, a surname two shards give to two different people is joined to each within its
-//! shard), a word written in lower case only in another shard can be taken for a name, and an entity's
-//! kind is chosen from its shard's mentions (the merge weighs each shard's choice by its mentions; a
-//! single build counts each mention's own vote, which the graph does not keep). The merge cannot undo these without reading the texts
-//! again; the README's scale-out section says so.
+//! shard), and a word written in lower case only in another shard can be taken for a name. The merge
+//! cannot undo these without reading the texts again; the README's scale-out section says so.
 
 use super::knowledge_graph::{EntityId, KnowledgeGraph};
 use super::{Entity, Evidence, Mention, Relation, StoredDocument};
@@ -73,7 +80,8 @@ pub enum MergeError {
 /// Linear in the inputs' mentions and evidence, plus the sorting of documents, mentions and evidence.
 pub fn merge_graphs(mut inputs: Vec<MergeInput>) -> Result<KnowledgeGraph, MergeError> {
     let document_index = renumber_documents(&inputs)?;
-    let (entities, entity_slot) = merge_entities(&inputs, &document_index)?;
+    let corpus = common_corpus(&inputs);
+    let (entities, entity_slot) = merge_entities(&inputs, &document_index, corpus.is_some())?;
     let relations = merge_relations(&inputs, &document_index, &entity_slot)?;
 
     let mut documents: Vec<(u32, StoredDocument)> = Vec::new();
@@ -82,6 +90,12 @@ pub fn merge_graphs(mut inputs: Vec<MergeInput>) -> Result<KnowledgeGraph, Merge
     }
     documents.sort_by_key(|(index, _)| *index);
     let mut graph = KnowledgeGraph::new();
+    // Parts that make up their whole corpus are the single build's graph, which is no part.
+    let whole = corpus
+        .as_deref()
+        .and_then(|label| label.rsplit_once('/'))
+        .is_some_and(|(_, count)| count == documents.len().to_string());
+    graph.set_part_of_corpus(corpus.filter(|_| !whole));
     for (_, document) in documents {
         graph.push_stored_document(document);
     }
@@ -90,6 +104,17 @@ pub fn merge_graphs(mut inputs: Vec<MergeInput>) -> Result<KnowledgeGraph, Merge
         graph.push_relation(ids[source], ids[target], relation);
     }
     Ok(graph)
+}
+
+/// The corpus every input is a part of, when they are all parts of one corpus built with its names
+/// (`kg build --names`): their entities were decided over the whole corpus, so an entity key is one
+/// entity in every part.
+fn common_corpus(inputs: &[MergeInput]) -> Option<String> {
+    let first = inputs.first()?.graph.part_of_corpus()?;
+    inputs
+        .iter()
+        .all(|input| input.graph.part_of_corpus() == Some(first))
+        .then(|| first.to_string())
 }
 
 /// For each input, the merged index of each of its documents: documents sorted by name (path
@@ -171,9 +196,16 @@ struct Slots<'a> {
 fn merge_entities(
     inputs: &[MergeInput],
     document_index: &[Vec<u32>],
+    decided: bool,
 ) -> Result<(Vec<Entity>, Vec<HashMap<EntityId, usize>>), MergeError> {
     let slots = gather_slots(inputs, document_index)?;
-    let mut union = unite_by_surface(slots.parts.len(), slots.surfaces, &slots.ambiguous);
+    // Parts decided with one corpus's names name each entity alike: a surface two of them share is
+    // two entities the single build kept apart (a capital and the country it stands for).
+    let mut union = if decided {
+        UnionFind::new(slots.parts.len())
+    } else {
+        unite_by_surface(slots.parts.len(), slots.surfaces, &slots.ambiguous)
+    };
     let texts = inputs_texts(inputs, document_index);
     let merged = merge_groups(&slots.parts, &mut union, &texts);
     let entity_slot = index_slots(slots.slot_of, &mut union, &merged);
@@ -366,20 +398,42 @@ fn merge_entity(shares: &[&Part<'_>], texts: &[&str]) -> Entity {
             best.map_or_else(String::new, |(_, name)| name.to_string())
         }
     };
+    let mut kind_votes: Vec<(EntityKind, u32)> = Vec::new();
+    for share in shares {
+        super::entity::add_kind_votes(&mut kind_votes, &share.entity.kind_votes);
+    }
+    let kind = merged_kind(shares, &kind_votes);
+    Entity {
+        name,
+        kind,
+        kind_votes,
+        aliases,
+        mentions,
+    }
+}
+
+/// The kind the shares agree on; else the one the mentions' votes, added up, give most often (ties to
+/// the later kind, as alias resolution breaks them); else, when no mention votes (files of format
+/// version 1), the kind of the most mentions.
+fn merged_kind(shares: &[&Part<'_>], votes: &[(EntityKind, u32)]) -> EntityKind {
+    if let Some(first) = shares.first()
+        && shares
+            .iter()
+            .all(|share| share.entity.kind == first.entity.kind)
+    {
+        return first.entity.kind;
+    }
+    if let Some((kind, _)) = votes.iter().max_by_key(|(_, count)| *count) {
+        return *kind;
+    }
     let mut kinds: BTreeMap<EntityKind, usize> = BTreeMap::new();
     for share in shares {
         *kinds.entry(share.entity.kind).or_default() += share.mentions.len();
     }
-    let kind = kinds
+    kinds
         .into_iter()
         .max_by_key(|(_, count)| *count)
-        .map_or(EntityKind::Organization, |(kind, _)| kind);
-    Entity {
-        name,
-        kind,
-        aliases,
-        mentions,
-    }
+        .map_or(EntityKind::Organization, |(kind, _)| kind)
 }
 
 /// A merged relation while the inputs are read: its key, its evidence so far, and where a single
@@ -549,6 +603,7 @@ mod tests {
                 kind,
                 aliases,
                 mentions,
+                kind_votes: Vec::new(),
             };
             ids.insert(entity_name, graph.add_entity(entity));
         }
@@ -825,6 +880,7 @@ mod tests {
                 document: 3,
                 span: Span::new(0, 4),
             }],
+            kind_votes: Vec::new(),
         });
         dangling.graph = graph;
         assert_eq!(

@@ -34,7 +34,7 @@ pub use centrality::{BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS, PAGE_RANK_DAMP
 pub use entity::{Entity, Mention};
 pub use evidence::Evidence;
 pub use evidence::EvidenceError;
-pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, document_hash};
+pub use knowledge_graph::{EntityId, KnowledgeGraph, RelationId, corpus_part_label, document_hash};
 pub use merge::{MergeError, MergeInput, merge_graphs};
 pub use neighbourhood::Neighbourhood;
 pub use paths::{GraphPath, Hop, PathList};

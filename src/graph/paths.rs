@@ -514,6 +514,7 @@ mod tests {
                     kind: EntityKind::Organization,
                     aliases: vec![name.into()],
                     mentions: Vec::new(),
+                    kind_votes: Vec::new(),
                 })
             };
             let (a, b) = (add("A"), add("B"));

@@ -45,6 +45,7 @@ pub(crate) fn build(entities: &[EntitySpec<'_>], relations: &[RelationSpec<'_>])
             kind,
             aliases: all,
             mentions,
+            kind_votes: Vec::new(),
         });
         ids.insert(name, id);
     }

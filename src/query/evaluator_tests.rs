@@ -125,6 +125,7 @@ fn mentioned_in(counts: &[usize]) -> KnowledgeGraph {
         kind: Country,
         aliases: vec!["Ruritania".into()],
         mentions,
+        kind_votes: Vec::new(),
     });
     graph
 }
@@ -401,6 +402,7 @@ fn dated_world() -> KnowledgeGraph {
             kind,
             aliases,
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         ids.insert(name, id);
     }

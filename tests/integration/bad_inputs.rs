@@ -436,7 +436,7 @@ fn bad_graph_files_are_refused_and_left_untouched() {
             "newer.ron",
             String::from_utf8(ron.clone())
                 .unwrap()
-                .replacen("format_version: 1,", "format_version: 99,", 1)
+                .replacen("format_version: 2,", "format_version: 99,", 1)
                 .into_bytes(),
             vec![
                 "newer.ron",
@@ -651,6 +651,7 @@ fn an_exponential_path_query_stops_at_its_limit_and_says_so() {
                 kind: EntityKind::Organization,
                 aliases: Vec::new(),
                 mentions: Vec::new(),
+                kind_votes: Vec::new(),
             })
         })
         .collect();
@@ -879,7 +880,7 @@ fn outputs_follow_links_write_fifos_in_place_and_take_a_dash_for_stdout() {
         let expected = if args[0] == "export" {
             "{"
         } else {
-            "(\n  format_version: 1,"
+            "(\n  format_version: 2,"
         };
         assert!(stdout(&output).starts_with(expected), "{args:?}");
         assert!(!at("-").exists(), "{args:?} wrote a file named -");
@@ -1444,6 +1445,7 @@ fn saved_graph(path: &Path, entities: usize, relations: usize) {
             graph.add_entity(Entity {
                 name: format!("Entity {i}"),
                 kind: EntityKind::Organization,
+                kind_votes: Vec::new(),
                 aliases: Vec::new(),
                 mentions: Vec::new(),
             })

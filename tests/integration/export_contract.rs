@@ -28,6 +28,7 @@ fn entity(name: &str, kind: EntityKind, aliases: &[&str], mentions: Vec<Mention>
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         mentions,
+        kind_votes: Vec::new(),
     }
 }
 

@@ -31,6 +31,7 @@ fn entity(name: &str, kind: EntityKind, aliases: &[&str], mentions: usize) -> En
     Entity {
         name: name.into(),
         kind,
+        kind_votes: Vec::new(),
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         mentions: (0..mentions)
             .map(|i| Mention {

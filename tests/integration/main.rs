@@ -19,6 +19,7 @@ mod query_formats;
 mod readme_output;
 mod save_script;
 mod shard_merge;
+mod sharded_build;
 mod shell_cli;
 mod shell_pty;
 mod table_width;

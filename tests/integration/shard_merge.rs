@@ -3,10 +3,9 @@
 //!
 //! Where every document settles its own names (each defines its acronyms and writes its people's full
 //! names, and writes in lower case the common words it capitalises at a sentence start), the merged graph
-//! is the single build's file byte for byte, for any number of shards and any order of the parts. (One
-//! more condition: an entity's mentions agree on its kind. A single build types an entity by the vote of
-//! all its mentions; a graph keeps only the winner, so the merge weighs each shard's winner by its
-//! mentions, which can elect another kind when the mentions disagree.) On real
+//! is the single build's file byte for byte, for any number of shards and any order of the parts. (An entity's
+//! kind is the vote of all its mentions in a single build; each graph keeps its entities' votes, so the
+//! merge adds them up.) On real
 //! texts the two corpus-wide decisions of a single build (alias resolution, and the vocabulary that tells
 //! a capitalised common word from a name) see only a shard's documents; the second test checks that the
 //! merge then differs from the single build in those entities only, and agrees on everything else.

@@ -145,6 +145,7 @@ fn endless_search_graph(path: &Path) {
             kind: EntityKind::Organization,
             aliases: vec![name.into()],
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         })
     };
     let (start, hub, end) = (add("Start"), add("Hub"), add("End"));
@@ -348,6 +349,7 @@ fn large_graph(path: &Path) {
             graph.add_entity(Entity {
                 name: format!("Entity {i}"),
                 kind: EntityKind::Organization,
+                kind_votes: Vec::new(),
                 aliases: Vec::new(),
                 mentions: Vec::new(),
             })

@@ -2,7 +2,7 @@
 //! knows its entity, with the references ("it", "the country") of [`crate::extract::reference`].
 
 use super::Corpus;
-use super::aliases::Resolution;
+use super::Resolution;
 use super::mentions::Candidates;
 use super::sentences::Sentences;
 use crate::extract::extraction::ExtractedRelation;
@@ -23,25 +23,11 @@ pub(super) fn read_relations(
     corpus: &Corpus<'_>,
     sentences: &Sentences,
     candidates: &Candidates<'_>,
-    resolution: &Resolution,
+    resolution: &Resolution<'_>,
 ) -> Vec<(Vec<ExtractedRelation>, usize)> {
-    use rayon::prelude::*;
     corpus.start_pass("relations");
-    // The resolved entity of each lexicon entity that is mentioned on its own somewhere, looked for on
-    // every thread.
-    let lexicon_entities = candidates
-        .all
-        .par_iter()
-        .zip(&resolution.assignment)
-        .filter_map(
-            |(candidate, entity)| match (candidate.mention.source, entity) {
-                (MentionSource::Lexicon { entity: known, .. }, Some(entity)) => {
-                    Some((known, *entity))
-                }
-                _ => None,
-            },
-        )
-        .collect();
+    // The resolved entity of each lexicon entity that is mentioned on its own somewhere in the corpus.
+    let lexicon_entities = resolution.table.lexicon_entities();
     let speakers = document_speakers(corpus, resolution, &lexicon_entities);
     let reader = SentenceReader {
         corpus,
@@ -79,7 +65,7 @@ pub(super) fn name_parts_once(
 /// Per document: the country it mentions most (ties go to the lower entity index).
 fn document_contexts(
     document_candidates: &[Range<usize>],
-    resolution: &Resolution,
+    resolution: &Resolution<'_>,
 ) -> Vec<DocumentContext> {
     use rayon::prelude::*;
     document_candidates
@@ -88,7 +74,7 @@ fn document_contexts(
             let mut counts: BTreeMap<usize, usize> = Default::default();
             let assigned = resolution.assignment.get(range.clone()).unwrap_or_default();
             for &entity in assigned.iter().flatten() {
-                if resolution.entities[entity].kind == EntityKind::Country {
+                if resolution.table.entities[entity].kind == EntityKind::Country {
                     *counts.entry(entity).or_default() += 1;
                 }
             }
@@ -108,7 +94,7 @@ fn document_contexts(
 /// short enough to be one.
 fn document_speakers(
     corpus: &Corpus<'_>,
-    resolution: &Resolution,
+    resolution: &Resolution<'_>,
     lexicon_entities: &HashMap<usize, usize, WordBuildHasher>,
 ) -> Vec<Option<(usize, EntityKind)>> {
     /// A longer first line is prose, not a heading.
@@ -124,7 +110,7 @@ fn document_speakers(
             }
             let known = corpus.lexicon.speaker_of_heading(heading)?;
             let entity = *lexicon_entities.get(&known)?;
-            Some((entity, resolution.entities.get(entity)?.kind))
+            Some((entity, resolution.table.entities.get(entity)?.kind))
         })
         .collect()
 }
@@ -150,7 +136,7 @@ struct SentenceReader<'a, 't> {
     corpus: &'a Corpus<'t>,
     sentences: &'a Sentences,
     candidates: &'a Candidates<'t>,
-    resolution: &'a Resolution,
+    resolution: &'a Resolution<'a>,
     contexts: Vec<DocumentContext>,
     /// Per document: who speaks in it ("we"), if the document says.
     speakers: Vec<Option<(usize, EntityKind)>>,
@@ -287,7 +273,7 @@ impl SentenceReader<'_, '_> {
             span: found.span,
             tokens: found.tokens,
             title: found.title.as_deref().cloned(),
-            kind: self.resolution.entities[entity].kind,
+            kind: self.resolution.table.entities[entity].kind,
             contains: found
                 .contains
                 .iter()

@@ -142,3 +142,34 @@ pub(super) fn lowercase_marks(
         )
         .reduce(|| asked.marks(), LowercaseMarks::merge)
 }
+
+/// Every word the corpus writes in lower case, as [`CorpusVocabulary::add_tokens`] records them: a
+/// part of a corpus cannot know which words the other parts' sentences will ask about, so it keeps
+/// them all.
+pub(super) fn lowercase_words(
+    corpus: &Corpus<'_>,
+    sentences: &Sentences,
+) -> std::collections::BTreeSet<String> {
+    use rayon::prelude::*;
+    corpus
+        .longest_first
+        .par_iter()
+        .map(|&document| {
+            let text = corpus.text(document);
+            let mut vocabulary = CorpusVocabulary::default();
+            let mut tokens = Vec::new();
+            for index in sentences.of_document[document].clone() {
+                sentences.tokens_into(index, &mut tokens);
+                vocabulary.add_tokens(text, &tokens);
+            }
+            vocabulary
+                .lowercase_words
+                .into_iter()
+                .map(str::to_string)
+                .collect::<std::collections::BTreeSet<String>>()
+        })
+        .reduce(Default::default, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        })
+}

@@ -27,11 +27,19 @@ pub(super) fn assemble<R: RelationRecordIn>(
 ) -> Result<KnowledgeGraph, PersistError> {
     let GraphRecords {
         format_version,
+        part_of_corpus,
         documents,
         entities,
         relations,
     } = file;
-    let mut assembler = Assembler::new(format_version, documents, entities, relations.len(), path)?;
+    let mut assembler = Assembler::new(
+        format_version,
+        part_of_corpus,
+        documents,
+        entities,
+        relations.len(),
+        path,
+    )?;
     let repeated = repeated_key_hashes(&relations);
     for (index, record) in relations.into_iter().enumerate() {
         if index % CHECK_EVERY == 0 {
@@ -93,6 +101,7 @@ impl<'a> Assembler<'a> {
     /// A graph of `documents` and `entities`, with room for `relations` relations.
     pub(super) fn new(
         format_version: u32,
+        part_of_corpus: Option<String>,
         documents: Vec<StoredDocument>,
         entities: Vec<Entity>,
         relations: usize,
@@ -105,6 +114,7 @@ impl<'a> Assembler<'a> {
             });
         }
         let mut graph = KnowledgeGraph::with_capacity(entities.len(), relations);
+        graph.set_part_of_corpus(part_of_corpus);
         for document in documents {
             graph.push_stored_document(document);
         }
@@ -189,6 +199,7 @@ mod tests {
             kind: EntityKind::Country,
             aliases: Vec::new(),
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         };
         let relations = records
             .map(|(predicate, start)| RelationRecord {
@@ -203,6 +214,7 @@ mod tests {
             .collect();
         GraphRecords {
             format_version: FORMAT_VERSION,
+            part_of_corpus: None,
             documents: Vec::new(),
             entities: vec![entity("Iran"), entity("Iraq")],
             relations,

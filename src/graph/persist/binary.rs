@@ -5,8 +5,8 @@ use super::assembly::{Assembler, assemble, interrupted};
 use super::checked_records::{CheckedSeq, RecordsSeed};
 use super::error::PersistError;
 use super::format::{
-    BinaryEvidenceOut, BinaryGraphOut, BinaryRelationIn, BinaryRelationOut, GraphFileRef,
-    GraphRecords, RelationRecordIn, RelationRecordRef,
+    BinaryEntityV1, BinaryEvidenceOut, BinaryGraphOut, BinaryRelationIn, BinaryRelationOut,
+    GraphFileRef, GraphRecords, RelationRecordIn, RelationRecordRef,
 };
 use super::snapshot;
 use crate::graph::knowledge_graph::KnowledgeGraph;
@@ -53,6 +53,7 @@ pub(super) fn encode(file: &GraphFileRef<'_>) -> Result<Vec<u8>, postcard::Error
     snapshot::encode(
         &BinaryGraphOut {
             format_version: file.format_version,
+            part_of_corpus: file.part_of_corpus,
             documents: file.documents,
             entities: &file.entities,
             relations: MappedSeq(&file.relations, relation_out),
@@ -149,7 +150,13 @@ impl<'de> serde::de::DeserializeSeed<'de> for BinaryGraphSeed<'_> {
         self,
         deserializer: D,
     ) -> Result<KnowledgeGraph, D::Error> {
-        const FIELDS: &[&str] = &["format_version", "documents", "entities", "relations"];
+        const FIELDS: &[&str] = &[
+            "format_version",
+            "part_of_corpus",
+            "documents",
+            "entities",
+            "relations",
+        ];
         deserializer.deserialize_struct("BinaryGraphOut", FIELDS, self)
     }
 }
@@ -169,14 +176,28 @@ impl<'de> serde::de::Visitor<'de> for BinaryGraphSeed<'_> {
         let format_version: u32 = seq
             .next_element()?
             .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+        // Version 1 has no part's corpus and no kind votes.
+        let part_of_corpus: Option<String> = if format_version >= 2 {
+            seq.next_element()?
+                .ok_or_else(|| A::Error::invalid_length(1, &self))?
+        } else {
+            None
+        };
         let documents: Vec<StoredDocument> = seq
             .next_element_seed(CheckedSeq::new(self.cancel))?
-            .ok_or_else(|| A::Error::invalid_length(1, &self))?;
-        let entities: Vec<Entity> = seq
-            .next_element_seed(CheckedSeq::new(self.cancel))?
             .ok_or_else(|| A::Error::invalid_length(2, &self))?;
+        let entities: Vec<Entity> = if format_version >= 2 {
+            seq.next_element_seed(CheckedSeq::new(self.cancel))?
+                .ok_or_else(|| A::Error::invalid_length(3, &self))?
+        } else {
+            let old: Vec<BinaryEntityV1> = seq
+                .next_element_seed(CheckedSeq::new(self.cancel))?
+                .ok_or_else(|| A::Error::invalid_length(3, &self))?;
+            old.into_iter().map(Entity::from).collect()
+        };
         seq.next_element_seed(BinaryRelationsSeed {
             format_version,
+            part_of_corpus,
             documents,
             entities,
             graph: self,
@@ -191,6 +212,7 @@ const BATCH: usize = 4096;
 /// A snapshot's relations, each added to the graph of the documents and entities read before them.
 struct BinaryRelationsSeed<'a> {
     format_version: u32,
+    part_of_corpus: Option<String>,
     documents: Vec<StoredDocument>,
     entities: Vec<Entity>,
     graph: BinaryGraphSeed<'a>,
@@ -234,6 +256,7 @@ impl<'de> serde::de::Visitor<'de> for BinaryRelationsSeed<'_> {
         let relations = seq.size_hint().unwrap_or(0).min(most_relations);
         let mut assembler = Assembler::new(
             self.format_version,
+            self.part_of_corpus,
             self.documents,
             self.entities,
             relations,

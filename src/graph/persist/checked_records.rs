@@ -6,7 +6,7 @@
 //! An interrupted read fails with a serde error; the caller, seeing the flag set, reports
 //! [`super::PersistError::Interrupted`] instead of what the error says.
 
-use super::format::GraphRecords;
+use super::format::{BinaryEntityV1, GraphRecords};
 use crate::graph::cancelled::check;
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -22,6 +22,7 @@ pub(super) const CHECK_EVERY: usize = 1024;
 #[serde(field_identifier, rename_all = "snake_case")]
 enum Field {
     FormatVersion,
+    PartOfCorpus,
     Documents,
     Entities,
     Relations,
@@ -29,7 +30,13 @@ enum Field {
     Other,
 }
 
-const FIELDS: &[&str] = &["format_version", "documents", "entities", "relations"];
+const FIELDS: &[&str] = &[
+    "format_version",
+    "part_of_corpus",
+    "documents",
+    "entities",
+    "relations",
+];
 
 /// Reads a graph file's records, checking `cancel` as it goes.
 pub(super) struct RecordsSeed<'a, R> {
@@ -74,18 +81,34 @@ impl<'de, R: Deserialize<'de>> Visitor<'de> for RecordsSeed<'_, R> {
     /// The fields by position: the binary snapshot.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let missing =
-            |index| A::Error::invalid_length(index, &"struct GraphRecords with 4 elements");
+            |index| A::Error::invalid_length(index, &"struct GraphRecords with 5 elements");
+        let format_version: u32 = seq.next_element()?.ok_or_else(|| missing(0))?;
+        // Version 1 has no part's corpus and no kind votes.
+        let part_of_corpus = if format_version >= 2 {
+            seq.next_element()?.ok_or_else(|| missing(1))?
+        } else {
+            None
+        };
+        let documents = seq
+            .next_element_seed(self.list())?
+            .ok_or_else(|| missing(2))?;
+        let entities = if format_version >= 2 {
+            seq.next_element_seed(self.list())?
+                .ok_or_else(|| missing(3))?
+        } else {
+            let old: Vec<BinaryEntityV1> = seq
+                .next_element_seed(self.list())?
+                .ok_or_else(|| missing(3))?;
+            old.into_iter().map(Into::into).collect()
+        };
         Ok(GraphRecords {
-            format_version: seq.next_element()?.ok_or_else(|| missing(0))?,
-            documents: seq
-                .next_element_seed(self.list())?
-                .ok_or_else(|| missing(1))?,
-            entities: seq
-                .next_element_seed(self.list())?
-                .ok_or_else(|| missing(2))?,
+            format_version,
+            part_of_corpus,
+            documents,
+            entities,
             relations: seq
                 .next_element_seed(self.list())?
-                .ok_or_else(|| missing(3))?,
+                .ok_or_else(|| missing(4))?,
         })
     }
 
@@ -93,10 +116,14 @@ impl<'de, R: Deserialize<'de>> Visitor<'de> for RecordsSeed<'_, R> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut format_version, mut documents, mut entities, mut relations) =
             (None, None, None, None);
+        let mut part_of_corpus: Option<Option<String>> = None;
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::FormatVersion => {
                     once(&mut format_version, "format_version", map.next_value()?)?
+                }
+                Field::PartOfCorpus => {
+                    once(&mut part_of_corpus, "part_of_corpus", map.next_value()?)?
                 }
                 Field::Documents => once(
                     &mut documents,
@@ -119,6 +146,7 @@ impl<'de, R: Deserialize<'de>> Visitor<'de> for RecordsSeed<'_, R> {
         Ok(GraphRecords {
             format_version: format_version
                 .ok_or_else(|| A::Error::missing_field("format_version"))?,
+            part_of_corpus: part_of_corpus.flatten(),
             documents: documents.ok_or_else(|| A::Error::missing_field("documents"))?,
             entities: entities.ok_or_else(|| A::Error::missing_field("entities"))?,
             relations: relations.ok_or_else(|| A::Error::missing_field("relations"))?,

@@ -16,7 +16,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 added each entity's kind votes and a part's corpus (`part_of_corpus`); files of version 1
+/// still load, with no votes.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How a graph file is written, chosen by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +49,8 @@ impl GraphFormat {
 #[derive(Deserialize)]
 pub(super) struct GraphRecords<R> {
     pub(super) format_version: u32,
+    #[serde(default)]
+    pub(super) part_of_corpus: Option<String>,
     pub(super) documents: Vec<StoredDocument>,
     pub(super) entities: Vec<Entity>,
     pub(super) relations: Vec<R>,
@@ -65,6 +70,8 @@ pub(super) struct RelationRecord {
 #[derive(Serialize)]
 pub(super) struct GraphFileRef<'a> {
     pub(super) format_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) part_of_corpus: Option<&'a str>,
     pub(super) documents: &'a [StoredDocument],
     pub(super) entities: Vec<&'a Entity>,
     pub(super) relations: Vec<RelationRecordRef<'a>>,
@@ -86,6 +93,7 @@ pub(super) struct RelationRecordRef<'a> {
 #[derive(Serialize)]
 pub(super) struct BinaryGraphOut<'a, R> {
     pub(super) format_version: u32,
+    pub(super) part_of_corpus: Option<&'a str>,
     pub(super) documents: &'a [StoredDocument],
     pub(super) entities: &'a [&'a Entity],
     pub(super) relations: R,
@@ -137,6 +145,27 @@ impl TryFrom<BinaryEvidenceIn> for Evidence {
     fn try_from(e: BinaryEvidenceIn) -> Result<Evidence, EvidenceError> {
         let time = e.time.map(|(from, to)| Period { from, to });
         Evidence::try_new(e.document, e.span, e.rule, time)
+    }
+}
+
+/// An entity as a binary snapshot of format version 1 holds it: without kind votes.
+#[derive(Deserialize)]
+pub(super) struct BinaryEntityV1 {
+    pub(super) name: String,
+    pub(super) kind: crate::model::EntityKind,
+    pub(super) aliases: Vec<String>,
+    pub(super) mentions: Vec<crate::graph::Mention>,
+}
+
+impl From<BinaryEntityV1> for Entity {
+    fn from(entity: BinaryEntityV1) -> Entity {
+        Entity {
+            name: entity.name,
+            kind: entity.kind,
+            kind_votes: Vec::new(),
+            aliases: entity.aliases,
+            mentions: entity.mentions,
+        }
     }
 }
 
@@ -204,6 +233,7 @@ pub(super) fn to_file(graph: &KnowledgeGraph) -> GraphFileRef<'_> {
         .collect();
     GraphFileRef {
         format_version: FORMAT_VERSION,
+        part_of_corpus: graph.part_of_corpus(),
         documents: graph.documents(),
         entities,
         relations,

@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(loaded.entity_count(), 2);
         assert_eq!(loaded.relation_count(), 1);
         assert_eq!(loaded.documents(), graph.documents());
-        assert!(text.starts_with("(\n  format_version: 1,"), "{text}");
+        assert!(text.starts_with("(\n  format_version: 2,"), "{text}");
     }
 
     #[test]
@@ -166,7 +166,7 @@ mod tests {
         }
         let good = std::fs::read(dir.path().join("g.kgb")).unwrap();
         let mut newer = good.clone();
-        newer[8..12].copy_from_slice(&2u32.to_le_bytes());
+        newer[8..12].copy_from_slice(&3u32.to_le_bytes());
         let ron = saved_text(&graph);
         // Damaged anywhere in the body, even where it still decodes (or decodes to a relation pointing
         // at no entity), the file is reported as damaged: its hash is checked as it is read.
@@ -196,7 +196,7 @@ mod tests {
             (&good[..5], "bad.kgb: not a kgraph binary graph"),
             (
                 &newer,
-                "bad.kgb: graph format version 2 is newer than this kg understands (version 1); upgrade kg",
+                "bad.kgb: graph format version 3 is newer than this kg understands (version 2); upgrade kg",
             ),
             (ron.as_bytes(), "bad.kgb: not a kgraph binary graph"),
         ];
@@ -217,6 +217,7 @@ mod tests {
                 graph.add_entity(Entity {
                     name: format!("Entity {i}"),
                     kind: EntityKind::Organization,
+                    kind_votes: Vec::new(),
                     aliases: Vec::new(),
                     mentions: Vec::new(),
                 })
@@ -305,6 +306,7 @@ mod tests {
                     kind: EntityKind::Organization,
                     aliases: vec![format!("E{i}")],
                     mentions: Vec::new(),
+                    kind_votes: Vec::new(),
                 })
             })
             .collect();
@@ -390,7 +392,7 @@ mod tests {
     #[test]
     fn bad_files_get_clear_errors() {
         let good = saved_text(&sample());
-        let newer = good.replacen("format_version: 1", "format_version: 99", 1);
+        let newer = good.replacen("format_version: 2", "format_version: 99", 1);
         let truncated = &good[..good.len() / 2];
         let dangling = good.replacen("target: 1", "target: 7", 1);
         // Evidence holds its span in 32 bits: a larger one is refused, not cut short.
@@ -402,7 +404,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (
                 &newer,
-                "graph format version 99 is newer than this kg understands (version 1); upgrade kg",
+                "graph format version 99 is newer than this kg understands (version 2); upgrade kg",
             ),
             (truncated, "not a kgraph graph file"),
             ("hello world", "g.ron:1:1: not a kgraph graph file"),

@@ -129,7 +129,18 @@ impl Out {
         self.string(&entity.name);
         self.raw(",\n      kind: ");
         self.raw(entity.kind.name());
-        self.raw(",\n      aliases: [");
+        self.raw(",\n      kind_votes: [");
+        for (index, (kind, count)) in entity.kind_votes.iter().enumerate() {
+            if index > 0 {
+                self.raw(", ");
+            }
+            self.raw("(");
+            self.raw(kind.name());
+            self.raw(", ");
+            self.number(u64::from(*count));
+            self.raw(")");
+        }
+        self.raw("],\n      aliases: [");
         for (index, alias) in entity.aliases.iter().enumerate() {
             if index > 0 {
                 self.raw(", ");
@@ -257,6 +268,11 @@ pub(super) fn write(file: &GraphFileRef<'_>, writer: &mut dyn Write) -> std::io:
     let mut out = Out::default();
     out.raw("(\n  format_version: ");
     out.number(u64::from(file.format_version));
+    if let Some(corpus) = file.part_of_corpus {
+        out.raw(",\n  part_of_corpus: Some(");
+        out.string(corpus);
+        out.raw(")");
+    }
     out.raw(",\n  documents: [");
     if !file.documents.is_empty() {
         out.raw("\n");
@@ -341,6 +357,7 @@ mod tests {
                 .unwrap_or_default()
         };
         let mut graph = KnowledgeGraph::new();
+        graph.set_part_of_corpus(Some(format!("{}/3", string(0))));
         for i in 0..3 {
             graph.add_document(string(i), string(i + 1));
         }
@@ -351,6 +368,9 @@ mod tests {
                 graph.add_entity(Entity {
                     name: string(i + 2),
                     kind,
+                    kind_votes: (0..i % 3)
+                        .map(|j| (EntityKind::ALL[j], j as u32 * 1000 + 1))
+                        .collect(),
                     aliases: (0..i % 3).map(|j| string(i + j)).collect(),
                     mentions: (0..i % 3)
                         .map(|j| Mention {
@@ -441,6 +461,7 @@ mod tests {
             kind: EntityKind::Person,
             aliases: Vec::new(),
             mentions: Vec::new(),
+            kind_votes: Vec::new(),
         });
         for graph in [documents_only, entities_only] {
             assert_eq!(hand_written_text(&graph), ron_crate_text(&graph));

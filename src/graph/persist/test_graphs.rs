@@ -15,6 +15,7 @@ pub(super) fn sample() -> KnowledgeGraph {
             document,
             span: Span::new(0, 5),
         }],
+        kind_votes: Vec::new(),
     });
     let iran = graph.add_entity(Entity {
         name: "Iran".into(),
@@ -24,6 +25,7 @@ pub(super) fn sample() -> KnowledgeGraph {
             document,
             span: Span::new(10, 14),
         }],
+        kind_votes: Vec::new(),
     });
     graph.add_relation(
         qatar,

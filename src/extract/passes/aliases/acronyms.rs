@@ -2,43 +2,23 @@
 //! the one name of the corpus whose capitalised words' initials spell it ("ISIS" in one document,
 //! "Islamic State of Iraq and Syria" in another).
 
-use super::Candidate;
 use super::groups::Group;
 use crate::extract::lexicon::{Lexicon, WordBuildHasher};
-use crate::extract::mention::MentionSource;
-use crate::grouping::Grouping;
 use crate::union_find::UnionFind;
 use std::collections::HashMap;
 
-/// Rule 2: an acronym definition joins its phrase (the defined mention is in the same sentence, just
-/// before), and an acronym that is itself a known surface of a lexicon entity joins that entity's
-/// group ("UNSC").
+/// Rule 2: an acronym definition joins its phrase (`links`: the acronym's group and the defined
+/// phrase's, found in one sentence, the phrase just before), and an acronym that is itself a known
+/// surface of a lexicon entity joins that entity's group ("UNSC").
 pub(super) fn join_acronyms(
-    candidates: &[Candidate<'_>],
-    grouping: &Grouping,
+    links: &[(usize, usize)],
     groups: &mut [Group<'_>],
     lexicon: &Lexicon,
     union: &mut UnionFind,
 ) {
-    let group_of_candidate = &grouping.group_of;
-    let mut first_of_sentence: Vec<usize> = Vec::with_capacity(candidates.len());
-    for (i, candidate) in candidates.iter().enumerate() {
-        let first = match i.checked_sub(1) {
-            Some(previous)
-                if candidates[previous].sentence == candidate.sentence
-                    && candidates[previous].document == candidate.document =>
-            {
-                first_of_sentence[previous]
-            }
-            _ => i,
-        };
-        first_of_sentence.push(first);
-        if let MentionSource::AcronymDefinition { defines } = candidate.mention.source
-            && let Some(&defined_group) = group_of_candidate.get(first + defines)
-        {
-            union.union(group_of_candidate[i], defined_group);
-            groups[group_of_candidate[i]].acronym = true;
-        }
+    for &(acronym, defined) in links {
+        union.union(acronym, defined);
+        groups[acronym].acronym = true;
     }
     let group_of_lexicon: HashMap<usize, usize, WordBuildHasher> = groups
         .iter()

@@ -1,64 +1,53 @@
-//! The entities of the merged groups: their names, kinds, aliases and mentions, and which candidate
-//! names which entity.
+//! The entities of the merged groups: their names, kinds and aliases, and which group names which
+//! entity.
 
+use super::DecidedEntity;
 use super::groups::{Group, is_person};
-use super::{Candidate, Resolution, ResolvedEntity};
 use crate::extract::lexicon::Lexicon;
 use crate::grouping::Grouping;
 use crate::model::EntityKind;
 use crate::union_find::UnionFind;
 use std::collections::BTreeMap;
 
-/// Entities from the merged groups, dropping sets that are no evidence of a name. The entities are
-/// made in parallel and numbered in the order of their roots.
+/// Entities from the merged groups, dropping sets that are no evidence of a name, numbered in the
+/// order of their roots (the order of their first mention); and each group's entity.
 pub(super) fn make_entities(
-    candidates: &[Candidate<'_>],
-    grouping: &Grouping,
     groups: &[Group<'_>],
     union: &mut UnionFind,
     lexicon: &Lexicon,
-) -> Resolution {
+) -> (Vec<DecidedEntity>, Vec<Option<usize>>) {
     use rayon::prelude::*;
     let root_of_group: Vec<usize> = (0..groups.len()).map(|g| union.find(g)).collect();
     // A root is the first group of its set (a union keeps the smaller root), so the groups numbered by
     // their roots are numbered in the order of their first group, as a grouping wants.
     let members_of_root = Grouping::from_numbered(root_of_group.clone(), groups.len());
-    let made: Vec<Option<ResolvedEntity>> = (0..groups.len())
+    let made: Vec<Option<DecidedEntity>> = (0..groups.len())
         .into_par_iter()
-        .map(|root| {
-            let member_groups = members_of_root.members(root);
-            make_entity(candidates, grouping, groups, root, member_groups, lexicon)
-        })
+        .map(|root| make_entity(groups, root, members_of_root.members(root), lexicon))
         .collect();
     let mut entity_of_root: Vec<Option<usize>> = vec![None; groups.len()];
-    let mut entities: Vec<ResolvedEntity> = Vec::new();
+    let mut entities: Vec<DecidedEntity> = Vec::new();
     for (root, entity) in made.into_iter().enumerate() {
         if let Some(entity) = entity {
             entity_of_root[root] = Some(entities.len());
             entities.push(entity);
         }
     }
-    let assignment = grouping
-        .group_of
-        .par_iter()
-        .map(|&group| entity_of_root[root_of_group[group]])
+    let entity_of_group = root_of_group
+        .iter()
+        .map(|&root| entity_of_root[root])
         .collect();
-    Resolution {
-        entities,
-        assignment,
-    }
+    (entities, entity_of_group)
 }
 
 /// The entity of the groups `member_groups` merged under `root`, or None when there are none or they
 /// are no evidence of a name: only ever in fragments, or a single group only ever sentence-initial.
 fn make_entity(
-    candidates: &[Candidate<'_>],
-    grouping: &Grouping,
     groups: &[Group<'_>],
     root: usize,
     member_groups: &[usize],
     lexicon: &Lexicon,
-) -> Option<ResolvedEntity> {
+) -> Option<DecidedEntity> {
     if member_groups.is_empty() {
         return None;
     }
@@ -86,26 +75,10 @@ fn make_entity(
         Some(entry) => entry.kind,
         None => entity_kind(member_groups.iter().map(|&g| &groups[g])),
     };
-    // The entity's mentions in candidate order: its groups' candidates, merged.
-    let mut members: Vec<usize> = member_groups
-        .iter()
-        .flat_map(|&g| grouping.members(g).iter().copied())
-        .collect();
-    if !single {
-        members.sort_unstable();
-    }
-    let mentions = members
-        .iter()
-        .map(|&member| {
-            let candidate = &candidates[member];
-            (candidate.document, candidate.mention.span)
-        })
-        .collect();
-    Some(ResolvedEntity {
+    Some(DecidedEntity {
         name,
         kind,
         aliases: surfaces.keys().map(|s| s.to_string()).collect(),
-        mentions,
     })
 }
 
@@ -144,11 +117,11 @@ fn entity_kind<'a>(groups: impl Iterator<Item = &'a Group<'a>> + Clone) -> Entit
     let mut person = false;
     let (mut mentions, mut locative) = (0, 0);
     for group in groups.clone() {
-        for kind in &group.kinds {
-            *counts.entry(*kind).or_default() += 1;
+        for (kind, count) in group.kinds {
+            *counts.entry(*kind).or_default() += count;
         }
-        for kind in &group.acronym_kinds {
-            *acronym_counts.entry(*kind).or_default() += 1;
+        for (kind, count) in group.acronym_kinds {
+            *acronym_counts.entry(*kind).or_default() += count;
         }
         person |= is_person(group);
         mentions += group.mentions;

@@ -1,11 +1,10 @@
-//! Rule 1 and what every rule reads: the candidates grouped by key (a lexicon entity's mentions by
-//! their entity), and each group's facts.
+//! Rule 1 and what every rule reads: each key group's facts (a lexicon entity's mentions are one group),
+//! added up candidate by candidate into its [`NameEvidence`] and read back as a [`Group`].
 
 use super::{Candidate, NameContext};
-use crate::extract::lexicon::WordBuildHasher;
+use crate::extract::corpus_wide::{MentionPosition, NameEvidence, NameKey};
 use crate::extract::mention::MentionSource;
-use crate::grouping::Grouping;
-use crate::model::{EntityKind, surface_key};
+use crate::model::EntityKind;
 use std::collections::BTreeMap;
 
 /// Facts about one key group before merging, borrowing its key and surfaces rather than copying them.
@@ -15,7 +14,8 @@ pub(super) struct Group<'a> {
     pub(super) lexicon_entity: Option<usize>,
     /// Surfaces as written, with counts.
     pub(super) surfaces: BTreeMap<&'a str, usize>,
-    pub(super) kinds: Vec<EntityKind>,
+    /// The kinds its mentions' words give, with how often.
+    pub(super) kinds: &'a BTreeMap<EntityKind, usize>,
     pub(super) titled: bool,
     pub(super) acronym: bool,
     pub(super) all_sentence_initial: bool,
@@ -27,169 +27,85 @@ pub(super) struct Group<'a> {
     pub(super) locative: usize,
     /// The kinds its bare acronyms were given for being acronyms ("PMF": Organization): counted only
     /// when no other mention gives a kind, so "Popular Mobilization Forces (PMF)" stays an armed group.
-    pub(super) acronym_kinds: Vec<EntityKind>,
+    pub(super) acronym_kinds: &'a BTreeMap<EntityKind, usize>,
     /// Written with an en or em dash ("Lysychansk–Sievierodonetsk"): two names, no person.
     pub(super) dashed: bool,
     /// For an event named after a country ("Kuwait crisis"): that country (a lexicon index).
     pub(super) event_country: Option<usize>,
 }
 
-/// What candidates are grouped by: a lexicon mention by its entity, any other by its spelling or key.
-#[derive(PartialEq, Eq, Hash)]
-pub(super) enum Key<S> {
-    Lexicon(usize),
-    Surface(S),
-}
-
-fn spelling<'t>(candidate: &Candidate<'t>) -> Key<&'t str> {
-    match candidate.mention.source {
-        MentionSource::Lexicon { entity, .. } => Key::Lexicon(entity),
-        _ => Key::Surface(candidate.surface),
-    }
-}
-
-/// The candidates grouped by key; lexicon mentions by their entity. Groups are numbered in the order
-/// of their first candidate.
-///
-/// Candidates are first grouped by their exact spelling, which needs no new string, so that each
-/// distinct spelling's key is made once (a corpus repeats its names: a key per candidate was mostly the
-/// allocator's work); the spellings are then grouped by key.
-pub(super) struct KeyedCandidates {
-    pub(super) spellings: Grouping,
-    /// Each spelling's key.
-    pub(super) keys: Vec<Key<String>>,
-    /// The spellings grouped by key.
-    pub(super) key_groups: Grouping,
-    /// The candidates grouped by key.
-    pub(super) grouping: Grouping,
-}
-
-impl KeyedCandidates {
-    pub(super) fn new(candidates: &[Candidate<'_>]) -> KeyedCandidates {
-        use rayon::prelude::*;
-        let spellings = Grouping::by_key_par::<_, _, WordBuildHasher>(candidates, spelling);
-        let keys: Vec<Key<String>> = (0..spellings.len())
-            .into_par_iter()
-            .map(
-                |group| match spelling(&candidates[spellings.members(group)[0]]) {
-                    Key::Lexicon(entity) => Key::Lexicon(entity),
-                    Key::Surface(surface) => Key::Surface(surface_key(surface)),
-                },
-            )
-            .collect();
-        let key_groups = Grouping::by_key_par::<_, _, WordBuildHasher>(&keys, |key| key);
-        // Spellings are numbered by their first candidate, so key groups are too.
-        let grouping = Grouping::from_numbered(
-            spellings
-                .group_of
-                .iter()
-                .map(|&spelling| key_groups.group_of[spelling])
-                .collect(),
-            key_groups.len(),
-        );
-        KeyedCandidates {
-            spellings,
-            keys,
-            key_groups,
-            grouping,
-        }
-    }
-}
-
-/// Each group's facts, gathered from its candidates in candidate order, on every thread.
-pub(super) fn gather_groups<'a>(
-    candidates: &[Candidate<'a>],
-    keyed: &'a KeyedCandidates,
-) -> Vec<Group<'a>> {
-    use rayon::prelude::*;
-    (0..keyed.grouping.len())
-        .into_par_iter()
-        .map(|index| gather_group(candidates, keyed, index))
-        .collect()
-}
-
-pub(super) fn gather_group<'a>(
-    candidates: &[Candidate<'a>],
-    keyed: &'a KeyedCandidates,
-    index: usize,
-) -> Group<'a> {
-    let members = keyed.grouping.members(index);
-    let first = &candidates[members[0]];
-    let mut group = Group {
-        key: match &keyed.keys[keyed.spellings.group_of[members[0]]] {
-            Key::Lexicon(_) => "",
-            Key::Surface(key) => key,
-        },
-        lexicon_entity: match first.mention.source {
-            MentionSource::Lexicon { entity, .. } => Some(entity),
-            _ => None,
-        },
-        surfaces: BTreeMap::new(),
-        kinds: Vec::new(),
-        titled: false,
-        acronym: false,
-        all_sentence_initial: true,
-        all_fragment: true,
-        mentions: members.len(),
-        determined: 0,
-        locative: 0,
-        acronym_kinds: Vec::new(),
-        dashed: false,
-        event_country: None,
+/// The group of one name key, from its evidence: the rules read these facts alone.
+pub(super) fn group_of<'a>(key: &'a NameKey, evidence: &'a NameEvidence) -> Group<'a> {
+    let (key, lexicon_entity) = match key {
+        NameKey::Lexicon(entity) => ("", Some(*entity)),
+        NameKey::Surface(key) => (key.as_str(), None),
     };
-    // A surface spelling's candidates are all written the same: its surface is counted once, with
-    // their number, rather than looked up in the map (comparing texts) for each.
-    for &spelling in keyed.key_groups.members(index) {
-        let spelled = keyed.spellings.members(spelling);
-        match keyed.keys[spelling] {
-            Key::Surface(_) => {
-                let surface = candidates[spelled[0]].surface;
-                *group.surfaces.entry(surface).or_default() += spelled.len();
-            }
-            Key::Lexicon(_) => {
-                for &member in spelled {
-                    *group
-                        .surfaces
-                        .entry(candidates[member].surface)
-                        .or_default() += 1;
-                }
-            }
-        }
+    Group {
+        key,
+        lexicon_entity,
+        surfaces: evidence
+            .surfaces
+            .iter()
+            .map(|(surface, count)| (surface.as_str(), *count))
+            .collect(),
+        kinds: &evidence.kinds,
+        titled: evidence.titled,
+        acronym: evidence.acronym,
+        all_sentence_initial: evidence.all_sentence_initial,
+        all_fragment: evidence.all_fragment,
+        mentions: evidence.mentions,
+        determined: evidence.determined,
+        locative: evidence.locative,
+        acronym_kinds: &evidence.acronym_kinds,
+        dashed: evidence.dashed,
+        event_country: evidence.event_country.map(|(_, country)| country),
     }
-    for &member in members {
-        let candidate = &candidates[member];
-        if is_bare_acronym(candidate) {
-            group.acronym_kinds.extend(candidate.mention.kind);
+}
+
+/// Adds one candidate's facts to its group's evidence: what [`group_of`] reads.
+pub(crate) fn add_candidate(
+    evidence: &mut NameEvidence,
+    candidate: &Candidate<'_>,
+    at: MentionPosition,
+) {
+    *evidence
+        .surfaces
+        .entry(candidate.surface.to_string())
+        .or_default() += 1;
+    evidence.mentions += 1;
+    if let Some(kind) = candidate.mention.kind {
+        let kinds = if is_bare_acronym(candidate) {
+            &mut evidence.acronym_kinds
         } else {
-            group.kinds.extend(candidate.mention.kind);
-        }
-        match candidate.context {
-            NameContext::Plain => {}
-            NameContext::Determiner => group.determined += 1,
-            NameContext::Locative => {
-                group.determined += 1;
-                group.locative += 1;
-            }
-        }
-        group.dashed |= candidate.surface.contains(['–', '—']);
-        group.titled |= candidate.mention.title.is_some();
-        group.acronym |= matches!(
-            candidate.mention.source,
-            MentionSource::AcronymDefinition { .. }
-        );
-        group.all_sentence_initial &= candidate.mention.sentence_initial;
-        group.all_fragment &= candidate.fragment;
-        if candidate.mention.kind == Some(EntityKind::Event)
-            && let [country] = candidate.mention.contains[..]
-        {
-            group.event_country = Some(country);
+            &mut evidence.kinds
+        };
+        *kinds.entry(kind).or_default() += 1;
+    }
+    match candidate.context {
+        NameContext::Plain => {}
+        NameContext::Determiner => evidence.determined += 1,
+        NameContext::Locative => {
+            evidence.determined += 1;
+            evidence.locative += 1;
         }
     }
-    group
+    evidence.dashed |= candidate.surface.contains(['–', '—']);
+    evidence.titled |= candidate.mention.title.is_some();
+    evidence.acronym |= matches!(
+        candidate.mention.source,
+        MentionSource::AcronymDefinition { .. }
+    );
+    evidence.all_sentence_initial &= candidate.mention.sentence_initial;
+    evidence.all_fragment &= candidate.fragment;
+    if candidate.mention.kind == Some(EntityKind::Event)
+        && let [country] = candidate.mention.contains[..]
+    {
+        evidence.event_country = Some((at, country));
+    }
 }
 
 /// A capitalised phrase of one acronym ("PMF"), whose kind says only that it is an acronym.
-fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
+pub(crate) fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
     let surface = candidate.surface;
     candidate.mention.source == MentionSource::Phrase
         && candidate.mention.tokens.1 == candidate.mention.tokens.0 + 1
@@ -205,7 +121,7 @@ pub(super) fn is_person(group: &Group<'_>) -> bool {
     }
     // A title, or a line that names its writer ("By Jane Doe"), says so.
     if group.titled
-        || (!group.kinds.is_empty() && group.kinds.iter().all(|&k| k == EntityKind::Person))
+        || (!group.kinds.is_empty() && group.kinds.keys().all(|&k| k == EntityKind::Person))
     {
         return true;
     }

@@ -28,16 +28,19 @@ mod groups;
 mod name_context;
 mod surnames;
 
-use crate::extract::lexicon::Lexicon;
+use crate::extract::corpus_wide::{NameEvidence, NameKey};
+use crate::extract::lexicon::{Lexicon, WordBuildHasher};
 use crate::extract::mention::FoundMention;
-use crate::model::{EntityKind, Span};
+use crate::model::EntityKind;
 use crate::union_find::UnionFind;
 use acronyms::join_acronyms;
 use contained_names::ContainedNameLookups;
 use entities::make_entities;
 use events::join_events;
-use groups::{KeyedCandidates, gather_groups, is_person};
+pub(crate) use groups::{add_candidate, is_bare_acronym};
+use groups::{group_of, is_person};
 pub(crate) use name_context::{NameContext, kinds_from_neighbours};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use surnames::SurnameLookups;
 
 /// A mention with where it was found, as alias resolution sees it.
@@ -55,36 +58,66 @@ pub(crate) struct Candidate<'t> {
     pub context: NameContext,
 }
 
-/// A resolved entity: its name, kind, surfaces, and the candidates that mention it.
+/// An entity as alias resolution decides it over the whole corpus: its name, kind and surfaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ResolvedEntity {
+pub(crate) struct DecidedEntity {
     pub name: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
-    pub mentions: Vec<(usize, Span)>,
 }
 
-/// The outcome: entities, and for each candidate the entity it names (None when dropped).
+/// The decision: the entities, numbered in the order of their first mention in the corpus, and the
+/// entity each name key names (none for a key group that is no evidence of a name).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Resolution {
-    pub entities: Vec<ResolvedEntity>,
-    pub assignment: Vec<Option<usize>>,
+pub(crate) struct NameTable {
+    pub entities: Vec<DecidedEntity>,
+    of_lexicon: HashMap<usize, usize, WordBuildHasher>,
+    of_surface: HashMap<String, usize, WordBuildHasher>,
 }
 
-/// Resolves candidates into entities: groups them by key, merges the groups by the rules of the module
-/// docs in order, and makes an entity of each merged set that is evidence of a name.
-pub(crate) fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -> Resolution {
+impl NameTable {
+    /// The entity a lexicon entity's mentions name, when the corpus mentions it.
+    pub(crate) fn entity_of_lexicon(&self, known: usize) -> Option<usize> {
+        self.of_lexicon.get(&known).copied()
+    }
+
+    /// The entity the mentions of a surface key name, if they name one.
+    pub(crate) fn entity_of_surface_key(&self, key: &str) -> Option<usize> {
+        self.of_surface.get(key).copied()
+    }
+
+    /// Each lexicon entity the corpus mentions, with the entity that names it.
+    pub(crate) fn lexicon_entities(&self) -> HashMap<usize, usize, WordBuildHasher> {
+        self.of_lexicon.clone()
+    }
+}
+
+/// Resolves the corpus's key groups into entities: numbers the groups by their first mention,
+/// merges them by the rules of the module docs in order, and makes an entity of each merged set that
+/// is evidence of a name.
+pub(crate) fn resolve_aliases(
+    names: &BTreeMap<NameKey, NameEvidence>,
+    acronym_links: &BTreeSet<(NameKey, NameKey)>,
+    lexicon: &Lexicon,
+) -> NameTable {
     use rayon::prelude::*;
-    let keyed = KeyedCandidates::new(candidates);
-    let mut groups = gather_groups(candidates, &keyed);
+    let mut ordered: Vec<(&NameKey, &NameEvidence)> = names.iter().collect();
+    ordered.par_sort_unstable_by_key(|(_, evidence)| evidence.first);
+    let number_of: HashMap<&NameKey, usize, WordBuildHasher> = ordered
+        .iter()
+        .enumerate()
+        .map(|(number, (key, _))| (*key, number))
+        .collect();
+    let links: Vec<(usize, usize)> = acronym_links
+        .iter()
+        .filter_map(|(acronym, defined)| Some((*number_of.get(acronym)?, *number_of.get(defined)?)))
+        .collect();
+    let mut groups: Vec<_> = ordered
+        .par_iter()
+        .map(|(key, evidence)| group_of(key, evidence))
+        .collect();
     let mut union = UnionFind::new(groups.len());
-    join_acronyms(
-        candidates,
-        &keyed.grouping,
-        &mut groups,
-        lexicon,
-        &mut union,
-    );
+    join_acronyms(&links, &mut groups, lexicon, &mut union);
     // The surname and contained-name rules read the groups and their acronym flags, not the merging
     // so far: what they look up is made first, on two sides at once, and their merges are then made
     // in order.
@@ -96,7 +129,7 @@ pub(crate) fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -
     surnames.join(&mut union);
     contained.join(&mut union);
     join_events(&groups, &mut union);
-    let resolution = make_entities(candidates, &keyed.grouping, &groups, &mut union, lexicon);
+    let (entities, entity_of_group) = make_entities(&groups, &mut union, lexicon);
     // The per-group temporaries are freed on every thread rather than serially on this one.
     let ContainedNameLookups {
         words_of,
@@ -112,5 +145,20 @@ pub(crate) fn resolve_aliases(candidates: &[Candidate<'_>], lexicon: &Lexicon) -
             )
         },
     );
-    resolution
+    let mut table = NameTable {
+        entities,
+        ..NameTable::default()
+    };
+    for ((key, _), entity) in ordered.iter().zip(entity_of_group) {
+        let Some(entity) = entity else { continue };
+        match key {
+            NameKey::Lexicon(known) => {
+                table.of_lexicon.insert(*known, entity);
+            }
+            NameKey::Surface(surface) => {
+                table.of_surface.insert(surface.clone(), entity);
+            }
+        }
+    }
+    table
 }
