@@ -373,3 +373,21 @@ fn neighbours_tell_the_kind_of_a_name_without_one() {
         ),
     ]);
 }
+
+/// Issue 18: a name of two or more words is a person only when shaped as one: no connector between
+/// its words, and not two common English words.
+#[test]
+fn names_not_shaped_as_persons_are_no_persons() {
+    check_kinds(&[
+        (
+            &["Funds for Clean Water grew in Kenya. Later Clean Water shrank again."],
+            &[("Clean Water", EntityKind::Organization)],
+            &[],
+        ),
+        (
+            &["Maria Okonkwo spoke in Lagos. Later Maria Okonkwo left."],
+            &[("Maria Okonkwo", EntityKind::Person)],
+            &[],
+        ),
+    ]);
+}
