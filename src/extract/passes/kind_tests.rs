@@ -391,3 +391,21 @@ fn names_not_shaped_as_persons_are_no_persons() {
         ),
     ]);
 }
+
+/// Issue 18: the head nouns "Empire", "Treasury" and "House" give a name its kind.
+#[test]
+fn empires_treasuries_and_houses_take_their_head_nouns_kind() {
+    check_kinds(&[(
+        &[
+            "The Zarvian Empire fought Peru. The Zarvian Empire fell.",
+            "The Treasury fined Kenya. The Treasury sued Chile.",
+            "Hope House helped Peru. Later Hope House grew.",
+        ],
+        &[
+            ("Zarvian Empire", EntityKind::Country),
+            ("Treasury", EntityKind::Organization),
+            ("Hope House", EntityKind::Organization),
+        ],
+        &[],
+    )]);
+}
