@@ -409,3 +409,26 @@ fn empires_treasuries_and_houses_take_their_head_nouns_kind() {
         &[],
     )]);
 }
+
+/// Issue 18: a compass point alone names a region, a place, though no preposition of place says so;
+/// with a title it is a person's surname.
+#[test]
+fn compass_points_alone_are_places() {
+    check_kinds(&[
+        (
+            &["The Midwest sold wheat to Peru. The Midwest grew."],
+            &[("Midwest", EntityKind::Place)],
+            &[],
+        ),
+        (
+            &["The South traded with Chile. The South voted."],
+            &[("South", EntityKind::Place)],
+            &[],
+        ),
+        (
+            &["Mr. West met the envoy of Peru. Mr. West left."],
+            &[("West", EntityKind::Person)],
+            &[],
+        ),
+    ]);
+}
