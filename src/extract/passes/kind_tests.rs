@@ -432,3 +432,16 @@ fn compass_points_alone_are_places() {
         ),
     ]);
 }
+
+/// Issue 18: the hemispheres are places; "Western" before "Hemisphere" is no demonym of the West.
+#[test]
+fn hemispheres_are_places() {
+    check_kinds(&[(
+        &["Peru traded across the Western Hemisphere. Winter came to the Southern Hemisphere."],
+        &[
+            ("Western Hemisphere", EntityKind::Place),
+            ("Southern Hemisphere", EntityKind::Place),
+        ],
+        &["Western world"],
+    )]);
+}
