@@ -445,3 +445,64 @@ fn hemispheres_are_places() {
         &["Western world"],
     )]);
 }
+
+/// Issue 18: a name without a title is a person when what follows says so: an administration named
+/// after it, or "who" (not after "the": "the Zarvists, who" are a group).
+#[test]
+fn administrations_and_who_are_person_evidence() {
+    use EntityKind::*;
+    check_kinds(&[
+        (
+            &["The Okafor administration sanctioned Peru. Okafor visited Chile."],
+            &[("Okafor", Person)],
+            &[],
+        ),
+        (
+            &["Under Tanaka's administration, Peru grew. Tanaka visited Chile."],
+            &[("Tanaka", Person)],
+            &[],
+        ),
+        (
+            &["Unlike Varga and Lindqvist, who doubt it, Peru agreed. Varga and Lindqvist wrote."],
+            &[("Varga", Person), ("Lindqvist", Person)],
+            &[],
+        ),
+        (
+            &["Peru fought the Zarvists, who held Lima. The Zarvists lost."],
+            &[("Zarvists", Organization)],
+            &[],
+        ),
+        // No comma: "who" speaks of the grocer; a plural common word names a people or a group.
+        (
+            &["Ask the grocer in Velmora who sold it. Peru and Velmora traded."],
+            &[("Velmora", Place)],
+            &[],
+        ),
+        // A place before ", who", with its country or after "in", is no person.
+        (
+            &["Lerma, Chile, who sang, met Peru. Later Lerma grew. Farms in Lerma thrived."],
+            &[("Lerma", Place)],
+            &[],
+        ),
+        (
+            &["A boy in Orvak, who sang, met Peru. Later Orvak grew."],
+            &[("Orvak", Place)],
+            &[],
+        ),
+        (
+            &["Peru courted the Hill Tribes, who held Lima. Hill Tribes voted."],
+            &[("Hill Tribes", Organization)],
+            &[],
+        ),
+    ]);
+}
+
+/// Issue 18: of names joined by commas alone before ", who", only the last is a person: the others
+/// are in apposition to it ("our Champion, Ana Ruiz, who").
+#[test]
+fn who_after_an_apposition_makes_only_its_last_name_a_person() {
+    let extraction =
+        extract(&["We thank our Champion, Ana Ruiz, who came. The Champion met Peru."]);
+    assert_eq!(kind_of(&extraction, "Ana Ruiz"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&extraction, "Champion"), Some(EntityKind::Person));
+}
