@@ -82,7 +82,10 @@ impl Finder<'_> {
                 source: MentionSource::Phrase,
                 kind: None,
                 title: None,
-                sentence_initial: index == self.first_word_index(),
+                // "the different States-as recommended": a common word before a dash is as weak
+                // as it is alone ("our Nation").
+                sentence_initial: index == self.first_word_index()
+                    || self.vocabulary.is_common_inside(word),
                 contains: Vec::new(),
             });
         }

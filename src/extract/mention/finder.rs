@@ -6,8 +6,8 @@ use super::found_mention::{FoundMention, MentionSource};
 use super::title::is_title_modifier;
 use super::vocabulary::CorpusVocabulary;
 use super::words::{
-    compass_point, is_adjective_shaped, is_capitalised, is_contraction_of_i, is_hyphenated,
-    is_number_word, opens_quotation,
+    compass_point, has_adjective_suffix, is_adjective_shaped, is_capitalised, is_contraction_of_i,
+    is_hyphenated, is_number_word, opens_quotation,
 };
 use crate::extract::lexicon::{Lexicon, SurfaceRole, WordFacts};
 use crate::model::{EntityKind, Span};
@@ -380,11 +380,11 @@ impl<'a> Finder<'a> {
     }
 
     /// "Kurdish politicians", "the Islamic world", "an East Asian power", "Kurdish Iraqi ministers": a
-    /// phrase (no lexicon name) that ends in an adjective ([`is_adjective_shaped`]) names nothing, and
+    /// phrase (no lexicon name) that ends in an adjective ([`Finder::is_adjective`]) names nothing, and
     /// an adjective before a lexicon name is no part of it. The token to go on from, if so. "the
     /// Pacific" alone, a noun, stays.
     fn adjective_alone(&self, i: usize, phrase_end: usize) -> Option<usize> {
-        if is_adjective_shaped(self.word(i))
+        if self.is_adjective(i)
             && phrase_end > i + 1
             && self
                 .lexicon_match(i + 1)
@@ -393,7 +393,12 @@ impl<'a> Finder<'a> {
             return Some(i + 1);
         }
         let last = phrase_end.checked_sub(1)?;
-        if !is_adjective_shaped(self.word(last)) {
+        if phrase_end == i + 2 && self.is_adjective(i) && self.is_plural_common_noun(last) {
+            // "European Governments", "Federal Courts": an adjective and a plural common noun
+            // describe some things; they name none.
+            return Some(phrase_end);
+        }
+        if !self.is_adjective(last) {
             return None;
         }
         let noun = i
@@ -401,6 +406,26 @@ impl<'a> Finder<'a> {
             .is_some_and(|b| self.word(b).eq_ignore_ascii_case("the"))
             && (!self.is_word(phrase_end) || is_capitalised(self.word(phrase_end)));
         (!noun).then_some(phrase_end)
+    }
+
+    /// Whether the word at `index` is an adjective: shaped as one of a people, a faith or a direction
+    /// ("Kurdish"), or with an adjective's suffix and written in lower case often by English
+    /// ("Federal", "Executive"), unless a head noun ("Tribunal").
+    pub(super) fn is_adjective(&self, index: usize) -> bool {
+        let word = self.word(index);
+        is_adjective_shaped(word)
+            || (has_adjective_suffix(word)
+                && self.lexicon.head_noun(word).is_none()
+                && self.vocabulary.is_often_lower(word))
+    }
+
+    /// "Governments", "Courts": a plural that English writes in lower case, and no head noun of a
+    /// name ("Forces").
+    fn is_plural_common_noun(&self, index: usize) -> bool {
+        let word = self.word(index);
+        word.ends_with('s')
+            && self.lexicon.head_noun(word).is_none()
+            && self.vocabulary.is_common_inside(word)
     }
 
     /// "AFRICA The United States …", "ECONOMIC DEVELOPMENT One …": a heading in capitals run into the
@@ -693,6 +718,68 @@ mod tests {
             (
                 "The Bank of Ghana and Togo (BG) met.",
                 &[("Bank of Ghana", false), ("Togo", false), ("BG", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18, on older prose that capitalises common words: offices, forms of address, adjectives
+    /// and common words before a dash are no names; abbreviations join the name after them.
+    #[test]
+    fn offices_adjectives_and_common_words_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            // A common word glued to a dash is as weak as alone.
+            (
+                "The delegates of several Provinces-as the law requires-met in Peru.",
+                &[("Provinces", true), ("Peru", false)],
+            ),
+            // Adjectives alone, by their suffix and by English's lower-case use of them.
+            ("The Federal budget and the Executive branch grew.", &[]),
+            ("The Federal agency wrote to Kenya.", &[("Kenya", false)]),
+            ("He warned European envoys.", &[]),
+            // An adjective and a plural common noun describe; they name nothing.
+            (
+                "The envoy warned European Governments about Peru.",
+                &[("Peru", false)],
+            ),
+            ("Funds went to Federal Courts.", &[]),
+            // Offices and forms of address are roles.
+            (
+                "A letter from the Postmaster General reached Kenya.",
+                &[("Kenya", false)],
+            ),
+            ("The Acting Secretary of State met the envoy.", &[]),
+            ("His Majesty received the envoy.", &[]),
+            ("The Comptroller of the Currency wrote a report.", &[]),
+            ("Madam Speaker, I thank Chile.", &[("Chile", false)]),
+            // A title-like adjective before a common word or a body's name is part of a name.
+            (
+                "Funds from the General Treasury paid for it.",
+                &[("General Treasury", false)],
+            ),
+            (
+                "The General Land Office sold the plots.",
+                &[("General Land Office", false)],
+            ),
+            ("The General and Provincial Governments agreed.", &[]),
+            // A title and a name written in capitals are a heading's words, not a titled person.
+            (
+                "Rates in REPRESENTATIVE PROVINCES rose.",
+                &[("REPRESENTATIVE PROVINCES", false)],
+            ),
+            // "St." and the name after it are one name.
+            (
+                "They sailed up the river to St. Albans.",
+                &[("St. Albans", false)],
+            ),
+            (
+                "Officials at Sault Ste. Marie agreed.",
+                &[("Sault Ste. Marie", false)],
+            ),
+            // The states of the United States are places the lexicon knows.
+            (
+                "Floods hit Mississippi and New York.",
+                &[("Mississippi", false), ("New York", false)],
             ),
         ];
         check(cases);

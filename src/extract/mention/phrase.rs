@@ -4,7 +4,7 @@
 
 use super::finder::Finder;
 use super::found_mention::{FoundMention, MentionSource};
-use super::words::{is_capitalised, is_name_particle};
+use super::words::{is_capitalised, is_name_abbreviation, is_name_particle};
 use crate::extract::lexicon::lowercases_to;
 use crate::model::EntityKind;
 use crate::text::TokenKind;
@@ -38,13 +38,21 @@ impl Finder<'_> {
     /// tokens on (one more after an initial's full stop).
     pub(super) fn phrase_end(&self, start: usize) -> usize {
         let mut end = start + 1;
+        // "St. Croix": an abbreviation and its full stop start the name.
+        if is_name_abbreviation(self.word(start))
+            && self.word(end) == "."
+            && self.is_word(end + 1)
+            && is_capitalised(self.word(end + 1))
+        {
+            end += 1;
+        }
         // "and" inside a name is kept only if the phrase then ends in a head noun.
         let mut last_good = end;
         let mut pending_and = false;
         while end - start < MAX_PHRASE_TOKENS {
             let word = self.word(end);
-            // "Joe D. Hagan": an initial and its full stop.
-            if word.chars().count() == 1
+            // "Joe D. Hagan", "Sault Ste. Marie": an initial or an abbreviation and its full stop.
+            if (word.chars().count() == 1 || is_name_abbreviation(word))
                 && is_capitalised(word)
                 && self.word(end + 1) == "."
                 && self.is_word(end + 2)

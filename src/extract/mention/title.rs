@@ -95,10 +95,38 @@ impl Finder<'_> {
         let name_end = self.person_name_end(title_end);
         if country.is_none() && name_end == title_end {
             // "The Minister of Defence said": a bare title is a role, not a name, unless it starts
-            // a name with a head noun of its own ("Justice and Development Party").
+            // a name with a head noun of its own ("Justice and Development Party"). A title that
+            // ends in a head noun is still a role ("the Acting Secretary of State").
             let phrase_end = self.phrase_end(title_start);
-            return (!plural && self.phrase_kind(title_start, phrase_end).is_none())
-                .then_some(title_end.max(phrase_end));
+            let role =
+                phrase_end <= title_end || self.phrase_kind(title_start, phrase_end).is_none();
+            return (!plural && role).then_some(title_end.max(phrase_end));
+        }
+        if name_end > title_end
+            && (title_start..name_end).all(|t| !self.word(t).chars().any(char::is_lowercase))
+        {
+            // "FROM REPRESENTATIVE STATES": a line in capitals, no title and name.
+            return None;
+        }
+        if country.is_none()
+            && title_end == title_start + 1
+            && name_end == title_end + 1
+            && self.is_adjective(title_start)
+            && self.vocabulary.is_often_lower(self.word(title_end))
+        {
+            // "the General Treasury", "the General and State Governments": a title that is also an
+            // adjective ("General") before a common word describes a thing; it names no person.
+            return None;
+        }
+        if country.is_none()
+            && name_end > title_end
+            && self
+                .phrase_kind(title_end, name_end)
+                .is_some_and(|kind| kind != EntityKind::Person)
+        {
+            // "the General Government", "the General Land Office": a title before a body's name
+            // is part of that name, not a person's title; the phrase finder reads it.
+            return None;
         }
         let country_index = country.map(|(end, entity, role)| {
             mentions.push(self.lexicon_entity_mention((i, end), None, entity, role));

@@ -113,6 +113,13 @@ impl EnglishVocabulary {
         })
     }
 
+    /// A word its source writes in lower case often ("federal", "executive"), however often it
+    /// capitalises it: a common word, though not always written as one.
+    pub fn is_often_lower(&self, word: &str) -> bool {
+        self.casing(word)
+            .is_some_and(|c| c.lower >= Self::MIN_LOWER_INSIDE)
+    }
+
     /// A word that, capitalised inside a sentence, is still a common word ("our Nation", "on Earth"),
     /// or the plural of a common word ("three Presidents", "Ambassadors will be exchanged").
     pub fn is_common_inside(&self, word: &str) -> bool {
@@ -211,6 +218,11 @@ impl<'a> CorpusVocabulary<'a> {
     /// ([`EnglishVocabulary::is_common_inside`]): alone it is then no evidence of a name.
     pub(super) fn is_common_inside(&self, word: &str) -> bool {
         EnglishVocabulary::embedded().is_common_inside(word)
+    }
+
+    /// Whether English writes `word` in lower case often ([`EnglishVocabulary::is_often_lower`]).
+    pub(super) fn is_often_lower(&self, word: &str) -> bool {
+        EnglishVocabulary::embedded().is_often_lower(word)
     }
 }
 
@@ -427,6 +439,15 @@ mod tests {
             ("I’d", true, false),
             ("Zanzibar", false, false),
         ];
+        // (word, written in lower case often)
+        for (word, often) in [
+            ("Nation", true),
+            ("Congress", false),
+            ("Western", true),
+            ("Rare", false),
+        ] {
+            assert_eq!(vocabulary.is_often_lower(word), often, "{word}");
+        }
         for (word, at_start, inside) in cases {
             assert_eq!(
                 vocabulary.is_common_at_start(word),

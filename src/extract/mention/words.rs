@@ -67,6 +67,7 @@ pub(super) fn is_adjective_shaped(word: &str) -> bool {
         && ((word.ends_with("ish") && letters >= 6)
             || (word.ends_with("ern") && letters >= 7)
             || (word.ends_with("ese") && letters >= 6)
+            || (word.ends_with("ean") && letters >= 7)
             || (word.ends_with("ic") && letters >= 6))
 }
 
@@ -108,6 +109,21 @@ pub(super) fn compass_point(word: &str) -> Option<&'static str> {
         .iter()
         .find(|point| point.eq_ignore_ascii_case(word))
         .copied()
+}
+
+/// "Federal", "Executive", "Congressional": a capitalised word with a suffix that makes adjectives
+/// ("-al", "-ive"). It is an adjective only when English also writes it in lower case, which the
+/// finder asks the vocabulary ("Senegal", "Montreal" are never written so).
+pub(super) fn has_adjective_suffix(word: &str) -> bool {
+    is_capitalised(word)
+        && word.chars().count() >= 6
+        && (word.ends_with("al") || word.ends_with("ive"))
+}
+
+/// "St. Croix", "Mt. Vernon", "Ft. Worth": a shortened word that, with its full stop, starts or
+/// continues a name.
+pub(super) fn is_name_abbreviation(word: &str) -> bool {
+    matches!(word, "St" | "Ste" | "Mt" | "Ft")
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {
@@ -164,8 +180,27 @@ mod tests {
             ("islamic", false),
             ("Hamas", false),
             ("Danish", true),
+            ("European", true),
+            ("Caribbean", true),
+            ("Korean", false),
+            ("Sean", false),
         ] {
             assert_eq!(is_adjective_shaped(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn adjective_suffixes_are_told() {
+        for (word, expected) in [
+            ("Federal", true),
+            ("Executive", true),
+            ("Congressional", true),
+            ("Nepal", false),
+            ("Olive", false),
+            ("federal", false),
+            ("Senegal", true),
+        ] {
+            assert_eq!(has_adjective_suffix(word), expected, "{word:?}");
         }
     }
 

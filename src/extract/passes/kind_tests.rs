@@ -373,3 +373,136 @@ fn neighbours_tell_the_kind_of_a_name_without_one() {
         ),
     ]);
 }
+
+/// Issue 18: a name of two or more words is a person only when shaped as one: no connector between
+/// its words, and not two common English words.
+#[test]
+fn names_not_shaped_as_persons_are_no_persons() {
+    check_kinds(&[
+        (
+            &["Funds for Clean Water grew in Kenya. Later Clean Water shrank again."],
+            &[("Clean Water", EntityKind::Organization)],
+            &[],
+        ),
+        (
+            &["Maria Okonkwo spoke in Lagos. Later Maria Okonkwo left."],
+            &[("Maria Okonkwo", EntityKind::Person)],
+            &[],
+        ),
+    ]);
+}
+
+/// Issue 18: the head nouns "Empire", "Treasury" and "House" give a name its kind.
+#[test]
+fn empires_treasuries_and_houses_take_their_head_nouns_kind() {
+    check_kinds(&[(
+        &[
+            "The Zarvian Empire fought Peru. The Zarvian Empire fell.",
+            "The Treasury fined Kenya. The Treasury sued Chile.",
+            "Hope House helped Peru. Later Hope House grew.",
+        ],
+        &[
+            ("Zarvian Empire", EntityKind::Country),
+            ("Treasury", EntityKind::Organization),
+            ("Hope House", EntityKind::Organization),
+        ],
+        &[],
+    )]);
+}
+
+/// Issue 18: a compass point alone names a region, a place, though no preposition of place says so;
+/// with a title it is a person's surname.
+#[test]
+fn compass_points_alone_are_places() {
+    check_kinds(&[
+        (
+            &["The Midwest sold wheat to Peru. The Midwest grew."],
+            &[("Midwest", EntityKind::Place)],
+            &[],
+        ),
+        (
+            &["The South traded with Chile. The South voted."],
+            &[("South", EntityKind::Place)],
+            &[],
+        ),
+        (
+            &["Mr. West met the envoy of Peru. Mr. West left."],
+            &[("West", EntityKind::Person)],
+            &[],
+        ),
+    ]);
+}
+
+/// Issue 18: the hemispheres are places; "Western" before "Hemisphere" is no demonym of the West.
+#[test]
+fn hemispheres_are_places() {
+    check_kinds(&[(
+        &["Peru traded across the Western Hemisphere. Winter came to the Southern Hemisphere."],
+        &[
+            ("Western Hemisphere", EntityKind::Place),
+            ("Southern Hemisphere", EntityKind::Place),
+        ],
+        &["Western world"],
+    )]);
+}
+
+/// Issue 18: a name without a title is a person when what follows says so: an administration named
+/// after it, or "who" (not after "the": "the Zarvists, who" are a group).
+#[test]
+fn administrations_and_who_are_person_evidence() {
+    use EntityKind::*;
+    check_kinds(&[
+        (
+            &["The Okafor administration sanctioned Peru. Okafor visited Chile."],
+            &[("Okafor", Person)],
+            &[],
+        ),
+        (
+            &["Under Tanaka's administration, Peru grew. Tanaka visited Chile."],
+            &[("Tanaka", Person)],
+            &[],
+        ),
+        (
+            &["Unlike Varga and Lindqvist, who doubt it, Peru agreed. Varga and Lindqvist wrote."],
+            &[("Varga", Person), ("Lindqvist", Person)],
+            &[],
+        ),
+        (
+            &["Peru fought the Zarvists, who held Lima. The Zarvists lost."],
+            &[("Zarvists", Organization)],
+            &[],
+        ),
+        // No comma: "who" speaks of the grocer; a plural common word names a people or a group.
+        (
+            &["Ask the grocer in Velmora who sold it. Peru and Velmora traded."],
+            &[("Velmora", Place)],
+            &[],
+        ),
+        // A place before ", who", with its country or after "in", is no person.
+        (
+            &["Lerma, Chile, who sang, met Peru. Later Lerma grew. Farms in Lerma thrived."],
+            &[("Lerma", Place)],
+            &[],
+        ),
+        (
+            &["A boy in Orvak, who sang, met Peru. Later Orvak grew."],
+            &[("Orvak", Place)],
+            &[],
+        ),
+        (
+            &["Peru courted the Hill Tribes, who held Lima. Hill Tribes voted."],
+            &[("Hill Tribes", Organization)],
+            &[],
+        ),
+    ]);
+}
+
+/// Issue 18: of names joined by commas alone before ", who", only the last is a person: the others
+/// are in apposition to it ("our Champion, Ana Ruiz, who").
+#[test]
+fn who_after_an_apposition_makes_only_its_last_name_a_person() {
+    let extraction =
+        extract(&["We thank our Champion, Ana Ruiz, who came. The Champion met Peru."]);
+    assert_eq!(kind_of(&extraction, "Ana Ruiz"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&extraction, "Champion"), Some(EntityKind::Person));
+}

@@ -86,7 +86,8 @@ impl ContainedNameLookups {
     }
 }
 
-/// Each name of two or more content words whose words an earlier name has, with that first name.
+/// Each name of two or more content words whose words an earlier name has, with that first name,
+/// unless one is written far more often than the other ([`far_more_often`]).
 fn same_words(
     groups: &[Group<'_>],
     person_of: &[bool],
@@ -99,6 +100,9 @@ fn same_words(
             continue;
         }
         match by_words.get(words.as_slice()) {
+            Some(&first)
+                if far_more_often(&groups[index], &groups[first])
+                    || far_more_often(&groups[first], &groups[index]) => {}
             Some(&first) => same_words.push((index, first)),
             None => {
                 by_words.insert(words, index);
@@ -146,6 +150,7 @@ fn containers(
                     other != index
                         && !(person && person_of[other])
                         && groups[other].lexicon_entity.is_none()
+                        && !far_more_often(&groups[index], &groups[other])
                         && is_sorted_subset(&words_of[index], &words_of[other])
                         && (words_of[other].len() > words_of[index].len()
                             || groups[other].key.len() > groups[index].key.len())
@@ -153,6 +158,18 @@ fn containers(
                 .collect()
         })
         .collect()
+}
+
+/// How many times more often than a longer name a name may be written and still be taken for its
+/// short form.
+const MOST_TIMES_MORE_OFTEN: usize = 10;
+
+/// A name written many times and more than [`MOST_TIMES_MORE_OFTEN`] times as often as the longer
+/// name that has its words ("General Government", 160 times, and "General Government of New
+/// Granada", once) is an entity of its own, not the longer name's short form.
+fn far_more_often(name: &Group<'_>, longer: &Group<'_>) -> bool {
+    name.mentions >= MOST_TIMES_MORE_OFTEN
+        && name.mentions > MOST_TIMES_MORE_OFTEN * longer.mentions
 }
 
 #[cfg(test)]

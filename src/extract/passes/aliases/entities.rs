@@ -108,9 +108,22 @@ fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group<'a>>) -> String {
     best.map_or_else(String::new, |b| b.3.to_string())
 }
 
+/// Compass points (name keys, lower case): alone, a name of one of them names a region.
+const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+];
+
 /// The kind the groups' mentions give most often (their words, or a title); else a person when a
-/// group has a person's evidence; else a place when often named after a preposition of place; else
-/// the kind its acronyms give; else an organisation.
+/// group has a person's evidence; else a place when it is a compass point alone or often named after
+/// a preposition of place; else the kind its acronyms give; else an organisation.
 fn entity_kind<'a>(groups: impl Iterator<Item = &'a Group<'a>> + Clone) -> EntityKind {
     let mut counts: BTreeMap<EntityKind, usize> = BTreeMap::new();
     let mut acronym_counts: BTreeMap<EntityKind, usize> = BTreeMap::new();
@@ -132,6 +145,13 @@ fn entity_kind<'a>(groups: impl Iterator<Item = &'a Group<'a>> + Clone) -> Entit
     }
     if person {
         return EntityKind::Person;
+    }
+    // "the West", "the Midwest": a compass point alone names a region.
+    if groups
+        .clone()
+        .any(|group| COMPASS_POINTS.contains(&group.key))
+    {
+        return EntityKind::Place;
     }
     // Places are named in many ways ("Avdiivka fell", "shelling of Avdiivka"); a quarter of the
     // mentions after a preposition of place is evidence enough where nothing else speaks.

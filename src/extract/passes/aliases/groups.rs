@@ -3,7 +3,7 @@
 
 use super::{Candidate, NameContext};
 use crate::extract::corpus_wide::{MentionPosition, NameEvidence, NameKey};
-use crate::extract::mention::MentionSource;
+use crate::extract::mention::{EnglishVocabulary, MentionSource};
 use crate::model::EntityKind;
 use std::collections::BTreeMap;
 
@@ -114,7 +114,8 @@ pub(crate) fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
 }
 
 /// A group that names a person: titled, or a name of two to five words with no kind of its own that
-/// is mostly not written "the X" or "in X" and joins no two names with a dash.
+/// is mostly not written "the X" or "in X", joins no two names with a dash, and is shaped as a
+/// person's name ([`has_person_name_shape`]).
 pub(super) fn is_person(group: &Group<'_>) -> bool {
     if group.lexicon_entity.is_some() || group.acronym {
         return false;
@@ -130,4 +131,52 @@ pub(super) fn is_person(group: &Group<'_>) -> bool {
         && (2..=5).contains(&words)
         && !group.dashed
         && 2 * group.determined < group.mentions
+        && has_person_name_shape(group.key)
+}
+
+/// Words that join the parts of a name of a thing ("Bank of England", "Council for Trade") and never
+/// stand between a person's given name and surname.
+const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "and", "on"];
+
+/// Whether the words of `key` (a name key, lower case) may be a person's name: no connector between
+/// them ("Nation of Indians", "Houses of the Legislature"), and not both its first and last words
+/// common English words ("Social Security", "Public Works"): a given name or a surname may be one
+/// ("Mark", "Brands"), seldom both.
+pub(super) fn has_person_name_shape(key: &str) -> bool {
+    let vocabulary = EnglishVocabulary::embedded();
+    let mut words = key.split(' ');
+    if words.clone().any(|word| NAME_CONNECTORS.contains(&word)) {
+        return false;
+    }
+    match (words.next(), words.next_back()) {
+        (Some(first), Some(last)) => {
+            !(vocabulary.is_common_inside(first) && vocabulary.is_common_inside(last))
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_person_name_shape;
+
+    /// Issue 18: a name of two or more words is a person's only when shaped as one.
+    #[test]
+    fn person_names_are_told_by_their_shape() {
+        let cases = [
+            ("maria lopez", true),
+            ("mark grimsley", true),
+            ("hal brands", true),
+            ("nation of indians", false),
+            ("houses of the legislature", false),
+            ("comptroller of the currency", false),
+            ("council for trade", false),
+            ("social security", false),
+            ("clean water", false),
+            ("okonkwo", true),
+        ];
+        for (key, expected) in cases {
+            assert_eq!(has_person_name_shape(key), expected, "{key:?}");
+        }
+    }
 }

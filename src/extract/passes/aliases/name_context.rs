@@ -3,6 +3,7 @@
 //! a group kind.
 
 use crate::extract::lexicon::lowercases_to;
+use crate::extract::mention::EnglishVocabulary;
 use crate::extract::mention::{FoundMention, MentionSource};
 use crate::model::EntityKind;
 use crate::text::{Token, TokenKind};
@@ -214,8 +215,8 @@ const PLACE_NOUNS_AFTER: &[&str] = &[
 ];
 
 /// Gives the phrases of one sentence that have no kind the kind their neighbours tell: a noun right
-/// after a name or a list ("Hamas fighters", "Donetsk and Luhansk oblasts"), and a group kind shared
-/// by a list. `mentions` are in text order.
+/// after a name or a list ("Hamas fighters", "Donetsk and Luhansk oblasts"), a person's evidence
+/// after it ([`person_follows`]), and a group kind shared by a list. `mentions` are in text order.
 pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut [FoundMention]) {
     let word = |index: usize| tokens.get(index).map_or("", |t| t.text(text));
     let mut first = 0;
@@ -236,12 +237,32 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
             }
             last += 1;
         }
-        let members = first..=last;
+        let mut members = first..=last;
         let after = word(mentions[last].tokens.1);
         let told = if ARMED_NOUNS.contains(&after) {
             Some(EntityKind::ArmedGroup)
         } else if PLACE_NOUNS_AFTER.contains(&after) && (last > first || !after.ends_with('s')) {
             Some(EntityKind::Place)
+        } else if person_follows(
+            &word,
+            tokens,
+            mentions[first].tokens.0,
+            mentions[last].tokens.1,
+        ) && members.clone().all(|m| {
+            mentions[m]
+                .kind
+                .is_none_or(|kind| kind == EntityKind::Person)
+        }) {
+            // "Ruiz and Tanaka, who": each is a person; "our envoy, Ana Ruiz, who": only the last
+            // of names joined by commas alone, an apposition. "Lerma, Chile, who": a place.
+            let conjoined = (first..last).any(|m| {
+                (mentions[m].tokens.1..mentions[m + 1].tokens.0)
+                    .any(|t| matches!(word(t), "and" | "or"))
+            });
+            if !conjoined {
+                members = last..=last;
+            }
+            Some(EntityKind::Person)
         } else if last > first {
             members
                 .clone()
@@ -265,4 +286,36 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
         }
         first = last + 1;
     }
+}
+
+/// Whether the words after a name or a list of names over `tokens[start..end]` say they are people:
+/// an administration named after them ("the Okafor administration", "Okafor's administration", "the
+/// Ruiz and Tanaka administrations"), or ", who" after them, where no "the" or plural common word
+/// makes them a group ("Ruiz and Tanaka, who argue"; not "the Zapatistas, who", "Tribes, who").
+fn person_follows<'t>(
+    word: &impl Fn(usize) -> &'t str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> bool {
+    let administration = |w: &str| matches!(w, "administration" | "administrations");
+    let possessive = tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    if administration(word(end)) || (possessive && administration(word(end + 1))) {
+        return true;
+    }
+    // A comma before "who": "the window maker in Lima who" speaks of the maker. Plural common
+    // words ("the five Tribes, who") are peoples or groups, not persons.
+    // After "the" they are a group; after "from", "of" or "in" a place ("a boy from Lerma, who").
+    let before = start.checked_sub(1).map_or("", word);
+    word(end) == ","
+        && word(end + 1) == "who"
+        && !["the", "from", "of", "at"]
+            .iter()
+            .chain(PLACE_PREPOSITIONS)
+            .any(|preposition| lowercases_to(before, preposition))
+        && end
+            .checked_sub(1)
+            .is_none_or(|last| !EnglishVocabulary::embedded().is_common_inside(word(last)))
 }

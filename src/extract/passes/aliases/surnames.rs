@@ -3,6 +3,7 @@
 
 use super::groups::Group;
 use crate::extract::lexicon::WordBuildHasher;
+use crate::extract::mention::EnglishVocabulary;
 use crate::union_find::UnionFind;
 use std::collections::HashMap;
 
@@ -57,8 +58,12 @@ impl<'a> SurnameLookups<'a> {
                 let [word] = name_words_of[index].as_slice() else {
                     return None;
                 };
+                // A word that is not the last of any person's name is their given name, or a word
+                // of a name that is no person's ("Treasury" in "Treasury Secretary-then-Regan"): a
+                // word English writes in lower case often is taken for the latter.
                 let matches = match persons_by_last.get(word) {
                     Some(by_last) => by_last.clone(),
+                    None if EnglishVocabulary::embedded().is_often_lower(word) => Vec::new(),
                     None => persons_by_word.get(word).cloned().unwrap_or_default(),
                 };
                 (!matches.is_empty()).then_some((index, matches))
