@@ -1,12 +1,13 @@
 //! The syntactic layer: part-of-speech tags and lemmas for a sentence's tokens, the base that chunks,
-//! clauses and relation rules over sentence structure are to stand on (issue 19). Not yet used by
-//! extraction.
+//! clauses and relation rules over sentence structure stand on (issue 19).
 //!
 //! - [`tag`]: the Penn Treebank tags ([`Tag`]) and the Universal tags they map to ([`UniversalTag`]).
 //! - [`tagger`]: the [`Tagger`], a greedy averaged-perceptron tagger with a lemmatiser, read from the
 //!   model shipped in `data/tagger/` (learned from spaCy's tags of the State of the Union addresses;
 //!   provenance in `data/tagger/README`).
 //! - `features`: what the tagger reads of a word in its sentence, shared by tagging and training.
+//! - [`tagged_sentence`]: a sentence's tokens with their tags and lemmas ([`TaggedSentence`]), as the
+//!   relation rules read them: tagged once per sentence that has mentions of two entities or more.
 //! - [`lemmatizer`]: learned suffix rules and exceptions from a word and its tag to its lemma.
 //! - [`training`]: the averaged perceptron's training, which `examples/train_tagger.rs` runs.
 //! - [`model_file`]: the model file's format and its errors.
@@ -19,10 +20,12 @@ mod features;
 pub mod lemmatizer;
 pub mod model_file;
 pub mod tag;
+pub mod tagged_sentence;
 pub mod tagger;
 pub mod training;
 
 pub use lemmatizer::Lemmatizer;
 pub use model_file::{ModelError, ModelFile};
 pub use tag::{Tag, UniversalTag};
+pub use tagged_sentence::TaggedSentence;
 pub use tagger::{Tagger, TaggerScratch};
