@@ -24,6 +24,8 @@ pub(super) struct GapReading<'r> {
     pub(super) coordinated: bool,
     /// A relative clause on the mention before it: ", which VERB …".
     pub(super) relative: bool,
+    /// The verb's token, for a verb reading.
+    pub(super) verb_at: Option<usize>,
     pub(super) rule: Rule,
 }
 

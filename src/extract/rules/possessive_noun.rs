@@ -52,6 +52,7 @@ impl SentenceReader<'_> {
             non_finite: false,
             coordinated: false,
             relative: false,
+            verb_at: None,
             rule: Rule::PossessiveNoun,
         })
     }

@@ -38,6 +38,7 @@ impl SentenceReader<'_> {
             non_finite: false,
             coordinated: false,
             relative: false,
+            verb_at: None,
             rule: Rule::RelationNoun,
         })
     }

@@ -10,7 +10,7 @@ use super::markers::Marker;
 use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::syntax::TaggedSentence;
+use crate::extract::syntax::{SentenceStructure, TaggedSentence};
 use crate::model::{RelationClass, Rule};
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
@@ -41,6 +41,8 @@ pub(super) struct SentenceReader<'a> {
     pub(super) markers: Vec<(usize, Marker)>,
     /// The sentence's tags and lemmas, when [`SentenceReader::tag`] has tagged it (empty before).
     pub(super) tagged: TaggedSentence,
+    /// The sentence's chunks and clauses, read with its tags (empty before).
+    pub(super) structure: SentenceStructure,
 }
 
 impl<'a> SentenceReader<'a> {
@@ -81,6 +83,11 @@ impl<'a> SentenceReader<'a> {
                 tagged.clear();
                 tagged
             },
+            structure: {
+                let mut structure = std::mem::take(&mut buffers.structure);
+                structure.clear();
+                structure
+            },
         }
     }
 
@@ -104,13 +111,16 @@ impl<'a> SentenceReader<'a> {
         buffers.groups = self.groups;
         buffers.markers = self.markers;
         buffers.tagged = self.tagged;
+        buffers.structure = self.structure;
         self.capped.get()
     }
 
-    /// Tags and lemmatises the sentence's tokens (the shipped model, loaded once per process), for
-    /// the rules that read its structure.
+    /// Tags and lemmatises the sentence's tokens (the shipped model, loaded once per process) and
+    /// reads its chunks and clauses, for the rules that read its structure.
     pub(super) fn tag(&mut self) {
-        self.tagged.tag_with_shipped(self.text, self.tokens);
+        if self.tagged.tag_with_shipped(self.text, self.tokens) {
+            self.structure.read(&self.tagged);
+        }
     }
 
     /// Token `index` as written ("" past the end).

@@ -15,6 +15,7 @@
 use super::clause_subject::ClauseVerb;
 use super::gap_reading::GapReading;
 use super::rule_relation::RuleRelation;
+use super::sentence_mention::SentenceMention;
 use super::sentence_reader::SentenceReader;
 use super::words::{CLAUSE_BREAKS, PREPOSITIONS};
 use crate::model::Rule;
@@ -43,6 +44,10 @@ impl SentenceReader<'_> {
                     continue;
                 };
                 let subjects = subjects.as_slice();
+                if self.structure_names_another_subject(&reading, subjects, left) {
+                    clause = None;
+                    continue;
+                }
                 self.relate_reading(subjects, right, &reading, out);
                 clause = (reading.rule == Rule::Verb && !reading.passive).then(|| ClauseVerb {
                     subjects: subjects.to_vec(),
@@ -56,6 +61,50 @@ impl SentenceReader<'_> {
                 clause = None;
             }
         }
+    }
+
+    /// Whether the sentence's structure says a mention other than `subjects` is the subject of
+    /// `reading`'s verb: the clause whose verb it is has a subject phrase of its own that names a
+    /// mention, and none of `subjects`. Asked only where the verb pass took the mentions just before
+    /// the verb (`left`) as its subjects, for an active verb of its own clause: "X severed ties with
+    /// Y after Z executed W" has Z, not Y, execute W.
+    fn structure_names_another_subject(
+        &self,
+        reading: &GapReading,
+        subjects: &[usize],
+        left: &[usize],
+    ) -> bool {
+        let structure = &self.structure;
+        let Some(verb_at) = reading.verb_at else {
+            return false;
+        };
+        if reading.passive
+            || reading.relative
+            || reading.non_finite
+            || reading.coordinated
+            || subjects != left
+        {
+            return false;
+        }
+        let Some(clause) = structure
+            .clause_of(verb_at)
+            .and_then(|c| structure.clauses().get(c))
+        else {
+            return false;
+        };
+        let verb_chunk = clause.verb.and_then(|v| structure.chunks().get(v));
+        if clause.subject_outside || !verb_chunk.is_some_and(|c| c.contains(verb_at)) {
+            return false;
+        }
+        let Some(subject) = clause.subject.and_then(|c| structure.chunks().get(c)) else {
+            return false;
+        };
+        let in_subject =
+            |m: &SentenceMention| m.tokens.0 < subject.end && subject.start < m.tokens.1;
+        self.mentions.iter().any(in_subject)
+            && !subjects
+                .iter()
+                .any(|&m| self.mentions.get(m).is_some_and(in_subject))
     }
 
     /// Relates each of `subjects` to each of `objects` as `reading` says (the other way round for a
@@ -256,5 +305,95 @@ mod tests {
             ("Yemen's oil trade was halted in 2015.", &[]),
         ];
         assert_cases(&embedded(), cases);
+    }
+}
+
+#[cfg(test)]
+mod structure_tests {
+    use super::super::buffers::RuleBuffers;
+    use super::super::document_context::DocumentContext;
+    use super::super::sentence_mention::SentenceMention;
+    use super::super::sentence_reader::SentenceReader;
+    use crate::extract::test_lexicon::test_lexicon;
+    use crate::model::{EntityKind, Span};
+    use crate::text::tokenize;
+
+    #[test]
+    fn the_clause_subject_vetoes_a_nearer_name() {
+        // (sentence, its one-word country mentions, the mention before the verb, vetoed)
+        let cases: &[(&str, &[&str], usize, bool)] = &[
+            (
+                "Denmark in its feud with Norway attacked Finland.",
+                &["Denmark", "Norway", "Finland"],
+                1,
+                true,
+            ),
+            (
+                "Denmark attacked Finland.",
+                &["Denmark", "Finland"],
+                0,
+                false,
+            ),
+            (
+                "Denmark said Norway attacked Finland.",
+                &["Denmark", "Norway", "Finland"],
+                1,
+                false,
+            ),
+            // The subject phrase names no one: nothing to say against the nearer name.
+            (
+                "The envoys of Norway attacked Finland.",
+                &["Norway", "Finland"],
+                0,
+                false,
+            ),
+        ];
+        let lexicon = test_lexicon();
+        let mut buffers = RuleBuffers::default();
+        for &(text, names, left, vetoed) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()));
+            let mentions: Vec<SentenceMention> = names
+                .iter()
+                .enumerate()
+                .map(|(entity, name)| {
+                    let at = tokens
+                        .iter()
+                        .position(|t| t.text(text) == *name)
+                        .unwrap_or_else(|| panic!("{name} in {text}"));
+                    SentenceMention {
+                        entity,
+                        span: tokens[at].span,
+                        tokens: (at, at + 1),
+                        title: None,
+                        kind: EntityKind::Country,
+                        contains: Vec::new(),
+                        adjective: false,
+                        metonymy: false,
+                    }
+                })
+                .collect();
+            let context = DocumentContext::default();
+            let mut reader = SentenceReader::new(
+                text,
+                &tokens,
+                &mentions,
+                &lexicon,
+                context,
+                true,
+                &mut buffers,
+            );
+            reader.tag();
+            let gap = (mentions[left].tokens.1, mentions[left + 1].tokens.0);
+            let reading = reader
+                .read_gap(gap.0, gap.1)
+                .unwrap_or_else(|| panic!("a verb between the mentions of {text}"));
+            let subjects = [left];
+            assert_eq!(
+                reader.structure_names_another_subject(&reading, &subjects, &subjects),
+                vetoed,
+                "{text}"
+            );
+            reader.finish(&mut buffers);
+        }
     }
 }

@@ -54,6 +54,7 @@ impl SentenceReader<'_> {
             // ", signed a deal with Y", "and attacked Y": another verb of the clause's subject.
             coordinated: !relative && is_second_verb(words, position),
             relative,
+            verb_at: Some(start + position),
             rule: Rule::Verb,
         })
     }
