@@ -47,7 +47,7 @@ impl SentenceReader<'_> {
             lemma: noun,
             predicate: format!("{noun} {}", words[preposition]),
             class,
-            negated: self.negated(words),
+            negated: self.negated(start, words, None),
             passive: false,
             non_finite: false,
             coordinated: false,

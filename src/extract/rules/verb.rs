@@ -218,6 +218,36 @@ mod tests {
     }
 
     #[test]
+    fn negation_is_scoped_to_its_clause() {
+        let cases: Cases = &[
+            // "not only", "not merely" limit a phrase: nothing is denied.
+            (
+                "Egypt is not only seeking closer ties with Jordan.",
+                &[verb("Egypt", Cooperation, "Jordan")],
+            ),
+            (
+                "Ghana is not merely a partner of Nigeria.",
+                &[reading("Ghana", Cooperation, "Nigeria", Rule::RelationNoun)],
+            ),
+            // The negation belongs to the main clause, the verb to a participial one.
+            (
+                "Kenya has not lost the support promised by Ethiopia.",
+                &[verb("Ethiopia", Other, "Kenya")],
+            ),
+            // In the verb's own clause, it denies.
+            (
+                "Mexico did not attack Cuba.",
+                &[verb("Mexico", Conflict, "Cuba").negated()],
+            ),
+            (
+                "Chile declined to support Peru.",
+                &[verb("Chile", Cooperation, "Peru").negated()],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
     fn clauses_give_their_verbs_the_right_subject() {
         let cases: Cases = &[
             // A second verb of the clause takes the clause's subject, not the object before it.
