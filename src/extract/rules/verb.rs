@@ -44,10 +44,12 @@ impl SentenceReader<'_> {
                     continue;
                 };
                 let subjects = subjects.as_slice();
-                if self.structure_names_another_subject(&reading, subjects, left) {
+                let own_subjects = self.structure_subjects(&reading, subjects, left, right);
+                if own_subjects.as_ref().is_some_and(Vec::is_empty) {
                     clause = None;
                     continue;
                 }
+                let subjects = own_subjects.as_deref().unwrap_or(subjects);
                 self.relate_reading(subjects, right, &reading, out);
                 clause = (reading.rule == Rule::Verb && !reading.passive).then(|| ClauseVerb {
                     subjects: subjects.to_vec(),
@@ -63,48 +65,64 @@ impl SentenceReader<'_> {
         }
     }
 
-    /// Whether the sentence's structure says a mention other than `subjects` is the subject of
-    /// `reading`'s verb: the clause whose verb it is has a subject phrase of its own that names a
-    /// mention, and none of `subjects`. Asked only where the verb pass took the mentions just before
-    /// the verb (`left`) as its subjects, for an active verb of its own clause: "X severed ties with
-    /// Y after Z executed W" has Z, not Y, execute W.
-    fn structure_names_another_subject(
+    /// The mentions the sentence's structure gives as the subject of `reading`'s verb when they
+    /// are not `subjects`: the clause whose verb it is has a subject phrase of its own that names
+    /// mentions, and none of `subjects`. Asked only where the verb pass took the mentions just
+    /// before the verb (`left`) as its subjects, for an active verb of its own clause: "X severed
+    /// ties with Y after Z executed W" has Z, not Y, execute W; "X in its feud with Y attacked W"
+    /// has X attack W. The subject phrase's head when a mention holds it, else every mention in
+    /// the phrase ("X's envoys attacked W"). None when the structure says nothing against
+    /// `subjects`; no mention (the verb relates nothing) when it does but `objects` are not the
+    /// verb's object, so the gap did not read the clause's verb and its object.
+    fn structure_subjects(
         &self,
         reading: &GapReading,
         subjects: &[usize],
         left: &[usize],
-    ) -> bool {
+        objects: &[usize],
+    ) -> Option<Vec<usize>> {
         let structure = &self.structure;
-        let Some(verb_at) = reading.verb_at else {
-            return false;
-        };
+        let verb_at = reading.verb_at?;
         if reading.passive
             || reading.relative
             || reading.non_finite
             || reading.coordinated
             || subjects != left
         {
-            return false;
+            return None;
         }
-        let Some(clause) = structure
-            .clause_of(verb_at)
-            .and_then(|c| structure.clauses().get(c))
-        else {
-            return false;
-        };
+        let clause = structure.clauses().get(structure.clause_of(verb_at)?)?;
         let verb_chunk = clause.verb.and_then(|v| structure.chunks().get(v));
         if clause.subject_outside || !verb_chunk.is_some_and(|c| c.contains(verb_at)) {
-            return false;
+            return None;
         }
-        let Some(subject) = clause.subject.and_then(|c| structure.chunks().get(c)) else {
-            return false;
-        };
+        let subject = structure.chunks().get(clause.subject?)?;
         let in_subject =
             |m: &SentenceMention| m.tokens.0 < subject.end && subject.start < m.tokens.1;
-        self.mentions.iter().any(in_subject)
-            && !subjects
-                .iter()
-                .any(|&m| self.mentions.get(m).is_some_and(in_subject))
+        if subjects
+            .iter()
+            .any(|&m| self.mentions.get(m).is_some_and(in_subject))
+        {
+            return None;
+        }
+        let holds_head = |m: &SentenceMention| (m.tokens.0..m.tokens.1).contains(&subject.head);
+        let found: Vec<usize> = match self.mentions.iter().position(holds_head) {
+            Some(head) => vec![head],
+            None => (0..self.mentions.len())
+                .filter(|&m| in_subject(&self.mentions[m]))
+                .collect(),
+        };
+        if found.is_empty() {
+            return None;
+        }
+        let object = clause.object.and_then(|c| structure.chunks().get(c));
+        let is_object = objects
+            .first()
+            .and_then(|&m| self.mentions.get(m))
+            .is_some_and(|m| {
+                object.is_some_and(|object| object.start <= m.tokens.0 && m.tokens.1 <= object.end)
+            });
+        Some(if is_object { found } else { Vec::new() })
     }
 
     /// Relates each of `subjects` to each of `objects` as `reading` says (the other way round for a
@@ -212,6 +230,21 @@ mod tests {
             (
                 "Ukraine was invaded by Russia in February 2022.",
                 &[verb("Russia", Conflict, "Ukraine").at(year(2022))],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn the_clause_subject_phrase_names_the_subject() {
+        let cases: Cases = &[
+            // Not the name just before the verb: the clause's subject phrase.
+            (
+                "Denmark in its feud with Norway attacked Finland.",
+                &[
+                    reading("Denmark", Conflict, "Norway", Rule::RelationNoun),
+                    verb("Denmark", Conflict, "Finland"),
+                ],
             ),
         ];
         assert_cases(&embedded(), cases);
@@ -348,39 +381,42 @@ mod structure_tests {
     use crate::model::{EntityKind, Span};
     use crate::text::tokenize;
 
+    /// A sentence, its one-word country mentions, the mention before the verb, and the subjects
+    /// the structure gives instead.
+    type SubjectCase<'a> = (&'a str, &'a [&'a str], usize, Option<&'a [usize]>);
+
     #[test]
-    fn the_clause_subject_vetoes_a_nearer_name() {
-        // (sentence, its one-word country mentions, the mention before the verb, vetoed)
-        let cases: &[(&str, &[&str], usize, bool)] = &[
+    fn the_clause_subject_phrase_is_the_subject() {
+        let cases: &[SubjectCase] = &[
             (
                 "Denmark in its feud with Norway attacked Finland.",
                 &["Denmark", "Norway", "Finland"],
                 1,
-                true,
+                Some(&[0]),
             ),
             (
                 "Denmark attacked Finland.",
                 &["Denmark", "Finland"],
                 0,
-                false,
+                None,
             ),
             (
                 "Denmark said Norway attacked Finland.",
                 &["Denmark", "Norway", "Finland"],
                 1,
-                false,
+                None,
             ),
-            // The subject phrase names no one: nothing to say against the nearer name.
+            // The subject phrase names no one but the mention before the verb.
             (
                 "The envoys of Norway attacked Finland.",
                 &["Norway", "Finland"],
                 0,
-                false,
+                None,
             ),
         ];
         let lexicon = test_lexicon();
         let mut buffers = RuleBuffers::default();
-        for &(text, names, left, vetoed) in cases {
+        for &(text, names, left, expected) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
             let mentions: Vec<SentenceMention> = names
                 .iter()
@@ -419,8 +455,10 @@ mod structure_tests {
                 .unwrap_or_else(|| panic!("a verb between the mentions of {text}"));
             let subjects = [left];
             assert_eq!(
-                reader.structure_names_another_subject(&reading, &subjects, &subjects),
-                vetoed,
+                reader
+                    .structure_subjects(&reading, &subjects, &subjects, &[left + 1])
+                    .as_deref(),
+                expected,
                 "{text}"
             );
             reader.finish(&mut buffers);
