@@ -4,6 +4,7 @@ use super::coordination::Groups;
 use super::lowered::Lowered;
 use super::markers::Marker;
 use crate::extract::lexicon::WordBuildHasher;
+use crate::extract::syntax::{SentenceStructure, TaggedSentence};
 use std::collections::HashSet;
 
 /// What the rules need room for while they read a sentence, kept from one sentence to the next by
@@ -22,4 +23,8 @@ pub struct RuleBuffers {
     /// The pairs a rule related, which need no co-mention.
     pub(super) related: HashSet<(usize, usize), WordBuildHasher>,
     pub(super) entities: Vec<usize>,
+    /// The sentence's tags and lemmas (tagged for the sentences that need every rule).
+    pub(super) tagged: TaggedSentence,
+    /// The tagged sentence's chunks and clauses.
+    pub(super) structure: SentenceStructure,
 }

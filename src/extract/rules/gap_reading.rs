@@ -8,7 +8,7 @@
 
 use super::sentence_reader::SentenceReader;
 use super::verb::MAX_VERB_GAP;
-use super::words::{CLAUSE_BREAKS, RELATIVE_PRONOUNS};
+use super::words::{CLAUSE_BREAKS, FOCUS_ADVERBS, RELATIVE_PRONOUNS};
 use crate::model::{RelationClass, Rule};
 
 /// What the words between two mentions say: the relation, and who its subject is.
@@ -24,6 +24,8 @@ pub(super) struct GapReading<'r> {
     pub(super) coordinated: bool,
     /// A relative clause on the mention before it: ", which VERB …".
     pub(super) relative: bool,
+    /// The verb's token, for a verb reading.
+    pub(super) verb_at: Option<usize>,
     pub(super) rule: Rule,
 }
 
@@ -68,11 +70,22 @@ impl SentenceReader<'_> {
         }
     }
 
-    /// Whether the words between two mentions deny what they say: "did not", "declined", "won't".
+    /// Whether the words between two mentions (`words`, from token `start`) deny what they say:
+    /// "did not", "declined", "won't". A "not" that limits a phrase ("not only", "not solely")
+    /// denies nothing; and for a verb at token `verb_at`, a negation in another clause than the
+    /// verb's denies another verb ("… are not stepping in to fill the vacuum created by Y").
     /// Asked only of a gap that reads as a relation.
-    pub(super) fn negated(&self, words: &[&str]) -> bool {
-        words
-            .iter()
-            .any(|w| self.lexicon.is_negation(w) || w.ends_with("n't"))
+    pub(super) fn negated(&self, start: usize, words: &[&str], verb_at: Option<usize>) -> bool {
+        words.iter().enumerate().any(|(i, w)| {
+            (self.lexicon.is_negation(w) || w.ends_with("n't"))
+                && !FOCUS_ADVERBS.contains(&self.lower(start + i + 1))
+                && verb_at.is_none_or(|verb| self.same_clause(start + i, verb))
+        })
+    }
+
+    /// Whether tokens `a` and `b` are in the same innermost clause of the sentence's structure
+    /// (true when the sentence has none).
+    fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.structure.is_empty() || self.structure.clause_of(a) == self.structure.clause_of(b)
     }
 }

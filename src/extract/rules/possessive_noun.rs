@@ -47,11 +47,12 @@ impl SentenceReader<'_> {
             lemma: noun,
             predicate: format!("{noun} {}", words[preposition]),
             class,
-            negated: self.negated(words),
+            negated: self.negated(start, words, None),
             passive: false,
             non_finite: false,
             coordinated: false,
             relative: false,
+            verb_at: None,
             rule: Rule::PossessiveNoun,
         })
     }

@@ -33,11 +33,12 @@ impl SentenceReader<'_> {
             lemma: words[noun],
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
-            negated: self.negated(words),
+            negated: self.negated(start, words, None),
             passive: false,
             non_finite: false,
             coordinated: false,
             relative: false,
+            verb_at: None,
             rule: Rule::RelationNoun,
         })
     }

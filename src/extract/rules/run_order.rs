@@ -52,6 +52,8 @@ impl Rules {
     ) {
         match self {
             Rules::All => {
+                // Two entities or more: the sentence's structure is worth reading.
+                reader.tag();
                 // The joint-subject and verb rules read the lists of the sentence.
                 let mut groups = std::mem::take(&mut reader.groups);
                 reader.find_coordinated_groups(&mut groups);

@@ -10,6 +10,7 @@ use super::markers::Marker;
 use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::syntax::{SentenceStructure, TaggedSentence};
 use crate::model::{RelationClass, Rule};
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
@@ -38,6 +39,10 @@ pub(super) struct SentenceReader<'a> {
     pub(super) groups: Groups,
     /// The words the such-as and between rules start at, found first for those rules.
     pub(super) markers: Vec<(usize, Marker)>,
+    /// The sentence's tags and lemmas, when [`SentenceReader::tag`] has tagged it (empty before).
+    pub(super) tagged: TaggedSentence,
+    /// The sentence's chunks and clauses, read with its tags (empty before).
+    pub(super) structure: SentenceStructure,
 }
 
 impl<'a> SentenceReader<'a> {
@@ -73,6 +78,16 @@ impl<'a> SentenceReader<'a> {
             capped: Cell::new(false),
             groups: std::mem::take(&mut buffers.groups),
             markers: std::mem::take(&mut buffers.markers),
+            tagged: {
+                let mut tagged = std::mem::take(&mut buffers.tagged);
+                tagged.clear();
+                tagged
+            },
+            structure: {
+                let mut structure = std::mem::take(&mut buffers.structure);
+                structure.clear();
+                structure
+            },
         }
     }
 
@@ -95,7 +110,17 @@ impl<'a> SentenceReader<'a> {
         buffers.lowered = self.lowered;
         buffers.groups = self.groups;
         buffers.markers = self.markers;
+        buffers.tagged = self.tagged;
+        buffers.structure = self.structure;
         self.capped.get()
+    }
+
+    /// Tags and lemmatises the sentence's tokens (the shipped model, loaded once per process) and
+    /// reads its chunks and clauses, for the rules that read its structure.
+    pub(super) fn tag(&mut self) {
+        if self.tagged.tag_with_shipped(self.text, self.tokens) {
+            self.structure.read(&self.tagged);
+        }
     }
 
     /// Token `index` as written ("" past the end).

@@ -48,12 +48,13 @@ impl SentenceReader<'_> {
             lemma: &verb.lemma,
             predicate,
             class,
-            negated: self.negated(words),
+            negated: self.negated(start, words, Some(start + position)),
             passive,
             non_finite: self.is_non_finite(start, words, position),
             // ", signed a deal with Y", "and attacked Y": another verb of the clause's subject.
             coordinated: !relative && is_second_verb(words, position),
             relative,
+            verb_at: Some(start + position),
             rule: Rule::Verb,
         })
     }

@@ -46,6 +46,9 @@ pub(super) const NOT_VERBS: &[&str] = &["including", "like", "given", "based", "
 pub(super) const CLAUSE_BREAKS: &[&str] = &[
     ";", "which", "who", "whose", "while", "but", "although", "whereas", "because", ":",
 ];
+/// Adverbs after which "not" limits a phrase rather than denying a clause: "not only", "not solely".
+pub(super) const FOCUS_ADVERBS: &[&str] =
+    &["only", "solely", "merely", "just", "simply", "exclusively"];
 pub(super) const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// Relative pronouns: ", which VERB Y" has the mention before the comma as its subject.
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];

@@ -28,8 +28,8 @@ struct Change {
 }
 
 impl Change {
-    /// The lemma of `word` (as written) whose lower case is `lower`.
-    fn apply(&self, word: &str, lower: &str) -> String {
+    /// The lemma of `word` (as written) whose lower case is `lower`, pushed onto `out`.
+    fn apply_into(&self, word: &str, lower: &str, out: &mut String) {
         // Keep the capitals by stripping the written word, when lower-casing kept its length.
         let base = if self.keep_case && word.chars().count() == lower.chars().count() {
             word
@@ -39,16 +39,15 @@ impl Change {
         let count = base.chars().count();
         let keep = count.saturating_sub(usize::from(self.strip));
         if usize::from(self.strip) >= count {
-            return base.to_string();
+            out.push_str(base);
+            return;
         }
         let cut = base
             .char_indices()
             .nth(keep)
             .map_or(base.len(), |(at, _)| at);
-        let mut lemma = String::with_capacity(cut + self.append.len());
-        lemma.push_str(&base[..cut]);
-        lemma.push_str(&self.append);
-        lemma
+        out.push_str(&base[..cut]);
+        out.push_str(&self.append);
     }
 
     /// The change that takes `lower` to `lemma` (both lower case).
@@ -90,34 +89,43 @@ pub(crate) fn lower_form(word: &str) -> Cow<'_, str> {
 impl Lemmatizer {
     /// The lemma of `word` with tag number `tag` (an index into the model's tags).
     pub(crate) fn lemma(&self, word: &str, tag: u8) -> String {
+        let mut lemma = String::new();
+        self.push_lemma(word, tag, &mut lemma);
+        lemma
+    }
+
+    /// The lemma of `word` with tag number `tag`, pushed onto `out` (no allocation of its own for
+    /// a word already in lower case).
+    pub(crate) fn push_lemma(&self, word: &str, tag: u8, out: &mut String) {
         let lower = lower_form(word);
         if let Some((form, lemma)) = self.exceptions.get(&tagged_key(tag, &lower))
             && **form == *lower
         {
-            return lemma.to_string();
+            out.push_str(lemma);
+            return;
         }
         match self.change(tag, &lower) {
-            Some(change) => change.apply(word, &lower),
-            None => lower.into_owned(),
+            Some(change) => change.apply_into(word, &lower, out),
+            None => out.push_str(&lower),
         }
     }
 
     /// The rule of the longest ending of `lower` that has one.
     fn change(&self, tag: u8, lower: &str) -> Option<&Change> {
-        let ends: Vec<usize> = lower.char_indices().map(|(at, _)| at).collect();
-        (0..=LONGEST_SUFFIX.min(ends.len()))
-            .rev()
-            .find_map(|length| {
-                let suffix = &lower[if length == 0 {
-                    lower.len()
-                } else {
-                    ends[ends.len() - length]
-                }..];
-                self.rules
-                    .get(&tagged_key(tag, suffix))
-                    .filter(|(stored, _)| **stored == *suffix)
-                    .map(|(_, change)| change)
-            })
+        // Where the last 0, 1, … LONGEST_SUFFIX characters start, without a buffer of its own.
+        let mut starts = [lower.len(); LONGEST_SUFFIX + 1];
+        let mut count = 0;
+        for (at, _) in lower.char_indices().rev().take(LONGEST_SUFFIX) {
+            count += 1;
+            starts[count] = at;
+        }
+        starts[..=count].iter().rev().find_map(|&start| {
+            let suffix = &lower[start..];
+            self.rules
+                .get(&tagged_key(tag, suffix))
+                .filter(|(stored, _)| **stored == *suffix)
+                .map(|(_, change)| change)
+        })
     }
 
     /// The lemmatiser of a model's records.
@@ -427,7 +435,9 @@ mod tests {
             ),
         ];
         for (change, word, lower, lemma) in cases {
-            assert_eq!(change.apply(word, lower), lemma);
+            let mut out = String::new();
+            change.apply_into(word, lower, &mut out);
+            assert_eq!(out, lemma);
         }
         assert_eq!(Change::between("treaties", "treaty"), (3, "y".to_string()));
         assert_eq!(Change::between("met", "meet"), (1, "et".to_string()));

@@ -153,6 +153,26 @@ impl Tagger {
         out.extend(scratch.numbers.iter().map(|&n| self.tags[usize::from(n)]));
     }
 
+    /// The tags of a sentence's tokens (spans into `text`) into `tags`, and their lemmas one after the
+    /// other into `lemmas`, each ending where `lemma_ends` says (all three cleared first).
+    pub fn tag_and_lemmatize_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        scratch: &mut TaggerScratch,
+        tags: &mut Vec<Tag>,
+        lemmas: &mut String,
+        lemma_ends: &mut Vec<usize>,
+    ) {
+        self.tag_tokens(text, tokens, scratch, tags);
+        lemmas.clear();
+        lemma_ends.clear();
+        for (token, &number) in tokens.iter().zip(&scratch.numbers) {
+            self.lemmatizer.push_lemma(token.text(text), number, lemmas);
+            lemma_ends.push(lemmas.len());
+        }
+    }
+
     /// The tag numbers of the words whose features are in `scratch.words`, into `scratch.numbers`.
     fn tag_features(&self, scratch: &mut TaggerScratch) {
         let (words, word_scores) = (&scratch.words, &mut scratch.word_scores);
@@ -207,6 +227,15 @@ impl Tagger {
         match tag.index_in(&self.tags) {
             Some(number) => self.lemmatizer.lemma(word, number),
             None => super::lemmatizer::lower_form(word).into_owned(),
+        }
+    }
+
+    /// The lemma of `word` with tag `tag`, pushed onto `out`: the same as [`Tagger::lemma`] without
+    /// a string of its own.
+    pub fn push_lemma(&self, word: &str, tag: Tag, out: &mut String) {
+        match tag.index_in(&self.tags) {
+            Some(number) => self.lemmatizer.push_lemma(word, number, out),
+            None => out.push_str(&super::lemmatizer::lower_form(word)),
         }
     }
 

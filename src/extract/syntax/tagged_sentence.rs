@@ -1,0 +1,131 @@
+//! `TaggedSentence`: one sentence's tokens with their part-of-speech tags and lemmas, the first layer
+//! of the sentence's structure. It keeps its room from one sentence to the next, so tagging a
+//! document's sentences allocates only while the buffers grow.
+
+use super::{Tag, Tagger, TaggerScratch};
+use crate::text::Token;
+
+/// A sentence's tags and lemmas, one of each per token, in token order.
+#[derive(Debug, Default)]
+pub struct TaggedSentence {
+    tags: Vec<Tag>,
+    /// The lemmas one after the other; lemma `i` ends at `lemma_ends[i]` and starts where the one
+    /// before ends.
+    lemmas: String,
+    lemma_ends: Vec<usize>,
+    scratch: TaggerScratch,
+}
+
+impl TaggedSentence {
+    /// Tags and lemmatises the sentence `tokens` (spans into `text`) with `tagger`, in place of the
+    /// sentence before.
+    pub fn tag(&mut self, tagger: &Tagger, text: &str, tokens: &[Token]) {
+        tagger.tag_and_lemmatize_tokens(
+            text,
+            tokens,
+            &mut self.scratch,
+            &mut self.tags,
+            &mut self.lemmas,
+            &mut self.lemma_ends,
+        );
+    }
+
+    /// Tags and lemmatises the sentence with the model shipped in `data/tagger/`; false, leaving the
+    /// sentence untagged, if that model does not load (it is compiled in, so only a broken build can
+    /// make it fail, and the rules then read the sentence without its structure).
+    pub fn tag_with_shipped(&mut self, text: &str, tokens: &[Token]) -> bool {
+        match Tagger::shipped() {
+            Ok(tagger) => {
+                self.tag(tagger, text, tokens);
+                true
+            }
+            Err(_) => {
+                self.clear();
+                false
+            }
+        }
+    }
+
+    /// No tokens: a sentence not (yet) tagged.
+    pub fn clear(&mut self) {
+        self.tags.clear();
+        self.lemmas.clear();
+        self.lemma_ends.clear();
+    }
+
+    /// The number of tagged tokens (0 for a sentence not tagged).
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    /// Whether no token is tagged.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    /// Every token's tag, in token order.
+    pub fn tags(&self) -> &[Tag] {
+        &self.tags
+    }
+
+    /// The tag of token `index`, if it is tagged.
+    pub fn tag_of(&self, index: usize) -> Option<Tag> {
+        self.tags.get(index).copied()
+    }
+
+    /// The lemma of token `index` ("" when it is not tagged): "signed" → "sign", "was" → "be".
+    pub fn lemma(&self, index: usize) -> &str {
+        let Some(&end) = self.lemma_ends.get(index) else {
+            return "";
+        };
+        let start = match index.checked_sub(1) {
+            Some(before) => self.lemma_ends[before],
+            None => 0,
+        };
+        self.lemmas.get(start..end).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    #[test]
+    fn each_token_carries_its_tag_and_lemma() {
+        // (sentence, `word/TAG/lemma` of each token)
+        let cases = [
+            (
+                "The envoys were not invited.",
+                "The/DT/the envoys/NNS/envoy were/VBD/be not/RB/not invited/VBN/invite ././.",
+            ),
+            (
+                "Kenya is sending troops.",
+                "Kenya/NNP/Kenya is/VBZ/be sending/VBG/send troops/NNS/troop ././.",
+            ),
+            ("", ""),
+        ];
+        let mut tagged = TaggedSentence::default();
+        // One sentence's buffers serve the next, as in a document.
+        for (sentence, expected) in cases {
+            let tokens = tokenize(sentence, Span::new(0, sentence.len()));
+            assert!(
+                tagged.tag_with_shipped(sentence, &tokens),
+                "the model loads"
+            );
+            assert_eq!(tagged.len(), tokens.len());
+            let got: Vec<String> = tokens
+                .iter()
+                .enumerate()
+                .map(|(i, token)| {
+                    let tag = tagged.tag_of(i).map_or("?", Tag::as_str);
+                    format!("{}/{tag}/{}", token.text(sentence), tagged.lemma(i))
+                })
+                .collect();
+            assert_eq!(got.join(" "), expected, "{sentence}");
+        }
+        assert_eq!(tagged.lemma(0), "", "past the end");
+        assert!(tagged.is_empty());
+    }
+}
