@@ -10,25 +10,10 @@
 //! - unknown entities in scripts: `tests/integration/shell_cli.rs` `a_failing_script_line_is_drawn_with_file_line_and_column`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use super::support::{kg, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn kg(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("kg runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")

@@ -4,16 +4,8 @@
 //! graph are skipped and reported either way.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use super::support::kg;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn kg(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("kg runs")
-}
 
 fn data(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,27 +1,12 @@
 //! End-to-end tests of the `kg` binary: what a user types and what they see.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use super::support::{kg, stderr, stdout};
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn kg(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("kg runs")
-}
-
 fn data_dir() -> String {
     format!("{}/data", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

@@ -22,5 +22,6 @@ mod shard_merge;
 mod sharded_build;
 mod shell_cli;
 mod shell_pty;
+mod support;
 mod table_width;
 mod tagger_agreement;

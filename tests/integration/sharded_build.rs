@@ -6,6 +6,7 @@
 //! tests that read `../shared` say so and pass when it is absent).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use super::support::stderr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -312,10 +313,6 @@ fn small_corpus(dir: &Path) -> String {
         std::fs::write(corpus.join(name), text).unwrap();
     }
     corpus.display().to_string()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Each way of running the phases out of order gets a message that says what to do, and exit code 2.

@@ -2,28 +2,12 @@
 //! `kg query`, standard input, and the meta-commands that touch files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use super::support::{kg, stderr, stdout};
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn kg(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+use std::process::{Command, Stdio};
 
 fn data() -> String {
     format!("{}/data", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// A temporary directory holding `files`.
