@@ -208,7 +208,7 @@ impl<'a> Finder<'a> {
             return self.lexicon_mention(i, found, mentions);
         }
         if phrase_end == i + 1
-            && word.contains('-')
+            && self.is_hyphenated(word)
             && let Some(next) = self.compound_parts_mentions(i, mentions)
         {
             return next;
@@ -649,6 +649,16 @@ mod tests {
             (
                 "Ghana recalled the battle of Kumasi.",
                 &[("Ghana", false), ("battle of Kumasi", false)],
+            ),
+            // An event noun's "of" before a demonym: the demonym describes what follows.
+            (
+                "Chad voted after the election of Sudanese general Ali Musa.",
+                &[("Chad", false), ("Sudanese", false), ("Ali Musa", false)],
+            ),
+            // Two countries joined by an en dash, as by a hyphen: the two countries.
+            (
+                "The Chad–Sudan proxy conflict went on.",
+                &[("Chad", false), ("Sudan", false)],
             ),
             (
                 "Ghana fell under the Ashanti dynasty.",

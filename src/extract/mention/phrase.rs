@@ -5,7 +5,7 @@
 use super::finder::Finder;
 use super::found_mention::{FoundMention, MentionSource};
 use super::words::{is_capitalised, is_name_abbreviation, is_name_particle};
-use crate::extract::lexicon::lowercases_to;
+use crate::extract::lexicon::{SurfaceRole, lowercases_to};
 use crate::model::EntityKind;
 use crate::text::TokenKind;
 use crate::text::token::compound_parts;
@@ -334,6 +334,8 @@ impl Finder<'_> {
             return None;
         }
         let end = match self.lexicon_match(start + 2) {
+            // "the election of Iranian hardliner X": a demonym is an adjective, the event is not of it.
+            Some((_, _, SurfaceRole::Demonym)) => return None,
             Some((end, _, _)) => end,
             None => self.phrase_end(start + 2),
         };
