@@ -323,7 +323,7 @@ pub struct EvalArgs {
     /// Also print, for each extraction rule, how many of its relations are right.
     #[arg(long)]
     pub by_rule: bool,
-    /// Also list the missed and spurious entities and pairs.
+    /// Also list the missed and spurious entities and pairs, and the entities found with another kind.
     #[arg(long)]
     pub verbose: bool,
     /// Also score each document on a graph built from it alone, one row each (needs documents,

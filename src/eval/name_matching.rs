@@ -211,22 +211,24 @@ impl NameMatching {
     }
 
     /// Kind accuracy: of the gold entities found (`total`), those whose best graph entity has the
-    /// gold kind (`hits`).
-    pub(super) fn kind_accuracy(&self, gold: &Gold) -> Share {
+    /// gold kind (`hits`); and the others, as "name: graph kind, gold kind" in gold order.
+    pub(super) fn kind_accuracy(&self, gold: &Gold) -> (Share, Vec<String>) {
         let mut share = Share::default();
+        let mut wrong = Vec::new();
         for (entity, best) in gold.entities().iter().zip(&self.best_graph) {
-            let Some(best) = best else {
+            let Some(graph_entity) = best.and_then(|best| self.graph_entities.get(best)) else {
                 continue;
             };
             share.total += 1;
-            if self
-                .graph_entities
-                .get(*best)
-                .is_some_and(|graph_entity| graph_entity.kind == entity.kind)
-            {
+            if graph_entity.kind == entity.kind {
                 share.hits += 1;
+            } else {
+                wrong.push(format!(
+                    "{}: {} in the graph, {} in gold",
+                    entity.name, graph_entity.kind, entity.kind
+                ));
             }
         }
-        share
+        (share, wrong)
     }
 }

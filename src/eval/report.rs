@@ -91,6 +91,7 @@ pub struct Report {
     pub left_out_gold_files: Vec<String>,
     pub(crate) missed_entities: Vec<String>,
     pub(crate) spurious_entities: Vec<String>,
+    pub(crate) wrong_kinds: Vec<String>,
     pub(crate) missed_pairs: Vec<NamePair>,
     pub(crate) spurious_pairs: Vec<NamePair>,
     pub(crate) rules: Vec<RuleScore>,
@@ -100,6 +101,12 @@ impl Report {
     /// The canonical names of the gold entities no graph entity matches, in gold order.
     pub fn missed_entities(&self) -> &[String] {
         &self.missed_entities
+    }
+
+    /// The gold entities found whose best graph entity has another kind, as "name: graph kind, gold
+    /// kind", in gold order.
+    pub fn wrong_kinds(&self) -> &[String] {
+        &self.wrong_kinds
     }
 
     /// The names of the graph entities that match no gold entity, in graph id order.
@@ -193,7 +200,8 @@ impl fmt::Display for Report {
     }
 }
 
-/// The missed and spurious entities and pairs of a report, one per line under a heading.
+/// The missed and spurious entities and pairs of a report, and the entities found with another kind,
+/// one per line under a heading.
 #[derive(Debug, Clone, Copy)]
 pub struct Details<'a>(&'a Report);
 
@@ -202,6 +210,7 @@ impl fmt::Display for Details<'_> {
         let report = self.0;
         write_list(f, "missed gold entities", &report.missed_entities)?;
         write_list(f, "spurious graph entities", &report.spurious_entities)?;
+        write_list(f, "found with another kind", &report.wrong_kinds)?;
         let pair_lines = |pairs: &[NamePair]| -> Vec<String> {
             pairs.iter().map(|(a, b)| format!("{a} -- {b}")).collect()
         };

@@ -60,6 +60,7 @@ pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
     let matching = NameMatching::new(graph, &gold);
     let (entities, missed_entities, spurious_entities) = matching.entity_score(&gold);
     let (alias_accuracy, gold_aliases) = matching.alias_accuracy(&gold);
+    let (kind_accuracy, wrong_kinds) = matching.kind_accuracy(&gold);
     let gold_relations = GoldRelations::new(&gold);
     let edges = asserted_edges(graph, &matching);
     let graph_pairs = GraphPairs::new(&edges);
@@ -72,7 +73,7 @@ pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
     };
     Report {
         entities,
-        kind_accuracy: matching.kind_accuracy(&gold),
+        kind_accuracy,
         alias_accuracy,
         gold_aliases,
         pairs: graph_pairs.score(&gold_relations),
@@ -85,6 +86,7 @@ pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
         left_out_gold_files,
         missed_entities,
         spurious_entities,
+        wrong_kinds,
         missed_pairs: gold_relations
             .classes
             .keys()

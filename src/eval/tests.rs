@@ -268,6 +268,7 @@ fn pairs_ignore_comentions_and_negations_and_count_either_direction() {
         report.details().to_string(),
         "missed gold entities (0)\n\
          spurious graph entities (1)\n  Atlantis\n\
+         found with another kind (0)\n\
          missed gold pairs (3)\n  China -- United States\n  Iran -- Iraq\n  Iran -- Russia\n\
          spurious graph pairs (2)\n  China -- Russia\n  Russia -- Atlantis (no gold entity)\n"
     );
@@ -644,11 +645,19 @@ fn kind_accuracy_compares_each_found_gold_entity_with_its_best_graph_entity() {
         for &(name, kind, aliases, mentions) in graph_entities {
             graph.entity_of_kind(name, kind, aliases, mentions);
         }
-        assert_eq!(
-            evaluate(&graph.graph, &gold).kind_accuracy,
-            expected,
-            "{case}"
-        );
+        let report = evaluate(&graph.graph, &gold);
+        assert_eq!(report.kind_accuracy, expected, "{case}");
+        // Each found gold entity of another kind is listed, as --verbose prints it.
+        let wrong: Vec<String> = (expected.hits < expected.total)
+            .then(|| {
+                format!(
+                    "{name}: {} in the graph, {kind} in gold",
+                    graph_entities[0].1
+                )
+            })
+            .into_iter()
+            .collect();
+        assert_eq!(report.wrong_kinds(), wrong, "{case}");
     }
 }
 

@@ -71,6 +71,8 @@ verb      3       2          2      0.667              2      0.667
 missed gold entities (0)
 spurious graph entities (1)
   Zarkan
+found with another kind (1)
+  Kurdistan Region: Place in the graph, Organization in gold
 missed gold pairs (0)
 spurious graph pairs (1)
   Kurdistan Region -- Zarkan (no gold entity)
