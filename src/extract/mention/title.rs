@@ -67,7 +67,14 @@ impl Finder<'_> {
         mentions: &mut Vec<FoundMention>,
     ) -> Option<usize> {
         let mut i = start;
-        while is_title_modifier(self.word(i)) && self.is_word(i) {
+        // A modifier that starts a title of its own ("Vice President", "Deputy Prime Minister") is
+        // part of that title, not a word before it: "Vice President X" is no president.
+        while is_title_modifier(self.word(i))
+            && self.is_word(i)
+            && self
+                .title_at(i, self.lexicon.may_start_title(self.word(i)))
+                .is_none()
+        {
             i += 1;
         }
         let country = self.lexicon_match(i).filter(|(_, entity, _)| {

@@ -46,7 +46,9 @@ impl SentenceReader<'_> {
     /// The country a title with no country of its own stands for ("President X"): the document's
     /// home country, unless another title in the sentence already names it ("Iraqi Prime Minister A
     /// … to President B"); then the one other country the sentence mentions, if there is exactly
-    /// one. None when the sentence gives the same bare title to several people.
+    /// one. None when the sentence gives the same bare title to several people, or when the holder
+    /// stands beside another country or body in its clause without being the clause's subject
+    /// ([`Self::beside_another_body`]).
     fn home_for_bare_title(&self, person: usize) -> Option<usize> {
         let home = self.context.home_country?;
         // "Presidents Gorbachev, Mitterrand, and Ozal": holders of one bare title in one sentence
@@ -70,7 +72,7 @@ impl SentenceReader<'_> {
             .filter_map(|c| self.mentions.get(c).map(|m| m.entity))
             .collect();
         if !claimed.contains(&home) {
-            return Some(home);
+            return (!self.beside_another_body(person, home)).then_some(home);
         }
         let mut others: Vec<usize> = self
             .mentions
@@ -84,6 +86,44 @@ impl SentenceReader<'_> {
             [only] => Some(only),
             _ => None,
         }
+    }
+
+    /// Whether the title holder `person` comes after its clause's subject and the clause names a
+    /// country or body other than `home`. "The capital is not among President X's favourite destinations,
+    /// such as Cairo": a holder in an object or a possessive beside other countries may hold any of
+    /// their titles. A holder who is the subject acts on the others ("President X met the Chinese
+    /// delegation") and keeps the home country. False when the sentence was not tagged or its clause
+    /// has no subject of its own.
+    fn beside_another_body(&self, person: usize, home: usize) -> bool {
+        let structure = &self.structure;
+        let Some(holder) = self.mentions.get(person) else {
+            return false;
+        };
+        let Some(clause) = structure
+            .clause_of(holder.tokens.0)
+            .and_then(|c| structure.clauses().get(c))
+        else {
+            return false;
+        };
+        // A clause whose subject the splitter did not find says too little to veto.
+        let Some(subject) = clause
+            .subject
+            .filter(|_| !clause.subject_outside)
+            .and_then(|c| structure.chunks().get(c))
+        else {
+            return false;
+        };
+        // A holder before the subject the splitter found may be the subject itself, with an
+        // apposition after it ("Minister X, a member of the party, praised Y"): only a holder after
+        // the subject is surely not it.
+        if holder.tokens.0 < subject.end {
+            return false;
+        }
+        self.mentions.iter().any(|m| {
+            matches!(m.kind, EntityKind::Country | EntityKind::Organization)
+                && m.entity != home
+                && clause.contains(m.tokens.0)
+        })
     }
 }
 
@@ -144,5 +184,42 @@ mod tests {
             readings(&extraction),
             owned(&[reading("Erdogan", Cooperation, "Aliyev", JointSubject)])
         );
+    }
+
+    #[test]
+    fn a_bare_title_beside_another_country_leads_nothing_unless_its_holder_is_the_subject() {
+        let cases: Cases = &[
+            // The holder stands in a possessive beside other capitals: whose president is open.
+            (
+                "Yemen needs aid. Yemen remains poor. Sanaa is not among President Ali Nasser's \
+                 favourite capitals, such as Cairo or Amman.",
+                &[],
+            ),
+            // The holder is the subject and acts on the other country: the home country's.
+            (
+                "Yemen needs aid. Yemen remains poor. Prime Minister Maeen Abdulmalik thanked Oman \
+                 for its aid.",
+                &[
+                    reading("Maeen Abdulmalik", Leads, "Yemen", TitleHome),
+                    reading("Maeen Abdulmalik", Cooperation, "Oman", Verb),
+                ],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn a_vice_president_is_no_president() {
+        let extraction = extract(
+            "Yemen needs aid. Yemen remains poor. Vice President Ali Mohsen visited the port.",
+            &embedded(),
+        );
+        let predicates: Vec<&str> = extraction
+            .relations
+            .iter()
+            .filter(|r| r.rule.rule == TitleHome)
+            .map(|r| r.predicate.as_ref())
+            .collect();
+        assert_eq!(predicates, ["vice president of"]);
     }
 }
