@@ -10,7 +10,7 @@
 //! - unknown entities in scripts: `tests/integration/shell_cli.rs` `a_failing_script_line_is_drawn_with_file_line_and_column`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use super::support::{kg, stderr, stdout};
+use super::support::{kg, saved_graph, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -1419,34 +1419,6 @@ fn save_refuses_a_graph_file_changed_since_it_was_read_unless_forced() {
     assert_eq!(rest, "# saved g.kgb: 1 document, 2 entities, 1 relation\n");
 }
 
-/// A graph of `relations` relations among `entities` entities, saved at `path`.
-fn saved_graph(path: &Path, entities: usize, relations: usize) {
-    use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Relation, save_graph};
-    use kgraph::model::{EntityKind, RelationClass, Span};
-    let mut graph = KnowledgeGraph::new();
-    let document = graph.add_document("a.txt".into(), "Somewhere met elsewhere.".into());
-    let ids: Vec<_> = (0..entities)
-        .map(|i| {
-            graph.add_entity(Entity {
-                name: format!("Entity {i}"),
-                kind: EntityKind::Organization,
-                kind_votes: Vec::new(),
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            })
-        })
-        .collect();
-    for i in 0..relations {
-        let relation = Relation::new(
-            &format!("meet {i}"),
-            RelationClass::Cooperation,
-            [Evidence::new(document, Span::new(0, 9), "verb", None)],
-        );
-        graph.add_relation(ids[i % entities], ids[(i * 7 + 1) % entities], relation);
-    }
-    save_graph(&graph, path).unwrap();
-}
-
 /// Ctrl-C during `:load` (issue 21) sets the session's cancel flag: the load stops (a graph file as it
 /// is read, documents once built), the graph loaded before stays, and the error says so. Before, the
 /// flag was never looked at and the new graph replaced the old one however late.
@@ -1458,9 +1430,9 @@ fn ctrl_c_during_load_keeps_the_graph_loaded_before() {
     use std::sync::atomic::Ordering;
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old.ron");
-    saved_graph(&old, 2, 1);
-    saved_graph(&dir.path().join("new.ron"), 50, 5_000);
-    saved_graph(&dir.path().join("new.kgb"), 50, 5_000);
+    saved_graph(&old, 2, 1, 1);
+    saved_graph(&dir.path().join("new.ron"), 50, 5_000, 5_000);
+    saved_graph(&dir.path().join("new.kgb"), 50, 5_000, 5_000);
     std::fs::create_dir(dir.path().join("texts")).unwrap();
     std::fs::write(
         dir.path().join("texts/a.txt"),

@@ -339,31 +339,7 @@ fn a_history_that_is_no_regular_file_is_passed_over_with_a_warning() {
 /// A graph of 200,000 relations among 20,000 entities saved as RON at `path`: about 50 MB, which takes
 /// the shell most of a second to load, long enough for a Ctrl-C to land in the middle.
 fn large_graph(path: &Path) {
-    use kgraph::graph::{Entity, Evidence, KnowledgeGraph, Relation, save_graph};
-    use kgraph::model::{EntityKind, RelationClass, Span};
-    const ENTITIES: usize = 20_000;
-    let mut graph = KnowledgeGraph::new();
-    let document = graph.add_document("a.txt".into(), "Somewhere met elsewhere.".into());
-    let ids: Vec<_> = (0..ENTITIES)
-        .map(|i| {
-            graph.add_entity(Entity {
-                name: format!("Entity {i}"),
-                kind: EntityKind::Organization,
-                kind_votes: Vec::new(),
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            })
-        })
-        .collect();
-    for i in 0..200_000 {
-        let relation = Relation::new(
-            &format!("meet {}", i % 97),
-            RelationClass::Cooperation,
-            [Evidence::new(document, Span::new(0, 9), "verb", None)],
-        );
-        graph.add_relation(ids[i % ENTITIES], ids[(i * 7 + 1) % ENTITIES], relation);
-    }
-    save_graph(&graph, path).unwrap();
+    super::support::saved_graph(path, 20_000, 200_000, 97);
 }
 
 /// Ctrl-C during `:load` of a large graph (issue 21): the load stops, the shell says the graph loaded
