@@ -57,49 +57,44 @@ impl SentenceReader<'_> {
             if mention.kind != EntityKind::Event || mention.tokens.1 < mention.tokens.0 + 2 {
                 continue;
             }
-            let (country, object) = match mention.contains[..] {
+            let (country, inside) = match mention.contains[..] {
                 [country] => (country, None),
                 [country, object] => (country, Some(object)),
                 _ => continue,
             };
-            if let Some(object) = object {
-                // "the Soviet invasion of Afghanistan", one name: the object is inside it.
-                let noun_preposition = (mention.tokens.0 + 1..mention.tokens.1).find_map(|at| {
-                    let class = self.lexicon.relation_noun(self.lower(at))?;
-                    NOMINAL_PREPOSITIONS
-                        .contains(&self.lower(at + 1))
-                        .then_some((at, class))
-                });
-                if let Some((noun_at, class)) = noun_preposition {
-                    out.push(RuleRelation {
-                        subject: country,
-                        object,
-                        predicate: format!("{} {}", self.lower(noun_at), self.lower(noun_at + 1))
-                            .into(),
-                        class,
-                        negated: false,
-                        hedged: self.hedged(),
-                        rule: Rule::Nominal,
-                    });
-                }
+            // The event noun and its preposition: inside the name when it names its object too
+            // ("the Soviet invasion of Afghanistan", one event), else the name's last word and the
+            // word after it ("the Russian invasion" of Ukraine, a mention of its own).
+            let noun_at = match inside {
+                Some(_) => (mention.tokens.0 + 1..mention.tokens.1 - 1)
+                    .find(|&at| self.lexicon.relation_noun(self.lower(at)).is_some()),
+                None => Some(mention.tokens.1 - 1),
+            };
+            let Some(noun_at) = noun_at else {
                 continue;
-            }
-            let noun = self.lower(mention.tokens.1 - 1);
+            };
+            let (noun, preposition) = (self.lower(noun_at), self.lower(noun_at + 1));
             let Some(class) = self.lexicon.relation_noun(noun) else {
                 continue;
             };
-            let preposition = self.lower(mention.tokens.1);
             if !NOMINAL_PREPOSITIONS.contains(&preposition) {
                 continue;
             }
-            let mut start = mention.tokens.1 + 1;
-            while DETERMINERS.contains(&self.lower(start)) {
-                start += 1;
-            }
-            for y in self.list_from(start) {
+            let objects = match inside {
+                Some(object) => vec![object],
+                None => {
+                    let mut start = noun_at + 2;
+                    while DETERMINERS.contains(&self.lower(start)) {
+                        start += 1;
+                    }
+                    let members = self.list_from(start);
+                    members.iter().map(|&y| self.mentions[y].entity).collect()
+                }
+            };
+            for object in objects {
                 out.push(RuleRelation {
                     subject: country,
-                    object: self.mentions[y].entity,
+                    object,
                     predicate: format!("{noun} {preposition}").into(),
                     class,
                     negated: false,
@@ -115,7 +110,7 @@ impl SentenceReader<'_> {
 mod tests {
     use super::super::test_support::*;
     use crate::model::RelationClass::{Conflict, Other};
-    use crate::model::Rule::{NamePart, Nominal};
+    use crate::model::Rule::{NamePart, Nominal, Verb};
 
     #[test]
     fn an_action_noun_between_two_mentions() {
@@ -164,6 +159,16 @@ mod tests {
             (
                 "Saudi Arabia is rich. The Saudi war on Yemen dragged on.",
                 &[reading("Saudi Arabia", Conflict, "Yemen", Nominal)],
+            ),
+            // Two countries in the event's name, and an "of" after it that is no object: the two
+            // are parties to it, and neither did it to the other.
+            (
+                "Kenya fought Somalia. The Kenya-Somalia War of the 1960s ended.",
+                &[
+                    reading("Kenya", Conflict, "Somalia", Verb),
+                    reading("Kenya", Other, "Kenya-Somalia War", NamePart).at(years(1960, 1969)),
+                    reading("Somalia", Other, "Kenya-Somalia War", NamePart).at(years(1960, 1969)),
+                ],
             ),
         ];
         assert_cases(&embedded(), cases);
