@@ -52,15 +52,18 @@ pub(super) fn find_headlines(
 }
 
 /// Pushes onto `out` the token range of `tokens` inside each of `cased` (headlines written in capitals,
-/// as byte spans), if any.
+/// as byte spans in text order), if any.
 pub(super) fn add_cased_headlines(tokens: &[Token], cased: &[Span], out: &mut Vec<(usize, usize)>) {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return;
     };
-    for line in cased {
-        if line.end <= first.span.start || line.start >= last.span.end {
-            continue;
-        }
+    // Asked for every sentence: find the sentence's lines by search, not by reading every line of a
+    // document that may be all capitals.
+    let from = cased.partition_point(|line| line.end <= first.span.start);
+    for line in cased[from..]
+        .iter()
+        .take_while(|line| line.start < last.span.end)
+    {
         let inside = |t: &Token| t.span.start >= line.start && t.span.end <= line.end;
         if let Some(start) = tokens.iter().position(inside) {
             let end = start + tokens[start..].iter().take_while(|t| inside(t)).count();
@@ -139,6 +142,31 @@ mod tests {
                 })
                 .collect();
             assert_eq!(texts, *expected, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn lines_cased_back_mark_the_tokens_inside_them() {
+        // The text is "A B C D E F" (one-letter words, two bytes apart); the lines as byte spans, and
+        // the sentence's tokens as a range of the text's words.
+        let text = "A B C D E F";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let line = |from: usize, to: usize| Span::new(2 * from, 2 * to - 1);
+        type Case<'a> = (&'a [Span], (usize, usize), &'a [(usize, usize)]);
+        let cases: &[Case] = &[
+            (&[line(0, 2)], (0, 6), &[(0, 2)]),
+            (
+                &[line(0, 1), line(2, 3), line(5, 6)],
+                (2, 6),
+                &[(0, 1), (3, 4)],
+            ),
+            (&[line(0, 2), line(4, 6)], (2, 4), &[]),
+            (&[], (0, 6), &[]),
+        ];
+        for (lines, (from, to), expected) in cases {
+            let mut found = Vec::new();
+            add_cased_headlines(&tokens[*from..*to], lines, &mut found);
+            assert_eq!(found, *expected, "{lines:?} over words {from}..{to}");
         }
     }
 }
