@@ -160,6 +160,10 @@ pub fn test_lexicon() -> Lexicon {
                 word: "Movement".into(),
                 kind: EntityKind::PoliticalGroup,
             },
+            HeadNoun {
+                word: "Province".into(),
+                kind: EntityKind::Place,
+            },
         ],
         place_nouns: strings(&["pipeline", "oil field", "border"]),
         event_nouns: strings(&["war"]),

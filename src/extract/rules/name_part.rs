@@ -1,11 +1,16 @@
-//! `name-part`: a country named inside an entity's own name: "Central Bank of Iraq" gives the bank
-//! PartOf Iraq; "Iran-Iraq War" and "US-Iraq Status of Forces Agreement" give each country party to
-//! (Other) the event or agreement.
+//! `name-part`: a country named inside the name of a place or an agreement: "Northern
+//! Province of Yemen" is part of Yemen; "US-Iraq Status of Forces Agreement" gives each country
+//! party to (Other) the agreement.
 //!
-//! Reads the countries mention finding found inside a name ([`SentenceMention::contains`]). An
-//! event with one country ("Kuwait crisis") names where, not who took part: no relation. Only the
-//! first sentence of the corpus with the name carries the relation (the extraction drops the
-//! others).
+//! Reads the countries mention finding found inside a name ([`SentenceMention::contains`]). Only
+//! places and agreements: a country in the name of anything else says what the thing is about or
+//! where it sits, not that it belongs to the state ("London School of Economics", "Development Fund
+//! for Iraq", "China International Trust Investment Corporation"), and an event's name says when
+//! something happened, not who took part ("the Soviet invasion of Afghanistan": Afghanistan took
+//! no part; the `nominal` rule reads who acted on whom). Measured on `../shared/corpus` (`kg eval
+//! --by-rule`): over every kind the rule's pairs were 0.51 gold; over places and agreements 0.83.
+//! Only the first sentence of the corpus with the name carries the relation (the extraction drops
+//! the others).
 //!
 //! [`SentenceMention::contains`]: super::SentenceMention::contains
 
@@ -15,15 +20,11 @@ use crate::extract::lexicon::SurfaceRole;
 use crate::model::{EntityKind, RelationClass, Rule};
 
 impl SentenceReader<'_> {
-    /// `name-part`: a country inside a name: "Central Bank of Iraq" is part of Iraq; Iran and Iraq
-    /// are parties to the "Iran-Iraq War". Only the first sentence with the name carries it (see
-    /// the extraction).
+    /// `name-part`: a country inside the name of a place or an agreement: "Northern Province of
+    /// Yemen" is part of Yemen; Oman and Yemen are parties to the "Oman-Yemen Border Treaty". Only
+    /// the first sentence with the name carries it (see the extraction).
     pub(super) fn name_part(&self, out: &mut Vec<RuleRelation>) {
         for mention in self.mentions {
-            // "Kuwait crisis" names where, not who took part; "Iran-Iraq War" names the parties.
-            if mention.kind == EntityKind::Event && mention.contains.len() < 2 {
-                continue;
-            }
             // "in Tehran": a capital standing as its city is in its country by the lexicon, not by
             // anything the text says.
             if self.is_capital(mention) {
@@ -31,9 +32,8 @@ impl SentenceReader<'_> {
             }
             for &country in &mention.contains {
                 let relation = match mention.kind {
-                    // "Iran-Iraq War", "US-Iraq Status of Forces Agreement": the countries took
-                    // part.
-                    EntityKind::Agreement | EntityKind::Event => RuleRelation {
+                    // "US-Iraq Status of Forces Agreement": the countries are its parties.
+                    EntityKind::Agreement => RuleRelation {
                         subject: country,
                         object: mention.entity,
                         predicate: "party to".into(),
@@ -42,8 +42,7 @@ impl SentenceReader<'_> {
                         hedged: false,
                         rule: Rule::NamePart,
                     },
-                    EntityKind::Person | EntityKind::Country => continue,
-                    _ => RuleRelation {
+                    EntityKind::Place => RuleRelation {
                         subject: mention.entity,
                         object: country,
                         predicate: "part of".into(),
@@ -52,6 +51,7 @@ impl SentenceReader<'_> {
                         hedged: false,
                         rule: Rule::NamePart,
                     },
+                    _ => continue,
                 };
                 out.push(relation);
             }
@@ -78,20 +78,25 @@ mod tests {
 
     #[test]
     fn name_part_is_read_once_per_corpus() {
-        let text = "Yemen faces a currency crisis. The Central Bank of Yemen printed new notes. \
-                    The Central Bank of Yemen later moved.";
-        let expected: &[Expected] = &[reading("Central Bank of Yemen", PartOf, "Yemen", NamePart)];
+        let text = "Yemen faces a drought. The Northern Province of Yemen has no rain. \
+                    The Northern Province of Yemen is dry.";
+        let expected: &[Expected] = &[reading(
+            "Northern Province of Yemen",
+            PartOf,
+            "Yemen",
+            NamePart,
+        )];
         assert_cases(&test_lexicon(), &[(text, expected)]);
 
         // Across documents too: the name says it once for the whole corpus.
         let corpus = vec![
             Document {
                 name: "a.txt".into(),
-                text: "Yemen is poor. The Central Bank of Yemen printed notes.".into(),
+                text: "Yemen is poor. The Northern Province of Yemen printed notes.".into(),
             },
             Document {
                 name: "b.txt".into(),
-                text: "The Central Bank of Yemen moved its offices.".into(),
+                text: "The Northern Province of Yemen moved its offices.".into(),
             },
         ];
         let name_parts = extract_documents(&corpus, &test_lexicon())
@@ -102,13 +107,60 @@ mod tests {
         assert_eq!(name_parts, 1);
     }
 
+    /// A country in the name of a place or an agreement says the name's thing belongs to it or is
+    /// its party; in the name of anything else it does not.
+    #[test]
+    fn only_places_and_agreements_take_their_countries() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Chile said rebels crossed into the Northern Province of Chile.",
+                &[("Northern Province of Chile", "Chile")],
+            ),
+            (
+                "Chile and Peru signed the Chile-Peru Border Treaty.",
+                &[
+                    ("Chile", "Chile-Peru Border Treaty"),
+                    ("Peru", "Chile-Peru Border Treaty"),
+                ],
+            ),
+            (
+                "In Chile, students at the Chile School of Mines went on strike.",
+                &[],
+            ),
+            (
+                "Chile said the Development Fund for Chile paid the contractors.",
+                &[],
+            ),
+            (
+                "Thousands fled Chile during the Peruvian invasion of Chile.",
+                &[],
+            ),
+        ];
+        for &(text, expected) in cases {
+            let extraction = extract(text, &embedded());
+            let mut readings: Vec<(&str, &str)> = extraction
+                .relations
+                .iter()
+                .filter(|r| r.rule.rule == Rule::NamePart)
+                .map(|r| {
+                    (
+                        extraction.entities[r.subject].name.as_str(),
+                        extraction.entities[r.object].name.as_str(),
+                    )
+                })
+                .collect();
+            readings.sort_unstable();
+            assert_eq!(readings, expected, "{text}");
+        }
+    }
+
     #[test]
     fn a_capital_standing_as_its_city_is_no_part_of_a_name() {
         // (text, the name-part readings): the capital is in its country by the lexicon alone.
         let cases: &[(&str, &[(&str, &str)])] = &[
             (
-                "Turkey hosted talks in Ankara, and the Central Bank of Turkey paid.",
-                &[("Central Bank of Turkey", "Turkey")],
+                "Turkey hosted talks in Ankara, far from the Northern Province of Turkey.",
+                &[("Northern Province of Turkey", "Turkey")],
             ),
             ("Turkey said talks were held in Ankara on Monday.", &[]),
             ("Syria sent officials to meet in Damascus.", &[]),
