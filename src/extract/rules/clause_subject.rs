@@ -20,6 +20,8 @@ pub(super) struct ClauseVerb<'r> {
     pub(super) lemma: &'r str,
     pub(super) class: RelationClass,
     pub(super) negated: bool,
+    /// The verb's token, for the clause check (`clause_check.rs`).
+    pub(super) verb_at: Option<usize>,
 }
 
 /// The subjects of a verb: one mention, or a group of them.
@@ -57,7 +59,13 @@ impl SentenceReader<'_> {
                 || (reading.coordinated && clause.is_some())
                 || left
                     .first()
-                    .is_some_and(|&m| self.after_non_subject_preposition(m)));
+                    .is_some_and(|&m| self.after_non_subject_preposition(m)))
+            // "After X attacked Y": the preposition opens a clause whose subject X is.
+            && !left.first().is_some_and(|&m| {
+                reading
+                    .verb_at
+                    .is_some_and(|verb_at| self.is_clause_subject(verb_at, m))
+            });
         let apposition_head = left
             .first()
             .and_then(|&m| self.apposition_head(m))

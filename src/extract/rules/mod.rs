@@ -61,6 +61,7 @@
 mod apposition;
 mod between;
 mod buffers;
+mod clause_check;
 mod clause_subject;
 mod co_mention;
 mod compound;

@@ -116,9 +116,25 @@ impl<'a> SentenceReader<'a> {
     }
 
     /// Tags and lemmatises the sentence's tokens (the shipped model, loaded once per process) and
-    /// reads its chunks and clauses, for the rules that read its structure.
+    /// reads its chunks and clauses, for the rules that read its structure. The capitalised words
+    /// of the sentence's names are proper nouns: mention finding knows them better than a model
+    /// trained on other texts ("Chad severed ties", "Armed by Iran").
     pub(super) fn tag(&mut self) {
-        if self.tagged.tag_with_shipped(self.text, self.tokens) {
+        let mut in_name = vec![false; self.tokens.len()];
+        for mention in self.mentions.iter().filter(|m| !m.adjective) {
+            let (start, end) = (mention.tokens.0, mention.tokens.1.min(self.tokens.len()));
+            for (index, slot) in in_name.iter_mut().enumerate().take(end).skip(start) {
+                *slot = self
+                    .word(index)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            }
+        }
+        if self
+            .tagged
+            .tag_with_shipped(self.text, self.tokens, &in_name)
+        {
             self.structure.read(&self.tagged);
         }
     }

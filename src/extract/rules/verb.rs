@@ -12,6 +12,7 @@
 //! reaches the later objects of its clause ("Qasim withdrew Iraq from the Baghdad Pact"), up to a
 //! clause break.
 
+use super::clause_check::ClauseVerdict;
 use super::clause_subject::ClauseVerb;
 use super::gap_reading::GapReading;
 use super::rule_relation::RuleRelation;
@@ -58,6 +59,7 @@ impl SentenceReader<'_> {
                     lemma: reading.lemma,
                     class: reading.class,
                     negated: reading.negated,
+                    verb_at: reading.verb_at,
                 });
             } else if let Some(verb) = &clause
                 && !self.continue_clause(verb, gap_start..gap_end, right, out)
@@ -185,15 +187,35 @@ impl SentenceReader<'_> {
         } else {
             (subjects, objects)
         };
+        // Only an active verb's reading is checked against its clause: a passive's by-agent is
+        // checked where it is read (`passive_patients`).
+        let verb_at = reading.verb_at.filter(|_| !reading.passive);
         for &s in self.capped(subjects) {
             for &o in self.capped(objects) {
-                if let Some(mut relation) =
-                    self.relation(s, o, reading.predicate.clone(), reading.class, reading.rule)
-                {
-                    relation.negated = reading.negated;
-                    out.push(relation);
+                for s in self.checked_subjects(verb_at, s, o) {
+                    if let Some(mut relation) =
+                        self.relation(s, o, reading.predicate.clone(), reading.class, reading.rule)
+                    {
+                        relation.negated = reading.negated;
+                        out.push(relation);
+                    }
                 }
             }
+        }
+    }
+
+    /// The subjects the clause of the verb at `verb_at` gives a reading that relates `subject` to
+    /// `object` ([`SentenceReader::clause_verdict`]): `subject` when nothing is against it.
+    fn checked_subjects(
+        &self,
+        verb_at: Option<usize>,
+        subject: usize,
+        object: usize,
+    ) -> Vec<usize> {
+        match verb_at.map(|at| self.clause_verdict(at, subject, object)) {
+            None | Some(ClauseVerdict::Stands) => vec![subject],
+            Some(ClauseVerdict::Drop) => Vec::new(),
+            Some(ClauseVerdict::Subjects(subjects)) => subjects,
         }
     }
 
@@ -218,12 +240,14 @@ impl SentenceReader<'_> {
         };
         for &s in self.capped(&verb.subjects) {
             for &o in self.capped(objects) {
-                if let Some(mut relation) =
-                    self.relation(s, o, predicate.clone(), verb.class, Rule::Verb)
-                {
-                    // "X declined to support Y in Z": the denial reaches Z too.
-                    relation.negated = verb.negated;
-                    out.push(relation);
+                for s in self.checked_subjects(verb.verb_at, s, o) {
+                    if let Some(mut relation) =
+                        self.relation(s, o, predicate.clone(), verb.class, Rule::Verb)
+                    {
+                        // "X declined to support Y in Z": the denial reaches Z too.
+                        relation.negated = verb.negated;
+                        out.push(relation);
+                    }
                 }
             }
         }
@@ -339,6 +363,60 @@ mod tests {
             (
                 "Chile declined to support Peru.",
                 &[verb("Chile", Cooperation, "Peru").negated()],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// The verb's clause decides who its subject is and what its objects are: a name in another
+    /// clause is neither (`clause_check.rs`).
+    #[test]
+    fn the_verbs_clause_decides_its_subject_and_objects() {
+        let cases: Cases = &[
+            // A subordinate clause keeps its own subject, and its names are no objects of the
+            // main verb.
+            (
+                "Chad severed ties with Libya after Sudan executed two Egyptian diplomats.",
+                &[
+                    verb("Chad", Conflict, "Libya"),
+                    verb("Sudan", Conflict, "Egypt"),
+                ],
+            ),
+            (
+                "After Chile attacked Peru, Bolivia sent troops to Argentina.",
+                &[
+                    verb("Chile", Conflict, "Peru"),
+                    verb("Bolivia", Other, "Argentina"),
+                ],
+            ),
+            (
+                "Kenya hosted the talks while Uganda attacked Sudan.",
+                &[verb("Uganda", Conflict, "Sudan")],
+            ),
+            // A name in an introductory phrase is not the subject of the main verb.
+            (
+                "Armed by Iran, the Houthis attacked Saudi Arabia.",
+                &[verb("Houthis", Conflict, "Saudi Arabia")],
+            ),
+            // An infinitive shares the subject of its clause, whatever phrase comes before it.
+            (
+                "Iraq has sought since 2005 to improve its relations with Jordan and Egypt.",
+                &[
+                    verb("Iraq", Other, "Jordan").at(since(2005)),
+                    verb("Iraq", Other, "Egypt").at(since(2005)),
+                ],
+            ),
+            // A list as subject: each member does the verb.
+            (
+                "Turkey, Qatar and Iran backed Hamas.",
+                &[
+                    reading("Turkey", Cooperation, "Qatar", Rule::JointSubject),
+                    reading("Turkey", Cooperation, "Iran", Rule::JointSubject),
+                    reading("Qatar", Cooperation, "Iran", Rule::JointSubject),
+                    verb("Turkey", Cooperation, "Hamas"),
+                    verb("Qatar", Cooperation, "Hamas"),
+                    verb("Iran", Cooperation, "Hamas"),
+                ],
             ),
         ];
         assert_cases(&embedded(), cases);

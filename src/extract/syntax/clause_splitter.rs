@@ -264,12 +264,21 @@ impl<'s, 'l, L: Fn(usize) -> &'l str> ClauseSplitter<'s, 'l, L> {
                 let is_verb =
                     |item: Option<&Item>| self.chunk_where(item, |c| c.verb_group().is_some());
                 let is_phrase = |item: Option<&Item>| self.chunk_where(item, Chunk::is_noun_phrase);
-                // Before the clause has its verb, "Peru and Chile signed" is a list as subject.
-                let has_verb = clauses[current.index].verb.is_some();
+                // Before the clause has its verb, "Peru and Chile signed" is a list as subject; an
+                // infinitive is not yet the clause's verb ("Peru's bid to mediate between Chile
+                // and Bolivia is rare").
+                let has_verb = clauses[current.index]
+                    .verb
+                    .and_then(|v| self.chunks[v].verb_group())
+                    .is_some_and(|g| !g.infinitive);
                 let shares_subject = has_verb && is_verb(items.get(ahead)).is_some();
+                // "and Russia to fight": an infinitive takes no subject of its own.
+                let is_finite = |item: Option<&Item>| {
+                    self.chunk_where(item, |c| c.verb_group().is_some_and(|g| !g.infinitive))
+                };
                 let own_subject = has_verb
                     && is_phrase(items.get(ahead)).is_some()
-                    && is_verb(items.get(ahead + 1)).is_some();
+                    && is_finite(items.get(ahead + 1)).is_some();
                 if shares_subject || own_subject {
                     // The clause it joins ends here: close what ends before a new clause.
                     let sibling = current.index;
@@ -413,10 +422,13 @@ impl<'s, 'l, L: Fn(usize) -> &'l str> ClauseSplitter<'s, 'l, L> {
         // "Armed by Peru, Chile attacked": the main clause's, which comes after).
         for index in 0..clauses.len() {
             if clauses[index].subject.is_none()
-                && matches!(
+                && (matches!(
                     clauses[index].kind,
                     ClauseKind::Participial | ClauseKind::Coordinate
-                )
+                ) || clauses[index]
+                    .verb
+                    .and_then(|v| self.chunks[v].verb_group())
+                    .is_some_and(|g| g.infinitive))
                 && clauses[index].verb.is_some()
             {
                 let parent = clauses[index].parent.unwrap_or(0);
@@ -436,10 +448,12 @@ impl<'s, 'l, L: Fn(usize) -> &'l str> ClauseSplitter<'s, 'l, L> {
         let verb_chunk = self.chunks[verb];
         let group = verb_chunk.verb_group().copied().unwrap_or_default();
         clauses[index].negated = group.negated;
-        // The clause's own noun phrase before its verb.
+        // The clause's own noun phrase before its verb; an infinitive has none ("since 2003 to
+        // maintain": 2003 maintains nothing), and shares the subject of the clause around it.
         let own_subject = self.chunks[..verb]
             .iter()
-            .rposition(|c| own(c) && c.is_noun_phrase() && c.end <= verb_chunk.start);
+            .rposition(|c| own(c) && c.is_noun_phrase() && c.end <= verb_chunk.start)
+            .filter(|_| !group.infinitive);
         if clause.subject.is_none() {
             clauses[index].subject = own_subject;
         }
@@ -549,6 +563,15 @@ mod tests {
         (
             "Chile/NNP was/VBD/be invaded/VBN by/IN Peru/NNP in/IN 1880/CD",
             "main: Chile | was invaded | in 1880 | by Peru",
+        ),
+        // An infinitive takes the subject of the clause around it, not a phrase before it.
+        (
+            "Peru/NNP sought/VBD/seek since/IN 1990/CD to/TO arm/VB Chile/NNP",
+            "main: Peru | sought | - ; subordinate: Peru | to arm | Chile",
+        ),
+        (
+            "Peru/NNP armed/VBD Chile/NNP and/CC Bolivia/NNP to/TO fight/VB the/DT rebels/NNS",
+            "main: Peru | armed | Chile",
         ),
         // A semicolon starts a new clause.
         (

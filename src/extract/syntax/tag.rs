@@ -124,6 +124,11 @@ impl Tag {
         )
     }
 
+    /// Whether the tag is a proper noun's (singular or plural).
+    pub fn is_proper_noun(self) -> bool {
+        matches!(self, Tag::ProperNoun | Tag::PluralProperNoun)
+    }
+
     /// Whether the tag is a verb's (any form, not a modal).
     pub fn is_verb(self) -> bool {
         matches!(

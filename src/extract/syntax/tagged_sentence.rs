@@ -18,11 +18,13 @@ pub struct TaggedSentence {
 
 impl TaggedSentence {
     /// Tags and lemmatises the sentence `tokens` (spans into `text`) with `tagger`, in place of the
-    /// sentence before.
-    pub fn tag(&mut self, tagger: &Tagger, text: &str, tokens: &[Token]) {
+    /// sentence before; `in_name[i]` says token `i` is a capitalised word of a name found in the
+    /// text (see [`Tagger::tag_tokens_in_names`]).
+    pub fn tag(&mut self, tagger: &Tagger, text: &str, tokens: &[Token], in_name: &[bool]) {
         tagger.tag_and_lemmatize_tokens(
             text,
             tokens,
+            in_name,
             &mut self.scratch,
             &mut self.tags,
             &mut self.lemmas,
@@ -33,10 +35,10 @@ impl TaggedSentence {
     /// Tags and lemmatises the sentence with the model shipped in `data/tagger/`; false, leaving the
     /// sentence untagged, if that model does not load (it is compiled in, so only a broken build can
     /// make it fail, and the rules then read the sentence without its structure).
-    pub fn tag_with_shipped(&mut self, text: &str, tokens: &[Token]) -> bool {
+    pub fn tag_with_shipped(&mut self, text: &str, tokens: &[Token], in_name: &[bool]) -> bool {
         match Tagger::shipped() {
             Ok(tagger) => {
-                self.tag(tagger, text, tokens);
+                self.tag(tagger, text, tokens, in_name);
                 true
             }
             Err(_) => {
@@ -111,7 +113,7 @@ mod tests {
         for (sentence, expected) in cases {
             let tokens = tokenize(sentence, Span::new(0, sentence.len()));
             assert!(
-                tagged.tag_with_shipped(sentence, &tokens),
+                tagged.tag_with_shipped(sentence, &tokens, &[]),
                 "the model loads"
             );
             assert_eq!(tagged.len(), tokens.len());

@@ -59,6 +59,8 @@ pub struct Tagger {
     /// Words (hashed as written) that take one tag, with its number.
     dictionary: FxHashMap<u64, u8>,
     lemmatizer: Lemmatizer,
+    /// The number of the proper noun tag, if the model has one.
+    proper_noun: Option<u8>,
 }
 
 /// The most word types whose own scores a [`TaggerScratch`] remembers before it starts afresh.
@@ -118,7 +120,9 @@ impl Tagger {
             };
             weights.rows.insert(*key, Row { start, end });
         }
+        let proper_noun = Tag::ProperNoun.index_in(&tags);
         Ok(Tagger {
+            proper_noun,
             tags,
             weights,
             dictionary: model.dictionary.iter().copied().collect(),
@@ -133,7 +137,7 @@ impl Tagger {
             &mut scratch.words,
             &mut scratch.lower,
         );
-        self.tag_features(scratch);
+        self.tag_features(scratch, &[]);
         out.clear();
         out.extend(scratch.numbers.iter().map(|&n| self.tags[usize::from(n)]));
     }
@@ -146,25 +150,43 @@ impl Tagger {
         scratch: &mut TaggerScratch,
         out: &mut Vec<Tag>,
     ) {
+        self.tag_tokens_in_names(text, tokens, &[], scratch, out);
+    }
+
+    /// The tags of a sentence's tokens as [`Tagger::tag_tokens`] gives them, where `in_name[i]`
+    /// says token `i` is a capitalised word of a name found in the text: such a word is a proper
+    /// noun whatever the model reads ("Chad severed ties": "Chad" is no adverb), and the words
+    /// after it are tagged knowing so. Tokens past the end of `in_name` are not known names.
+    pub fn tag_tokens_in_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        in_name: &[bool],
+        scratch: &mut TaggerScratch,
+        out: &mut Vec<Tag>,
+    ) {
         let words = tokens.iter().map(|token| token.text(text));
         sentence_features(words, &mut scratch.words, &mut scratch.lower);
-        self.tag_features(scratch);
+        self.tag_features(scratch, in_name);
         out.clear();
         out.extend(scratch.numbers.iter().map(|&n| self.tags[usize::from(n)]));
     }
 
     /// The tags of a sentence's tokens (spans into `text`) into `tags`, and their lemmas one after the
-    /// other into `lemmas`, each ending where `lemma_ends` says (all three cleared first).
+    /// other into `lemmas`, each ending where `lemma_ends` says (all three cleared first). `in_name`
+    /// as for [`Tagger::tag_tokens_in_names`].
+    #[allow(clippy::too_many_arguments)]
     pub fn tag_and_lemmatize_tokens(
         &self,
         text: &str,
         tokens: &[Token],
+        in_name: &[bool],
         scratch: &mut TaggerScratch,
         tags: &mut Vec<Tag>,
         lemmas: &mut String,
         lemma_ends: &mut Vec<usize>,
     ) {
-        self.tag_tokens(text, tokens, scratch, tags);
+        self.tag_tokens_in_names(text, tokens, in_name, scratch, tags);
         lemmas.clear();
         lemma_ends.clear();
         for (token, &number) in tokens.iter().zip(&scratch.numbers) {
@@ -173,16 +195,26 @@ impl Tagger {
         }
     }
 
-    /// The tag numbers of the words whose features are in `scratch.words`, into `scratch.numbers`.
-    fn tag_features(&self, scratch: &mut TaggerScratch) {
+    /// The tag numbers of the words whose features are in `scratch.words`, into `scratch.numbers`;
+    /// `in_name` as for [`Tagger::tag_tokens_in_names`].
+    fn tag_features(&self, scratch: &mut TaggerScratch, in_name: &[bool]) {
         let (words, word_scores) = (&scratch.words, &mut scratch.word_scores);
         scratch.numbers.clear();
         let (mut previous, mut previous2) = (START_TAG, START_TAG_2);
         for index in 2..words.len() - 2 {
-            let number = match self.dictionary.get(&words[index].exact) {
+            let mut number = match self.dictionary.get(&words[index].exact) {
                 Some(&number) => number,
                 None => self.predict(words, index, previous, previous2, word_scores),
             };
+            if in_name.get(index - 2).copied().unwrap_or(false)
+                && let Some(proper) = self.proper_noun
+                && !self
+                    .tags
+                    .get(usize::from(number))
+                    .is_some_and(|tag| tag.is_proper_noun())
+            {
+                number = proper;
+            }
             scratch.numbers.push(number);
             previous2 = previous;
             previous = u64::from(number);
@@ -281,6 +313,45 @@ mod tests {
             .map(|(token, tag)| format!("{}/{tag}", token.text(sentence)))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// Words of names mention finding found are proper nouns, and the words after them are
+    /// tagged knowing so: (sentence, the words in names, the tags without them, with them).
+    #[test]
+    fn words_of_names_are_proper_nouns() {
+        let cases = [
+            (
+                "Chad severed ties with Libya.",
+                &["Chad", "Libya"][..],
+                "Chad/RB severed/VBN ties/NNS with/IN Libya/NNP ./.",
+                "Chad/NNP severed/VBD ties/NNS with/IN Libya/NNP ./.",
+            ),
+            // A word the model already takes for a proper noun keeps its tag.
+            (
+                "The Houthis fired missiles.",
+                &["Houthis"][..],
+                "The/DT Houthis/NNP fired/VBD missiles/NNS ./.",
+                "The/DT Houthis/NNP fired/VBD missiles/NNS ./.",
+            ),
+        ];
+        for (sentence, names, without, with) in cases {
+            let tokens = tokenize(sentence, Span::new(0, sentence.len()));
+            let in_name: Vec<bool> = tokens
+                .iter()
+                .map(|t| names.contains(&t.text(sentence)))
+                .collect();
+            let mut tags = Vec::new();
+            let mut scratch = TaggerScratch::default();
+            shipped().tag_tokens_in_names(sentence, &tokens, &in_name, &mut scratch, &mut tags);
+            let written = tokens
+                .iter()
+                .zip(&tags)
+                .map(|(token, tag)| format!("{}/{tag}", token.text(sentence)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(tagged(sentence), without, "{sentence}");
+            assert_eq!(written, with, "{sentence}");
+        }
     }
 
     #[test]

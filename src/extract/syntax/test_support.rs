@@ -51,7 +51,7 @@ pub(crate) fn tagged_structure(sentence: &str) -> (Vec<String>, SentenceStructur
     let tokens = tokenize(sentence, Span::new(0, sentence.len()));
     let mut tagged = TaggedSentence::default();
     assert!(
-        tagged.tag_with_shipped(sentence, &tokens),
+        tagged.tag_with_shipped(sentence, &tokens, &[]),
         "the model loads"
     );
     let mut structure = SentenceStructure::default();
