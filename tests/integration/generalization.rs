@@ -112,7 +112,7 @@ fn sotu_names_and_their_variants_are_one_entity() {
 
 #[test]
 fn sotu_links_are_found() {
-    use RelationClass::{Conflict, Cooperation, Leads, PartOf};
+    use RelationClass::{Conflict, Cooperation, Leads};
     let graph = sotu_graph();
     // (one end, the other, the class when the class is clearly right)
     let expected: &[(&str, &str, Option<RelationClass>)] = &[
@@ -124,8 +124,9 @@ fn sotu_links_are_found() {
         ("Hamid Karzai", "Afghanistan", Some(Leads)),
         // "Iraq continues to flaunt its hostility toward America"
         ("Iraq", "United States", Some(Conflict)),
-        // "the December assault on United States Forces in Iraq"
-        ("United States Forces", "United States", Some(PartOf)),
+        // "the December assault on United States Forces in Iraq" (the forces are part of the
+        // United States by their name only, which `name-part` no longer reads: a country in an
+        // armed group's name is as often where it fights, "Syrian Democratic Forces")
         ("United States Forces", "Iraq", None),
     ];
     // A bare title shared by a list names no country: Mitterrand leads neither Iraq nor America.
