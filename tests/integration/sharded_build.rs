@@ -463,7 +463,11 @@ fn files_that_are_not_evidence_are_refused_with_their_name() {
     let cut = evidence.find("lowercase_words").unwrap();
     std::fs::write(dir.join("cut.ron"), &evidence[..cut]).unwrap();
     std::fs::write(dir.join("empty.ron"), "").unwrap();
-    let newer = evidence.replacen("format_version: 1,", "format_version: 99,", 1);
+    let version = format!(
+        "format_version: {},",
+        kgraph::extract::corpus_wide::EVIDENCE_VERSION
+    );
+    let newer = evidence.replacen(&version, "format_version: 99,", 1);
     assert_ne!(newer, evidence, "the evidence file starts with its version");
     std::fs::write(dir.join("newer.ron"), newer).unwrap();
     kg(
@@ -491,7 +495,7 @@ fn files_that_are_not_evidence_are_refused_with_their_name() {
         ),
         (
             "newer.ron",
-            "newer.ron: evidence of format version 99; this kg reads version 1: gather it again",
+            "newer.ron: evidence of format version 99; this kg reads version 2: gather it again",
         ),
         (
             "cut.kgb",

@@ -62,7 +62,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The version of the evidence file this build writes and reads.
-pub const EVIDENCE_VERSION: u32 = 1;
+pub const EVIDENCE_VERSION: u32 = 2;
 
 /// Which corpus-wide evidence a file gathers: each step needs the decision of the one before over the
 /// whole corpus.

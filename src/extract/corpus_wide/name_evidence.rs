@@ -54,6 +54,15 @@ pub struct NameEvidence {
     /// For an event named after a country ("Kuwait crisis"): the country (a lexicon index) its last
     /// such mention names, with where that mention is.
     pub event_country: Option<(MentionPosition, usize)>,
+    /// How many of its mentions the words around them call a person ("X, who", "X, 45,", "the
+    /// physicist X", "X argues", "X and his aides").
+    pub person_cues: usize,
+    /// How many of its mentions are the nearest name before a personal pronoun ("he", "his"):
+    /// weaker evidence than [`NameEvidence::person_cues`].
+    pub pronoun_cues: usize,
+    /// A document that mentions it also names a mention by its last word alone ("Lena Okafor" …
+    /// "Okafor said"): people are called by their surname, things seldom by their last word.
+    pub surname_alone: bool,
 }
 
 impl NameEvidence {
@@ -73,6 +82,9 @@ impl NameEvidence {
             locative: 0,
             dashed: false,
             event_country: None,
+            person_cues: 0,
+            pronoun_cues: 0,
+            surname_alone: false,
         }
     }
 
@@ -91,6 +103,9 @@ impl NameEvidence {
         self.determined += other.determined;
         self.locative += other.locative;
         self.dashed |= other.dashed;
+        self.person_cues += other.person_cues;
+        self.pronoun_cues += other.pronoun_cues;
+        self.surname_alone |= other.surname_alone;
         self.event_country = match (self.event_country, other.event_country) {
             (Some(mine), Some(theirs)) => Some(mine.max(theirs)),
             (mine, theirs) => mine.or(theirs),
@@ -120,6 +135,9 @@ mod tests {
         name.kinds.insert(EntityKind::Person, 1);
         name.all_sentence_initial = first.document == 0;
         name.event_country = event.map(|country| (first, country as usize));
+        name.person_cues = 1;
+        name.pronoun_cues = first.document as usize;
+        name.surname_alone = first.document == 1;
         name
     }
 
@@ -145,6 +163,8 @@ mod tests {
         assert_eq!(expected.mentions, 3);
         assert_eq!(expected.surfaces["Maliki"], 2);
         assert_eq!(expected.kinds[&EntityKind::Person], 3);
+        assert_eq!((expected.person_cues, expected.pronoun_cues), (3, 3));
+        assert!(expected.surname_alone);
         assert!(!expected.all_sentence_initial);
         // The last event mention names the country, as a single build's last one does.
         assert_eq!(expected.event_country, Some((at(2, 5), 7)));

@@ -207,7 +207,7 @@ fn a_person_of_a_place_or_body_is_two_names() {
     check_kinds(&[
         (
             &[
-                "Maria Lopez of Spain spoke first.",
+                "Maria Lopez of Spain, who chairs the board, spoke first.",
                 "Spain later signed the accord with Portugal.",
             ],
             &[
@@ -218,7 +218,7 @@ fn a_person_of_a_place_or_body_is_two_names() {
             &["Maria Lopez of Spain"],
         ),
         (
-            &["John Okafor of the World Bank visited Lagos and Ghana."],
+            &["John Okafor of the World Bank, who flew in, visited Lagos and Ghana."],
             &[("John Okafor", Person), ("World Bank", Organization)],
             &["John Okafor of the World Bank"],
         ),
@@ -385,7 +385,7 @@ fn names_not_shaped_as_persons_are_no_persons() {
             &[],
         ),
         (
-            &["Maria Okonkwo spoke in Lagos. Later Maria Okonkwo left."],
+            &["Maria Okonkwo spoke in Lagos. Later Maria Okonkwo left with her aides."],
             &[("Maria Okonkwo", EntityKind::Person)],
             &[],
         ),
@@ -505,4 +505,48 @@ fn who_after_an_apposition_makes_only_its_last_name_a_person() {
         extract(&["We thank our Champion, Ana Ruiz, who came. The Champion met Peru."]);
     assert_eq!(kind_of(&extraction, "Ana Ruiz"), Some(EntityKind::Person));
     assert_ne!(kind_of(&extraction, "Champion"), Some(EntityKind::Person));
+}
+
+/// Issue 18: a name of a person's shape is a person only with a person's evidence somewhere in the
+/// corpus; with none it is an organisation.
+#[test]
+fn an_unknown_name_is_a_person_only_with_person_evidence() {
+    use EntityKind::*;
+    check_kinds(&[
+        (
+            &["Talks with Marlow Tenby stalled in March. Marlow Tenby blamed the port."],
+            &[("Marlow Tenby", Organization)],
+            &[],
+        ),
+        (
+            &[
+                "Talks with Marlow Tenby stalled in March. Marlow Tenby blamed the port.",
+                "The exporter Dessa Rivolt signed. In May, Corvin Aldane, 52, resigned.",
+            ],
+            &[
+                ("Marlow Tenby", Organization),
+                ("Dessa Rivolt", Organization),
+                ("Corvin Aldane", Person),
+            ],
+            &[],
+        ),
+        // Evidence in one document holds for the name in every document.
+        (
+            &[
+                "Talks with Marlow Tenby stalled in March.",
+                "As Marlow Tenby argues, the port is too small.",
+            ],
+            &[("Marlow Tenby", Person)],
+            &[],
+        ),
+        // A surname used alone in the same document, and a pronoun opening the next sentence.
+        (
+            &[
+                "Ilse Varga met the mayor. Later Varga left.",
+                "Talks began with Omar Haddane. He asked for time.",
+            ],
+            &[("Ilse Varga", Person), ("Omar Haddane", Person)],
+            &[],
+        ),
+    ]);
 }

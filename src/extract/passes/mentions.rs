@@ -2,7 +2,10 @@
 //! resolution.
 
 use super::Corpus;
-use super::aliases::{Candidate, NameContext, kinds_from_neighbours};
+use super::aliases::{
+    Candidate, NameContext, PersonCue, kinds_from_neighbours, leading_pronoun, mark_person_cues,
+    may_be_person,
+};
 use super::non_prose::stated_in;
 use super::sentences::Sentences;
 use crate::extract::mention::{CorpusVocabulary, MentionFinder, MentionSource};
@@ -55,13 +58,14 @@ fn document_candidates<'t>(
     document: usize,
 ) -> (Vec<Candidate<'t>>, Vec<usize>) {
     let range = sentences.of_document[document].clone();
-    let mut candidates = Vec::new();
+    let mut candidates: Vec<Candidate<'t>> = Vec::new();
     let mut counts = Vec::with_capacity(range.len());
     let mut tokens = Vec::new();
     let mut finder = MentionFinder::new(corpus.lexicon, vocabulary);
     finder.set_cased_headlines(corpus.cased_headlines(document));
     let mut mentions = Vec::new();
     let mut stated = Vec::new();
+    let mut cues = Vec::new();
     let datelines = corpus.datelines(document);
     for index in range {
         let sentence = &sentences.all[index];
@@ -70,6 +74,21 @@ fn document_candidates<'t>(
         finder.find(text, &tokens, &mut mentions);
         kinds_from_neighbours(text, &tokens, &mut mentions);
         let fragment = sentence.kind == SentenceKind::Fragment;
+        cues.clear();
+        cues.resize(mentions.len(), PersonCue::None);
+        if !fragment {
+            mark_person_cues(text, &tokens, &mentions, &mut cues);
+            // "… Lena Okafor. He left": a pronoun before every name of a sentence speaks of the
+            // last name of the sentence before.
+            if leading_pronoun(text, &tokens, &mentions)
+                && let Some(previous) = candidates.last_mut()
+                && previous.sentence + 1 == index
+                && !previous.fragment
+                && may_be_person(&previous.mention)
+            {
+                previous.person_cue = previous.person_cue.max(PersonCue::Pronoun);
+            }
+        }
         stated.clear();
         if fragment {
             stated_in(text, &tokens, &mentions, datelines, &mut stated);
@@ -77,35 +96,38 @@ fn document_candidates<'t>(
             stated.resize(mentions.len(), None);
         }
         counts.push(mentions.len());
-        candidates.extend(
-            mentions
-                .drain(..)
-                .zip(&stated)
-                .map(|(mut mention, stated)| {
-                    if let Some(stated) = stated {
-                        // Where the line states it, a name alone at its start is no weaker evidence.
-                        mention.sentence_initial = false;
-                        if let Some(kind) = stated.kind()
-                            && mention.source == MentionSource::Phrase
-                        {
-                            mention.kind = Some(kind);
-                        }
+        candidates.extend(mentions.drain(..).zip(&stated).zip(&cues).map(
+            |((mut mention, stated), &cue)| {
+                if let Some(stated) = stated {
+                    // Where the line states it, a name alone at its start is no weaker evidence.
+                    mention.sentence_initial = false;
+                    if let Some(kind) = stated.kind()
+                        && mention.source == MentionSource::Phrase
+                    {
+                        mention.kind = Some(kind);
                     }
-                    Candidate {
-                        document: sentence.document,
-                        sentence: index,
-                        surface: mention.span.slice(text),
-                        context: NameContext::of_mention(
-                            text,
-                            &tokens,
-                            mention.tokens.0,
-                            mention.tokens.1,
-                        ),
-                        mention,
-                        fragment: fragment && stated.is_none(),
-                    }
-                }),
-        );
+                }
+                let person_cue = if may_be_person(&mention) {
+                    cue
+                } else {
+                    PersonCue::None
+                };
+                Candidate {
+                    document: sentence.document,
+                    sentence: index,
+                    surface: mention.span.slice(text),
+                    context: NameContext::of_mention(
+                        text,
+                        &tokens,
+                        mention.tokens.0,
+                        mention.tokens.1,
+                    ),
+                    mention,
+                    fragment: fragment && stated.is_none(),
+                    person_cue,
+                }
+            },
+        ));
     }
     (candidates, counts)
 }

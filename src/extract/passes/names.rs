@@ -3,7 +3,7 @@
 //! evidence is decided into a [`NameTable`], each mention given the entity its key names.
 
 use super::Corpus;
-use super::aliases::{Candidate, NameTable, add_candidate};
+use super::aliases::{Candidate, NameTable, add_candidate, mark_surnames_alone};
 use super::mentions::Candidates;
 use crate::extract::corpus_wide::{
     CorpusEvidence, EvidenceStep, MentionPosition, NameEvidence, NameKey,
@@ -64,6 +64,7 @@ fn document_names(candidates: &[Candidate<'_>], index: u32, evidence: &mut Corpu
                 .insert((key.clone(), defined.clone()));
         }
     }
+    mark_surnames_alone(&mut names);
     for (key, name) in names {
         evidence.names.insert(key.clone(), name);
     }

@@ -10,7 +10,7 @@ fn corpus() -> Vec<Document> {
     [
         (
             "a.txt",
-            "The Southern Relief Front (SRF) met Amira Talbot in the capital.",
+            "The Southern Relief Front (SRF) met Amira Talbot, who chairs the council, in the capital.",
         ),
         (
             "b.txt",

@@ -1,7 +1,7 @@
 //! Rule 1 and what every rule reads: each key group's facts (a lexicon entity's mentions are one group),
 //! added up candidate by candidate into its [`NameEvidence`] and read back as a [`Group`].
 
-use super::{Candidate, NameContext};
+use super::{Candidate, NameContext, PersonCue};
 use crate::extract::corpus_wide::{MentionPosition, NameEvidence, NameKey};
 use crate::extract::mention::{EnglishVocabulary, MentionSource};
 use crate::model::EntityKind;
@@ -32,6 +32,11 @@ pub(super) struct Group<'a> {
     pub(super) dashed: bool,
     /// For an event named after a country ("Kuwait crisis"): that country (a lexicon index).
     pub(super) event_country: Option<usize>,
+    /// Person evidence from the words around its mentions, and its last word used alone (see
+    /// [`NameEvidence`]).
+    pub(super) person_cues: usize,
+    pub(super) pronoun_cues: usize,
+    pub(super) surname_alone: bool,
 }
 
 /// The group of one name key, from its evidence: the rules read these facts alone.
@@ -59,6 +64,9 @@ pub(super) fn group_of<'a>(key: &'a NameKey, evidence: &'a NameEvidence) -> Grou
         acronym_kinds: &evidence.acronym_kinds,
         dashed: evidence.dashed,
         event_country: evidence.event_country.map(|(_, country)| country),
+        person_cues: evidence.person_cues,
+        pronoun_cues: evidence.pronoun_cues,
+        surname_alone: evidence.surname_alone,
     }
 }
 
@@ -91,6 +99,11 @@ pub(crate) fn add_candidate(
     }
     evidence.dashed |= candidate.surface.contains(['–', '—']);
     evidence.titled |= candidate.mention.title.is_some();
+    match candidate.person_cue {
+        PersonCue::None => {}
+        PersonCue::Pronoun => evidence.pronoun_cues += 1,
+        PersonCue::Words => evidence.person_cues += 1,
+    }
     evidence.acronym |= matches!(
         candidate.mention.source,
         MentionSource::AcronymDefinition { .. }
@@ -114,8 +127,9 @@ pub(crate) fn is_bare_acronym(candidate: &Candidate<'_>) -> bool {
 }
 
 /// A group that names a person: titled, or a name of two to five words with no kind of its own that
-/// is mostly not written "the X" or "in X", joins no two names with a dash, and is shaped as a
-/// person's name ([`has_person_name_shape`]).
+/// is mostly not written "the X" or "in X", joins no two names with a dash, is shaped as a person's
+/// name ([`has_person_name_shape`]) and has a person's evidence ([`has_person_evidence`]). A name
+/// with no such evidence is no person by default.
 pub(super) fn is_person(group: &Group<'_>) -> bool {
     if group.lexicon_entity.is_some() || group.acronym {
         return false;
@@ -132,6 +146,23 @@ pub(super) fn is_person(group: &Group<'_>) -> bool {
         && !group.dashed
         && 2 * group.determined < group.mentions
         && has_person_name_shape(group.key)
+        && has_person_evidence(group)
+}
+
+/// Whether the words around a group's mentions call it a person: a strong cue (a relative "who",
+/// an age or a role, a verb only people do) anywhere, or a weak one (a pronoun, its last word used
+/// alone) where its first word is no common English word: "New Orleans … his", "Fort Monroe …
+/// Monroe" are places.
+fn has_person_evidence(group: &Group<'_>) -> bool {
+    if group.person_cues > 0 {
+        return true;
+    }
+    let weak = group.pronoun_cues > 0 || group.surname_alone;
+    weak && group
+        .key
+        .split(' ')
+        .next()
+        .is_some_and(|first| !EnglishVocabulary::embedded().is_often_lower(first))
 }
 
 /// Words that join the parts of a name of a thing ("Bank of England", "Council for Trade") and never
@@ -158,7 +189,8 @@ pub(super) fn has_person_name_shape(key: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::has_person_name_shape;
+    use super::{Group, has_person_evidence, has_person_name_shape};
+    use std::collections::BTreeMap;
 
     /// Issue 18: a name of two or more words is a person's only when shaped as one.
     #[test]
@@ -177,6 +209,52 @@ mod tests {
         ];
         for (key, expected) in cases {
             assert_eq!(has_person_name_shape(key), expected, "{key:?}");
+        }
+    }
+
+    /// Issue 18: a strong cue is evidence anywhere; a pronoun or a surname used alone only where
+    /// the name's first word is no common word ("New Harbour … his" is a place).
+    #[test]
+    fn person_evidence_weighs_its_cues() {
+        let no_kinds = BTreeMap::new();
+        let group = |key, person_cues, pronoun_cues, surname_alone| Group {
+            key,
+            lexicon_entity: None,
+            surfaces: BTreeMap::new(),
+            kinds: &no_kinds,
+            titled: false,
+            acronym: false,
+            all_sentence_initial: false,
+            all_fragment: false,
+            mentions: 3,
+            determined: 0,
+            locative: 0,
+            acronym_kinds: &no_kinds,
+            dashed: false,
+            event_country: None,
+            person_cues,
+            pronoun_cues,
+            surname_alone,
+        };
+        let cases = [
+            (group("lena okafor", 0, 0, false), false),
+            (group("lena okafor", 1, 0, false), true),
+            (group("lena okafor", 0, 1, false), true),
+            (group("lena okafor", 0, 0, true), true),
+            (group("new harbour", 0, 2, false), false),
+            (group("new harbour", 0, 0, true), false),
+            (group("new harbour", 1, 0, false), true),
+        ];
+        for (group, expected) in cases {
+            assert_eq!(
+                has_person_evidence(&group),
+                expected,
+                "{:?} {} {} {}",
+                group.key,
+                group.person_cues,
+                group.pronoun_cues,
+                group.surname_alone
+            );
         }
     }
 }

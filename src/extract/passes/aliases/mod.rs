@@ -19,6 +19,10 @@
 //!
 //! Groups that are only ever seen as the first word of a sentence, or only in headings and tables, are
 //! dropped: neither is evidence of a name (`entities`, which makes the entities of the rest).
+//!
+//! A group of a person's shape is a person only with a person's evidence (`groups::is_person`): a
+//! title, or the words around its mentions (`person_cues`: "X, who", "X, 45,", "the physicist X",
+//! "X argues", a pronoun, its last word used alone), gathered per document into its evidence.
 
 mod acronyms;
 mod contained_names;
@@ -26,6 +30,7 @@ mod entities;
 mod events;
 mod groups;
 mod name_context;
+mod person_cues;
 mod surnames;
 
 use crate::extract::corpus_wide::{NameEvidence, NameKey};
@@ -40,6 +45,9 @@ use events::join_events;
 pub(crate) use groups::{add_candidate, is_bare_acronym};
 use groups::{group_of, is_person};
 pub(crate) use name_context::{NameContext, kinds_from_neighbours};
+pub(crate) use person_cues::{
+    PersonCue, leading_pronoun, mark_person_cues, mark_surnames_alone, may_be_person,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use surnames::SurnameLookups;
 
@@ -56,6 +64,8 @@ pub(crate) struct Candidate<'t> {
     pub fragment: bool,
     /// What the words before it say of its kind.
     pub context: NameContext,
+    /// The words around it call it a person (see `person_cues`).
+    pub person_cue: PersonCue,
 }
 
 /// An entity as alias resolution decides it over the whole corpus: its name, kind and surfaces.

@@ -11,7 +11,7 @@ use crate::text::{Token, TokenKind};
 /// Prepositions after which a name is mostly a place ("fighting in Avdiivka", "a base near Tal
 /// Afar"). Narrower than the finder's prepositions of place: "to" and "from" precede actors as often
 /// ("sold arms to X").
-const PLACE_PREPOSITIONS: &[&str] = &[
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "outside", "around", "inside", "into", "across", "within",
 ];
 

@@ -4,10 +4,11 @@
 use super::groups::Group;
 use crate::extract::lexicon::WordBuildHasher;
 use crate::extract::mention::EnglishVocabulary;
+use crate::model::EntityKind;
 use crate::union_find::UnionFind;
 use std::collections::HashMap;
 
-const NAME_PARTICLES: &[&str] = &[
+pub(super) const NAME_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "abd", "abdul",
 ];
 
@@ -18,6 +19,14 @@ fn name_words<'a>(group: &Group<'a>) -> Vec<&'a str> {
         .split(' ')
         .filter(|w| !NAME_PARTICLES.contains(w))
         .collect()
+}
+
+/// Whether a one-word name's mentions give a kind other than a person's more often than a
+/// person's: "in Washington" is the city, whatever persons are called Washington.
+fn names_no_person(group: &Group<'_>) -> bool {
+    let person = group.kinds.get(&EntityKind::Person).copied().unwrap_or(0);
+    let other: usize = group.kinds.values().sum::<usize>() - person;
+    other > person
 }
 
 /// What rule 3 looks up: each one-word name with the persons it may be. Made once per group, with the
@@ -52,7 +61,7 @@ impl<'a> SurnameLookups<'a> {
         let surnames: Vec<(usize, Vec<usize>)> = (0..groups.len())
             .filter_map(|index| {
                 let group = &groups[index];
-                if group.lexicon_entity.is_some() || group.acronym {
+                if group.lexicon_entity.is_some() || group.acronym || names_no_person(group) {
                     return None;
                 }
                 let [word] = name_words_of[index].as_slice() else {
