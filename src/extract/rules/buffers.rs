@@ -3,8 +3,8 @@
 use super::coordination::Groups;
 use super::lowered::Lowered;
 use super::markers::Marker;
+use super::structure_on_demand::StructureOnDemand;
 use crate::extract::lexicon::WordBuildHasher;
-use crate::extract::syntax::{SentenceStructure, TaggedSentence};
 use std::collections::HashSet;
 
 /// What the rules need room for while they read a sentence, kept from one sentence to the next by
@@ -23,8 +23,7 @@ pub struct RuleBuffers {
     /// The pairs a rule related, which need no co-mention.
     pub(super) related: HashSet<(usize, usize), WordBuildHasher>,
     pub(super) entities: Vec<usize>,
-    /// The sentence's tags and lemmas (tagged for the sentences that need every rule).
-    pub(super) tagged: TaggedSentence,
-    /// The tagged sentence's chunks and clauses.
-    pub(super) structure: SentenceStructure,
+    /// The sentence's tags, lemmas, chunks and clauses (read for the sentences that need every
+    /// rule, when a rule asks).
+    pub(super) structure: StructureOnDemand,
 }

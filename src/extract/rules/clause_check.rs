@@ -41,7 +41,7 @@ impl SentenceReader<'_> {
         subject: usize,
         object: usize,
     ) -> ClauseVerdict {
-        let structure = &self.structure;
+        let structure = self.structure();
         let clauses = structure.clauses();
         let (Some(subject_mention), Some(object_mention)) =
             (self.mentions.get(subject), self.mentions.get(object))
@@ -110,7 +110,8 @@ impl SentenceReader<'_> {
 
     /// Whether clause `inner` is clause `outer` or lies within it.
     fn is_within(&self, mut inner: usize, outer: usize) -> bool {
-        let clauses = self.structure.clauses();
+        let structure = self.structure();
+        let clauses = structure.clauses();
         loop {
             if inner == outer {
                 return true;
@@ -126,7 +127,7 @@ impl SentenceReader<'_> {
     /// mentions joined by "and" or "or", or by commas alone when `other` is not inside a
     /// prepositional phrase ("Armed by X, Y attacked": no list).
     fn listed_together(&self, head: usize, other: usize) -> bool {
-        let structure = &self.structure;
+        let structure = self.structure();
         let in_preposition = self.mentions.get(other).is_some_and(|m| {
             structure
                 .chunk_of(m.tokens.0)
@@ -152,7 +153,7 @@ impl SentenceReader<'_> {
     /// Whether `mention` is in the subject phrase of the clause of the verb at token `verb_at`, a
     /// phrase of that clause's own.
     pub(super) fn is_clause_subject(&self, verb_at: usize, mention: usize) -> bool {
-        let structure = &self.structure;
+        let structure = self.structure();
         let Some(clause) = structure
             .clause_of(verb_at)
             .and_then(|at| structure.clauses().get(at))
@@ -178,8 +179,9 @@ impl SentenceReader<'_> {
     /// Whether `mention` lies in clause `at`, or in a clause under it whose subject is not its own
     /// ("to arm Y", "arming Y"): not in a clause with a subject of its own, nor outside `at`.
     fn in_clause(&self, at: usize, mention: &SentenceMention) -> bool {
-        let clauses = self.structure.clauses();
-        let Some(mut inner) = self.structure.clause_of(mention.tokens.0) else {
+        let structure = self.structure();
+        let clauses = structure.clauses();
+        let Some(mut inner) = structure.clause_of(mention.tokens.0) else {
             return true;
         };
         while inner != at {

@@ -86,6 +86,7 @@ impl SentenceReader<'_> {
     /// Whether tokens `a` and `b` are in the same innermost clause of the sentence's structure
     /// (true when the sentence has none).
     fn same_clause(&self, a: usize, b: usize) -> bool {
-        self.structure.is_empty() || self.structure.clause_of(a) == self.structure.clause_of(b)
+        let structure = self.structure();
+        structure.is_empty() || structure.clause_of(a) == structure.clause_of(b)
     }
 }

@@ -56,6 +56,7 @@
 //! | `words.rs` | the word lists (determiners, prepositions, clause breaks, …) |
 //! | `pair_cap.rs` | [`MAX_COMENTION_ENTITIES`] and the capped lists |
 //! | `buffers.rs` | [`RuleBuffers`], the room kept from one sentence to the next |
+//! | `structure_on_demand.rs` | a sentence's tags, chunks and clauses, read the first time a rule asks |
 //! | `sentence_mention.rs`, `document_context.rs`, `rule_relation.rs` | what the rules read and give |
 
 mod apposition;
@@ -83,6 +84,7 @@ mod rule_relation;
 mod run_order;
 mod sentence_mention;
 mod sentence_reader;
+mod structure_on_demand;
 mod such_as;
 mod title;
 mod verb;

@@ -52,8 +52,8 @@ impl Rules {
     ) {
         match self {
             Rules::All => {
-                // Two entities or more: the sentence's structure is worth reading.
-                reader.tag();
+                // Two entities or more: the sentence's structure is worth reading, when a rule asks.
+                reader.want_structure();
                 // The joint-subject and verb rules read the lists of the sentence.
                 let mut groups = std::mem::take(&mut reader.groups);
                 reader.find_coordinated_groups(&mut groups);

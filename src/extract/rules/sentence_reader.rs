@@ -9,12 +9,13 @@ use super::lowered::Lowered;
 use super::markers::Marker;
 use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
+use super::structure_on_demand::StructureOnDemand;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::syntax::{SentenceStructure, TaggedSentence};
+use crate::extract::syntax::SentenceStructure;
 use crate::model::{RelationClass, Rule};
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, Ref, RefCell};
 
 /// No mention starts at this token.
 const NO_MENTION: usize = usize::MAX;
@@ -39,10 +40,9 @@ pub(super) struct SentenceReader<'a> {
     pub(super) groups: Groups,
     /// The words the such-as and between rules start at, found first for those rules.
     pub(super) markers: Vec<(usize, Marker)>,
-    /// The sentence's tags and lemmas, when [`SentenceReader::tag`] has tagged it (empty before).
-    pub(super) tagged: TaggedSentence,
-    /// The sentence's chunks and clauses, read with its tags (empty before).
-    pub(super) structure: SentenceStructure,
+    /// The sentence's chunks and clauses, read when a rule first asks for them
+    /// ([`SentenceReader::structure`]) if [`SentenceReader::want_structure`] let it.
+    structure: RefCell<StructureOnDemand>,
 }
 
 impl<'a> SentenceReader<'a> {
@@ -78,15 +78,10 @@ impl<'a> SentenceReader<'a> {
             capped: Cell::new(false),
             groups: std::mem::take(&mut buffers.groups),
             markers: std::mem::take(&mut buffers.markers),
-            tagged: {
-                let mut tagged = std::mem::take(&mut buffers.tagged);
-                tagged.clear();
-                tagged
-            },
             structure: {
                 let mut structure = std::mem::take(&mut buffers.structure);
-                structure.clear();
-                structure
+                structure.reset();
+                RefCell::new(structure)
             },
         }
     }
@@ -110,33 +105,22 @@ impl<'a> SentenceReader<'a> {
         buffers.lowered = self.lowered;
         buffers.groups = self.groups;
         buffers.markers = self.markers;
-        buffers.tagged = self.tagged;
-        buffers.structure = self.structure;
+        buffers.structure = self.structure.into_inner();
         self.capped.get()
     }
 
-    /// Tags and lemmatises the sentence's tokens (the shipped model, loaded once per process) and
-    /// reads its chunks and clauses, for the rules that read its structure. The capitalised words
-    /// of the sentence's names are proper nouns: mention finding knows them better than a model
-    /// trained on other texts ("Chad severed ties", "Armed by Iran").
-    pub(super) fn tag(&mut self) {
-        let mut in_name = vec![false; self.tokens.len()];
-        for mention in self.mentions.iter().filter(|m| !m.adjective) {
-            let (start, end) = (mention.tokens.0, mention.tokens.1.min(self.tokens.len()));
-            for (index, slot) in in_name.iter_mut().enumerate().take(end).skip(start) {
-                *slot = self
-                    .word(index)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-            }
-        }
-        if self
-            .tagged
-            .tag_with_shipped(self.text, self.tokens, &in_name)
-        {
-            self.structure.read(&self.tagged);
-        }
+    /// Lets the rules read the sentence's structure ([`SentenceReader::structure`]); without it
+    /// the sentence reads as having none.
+    pub(super) fn want_structure(&mut self) {
+        self.structure.get_mut().want();
+    }
+
+    /// The sentence's chunks and clauses: its tokens tagged and lemmatised (the shipped model,
+    /// loaded once per process, the capitalised words of its names taken for proper nouns) and
+    /// read the first time a rule asks, if [`SentenceReader::want_structure`] let them be; empty
+    /// otherwise.
+    pub(super) fn structure(&self) -> Ref<'_, SentenceStructure> {
+        StructureOnDemand::get(&self.structure, self.text, self.tokens, self.mentions)
     }
 
     /// Token `index` as written ("" past the end).

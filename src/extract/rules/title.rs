@@ -95,7 +95,7 @@ impl SentenceReader<'_> {
     /// delegation") and keeps the home country. False when the sentence was not tagged or its clause
     /// has no subject of its own.
     fn beside_another_body(&self, person: usize, home: usize) -> bool {
-        let structure = &self.structure;
+        let structure = self.structure();
         let Some(holder) = self.mentions.get(person) else {
             return false;
         };

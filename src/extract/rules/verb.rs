@@ -85,7 +85,7 @@ impl SentenceReader<'_> {
         left: &[usize],
         objects: &[usize],
     ) -> Option<Vec<usize>> {
-        let structure = &self.structure;
+        let structure = self.structure();
         let verb_at = reading.verb_at?;
         if reading.passive
             || reading.relative
@@ -140,7 +140,7 @@ impl SentenceReader<'_> {
         if !reading.passive {
             return None;
         }
-        let structure = &self.structure;
+        let structure = self.structure();
         let verb_at = reading.verb_at?;
         let clause = structure.clauses().get(structure.clause_of(verb_at)?)?;
         let verb = structure.chunks().get(clause.verb?)?;
@@ -590,7 +590,7 @@ mod structure_tests {
                 true,
                 &mut buffers,
             );
-            reader.tag();
+            reader.want_structure();
             let gap = (mentions[left].tokens.1, mentions[left + 1].tokens.0);
             let reading = reader
                 .read_gap(gap.0, gap.1)
