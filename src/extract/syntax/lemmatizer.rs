@@ -29,25 +29,9 @@ struct Change {
 
 impl Change {
     /// The lemma of `word` (as written) whose lower case is `lower`, pushed onto `out`.
+    #[cfg(test)]
     fn apply_into(&self, word: &str, lower: &str, out: &mut String) {
-        // Keep the capitals by stripping the written word, when lower-casing kept its length.
-        let base = if self.keep_case && word.chars().count() == lower.chars().count() {
-            word
-        } else {
-            lower
-        };
-        let count = base.chars().count();
-        let keep = count.saturating_sub(usize::from(self.strip));
-        if usize::from(self.strip) >= count {
-            out.push_str(base);
-            return;
-        }
-        let cut = base
-            .char_indices()
-            .nth(keep)
-            .map_or(base.len(), |(at, _)| at);
-        out.push_str(&base[..cut]);
-        out.push_str(&self.append);
+        apply_change(self.strip, &self.append, self.keep_case, word, lower, out);
     }
 
     /// The change that takes `lower` to `lemma` (both lower case).
@@ -63,13 +47,64 @@ impl Change {
     }
 }
 
+/// The lemma of `word` (as written) whose lower case is `lower`, pushed onto `out`: `strip`
+/// characters stripped and `append` appended, from the word as written if `keep_case`.
+fn apply_change(
+    strip: u8,
+    append: &str,
+    keep_case: bool,
+    word: &str,
+    lower: &str,
+    out: &mut String,
+) {
+    // Keep the capitals by stripping the written word, when lower-casing kept its length.
+    let base = if keep_case && word.chars().count() == lower.chars().count() {
+        word
+    } else {
+        lower
+    };
+    let count = base.chars().count();
+    let keep = count.saturating_sub(usize::from(strip));
+    if usize::from(strip) >= count {
+        out.push_str(base);
+        return;
+    }
+    let cut = base
+        .char_indices()
+        .nth(keep)
+        .map_or(base.len(), |(at, _)| at);
+    out.push_str(&base[..cut]);
+    out.push_str(append);
+}
+
 /// A word and its tag to the word's lemma, by learned suffix rules and exceptions.
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
-    /// (tag, ending) hashed → (ending, change).
-    rules: FxHashMap<u64, (Box<str>, Change)>,
+    /// (tag, ending) hashed → the rule.
+    rules: FxHashMap<u64, StoredRule>,
     /// (tag, form) hashed → (form, lemma).
-    exceptions: FxHashMap<u64, (Box<str>, Box<str>)>,
+    exceptions: FxHashMap<u64, (Piece, Piece)>,
+    /// The rules' endings and appended text and the exceptions' forms and lemmas, one after
+    /// another: a few kilobytes that stay in cache, where a string of their own each lay scattered
+    /// over the heap and reading one cost a cache miss per word.
+    strings: String,
+}
+
+/// A stretch of [`Lemmatizer::strings`].
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: u32,
+    end: u32,
+}
+
+/// A suffix rule as the lemmatiser keeps it: its ending and a [`Change`] with the appended text in
+/// [`Lemmatizer::strings`].
+#[derive(Debug, Clone, Copy)]
+struct StoredRule {
+    ending: Piece,
+    strip: u8,
+    append: Piece,
+    keep_case: bool,
 }
 
 /// The key of a tag number and a string.
@@ -98,20 +133,34 @@ impl Lemmatizer {
     /// a word already in lower case).
     pub(crate) fn push_lemma(&self, word: &str, tag: u8, out: &mut String) {
         let lower = lower_form(word);
-        if let Some((form, lemma)) = self.exceptions.get(&tagged_key(tag, &lower))
-            && **form == *lower
+        if let Some(&(form, lemma)) = self.exceptions.get(&tagged_key(tag, &lower))
+            && self.piece(form) == lower
         {
-            out.push_str(lemma);
+            out.push_str(self.piece(lemma));
             return;
         }
-        match self.change(tag, &lower) {
-            Some(change) => change.apply_into(word, &lower, out),
+        match self.rule(tag, &lower) {
+            Some(rule) => apply_change(
+                rule.strip,
+                self.piece(rule.append),
+                rule.keep_case,
+                word,
+                &lower,
+                out,
+            ),
             None => out.push_str(&lower),
         }
     }
 
+    /// The text of `piece`.
+    fn piece(&self, piece: Piece) -> &str {
+        self.strings
+            .get(piece.start as usize..piece.end as usize)
+            .unwrap_or_default()
+    }
+
     /// The rule of the longest ending of `lower` that has one.
-    fn change(&self, tag: u8, lower: &str) -> Option<&Change> {
+    fn rule(&self, tag: u8, lower: &str) -> Option<&StoredRule> {
         // Where the last 0, 1, … LONGEST_SUFFIX characters start, without a buffer of its own.
         let mut starts = [lower.len(); LONGEST_SUFFIX + 1];
         let mut count = 0;
@@ -123,8 +172,7 @@ impl Lemmatizer {
             let suffix = &lower[start..];
             self.rules
                 .get(&tagged_key(tag, suffix))
-                .filter(|(stored, _)| **stored == *suffix)
-                .map(|(_, change)| change)
+                .filter(|rule| self.piece(rule.ending) == suffix)
         })
     }
 
@@ -133,33 +181,37 @@ impl Lemmatizer {
         rules: &[LemmaRuleRecord],
         exceptions: &[LemmaExceptionRecord],
     ) -> Self {
-        let rules = rules
-            .iter()
-            .map(|rule| {
-                let change = Change {
-                    strip: rule.strip,
-                    append: rule.append.clone(),
-                    keep_case: rule.keep_case,
-                };
-                (
-                    tagged_key(rule.tag, &rule.suffix),
-                    (rule.suffix.clone().into_boxed_str(), change),
-                )
-            })
-            .collect();
-        let exceptions = exceptions
-            .iter()
-            .map(|exception| {
-                (
-                    tagged_key(exception.tag, &exception.form),
-                    (
-                        exception.form.clone().into_boxed_str(),
-                        exception.lemma.clone().into_boxed_str(),
-                    ),
-                )
-            })
-            .collect();
-        Lemmatizer { rules, exceptions }
+        let mut lemmatizer = Lemmatizer::default();
+        for rule in rules {
+            let stored = StoredRule {
+                ending: lemmatizer.store(&rule.suffix),
+                strip: rule.strip,
+                append: lemmatizer.store(&rule.append),
+                keep_case: rule.keep_case,
+            };
+            lemmatizer
+                .rules
+                .insert(tagged_key(rule.tag, &rule.suffix), stored);
+        }
+        for exception in exceptions {
+            let form = lemmatizer.store(&exception.form);
+            let lemma = lemmatizer.store(&exception.lemma);
+            lemmatizer
+                .exceptions
+                .insert(tagged_key(exception.tag, &exception.form), (form, lemma));
+        }
+        lemmatizer
+    }
+
+    /// Appends `text` to [`Lemmatizer::strings`] and gives its place there (an empty piece if the
+    /// strings would pass 4 GiB, which no model comes near).
+    fn store(&mut self, text: &str) -> Piece {
+        let start = self.strings.len();
+        self.strings.push_str(text);
+        match (u32::try_from(start), u32::try_from(self.strings.len())) {
+            (Ok(start), Ok(end)) => Piece { start, end },
+            _ => Piece { start: 0, end: 0 },
+        }
     }
 
     /// Learns rules and exceptions from `(form, tag, lemma)` triples of running text, and gives them
