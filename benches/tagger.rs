@@ -1,6 +1,6 @@
 //! Tagging throughput in bytes of text per second, on one thread: the part-of-speech tagger over the
-//! tokens of a State of the Union address (tokenised beforehand), and the tagger with a lemma for each
-//! token.
+//! tokens of a State of the Union address (tokenised beforehand), the tagger with a lemma for each
+//! token, and both as the build does them (`TaggedSentence`, one for the document).
 //!
 //! The text is `KG_BENCH_TEXT` or, without it, `../shared/corpus-large/sotu/2019_donald_j_trump_r.txt`
 //! (an address held out of the tagger's training):
@@ -13,7 +13,7 @@
 mod allocator;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kgraph::extract::syntax::{Tagger, TaggerScratch};
+use kgraph::extract::syntax::{TaggedSentence, Tagger, TaggerScratch};
 use kgraph::text::{segment_sentences, tokenize};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -70,6 +70,17 @@ fn tagger(c: &mut Criterion) {
                 for (token, &tag) in tokens.iter().zip(&tags) {
                     black_box(tagger.lemma(token.text(&text), tag));
                 }
+            }
+        })
+    });
+    // As the build tags: a sentence buffer of its own for each document (so nothing remembered
+    // from an earlier pass over the text), each token lemmatised into it.
+    group.bench_function("tagged sentences of a document", |b| {
+        b.iter(|| {
+            let mut tagged = TaggedSentence::default();
+            for tokens in &sentences {
+                tagged.tag(tagger, &text, tokens);
+                black_box(tagged.tags());
             }
         })
     });
