@@ -51,7 +51,10 @@ pub fn recase<'a>(text: &'a str, lexicon: &Lexicon, english: &EnglishVocabulary)
         {
             continue;
         }
-        let words = line_words(line, start);
+        if !may_be_in_capitals(line, start) {
+            continue;
+        }
+        let words: Vec<LineWord> = line_words(line, start).collect();
         let to_case = match line_shape(line, start, &words, lexicon) {
             LineShape::Prose => continue,
             LineShape::Headline => {
@@ -90,40 +93,51 @@ struct LineWord {
     capitals: bool,
 }
 
-/// The words of `line` (starting at byte `start` of the text): runs of letters and digits, with the
-/// hyphens, apostrophes and full stops inside them ("AL-AIN", "U.S.").
-fn line_words(line: &str, start: usize) -> Vec<LineWord> {
-    let mut words = Vec::new();
-    let mut word_start: Option<usize> = None;
+/// The words of `line` (starting at byte `start` of the text), one at a time: runs of letters and
+/// digits, with the hyphens, apostrophes and full stops inside them ("AL-AIN", "U.S.").
+fn line_words(line: &str, start: usize) -> impl Iterator<Item = LineWord> + '_ {
     let is_inner = |c: char| matches!(c, '-' | '\'' | '’' | '.');
-    let push = |from: usize, to: usize, words: &mut Vec<LineWord>| {
-        let word = line[from..to].trim_end_matches(is_inner);
-        let to = from + word.len();
-        if word.is_empty() {
-            return;
-        }
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        words.push(LineWord {
-            span: Span::new(start + from, start + to),
-            letters,
-            capitals: letters > 0 && !word.chars().any(char::is_lowercase),
-        });
-    };
-    for (at, c) in line.char_indices() {
-        let in_word = c.is_alphanumeric() || (word_start.is_some() && is_inner(c));
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(at),
-            (false, Some(from)) => {
-                push(from, at, &mut words);
-                word_start = None;
+    let mut word_start: Option<usize> = None;
+    // A space after the line ends its last word.
+    let mut chars = line.char_indices().chain([(line.len(), ' ')]);
+    std::iter::from_fn(move || {
+        for (at, c) in chars.by_ref() {
+            let in_word = c.is_alphanumeric() || (word_start.is_some() && is_inner(c));
+            match (in_word, word_start) {
+                (true, None) => word_start = Some(at),
+                (false, Some(from)) => {
+                    word_start = None;
+                    let word = line[from..at].trim_end_matches(is_inner);
+                    if word.is_empty() {
+                        continue;
+                    }
+                    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                    return Some(LineWord {
+                        span: Span::new(start + from, start + from + word.len()),
+                        letters,
+                        capitals: letters > 0 && !word.chars().any(char::is_lowercase),
+                    });
+                }
+                _ => {}
             }
-            _ => {}
         }
+        None
+    })
+}
+
+/// Whether `line` (starting at byte `start` of the text) may be a headline or a dateline: its first
+/// word is in capitals (a dateline's place), or no word of two letters or more has a small letter (a
+/// headline). Any other line is prose ([`line_shape`] would say so), and most lines with two capitals
+/// in a row ("NATO") show it at their first words, so their other words need not be read.
+fn may_be_in_capitals(line: &str, start: usize) -> bool {
+    let mut words = line_words(line, start);
+    match words.next() {
+        Some(first) if first.capitals && first.letters >= 2 => true,
+        Some(first) => std::iter::once(first)
+            .chain(words)
+            .all(|w| w.capitals || w.letters < 2),
+        None => false,
     }
-    if let Some(from) = word_start {
-        push(from, line.len(), &mut words);
-    }
-    words
 }
 
 enum LineShape {
@@ -375,6 +389,25 @@ mod tests {
             let (got, got_places) = cased(text);
             assert_eq!(got, *expected, "{text:?}");
             assert_eq!(got_places, *places, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_lines_opening_in_capitals_or_without_small_words_are_read_whole() {
+        // (line, whether it may be a headline or a dateline)
+        let cases = [
+            ("SUDAN ARMY SAYS REBELS KILLED 20 IN DARFUR", true),
+            ("KHARTOUM, June 3 (Reuters) - The army said.", true),
+            ("US, EU agree on steel in May.", true),
+            // A one-letter word in lower case, or no letters, does not make prose.
+            ("1. UNITED STATES x NATO", true),
+            ("The UN and NATO met in Geneva.", false),
+            ("A NATO summit", false),
+            ("In 1949 NATO was founded", false),
+            ("", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(may_be_in_capitals(line, 0), expected, "{line:?}");
         }
     }
 }
