@@ -7,7 +7,8 @@
 //!   provenance in `data/tagger/README`).
 //! - `features`: what the tagger reads of a word in its sentence, shared by tagging and training.
 //! - [`tagged_sentence`]: a sentence's tokens with their tags and lemmas ([`TaggedSentence`]), as the
-//!   relation rules read them: tagged once per sentence that has mentions of two entities or more.
+//!   relation rules read them: tagged once per sentence that has mentions of two entities or more,
+//!   the first time a rule asks for the sentence's structure.
 //! - [`word_class`]: a tagged word's class as phrases and clauses see it ([`WordClass`]).
 //! - [`chunker`]: noun phrases, verb groups and prepositional phrases ([`Chunk`]), by nom parsers
 //!   over the word classes (`class_input` makes them a nom input).
