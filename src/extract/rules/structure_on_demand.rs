@@ -47,15 +47,19 @@ impl StructureOnDemand {
         tokens: &[Token],
         mentions: &[SentenceMention],
     ) -> Ref<'s, SentenceStructure> {
-        {
+        // Borrowed mutably only to read it, which happens before any rule holds the structure: a
+        // rule may ask again while it holds what it was given.
+        let unread = {
+            let this = cell.borrow();
+            this.wanted && !this.read
+        };
+        if unread {
             let mut this = cell.borrow_mut();
-            if this.wanted && !this.read {
-                this.read = true;
-                let this = &mut *this;
-                mark_names(text, tokens, mentions, &mut this.in_name);
-                if this.tagged.tag_with_shipped(text, tokens, &this.in_name) {
-                    this.structure.read(&this.tagged);
-                }
+            this.read = true;
+            let this = &mut *this;
+            mark_names(text, tokens, mentions, &mut this.in_name);
+            if this.tagged.tag_with_shipped(text, tokens, &this.in_name) {
+                this.structure.read(&this.tagged);
             }
         }
         Ref::map(cell.borrow(), |this| &this.structure)
@@ -75,6 +79,31 @@ fn mark_names(text: &str, tokens: &[Token], mentions: &[SentenceMention], in_nam
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::text::tokenize;
+
+    #[test]
+    fn reads_only_when_wanted_and_may_be_asked_again_while_held() {
+        let text = "The army signed the treaty in Geneva.";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let cell = RefCell::new(StructureOnDemand::default());
+        // (wanted, whether the structure has classes)
+        for (wanted, read) in [(false, false), (true, true)] {
+            cell.borrow_mut().reset();
+            if wanted {
+                cell.borrow_mut().want();
+            }
+            let first = StructureOnDemand::get(&cell, text, &tokens, &[]);
+            let again = StructureOnDemand::get(&cell, text, &tokens, &[]);
+            assert_eq!(!first.is_empty(), read, "wanted: {wanted}");
+            assert_eq!(first.classes(), again.classes());
         }
     }
 }
