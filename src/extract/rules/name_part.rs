@@ -72,6 +72,7 @@ impl SentenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+    use crate::extract::lexicon::Lexicon;
     use crate::model::RelationClass::PartOf;
     use crate::model::Rule::{self, NamePart};
     use crate::text::Document;
@@ -137,20 +138,7 @@ mod tests {
             ),
         ];
         for &(text, expected) in cases {
-            let extraction = extract(text, &embedded());
-            let mut readings: Vec<(&str, &str)> = extraction
-                .relations
-                .iter()
-                .filter(|r| r.rule.rule == Rule::NamePart)
-                .map(|r| {
-                    (
-                        extraction.entities[r.subject].name.as_str(),
-                        extraction.entities[r.object].name.as_str(),
-                    )
-                })
-                .collect();
-            readings.sort_unstable();
-            assert_eq!(readings, expected, "{text}");
+            assert_name_parts(text, &embedded(), expected);
         }
     }
 
@@ -166,19 +154,25 @@ mod tests {
             ("Syria sent officials to meet in Damascus.", &[]),
         ];
         for &(text, expected) in cases {
-            let extraction = extract(text, &test_lexicon());
-            let readings: Vec<(&str, &str)> = extraction
-                .relations
-                .iter()
-                .filter(|r| r.rule.rule == Rule::NamePart)
-                .map(|r| {
-                    (
-                        extraction.entities[r.subject].name.as_str(),
-                        extraction.entities[r.object].name.as_str(),
-                    )
-                })
-                .collect();
-            assert_eq!(readings, expected, "{text}");
+            assert_name_parts(text, &test_lexicon(), expected);
         }
+    }
+
+    /// Asserts the (subject, object) names of the name-part readings of `text`, sorted.
+    fn assert_name_parts(text: &str, lexicon: &Lexicon, expected: &[(&str, &str)]) {
+        let extraction = extract(text, lexicon);
+        let mut readings: Vec<(&str, &str)> = extraction
+            .relations
+            .iter()
+            .filter(|r| r.rule.rule == Rule::NamePart)
+            .map(|r| {
+                (
+                    extraction.entities[r.subject].name.as_str(),
+                    extraction.entities[r.object].name.as_str(),
+                )
+            })
+            .collect();
+        readings.sort_unstable();
+        assert_eq!(readings, expected, "{text}");
     }
 }
