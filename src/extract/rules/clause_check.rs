@@ -6,10 +6,13 @@
 //! knows better, though not always, so the check speaks only where the clauses are plain:
 //! - a verb's object lies in the verb's own clause, or in a clause under it with no subject of its
 //!   own ("X agreed to arm Y"), never in a clause with a subject of its own or outside the verb's;
-//! - a subject named outside the verb's clause, where that clause has a subject phrase of its own,
-//!   gives way to the mentions of that phrase, or to none when it names none ("after two officials
-//!   executed W"); a subject named in another clause that is not around the verb's ("After X
+//! - a subject named outside the verb's clause, where that clause has a subject phrase of its own
+//!   or shares the one of the clause it is coordinated with, gives way to the mentions of that
+//!   phrase, or to none when it names none ("after two officials executed W", "we replaced X and
+//!   signed Y"); a subject named in another clause that is not around the verb's ("After X
 //!   attacked Y, Z sent troops": not Y) does nothing;
+//! - a subject named in a clause inside the verb's ("the envoy elected by X attacked W") gives way
+//!   likewise;
 //! - inside the verb's clause, a mention holding the head of the clause's subject phrase is the
 //!   subject ("X in its feud with Y attacked W"), unless the reading's subject is listed with it
 //!   ("X and Y attacked W") or the phrase stands between commas ("X, a member of Y, maintained
@@ -19,7 +22,7 @@
 
 use super::sentence_mention::SentenceMention;
 use super::sentence_reader::SentenceReader;
-use crate::extract::syntax::Clause;
+use crate::extract::syntax::{Clause, ClauseKind};
 
 /// What the clauses say of a subject and an object a verb reading relates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,8 +75,19 @@ impl SentenceReader<'_> {
             .filter(|&m| m != object && in_phrase(&self.mentions[m]))
             .collect();
         let subject_inside = self.in_clause(at, subject_mention);
+        let shares_subject = clause.kind == ClauseKind::Coordinate && clause.subject_outside;
+        // Named inside a clause under the verb's ("the envoy elected by X became …"): no subject of
+        // the verb.
+        let nested = subject_inside && structure.clause_of(subject_mention.tokens.0) != Some(at);
+        if nested {
+            return if named.is_empty() {
+                ClauseVerdict::Drop
+            } else {
+                ClauseVerdict::Subjects(named)
+            };
+        }
         if !subject_inside {
-            if phrase.is_some() && !clause.subject_outside {
+            if phrase.is_some() && (!clause.subject_outside || shares_subject) {
                 return if named.is_empty() {
                     ClauseVerdict::Drop
                 } else {

@@ -406,6 +406,11 @@ mod tests {
                     verb("Iraq", Other, "Egypt").at(since(2005)),
                 ],
             ),
+            // A name in a clause inside the subject phrase is not the subject.
+            (
+                "The envoy elected by the Senate of Chile attacked Peru.",
+                &[],
+            ),
             // A list as subject: each member does the verb.
             (
                 "Turkey, Qatar and Iran backed Hamas.",
