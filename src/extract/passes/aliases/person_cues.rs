@@ -378,8 +378,12 @@ pub(crate) fn may_be_person(mention: &FoundMention) -> bool {
         && mention.kind.is_none_or(|kind| kind == EntityKind::Person)
 }
 
+/// Whether `word` is one of [`PERSON_PRONOUNS`], in any case. Asked of every token of a text: a
+/// word of another length or first letter is refused before any comparison.
 fn is_person_pronoun(word: &str) -> bool {
-    PERSON_PRONOUNS.iter().any(|p| lowercases_to(word, p))
+    (2..=7).contains(&word.len())
+        && matches!(word.as_bytes().first(), Some(b'h' | b'H' | b's' | b'S'))
+        && PERSON_PRONOUNS.iter().any(|p| lowercases_to(word, p))
 }
 
 /// The last mention of the list that starts at mention `first`: mentions joined by commas and "and"
