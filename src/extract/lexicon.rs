@@ -94,6 +94,10 @@ pub struct WordLists {
     /// Lower-case nouns that make a political group of a capitalised word: "dynasty", "bloc".
     #[serde(default)]
     pub group_nouns: Vec<String>,
+    /// Adjectives of peoples and continents that name no state ("Arab", "Asian"): a capitalised
+    /// phrase they end describes the noun after it ("the Gulf Arab states", "an East Asian power").
+    #[serde(default)]
+    pub people_adjectives: Vec<String>,
     /// Nouns that name a relation: "relations", "ties", "rivalry".
     #[serde(default)]
     pub relation_nouns: Vec<ClassedNoun>,
@@ -192,6 +196,7 @@ pub struct Lexicon {
     place_nouns: WordSet,
     event_nouns: WordSet,
     group_nouns: WordSet,
+    people_adjectives: WordSet,
     negations: WordSet,
     hedges: WordSet,
     /// Filters in front of the maps above, to turn most words away before lower-casing and hashing
@@ -313,6 +318,7 @@ impl Lexicon {
         let place_nouns: WordSet = ascii_lower_set(&words.place_nouns);
         let event_nouns: WordSet = ascii_lower_set(&words.event_nouns);
         let group_nouns: WordSet = ascii_lower_set(&words.group_nouns);
+        let people_adjectives: WordSet = ascii_lower_set(&words.people_adjectives);
         let negations: WordSet = ascii_lower_set(&words.negations);
         let hedges: WordSet = ascii_lower_set(&words.hedges);
         let mut lexicon = Lexicon {
@@ -334,6 +340,7 @@ impl Lexicon {
             place_nouns,
             event_nouns,
             group_nouns,
+            people_adjectives,
             negations,
             hedges,
             entities,
@@ -371,6 +378,7 @@ impl Lexicon {
                 &self.place_nouns,
                 &self.event_nouns,
                 &self.group_nouns,
+                &self.people_adjectives,
                 &self.negations,
                 &self.hedges,
             ]
@@ -605,6 +613,12 @@ impl Lexicon {
     pub fn is_group_noun(&self, word: &str) -> bool {
         self.ascii_list_filter.may_contain(word)
             && with_ascii_lowercase(word, |word| self.group_nouns.contains(word))
+    }
+
+    /// "Arab", "Asian": an adjective of a people or a continent that names no state.
+    pub fn is_people_adjective(&self, word: &str) -> bool {
+        self.ascii_list_filter.may_contain(word)
+            && with_ascii_lowercase(word, |word| self.people_adjectives.contains(word))
     }
 
     pub fn is_negation(&self, word: &str) -> bool {

@@ -168,6 +168,7 @@ pub fn test_lexicon() -> Lexicon {
         place_nouns: strings(&["pipeline", "oil field", "border"]),
         event_nouns: strings(&["war"]),
         group_nouns: Vec::new(),
+        people_adjectives: Vec::new(),
         relation_nouns: classed(&[
             ("relations", RelationClass::Cooperation),
             ("ties", RelationClass::Cooperation),

@@ -409,11 +409,13 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the word at `index` is an adjective: shaped as one of a people, a faith or a direction
-    /// ("Kurdish"), or with an adjective's suffix and written in lower case often by English
-    /// ("Federal", "Executive"), unless a head noun ("Tribunal").
+    /// ("Kurdish"), one the lexicon lists as a people's or a continent's ("Arab", "Asian"), or with
+    /// an adjective's suffix and written in lower case often by English ("Federal", "Executive"),
+    /// unless a head noun ("Tribunal").
     pub(super) fn is_adjective(&self, index: usize) -> bool {
         let word = self.word(index);
         is_adjective_shaped(word)
+            || self.lexicon.is_people_adjective(word)
             || (has_adjective_suffix(word)
                 && self.lexicon.head_noun(word).is_none()
                 && self.vocabulary.is_often_lower(word))
@@ -582,6 +584,12 @@ mod tests {
             ),
             ("They fear an Eastern Slavic alliance.", &[]),
             ("They met Kurdish Iraqi ministers.", &[("Iraqi", false)]),
+            // A people's or a continent's adjective closing a phrase describes the noun after it.
+            ("Oman and the Gulf Arab states met.", &[("Oman", false)]),
+            (
+                "Chad fears the rise of an East Asian power.",
+                &[("Chad", false)],
+            ),
             (
                 "Iranian officials met Kurdish envoys.",
                 &[("Iranian", false)],
