@@ -45,12 +45,6 @@ impl SentenceReader<'_> {
                     continue;
                 };
                 let subjects = subjects.as_slice();
-                let own_subjects = self.structure_subjects(&reading, subjects, left, right);
-                if own_subjects.as_ref().is_some_and(Vec::is_empty) {
-                    clause = None;
-                    continue;
-                }
-                let subjects = own_subjects.as_deref().unwrap_or(subjects);
                 let patients = self.passive_patients(&reading, right);
                 let subjects = patients.as_deref().unwrap_or(subjects);
                 self.relate_reading(subjects, right, &reading, out);
@@ -67,66 +61,6 @@ impl SentenceReader<'_> {
                 clause = None;
             }
         }
-    }
-
-    /// The mentions the sentence's structure gives as the subject of `reading`'s verb when they
-    /// are not `subjects`: the clause whose verb it is has a subject phrase of its own that names
-    /// mentions, and none of `subjects`. Asked only where the verb pass took the mentions just
-    /// before the verb (`left`) as its subjects, for an active verb of its own clause: "X severed
-    /// ties with Y after Z executed W" has Z, not Y, execute W; "X in its feud with Y attacked W"
-    /// has X attack W. The subject phrase's head when a mention holds it, else every mention in
-    /// the phrase ("X's envoys attacked W"). None when the structure says nothing against
-    /// `subjects`; no mention (the verb relates nothing) when it does but `objects` are not the
-    /// verb's object, so the gap did not read the clause's verb and its object.
-    fn structure_subjects(
-        &self,
-        reading: &GapReading,
-        subjects: &[usize],
-        left: &[usize],
-        objects: &[usize],
-    ) -> Option<Vec<usize>> {
-        let structure = self.structure();
-        let verb_at = reading.verb_at?;
-        if reading.passive
-            || reading.relative
-            || reading.non_finite
-            || reading.coordinated
-            || subjects != left
-        {
-            return None;
-        }
-        let clause = structure.clauses().get(structure.clause_of(verb_at)?)?;
-        let verb_chunk = clause.verb.and_then(|v| structure.chunks().get(v));
-        if clause.subject_outside || !verb_chunk.is_some_and(|c| c.contains(verb_at)) {
-            return None;
-        }
-        let subject = structure.chunks().get(clause.subject?)?;
-        let in_subject =
-            |m: &SentenceMention| m.tokens.0 < subject.end && subject.start < m.tokens.1;
-        if subjects
-            .iter()
-            .any(|&m| self.mentions.get(m).is_some_and(in_subject))
-        {
-            return None;
-        }
-        let holds_head = |m: &SentenceMention| (m.tokens.0..m.tokens.1).contains(&subject.head);
-        let found: Vec<usize> = match self.mentions.iter().position(holds_head) {
-            Some(head) => vec![head],
-            None => (0..self.mentions.len())
-                .filter(|&m| in_subject(&self.mentions[m]))
-                .collect(),
-        };
-        if found.is_empty() {
-            return None;
-        }
-        let object = clause.object.and_then(|c| structure.chunks().get(c));
-        let is_object = objects
-            .first()
-            .and_then(|&m| self.mentions.get(m))
-            .is_some_and(|m| {
-                object.is_some_and(|object| object.start <= m.tokens.0 && m.tokens.1 <= object.end)
-            });
-        Some(if is_object { found } else { Vec::new() })
     }
 
     /// What a passive verb with a by-agent acts on, from the sentence's structure: the subject of
@@ -334,6 +268,20 @@ mod tests {
                     verb("Denmark", Conflict, "Finland"),
                 ],
             ),
+            (
+                "Denmark attacked Finland.",
+                &[verb("Denmark", Conflict, "Finland")],
+            ),
+            // A reported clause has a subject of its own.
+            (
+                "Denmark said Norway attacked Finland.",
+                &[verb("Norway", Conflict, "Finland")],
+            ),
+            // The subject phrase names no one but the mention before the verb.
+            (
+                "The envoys of Norway attacked Finland.",
+                &[verb("Norway", Conflict, "Finland")],
+            ),
         ];
         assert_cases(&embedded(), cases);
     }
@@ -515,100 +463,5 @@ mod tests {
             ("Yemen's oil trade was halted in 2015.", &[]),
         ];
         assert_cases(&embedded(), cases);
-    }
-}
-
-#[cfg(test)]
-mod structure_tests {
-    use super::super::buffers::RuleBuffers;
-    use super::super::document_context::DocumentContext;
-    use super::super::sentence_mention::SentenceMention;
-    use super::super::sentence_reader::SentenceReader;
-    use crate::extract::test_lexicon::test_lexicon;
-    use crate::model::{EntityKind, Span};
-    use crate::text::tokenize;
-
-    /// A sentence, its one-word country mentions, the mention before the verb, and the subjects
-    /// the structure gives instead.
-    type SubjectCase<'a> = (&'a str, &'a [&'a str], usize, Option<&'a [usize]>);
-
-    #[test]
-    fn the_clause_subject_phrase_is_the_subject() {
-        let cases: &[SubjectCase] = &[
-            (
-                "Denmark in its feud with Norway attacked Finland.",
-                &["Denmark", "Norway", "Finland"],
-                1,
-                Some(&[0]),
-            ),
-            (
-                "Denmark attacked Finland.",
-                &["Denmark", "Finland"],
-                0,
-                None,
-            ),
-            (
-                "Denmark said Norway attacked Finland.",
-                &["Denmark", "Norway", "Finland"],
-                1,
-                None,
-            ),
-            // The subject phrase names no one but the mention before the verb.
-            (
-                "The envoys of Norway attacked Finland.",
-                &["Norway", "Finland"],
-                0,
-                None,
-            ),
-        ];
-        let lexicon = test_lexicon();
-        let mut buffers = RuleBuffers::default();
-        for &(text, names, left, expected) in cases {
-            let tokens = tokenize(text, Span::new(0, text.len()));
-            let mentions: Vec<SentenceMention> = names
-                .iter()
-                .enumerate()
-                .map(|(entity, name)| {
-                    let at = tokens
-                        .iter()
-                        .position(|t| t.text(text) == *name)
-                        .unwrap_or_else(|| panic!("{name} in {text}"));
-                    SentenceMention {
-                        entity,
-                        span: tokens[at].span,
-                        tokens: (at, at + 1),
-                        title: None,
-                        kind: EntityKind::Country,
-                        contains: Vec::new(),
-                        adjective: false,
-                        metonymy: false,
-                    }
-                })
-                .collect();
-            let context = DocumentContext::default();
-            let mut reader = SentenceReader::new(
-                text,
-                &tokens,
-                &mentions,
-                &lexicon,
-                context,
-                true,
-                &mut buffers,
-            );
-            reader.want_structure();
-            let gap = (mentions[left].tokens.1, mentions[left + 1].tokens.0);
-            let reading = reader
-                .read_gap(gap.0, gap.1)
-                .unwrap_or_else(|| panic!("a verb between the mentions of {text}"));
-            let subjects = [left];
-            assert_eq!(
-                reader
-                    .structure_subjects(&reading, &subjects, &subjects, &[left + 1])
-                    .as_deref(),
-                expected,
-                "{text}"
-            );
-            reader.finish(&mut buffers);
-        }
     }
 }
