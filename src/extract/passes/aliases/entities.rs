@@ -3,6 +3,7 @@
 
 use super::DecidedEntity;
 use super::groups::{Group, is_person};
+use super::name_context::COMPASS_POINTS;
 use crate::extract::lexicon::Lexicon;
 use crate::grouping::Grouping;
 use crate::model::EntityKind;
@@ -108,19 +109,6 @@ fn canonical_name<'a>(groups: impl Iterator<Item = &'a Group<'a>>) -> String {
     best.map_or_else(String::new, |b| b.3.to_string())
 }
 
-/// Compass points (name keys, lower case): alone, a name of one of them names a region.
-const COMPASS_POINTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "midwest",
-];
-
 /// The kind the groups' mentions give most often (their words, or a title); else a person when a
 /// group has a person's evidence; else a place when it is a compass point alone or often named after
 /// a preposition of place; else the kind its acronyms give; else an organisation.
@@ -149,7 +137,7 @@ fn entity_kind<'a>(groups: impl Iterator<Item = &'a Group<'a>> + Clone) -> Entit
     // "the West", "the Midwest": a compass point alone names a region.
     if groups
         .clone()
-        .any(|group| COMPASS_POINTS.contains(&group.key))
+        .any(|group| COMPASS_POINTS.contains(&group.key) || group.key == "midwest")
     {
         return EntityKind::Place;
     }

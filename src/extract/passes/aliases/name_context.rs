@@ -49,7 +49,10 @@ impl NameContext {
             .iter()
             .any(|preposition| lowercases_to(before(1), preposition));
         let of_place = lowercases_to(before(1), "of")
-            && PLACES_OF.iter().any(|noun| lowercases_to(before(2), noun));
+            && PLACES_OF
+                .iter()
+                .chain(COMPASS_POINTS)
+                .any(|noun| lowercases_to(before(2), noun));
         if (after_place_preposition || of_place) && !possessive {
             NameContext::Locative
         } else if determined {
@@ -60,8 +63,21 @@ impl NameContext {
     }
 }
 
-/// Nouns after which "of X" names a place: "the city of X", "the outskirts of X", "south of X", "the
-/// battle of X".
+/// The compass points, lower case: "south of X" names a place, and alone ("the West") one names a
+/// region.
+pub(super) const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Nouns after which "of X" names a place: "the city of X", "the outskirts of X", "the battle of
+/// X"; and the compass points ([`COMPASS_POINTS`]): "south of X".
 const PLACES_OF: &[&str] = &[
     "city",
     "cities",
@@ -77,14 +93,6 @@ const PLACES_OF: &[&str] = &[
     "province",
     "district",
     "governorate",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "battle",
     "battles",
     "siege",
