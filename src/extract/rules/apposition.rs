@@ -10,7 +10,7 @@
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
 use super::words::{DETERMINERS, PREPOSITIONS};
-use crate::model::{RelationClass, Rule};
+use crate::model::{EntityKind, RelationClass, Rule};
 use crate::text::TokenKind;
 
 impl SentenceReader<'_> {
@@ -38,6 +38,9 @@ impl SentenceReader<'_> {
             i = self.mentions[c].tokens.1;
         }
         let Some((role_end, role, class)) = self.role_at(i) else {
+            if let Some(c) = country {
+                self.possessor_apposition(x, c, out);
+            }
             return;
         };
         if let Some(c) = country {
@@ -54,6 +57,36 @@ impl SentenceReader<'_> {
                 (format!("{role} of"), class)
             };
             out.extend(self.relation(x, y, predicate, class, Rule::Apposition));
+        }
+    }
+
+    /// "X, Y's \[plain words\] NOUN": X is part of Y ("Kharg, Iran's main oil terminal", "Mossad,
+    /// Israel's intelligence service"), for X any kind but a country (a country is no part of
+    /// another: "Lebanon, Israel's northern neighbour") and Y a country or a place (a name of
+    /// unknown kind may be a person's: "X, Y's daughter"). Relation and role nouns are the other
+    /// rules' ("Iran's ally", "Iraq's defence minister").
+    fn possessor_apposition(&self, x: usize, y: usize, out: &mut Vec<RuleRelation>) {
+        let after = self.mentions[y].tokens.1;
+        if self.mentions[x].kind == EntityKind::Country
+            || !matches!(
+                self.mentions[y].kind,
+                EntityKind::Country | EntityKind::Place
+            )
+            || !self.is_possessive(after)
+        {
+            return;
+        }
+        let start = after + 1;
+        let end = (start..start + 5)
+            .find(|&i| !self.is_plain_word(i))
+            .unwrap_or(start + 5);
+        let closed = self
+            .tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct)
+            && !matches!(self.word(end), "-" | "–");
+        if end > start && closed {
+            out.extend(self.relation(x, y, "part of", RelationClass::PartOf, Rule::Apposition));
         }
     }
 
@@ -231,6 +264,23 @@ mod tests {
                     ),
                     reading("Mevlut Cavusoglu", Cooperation, "Qatar", Verb),
                 ],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn a_name_beside_a_possessor_s_noun_is_part_of_it() {
+        let cases: Cases = &[
+            (
+                "The raid was the work of Kestrel Group, Norway's foreign intelligence service.",
+                &[reading("Kestrel Group", PartOf, "Norway", Apposition)],
+            ),
+            // A country is no part of another; a person's noun makes nothing.
+            ("Lebanon, Israel's northern neighbour, protested.", &[]),
+            (
+                "Maria Lopez, Gustavo Reyes's daughter, wrote a new book.",
+                &[],
             ),
         ];
         assert_cases(&embedded(), cases);

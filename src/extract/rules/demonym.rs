@@ -1,9 +1,11 @@
-//! `demonym`: a demonym, a few plain lower-case words, then an organisation: "the Turkish defence
-//! firm Baykar" gives Baykar PartOf Turkey.
+//! `demonym`: a demonym, a few plain lower-case words, then an organisation or a person: "the
+//! Turkish defence firm Baykar" gives Baykar PartOf Turkey, "the Chilean poet Ana Rojas" Ana Rojas
+//! PartOf Chile.
 //!
 //! The words between must be plain: no function word, verb or relation noun ("the Turkish strikes
-//! on the PKK" is the nominal rule's), at most four of them, and the organisation an organisation,
-//! armed group or political group.
+//! on the PKK" is the nominal rule's), at most four of them, and what follows an organisation,
+//! armed group, political group or person. After a plural noun and a comma, each member of the
+//! list that follows is named: "two Peruvian engineers, Ana Rojas and Luis Soto".
 
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
@@ -20,40 +22,76 @@ impl SentenceReader<'_> {
                 continue;
             }
             let start = mention.tokens.1;
-            let Some(end) = (start..start + 5).find(|&i| self.mention_at(i).is_some()) else {
+            let Some(found) = (start..start + 6).find(|&i| self.mention_at(i).is_some()) else {
                 continue;
             };
-            let between_ok = end > start
-                && (start..end).all(|i| {
-                    let word = self.word(i);
-                    let lower = self.lower(i);
-                    self.tokens
-                        .get(i)
-                        .is_some_and(|t| t.kind == TokenKind::Word)
-                        && word.starts_with(|c: char| c.is_lowercase())
-                        && !self.lexicon.is_function_word(word)
-                        && self.lexicon.verb(lower).is_none()
-                        && self.classed_noun(lower).is_none()
-                });
-            let Some(org) = self.mention_at(end) else {
+            // "two Peruvian engineers, A and B": a plural noun, a comma, then the names.
+            let listed = found > start + 1
+                && self.word(found - 1) == ","
+                && self.lower(found - 2).ends_with('s');
+            let end = if listed { found - 1 } else { found };
+            let between_ok = end > start && (start..end).all(|i| self.is_plain_word(i));
+            if !between_ok {
                 continue;
-            };
-            let org_kind = self.mentions[org].kind;
-            if between_ok
-                && matches!(
-                    org_kind,
-                    EntityKind::Organization | EntityKind::ArmedGroup | EntityKind::PoliticalGroup
-                )
-            {
-                out.extend(self.relation(
-                    org,
-                    country,
-                    "part of",
-                    RelationClass::PartOf,
-                    Rule::Demonym,
-                ));
+            }
+            for member in self.named_after(found, listed) {
+                let member_kind = self.mentions[member].kind;
+                if matches!(
+                    member_kind,
+                    EntityKind::Organization
+                        | EntityKind::ArmedGroup
+                        | EntityKind::PoliticalGroup
+                        | EntityKind::Person
+                ) {
+                    out.extend(self.relation(
+                        member,
+                        country,
+                        "part of",
+                        RelationClass::PartOf,
+                        Rule::Demonym,
+                    ));
+                }
             }
         }
+    }
+}
+
+impl SentenceReader<'_> {
+    /// Whether token `index` is a plain lower-case word: no function word, verb, relation noun or
+    /// role noun ("defence", "firm", "state-owned").
+    pub(super) fn is_plain_word(&self, index: usize) -> bool {
+        let word = self.word(index);
+        let lower = self.lower(index);
+        self.tokens
+            .get(index)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && word.starts_with(|c: char| c.is_lowercase())
+            && !self.lexicon.is_function_word(word)
+            && self.lexicon.verb(lower).is_none()
+            && self.classed_noun(lower).is_none()
+    }
+
+    /// The mention starting at token `at`, and when `listed`, the mentions listed after it ("A, B
+    /// and C").
+    fn named_after(&self, at: usize, listed: bool) -> Vec<usize> {
+        let mut named = Vec::new();
+        let mut i = at;
+        while let Some(m) = self.mention_at(i) {
+            named.push(m);
+            if !listed {
+                break;
+            }
+            i = self.mentions[m].tokens.1;
+            let joined = |i: usize| matches!(self.lower(i), "," | "and");
+            if !joined(i) {
+                break;
+            }
+            i += 1;
+            if joined(i) {
+                i += 1;
+            }
+        }
+        named
     }
 }
 
@@ -72,6 +110,28 @@ mod tests {
                 reading("Baykar", Cooperation, "Ukraine", Verb),
             ],
         )];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn a_person_or_a_list_after_a_demonym_is_the_country_s() {
+        let cases: Cases = &[
+            (
+                "The Chilean poet Ana Rojas wrote a new book.",
+                &[reading("Ana Rojas", PartOf, "Chile", Demonym)],
+            ),
+            // A plural noun, a comma, then the list: each member.
+            (
+                "Two senior Peruvian engineers, Luis Soto and Ana Rojas, were hired.",
+                &[
+                    reading("Luis Soto", PartOf, "Peru", Demonym),
+                    reading("Ana Rojas", PartOf, "Peru", Demonym),
+                ],
+            ),
+            // Countries are no part of another country; a singular noun takes no list.
+            ("Chilean ships, Argentina and Peru protested.", &[]),
+            ("The Chilean navy, Bolivia and Peru protested.", &[]),
+        ];
         assert_cases(&embedded(), cases);
     }
 }
