@@ -19,7 +19,7 @@ use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
 use super::sentence_reader::SentenceReader;
 use super::words::{CLAUSE_BREAKS, PREPOSITIONS};
-use crate::model::Rule;
+use crate::model::{RelationClass, Rule};
 
 /// Tokens a verb rule looks across between two mentions.
 pub(super) const MAX_VERB_GAP: usize = 24;
@@ -163,20 +163,28 @@ impl SentenceReader<'_> {
         objects: &[usize],
         out: &mut Vec<RuleRelation>,
     ) -> bool {
-        let mut gap = gap.map(|i| self.lower(i));
+        let gap = gap.map(|i| self.lower(i));
         if gap.clone().any(|w| CLAUSE_BREAKS.contains(&w)) {
             return false;
         }
         let lemma = verb.lemma;
-        let predicate = match gap.find(|w| PREPOSITIONS.contains(w)) {
+        // The preposition nearest the object governs it: "travelled to Y to fight against Z".
+        let preposition = gap.filter(|w| PREPOSITIONS.contains(w)).last();
+        let predicate = match preposition {
             Some(preposition) => format!("{lemma} {preposition}"),
             None => lemma.to_string(),
+        };
+        // "X travelled to Y to fight against Z": "against" makes Z an adversary.
+        let class = if preposition == Some("against") {
+            RelationClass::Conflict
+        } else {
+            verb.class
         };
         for &s in self.capped(&verb.subjects) {
             for &o in self.capped(objects) {
                 for s in self.checked_subjects(verb.verb_at, s, o) {
                     if let Some(mut relation) =
-                        self.relation(s, o, predicate.clone(), verb.class, Rule::Verb)
+                        self.relation(s, o, predicate.clone(), class, Rule::Verb)
                     {
                         // "X declined to support Y in Z": the denial reaches Z too.
                         relation.negated = verb.negated;
@@ -461,6 +469,24 @@ mod tests {
             ),
             // Words after a possessive are its noun phrase, not a verb: no "trade" relation here.
             ("Yemen's oil trade was halted in 2015.", &[]),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn against_makes_an_adversary_whatever_the_verb() {
+        let cases: Cases = &[
+            (
+                "Chile led a coalition against Bolivia.",
+                &[verb("Chile", Conflict, "Bolivia")],
+            ),
+            (
+                "Volunteers from Chile travelled to Peru to fight against Bolivia.",
+                &[
+                    verb("Chile", Other, "Peru"),
+                    verb("Chile", Conflict, "Bolivia"),
+                ],
+            ),
         ];
         assert_cases(&embedded(), cases);
     }

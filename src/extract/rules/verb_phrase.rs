@@ -44,6 +44,13 @@ impl SentenceReader<'_> {
         } else {
             verb.class
         };
+        // "fought alongside X against Y", "led a coalition against Y": whatever the verb, "against"
+        // makes its object an adversary.
+        let class = if predicate.ends_with(" against") {
+            RelationClass::Conflict
+        } else {
+            class
+        };
         Some(GapReading {
             lemma: &verb.lemma,
             predicate,
