@@ -481,6 +481,10 @@ mod tests {
                 &[verb("Chile", Conflict, "Bolivia")],
             ),
             (
+                "Chile is leading a diplomatic coalition against the dictator of Bolivia.",
+                &[verb("Chile", Conflict, "Bolivia")],
+            ),
+            (
                 "Volunteers from Chile travelled to Peru to fight against Bolivia.",
                 &[
                     verb("Chile", Other, "Peru"),

@@ -46,7 +46,7 @@ impl SentenceReader<'_> {
         };
         // "fought alongside X against Y", "led a coalition against Y": whatever the verb, "against"
         // makes its object an adversary.
-        let class = if predicate.ends_with(" against") {
+        let class = if words[position + 1..].contains(&"against") {
             RelationClass::Conflict
         } else {
             class
