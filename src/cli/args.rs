@@ -172,6 +172,17 @@ pub struct LexiconArgs {
     /// Do not read "it", "he", "the country", "the group" as the entity named just before.
     #[arg(long)]
     pub no_references: bool,
+    /// Read every document as spoken by this country (a name or short form the lexicon knows, e.g.
+    /// "United States", "UK"): its "we", "us" and "our" stand for it, as in a speech or a government
+    /// statement.
+    ///
+    /// Without it, a document speaks for a country only when its first line says so: an address only
+    /// one country's leader gives ("State of the Union Address": the United States), or a speech or
+    /// statement that names its country ("Address by the President of Kenya", "Statement of the
+    /// Government of Japan on ..."); any other document leaves "we" unread. Give --speaker for
+    /// speeches without such a heading. The country must be named somewhere in the documents.
+    #[arg(long, value_name = "COUNTRY")]
+    pub speaker: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -46,8 +46,7 @@ pub fn run(mut config: BuildConfig) -> Result<(), CliError> {
         .transpose()?;
     let shard = read_shard(&config)?;
     let corpus_names: Vec<&str> = shard.corpus_names.iter().map(String::as_str).collect();
-    let options = config.source.options();
-    let lexicon = config.source.get()?;
+    let (lexicon, options) = config.source.lexicon_and_options()?;
     let shard_label = config
         .shard
         .map_or_else(String::new, |shard| format!(" (shard {shard})"));

@@ -210,6 +210,7 @@ impl Config {
                 lexicon: LexiconArgs {
                     lexicon: None,
                     no_references: false,
+                    speaker: None,
                 },
                 no_pager: false,
             })?),
@@ -238,7 +239,7 @@ fn lexicon_source(args: LexiconArgs) -> LexiconSource {
         resolve_references: !args.no_references,
         ..ExtractOptions::default()
     };
-    LexiconSource::new(args.lexicon, options)
+    LexiconSource::new(args.lexicon, options).with_speaker(args.speaker)
 }
 
 fn graph_config(inputs: &[PathBuf], lexicon: LexiconArgs) -> Result<GraphConfig, ConfigError> {
@@ -352,6 +353,7 @@ fn stats(args: StatsArgs) -> Result<GraphConfig, ConfigError> {
     let lexicon = LexiconArgs {
         lexicon: None,
         no_references: false,
+        speaker: None,
     };
     graph_config(&args.inputs, lexicon)
 }

@@ -156,6 +156,12 @@ pub enum LexiconError {
         column: usize,
         message: String,
     },
+    /// The entity asked to speak for the documents (`--speaker`) is not in the lexicon.
+    #[error(
+        "no country or organisation called \"{name}\" in the lexicon to speak for the documents; \
+         give its name or a short form as the lexicon writes it (e.g. \"United States\", \"UK\")"
+    )]
+    UnknownSpeaker { name: String },
 }
 
 /// The loaded lexicon with its lookup indexes.
@@ -408,6 +414,21 @@ impl Lexicon {
                     .filter(|w| !w.is_empty())
                     .collect();
                 !phrase.is_empty() && words.windows(phrase.len()).any(|run| run == phrase)
+            })
+        })
+    }
+
+    /// The entity (its index) that `name` names: its name or one of its other names, short forms,
+    /// capitals or demonyms, as written or in other letter case ("united states").
+    pub fn entity_named(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        self.lookup(name).map(|(entity, _)| entity).or_else(|| {
+            self.entities.iter().position(|entity| {
+                std::iter::once(&entity.name)
+                    .chain(&entity.aliases)
+                    .chain(&entity.capitals)
+                    .chain(&entity.demonyms)
+                    .any(|surface| surface.to_lowercase() == name.to_lowercase())
             })
         })
     }
@@ -1021,6 +1042,24 @@ mod tests {
         ];
         for &(heading, expected) in cases {
             assert_eq!(lexicon.speaker_of_heading(heading), expected, "{heading}");
+        }
+    }
+
+    #[test]
+    fn an_entity_is_named_by_any_of_its_names_in_any_case() {
+        let lexicon = crate::extract::test_lexicon::test_lexicon();
+        let entity = |name: &str| lexicon.entities().iter().position(|e| e.name == name);
+        let cases: &[(&str, Option<usize>)] = &[
+            ("United States", entity("United States")),
+            ("united states", entity("United States")),
+            ("  United States ", entity("United States")),
+            ("Qatar", entity("Qatar")),
+            ("QATAR", entity("Qatar")),
+            ("Atlantis", None),
+            ("", None),
+        ];
+        for &(name, expected) in cases {
+            assert_eq!(lexicon.entity_named(name), expected, "{name}");
         }
     }
 

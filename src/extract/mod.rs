@@ -25,6 +25,7 @@ mod passes;
 pub mod recase;
 pub mod reference;
 pub mod rules;
+pub mod speaker;
 pub mod syntax;
 #[cfg(test)]
 pub(crate) mod test_lexicon;

@@ -33,6 +33,10 @@ pub struct ExtractOptions<'o> {
     /// Read "it", "he", "the country", "the group" as the entity named just before (see
     /// [`super::reference`]).
     pub resolve_references: bool,
+    /// The lexicon entity (its index, see [`Lexicon::entities`](super::Lexicon::entities)) that speaks
+    /// in every document: its "we", "us" and "our" (`kg build --speaker`). None: a document speaks for
+    /// whom its heading says, if it says (see [`super::speaker`]).
+    pub speaker: Option<usize>,
     /// Told how far extraction has got while it runs (for a progress bar); by default no one is.
     /// Called from every thread of the pool.
     pub observer: &'o (dyn Fn(ExtractProgress) + Sync),
@@ -42,6 +46,7 @@ impl Default for ExtractOptions<'_> {
     fn default() -> Self {
         ExtractOptions {
             resolve_references: true,
+            speaker: None,
             observer: &|_| {},
         }
     }
@@ -55,6 +60,7 @@ impl<'o> ExtractOptions<'o> {
     ) -> ExtractOptions<'p> {
         ExtractOptions {
             resolve_references: self.resolve_references,
+            speaker: self.speaker,
             observer,
         }
     }
@@ -68,6 +74,7 @@ impl std::fmt::Debug for ExtractOptions<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ExtractOptions")
             .field("resolve_references", &self.resolve_references)
+            .field("speaker", &self.speaker)
             .finish_non_exhaustive()
     }
 }

@@ -9,7 +9,7 @@
 //! | "it" before a verb | the last country, organisation or group |
 //! | "the country" | the last country |
 //! | "the group", "the militia", "the movement", "the organization", "the party" | the last group or organisation |
-//! | "we", "us", "our" | who speaks, in a document that says who does (a "State of the Union Address") |
+//! | "we", "us", "our" | who speaks, in a document that says who does (a "State of the Union Address", `--speaker`; see [`super::speaker`]) |
 //!
 //! "It" and "he" count only before a verb ("it accepted Resolution 986", "he renewed the agreement"), so
 //! "it is important" and "it was clear" are left alone. A reference never becomes a mention of its entity

@@ -204,6 +204,8 @@ pub fn documents_only(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
 pub struct LexiconSource {
     directory: Option<PathBuf>,
     options: ExtractOptions<'static>,
+    /// The name of the entity that speaks in every document, found in the lexicon when it is loaded.
+    speaker: Option<String>,
     loaded: Option<Lexicon>,
 }
 
@@ -213,17 +215,37 @@ impl LexiconSource {
         LexiconSource {
             directory,
             options,
+            speaker: None,
             loaded: None,
         }
     }
 
-    /// The extraction options documents are read with.
+    /// The same source, reading every document as spoken by the entity the lexicon calls `name`
+    /// (its "we", "us" and "our"; see [`crate::extract::speaker`]). The name is looked up when the
+    /// lexicon is loaded: a name the lexicon does not know fails [`LexiconSource::get`].
+    pub fn with_speaker(self, name: Option<String>) -> Self {
+        LexiconSource {
+            speaker: name,
+            ..self
+        }
+    }
+
+    /// The extraction options documents are read with, but for the speaker, which is known once the
+    /// lexicon is loaded (see [`LexiconSource::lexicon_and_options`]).
     pub fn options(&self) -> ExtractOptions<'static> {
         self.options
     }
 
     /// The lexicon, loaded the first time it is needed.
     pub fn get(&mut self) -> Result<&Lexicon, LexiconError> {
+        Ok(self.lexicon_and_options()?.0)
+    }
+
+    /// The lexicon, loaded the first time it is needed, and the extraction options documents are read
+    /// with, the speaker found in it.
+    pub fn lexicon_and_options(
+        &mut self,
+    ) -> Result<(&Lexicon, ExtractOptions<'static>), LexiconError> {
         let lexicon = match self.loaded.take() {
             Some(lexicon) => lexicon,
             None => match &self.directory {
@@ -231,7 +253,14 @@ impl LexiconSource {
                 None => Lexicon::embedded()?,
             },
         };
-        Ok(self.loaded.insert(lexicon))
+        if let Some(name) = &self.speaker {
+            let speaker = lexicon
+                .entity_named(name)
+                .ok_or_else(|| LexiconError::UnknownSpeaker { name: name.clone() })?;
+            self.options.speaker = Some(speaker);
+        }
+        let options = self.options;
+        Ok((self.loaded.insert(lexicon), options))
     }
 }
 
@@ -252,8 +281,12 @@ pub fn build_documents(
     source: &mut LexiconSource,
     observe: &(dyn Fn(ExtractProgress) + Sync),
 ) -> Result<(KnowledgeGraph, BuildSummary), LexiconError> {
-    let options = source.options.observed_by(observe);
-    Ok(build_graph(documents, source.get()?, options))
+    let (lexicon, options) = source.lexicon_and_options()?;
+    Ok(build_graph(
+        documents,
+        lexicon,
+        options.observed_by(observe),
+    ))
 }
 
 /// `graph` with `documents` added as `mode` says, with the source's lexicon and options (see
@@ -265,12 +298,12 @@ pub fn add_documents(
     mode: UpdateMode,
     observe: &(dyn Fn(ExtractProgress) + Sync),
 ) -> Result<(KnowledgeGraph, UpdateSummary), OpenError> {
-    let options = source.options.observed_by(observe);
+    let (lexicon, options) = source.lexicon_and_options()?;
     Ok(update_graph(
         graph,
         documents,
-        source.get()?,
-        options,
+        lexicon,
+        options.observed_by(observe),
         mode,
     )?)
 }

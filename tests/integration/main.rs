@@ -22,6 +22,7 @@ mod shard_merge;
 mod sharded_build;
 mod shell_cli;
 mod shell_pty;
+mod speaker_cli;
 mod support;
 mod table_width;
 mod tagger_agreement;

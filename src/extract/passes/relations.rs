@@ -12,6 +12,7 @@ use crate::extract::reference::ReferenceTracker;
 use crate::extract::rules::{
     DocumentContext, RuleBuffers, RuleRelation, SentenceMention, read_sentence_relations_into,
 };
+use crate::extract::speaker::{heading_of, heading_speaker};
 use crate::extract::time::sentence_period;
 use crate::model::{EntityKind, Rule, RuleName};
 use crate::text::{SentenceKind, Token};
@@ -28,13 +29,14 @@ pub(super) fn read_relations(
     corpus.start_pass("relations");
     // The resolved entity of each lexicon entity that is mentioned on its own somewhere in the corpus.
     let lexicon_entities = resolution.table.lexicon_entities();
+    let contexts = document_contexts(&candidates.of_document, resolution);
     let speakers = document_speakers(corpus, resolution, &lexicon_entities);
     let reader = SentenceReader {
         corpus,
         sentences,
         candidates,
         resolution,
-        contexts: document_contexts(&candidates.of_document, resolution),
+        contexts,
         speakers,
         lexicon_entities,
     };
@@ -88,28 +90,24 @@ fn document_contexts(
         .collect()
 }
 
-/// Per document: the entity that speaks in it, with its kind, when its heading names an address only
-/// that entity gives ("State of the Union Address"; see [`speaker_of_heading`](crate::extract::lexicon::Lexicon::speaker_of_heading)) and the
-/// corpus mentions that entity. The heading is the document's first line that is not blank, if it is
-/// short enough to be one.
+/// Per document: the entity that speaks in it ("we"), with its kind, as [`crate::extract::speaker`]
+/// decides: the one the options name, else the one its heading says, if the corpus mentions that
+/// entity.
 fn document_speakers(
     corpus: &Corpus<'_>,
     resolution: &Resolution<'_>,
     lexicon_entities: &HashMap<usize, usize, WordBuildHasher>,
 ) -> Vec<Option<(usize, EntityKind)>> {
-    /// A longer first line is prose, not a heading.
-    const MAX_HEADING_CHARS: usize = 200;
+    let lexicon_entity = |known: usize| lexicon_entities.get(&known).copied();
     (0..corpus.documents.len())
         .map(|document| {
-            let heading = corpus
-                .text(document)
-                .lines()
-                .find(|line| !line.trim().is_empty())?;
-            if heading.chars().count() > MAX_HEADING_CHARS {
-                return None;
-            }
-            let known = corpus.lexicon.speaker_of_heading(heading)?;
-            let entity = *lexicon_entities.get(&known)?;
+            let entity = match corpus.options.speaker {
+                Some(known) => lexicon_entity(known)?,
+                None => {
+                    let heading = heading_of(corpus.text(document))?;
+                    lexicon_entity(heading_speaker(heading, corpus.lexicon)?)?
+                }
+            };
             Some((entity, resolution.table.entities.get(entity)?.kind))
         })
         .collect()
