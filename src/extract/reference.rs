@@ -107,6 +107,29 @@ fn reference_word(word: &[u8]) -> Option<ReferenceWord> {
     }
 }
 
+/// The speaker's word in a contraction: "we've", "we're", "we'll", "we'd" (straight or curly
+/// apostrophe, either case), one token as the tokenizer leaves it.
+fn speaker_contraction(word: &[u8]) -> Option<ReferenceWord> {
+    let (pronoun, ending) = split_contraction(word)?;
+    let ending = ending.to_ascii_lowercase();
+    let we = pronoun.eq_ignore_ascii_case(b"we");
+    (we && [&b"ve"[..], b"re", b"ll", b"d"].contains(&ending.as_slice()))
+        .then_some(ReferenceWord::We)
+}
+
+/// `word` split at its first apostrophe (straight, or the curly U+2019), without the apostrophe.
+fn split_contraction(word: &[u8]) -> Option<(&[u8], &[u8])> {
+    const CURLY: &[u8] = "\u{2019}".as_bytes();
+    let at = word.iter().position(|&b| b == b'\'' || b == CURLY[0])?;
+    let rest = &word[at..];
+    let ending = if rest.starts_with(b"'") {
+        &rest[1..]
+    } else {
+        rest.strip_prefix(CURLY)?
+    };
+    Some((&word[..at], ending))
+}
+
 /// Follows the entities a document has named, sentence by sentence.
 #[derive(Debug, Clone, Default)]
 pub struct ReferenceTracker {
@@ -148,7 +171,7 @@ impl ReferenceTracker {
             let Some(word) = text
                 .as_bytes()
                 .get(token.span.start..token.span.end)
-                .and_then(reference_word)
+                .and_then(|bytes| reference_word(bytes).or_else(|| speaker_contraction(bytes)))
             else {
                 continue;
             };
@@ -366,6 +389,28 @@ mod tests {
         }
         for word in [&b""[..], b"h", b"thee", b"them", b"it's", b"ours", b"use"] {
             assert_eq!(reference_word(word), None, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn we_in_a_contraction_is_the_speaker() {
+        let cases: &[(&str, Option<ReferenceWord>)] = &[
+            ("we've", Some(ReferenceWord::We)),
+            ("We've", Some(ReferenceWord::We)),
+            ("WE'RE", Some(ReferenceWord::We)),
+            ("we\u{2019}ll", Some(ReferenceWord::We)),
+            ("We'd", Some(ReferenceWord::We)),
+            // "us" and "our" take no contraction; "we's" is none.
+            ("us've", None),
+            ("our're", None),
+            ("we's", None),
+            ("weve", None),
+            ("we'", None),
+            ("it's", None),
+            ("'ve", None),
+        ];
+        for &(word, expected) in cases {
+            assert_eq!(speaker_contraction(word.as_bytes()), expected, "{word}");
         }
     }
 
