@@ -9,8 +9,13 @@
 //! | "it" before a verb | the last country, organisation or group |
 //! | "the country" | the last country |
 //! | "the group", "the militia", "the movement", "the organization", "the party" | the last group or organisation |
-//! | "we", "us", "our" | who speaks, in a document that says who does (a "State of the Union Address", `--speaker`; see [`super::speaker`]) |
+//! | "we", "us", "our", "we've" | who speaks, in a document that says who does (a "State of the Union Address", `--speaker`; see [`super::speaker`]) |
+//! | "I", "I've" | who speaks, when the sentence names a foreign country or group ("I've cut Soviet access") |
 //!
+//! "Our" stands for the speaker alone, not "our forces" whole: the rules read "our forces in the
+//! region of X" as the speaker's presence in X (measured: reading "our Nation", "our forces" as one
+//! mention lost that pair of the 1980 address). The speaker's "I" is the state acting abroad as the
+//! gold conventions have it; "I'm asking the Congress" is the state's own affairs and no relation.
 //! "It" and "he" count only before a verb ("it accepted Resolution 986", "he renewed the agreement"), so
 //! "it is important" and "it was clear" are left alone. A reference never becomes a mention of its entity
 //! (no alias, no span); it only lets the relation rules see who the sentence is about.
@@ -84,6 +89,8 @@ enum ReferenceWord {
     The,
     /// "we", "us", "our": the speaker.
     We,
+    /// "I": the speaker, when a verb follows ("I signed", "I've cut").
+    I,
 }
 
 /// Which reference word the bytes `word` are, ignoring ASCII case.
@@ -91,6 +98,7 @@ enum ReferenceWord {
 fn reference_word(word: &[u8]) -> Option<ReferenceWord> {
     // A byte with bit 5 set is one of these letters exactly when it is that letter in either case.
     match *word {
+        [b'I'] => Some(ReferenceWord::I),
         [a, b] => match [a | 0x20, b | 0x20] {
             [b'h', b'e'] => Some(ReferenceWord::HeOrShe),
             [b'i', b't'] => Some(ReferenceWord::It),
@@ -112,9 +120,17 @@ fn reference_word(word: &[u8]) -> Option<ReferenceWord> {
 fn speaker_contraction(word: &[u8]) -> Option<ReferenceWord> {
     let (pronoun, ending) = split_contraction(word)?;
     let ending = ending.to_ascii_lowercase();
-    let we = pronoun.eq_ignore_ascii_case(b"we");
-    (we && [&b"ve"[..], b"re", b"ll", b"d"].contains(&ending.as_slice()))
-        .then_some(ReferenceWord::We)
+    if pronoun.eq_ignore_ascii_case(b"we") {
+        [&b"ve"[..], b"re", b"ll", b"d"]
+            .contains(&ending.as_slice())
+            .then_some(ReferenceWord::We)
+    } else if pronoun == b"I" {
+        [&b"ve"[..], b"m", b"ll", b"d"]
+            .contains(&ending.as_slice())
+            .then_some(ReferenceWord::I)
+    } else {
+        None
+    }
 }
 
 /// `word` split at its first apostrophe (straight, or the curly U+2019), without the apostrophe.
@@ -171,14 +187,24 @@ impl ReferenceTracker {
             let Some(word) = text
                 .as_bytes()
                 .get(token.span.start..token.span.end)
-                .and_then(|bytes| reference_word(bytes).or_else(|| speaker_contraction(bytes)))
+                .and_then(|bytes| {
+                    reference_word(bytes)
+                        .or_else(|| speaker.and_then(|_| speaker_contraction(bytes)))
+                })
             else {
                 continue;
             };
             if inside_a_mention(mentions, index) {
                 continue;
             }
-            let (entity, kind, end) = if word == ReferenceWord::We {
+            let (entity, kind, end) = if word == ReferenceWord::I {
+                let Some((entity, kind)) =
+                    speaker.filter(|&(speaker, _)| names_a_foreign_actor(mentions, speaker))
+                else {
+                    continue;
+                };
+                (entity, kind, index + 1)
+            } else if word == ReferenceWord::We {
                 // "US" in capitals is a name, not the pronoun.
                 let Some((entity, kind)) = speaker.filter(|_| token.text(text) != "US") else {
                     continue;
@@ -243,6 +269,19 @@ impl ReferenceTracker {
             self.recent.drain(..self.recent.len() - 64);
         }
     }
+}
+
+/// Whether `mentions` name a country or an armed or political group other than `speaker`: the
+/// speaker's "I" is the state acting only towards such an actor ("I've cut Soviet access", "I'm
+/// working to provide aid for Pakistan"), not in its own affairs ("I'm asking the Congress").
+fn names_a_foreign_actor(mentions: &[SentenceMention], speaker: usize) -> bool {
+    mentions.iter().any(|mention| {
+        mention.entity != speaker
+            && matches!(
+                mention.kind,
+                EntityKind::Country | EntityKind::ArmedGroup | EntityKind::PoliticalGroup
+            )
+    })
 }
 
 /// Whether token `index` is part of one of `mentions`. A loop rather than `iter().any`, which the
@@ -371,6 +410,9 @@ mod tests {
             }
         };
         for a in 0..=u8::MAX {
+            // "I" is the speaker's in capitals only: "i" is no pronoun in edited text.
+            let one = (a == b'I').then_some(ReferenceWord::I);
+            assert_eq!(reference_word(&[a]), one, "{a}");
             for b in 0..=u8::MAX {
                 assert_eq!(reference_word(&[a, b]), plain(&[a, b]), "{a} {b}");
             }
@@ -393,13 +435,19 @@ mod tests {
     }
 
     #[test]
-    fn we_in_a_contraction_is_the_speaker() {
+    fn we_and_i_in_a_contraction_are_the_speaker() {
         let cases: &[(&str, Option<ReferenceWord>)] = &[
             ("we've", Some(ReferenceWord::We)),
             ("We've", Some(ReferenceWord::We)),
             ("WE'RE", Some(ReferenceWord::We)),
             ("we\u{2019}ll", Some(ReferenceWord::We)),
             ("We'd", Some(ReferenceWord::We)),
+            ("I've", Some(ReferenceWord::I)),
+            ("I\u{2019}m", Some(ReferenceWord::I)),
+            ("I'll", Some(ReferenceWord::I)),
+            ("I'd", Some(ReferenceWord::I)),
+            ("i've", None),
+            ("I're", None),
             // "us" and "our" take no contraction; "we's" is none.
             ("us've", None),
             ("our're", None),

@@ -320,6 +320,26 @@ fn we_is_the_speaker_where_the_heading_says_who_speaks() {
         ),
         // The speaker must be named somewhere in the corpus to be an entity.
         ("We imposed sanctions on Iran.", &[]),
+        // A contraction is one word, and still the speaker's.
+        (
+            "America is ready. We've imposed sanctions on Yemen.",
+            &[("United States", Conflict, "Yemen")],
+        ),
+        // "I" is the state when it acts towards a foreign country or group.
+        (
+            "America is ready. I imposed sanctions on Iran.",
+            &[("United States", Conflict, "Iran")],
+        ),
+        (
+            "America is ready. I've signed a treaty with Qatar.",
+            &[("United States", Cooperation, "Qatar")],
+        ),
+        // Not towards an organisation (a legislature, a world body) alone, as "we" would.
+        ("America is ready. I met the United Nations.", &[]),
+        (
+            "America is ready. We met the United Nations.",
+            &[("United States", Cooperation, "United Nations")],
+        ),
     ];
     for &(text, expected) in cases {
         let with: Vec<_> = asserted(&extract(&format!("{heading}{text}")))
