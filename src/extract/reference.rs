@@ -10,7 +10,7 @@
 //! | "the country" | the last country |
 //! | "the group", "the militia", "the movement", "the organization", "the party" | the last group or organisation |
 //! | "we", "us", "our", "we've" | who speaks, in a document that says who does (a "State of the Union Address", `--speaker`; see [`super::speaker`]) |
-//! | "I", "I've" | who speaks, when the sentence names a foreign country or group ("I've cut Soviet access") |
+//! | "I", "I've" | who speaks, when the sentence names foreign countries and nothing else ("I've cut Soviet access") |
 //!
 //! "Our" stands for the speaker alone, not "our forces" whole: the rules read "our forces in the
 //! region of X" as the speaker's presence in X (measured: reading "our Nation", "our forces" as one
@@ -199,7 +199,7 @@ impl ReferenceTracker {
             }
             let (entity, kind, end) = if word == ReferenceWord::I {
                 let Some((entity, kind)) =
-                    speaker.filter(|&(speaker, _)| names_a_foreign_actor(mentions, speaker))
+                    speaker.filter(|&(speaker, _)| names_foreign_countries_only(mentions, speaker))
                 else {
                     continue;
                 };
@@ -271,17 +271,16 @@ impl ReferenceTracker {
     }
 }
 
-/// Whether `mentions` name a country or an armed or political group other than `speaker`: the
-/// speaker's "I" is the state acting only towards such an actor ("I've cut Soviet access", "I'm
-/// working to provide aid for Pakistan"), not in its own affairs ("I'm asking the Congress").
-fn names_a_foreign_actor(mentions: &[SentenceMention], speaker: usize) -> bool {
-    mentions.iter().any(|mention| {
-        mention.entity != speaker
-            && matches!(
-                mention.kind,
-                EntityKind::Country | EntityKind::ArmedGroup | EntityKind::PoliticalGroup
-            )
-    })
+/// Whether `mentions` name foreign countries and nothing else: at least one country other than
+/// `speaker`, each by its name (not a capital, which may be the city: "negotiations over Berlin"), and
+/// no entity of another kind. The speaker's "I" is then the state dealing with states ("I've cut
+/// Soviet access", "I will travel to Brazil and Chile"), not the speaker in the state's own affairs
+/// ("I urge Democrats and Republicans", "I'm asking the Congress", "the Guard Divisions will, I hope,
+/// ...").
+fn names_foreign_countries_only(mentions: &[SentenceMention], speaker: usize) -> bool {
+    let others = || mentions.iter().filter(|mention| mention.entity != speaker);
+    others().next().is_some()
+        && others().all(|mention| mention.kind == EntityKind::Country && !mention.metonymy)
 }
 
 /// Whether token `index` is part of one of `mentions`. A loop rather than `iter().any`, which the

@@ -325,7 +325,7 @@ fn we_is_the_speaker_where_the_heading_says_who_speaks() {
             "America is ready. We've imposed sanctions on Yemen.",
             &[("United States", Conflict, "Yemen")],
         ),
-        // "I" is the state when it acts towards a foreign country or group.
+        // "I" is the state when the sentence names foreign countries and nothing else.
         (
             "America is ready. I imposed sanctions on Iran.",
             &[("United States", Conflict, "Iran")],
@@ -334,8 +334,9 @@ fn we_is_the_speaker_where_the_heading_says_who_speaks() {
             "America is ready. I've signed a treaty with Qatar.",
             &[("United States", Cooperation, "Qatar")],
         ),
-        // Not towards an organisation (a legislature, a world body) alone, as "we" would.
+        // Not beside an organisation (a legislature, a world body), as "we" would be.
         ("America is ready. I met the United Nations.", &[]),
+        ("America is ready. I imposed sanctions on Iran at the United Nations.", &[]),
         (
             "America is ready. We met the United Nations.",
             &[("United States", Cooperation, "United Nations")],
