@@ -79,9 +79,36 @@ impl Finder<'_> {
         let acronym = self.word(whole + 1);
         let words = |to: usize| -> Vec<&str> { (start..to).map(|i| self.word(i)).collect() };
         (is_acronym(acronym)
+            && spells_from_first(acronym, self.word(start))
             && acronym_matches(acronym, &words(whole))
             && !acronym_matches(acronym, &words(end)))
         .then_some(whole)
+    }
+
+    /// "Hamas and Palestinian Islamic Jihad (PIJ)": the phrase `start..end` joined two names at "and",
+    /// and the acronym defined after it spells only the name after "and": the "and" (where the first
+    /// name ends), if so.
+    pub(super) fn and_before_acronym(&self, start: usize, end: usize) -> Option<usize> {
+        if self.word(end) != "(" || self.word(end + 2) != ")" || !self.is_word(end + 1) {
+            return None;
+        }
+        let acronym = self.word(end + 1);
+        let and = (start + 1..end).rev().find(|&t| self.word(t) == "and")?;
+        let after: Vec<&str> = (and + 1..end).map(|i| self.word(i)).collect();
+        (is_acronym(acronym)
+            && !spells_from_first(acronym, self.word(start))
+            && spells_from_first(acronym, self.word(and + 1))
+            && acronym_matches(acronym, &after))
+        .then_some(and)
+    }
+}
+
+/// Whether the acronym's first letter is the initial of `word` ("ISIS" and "Islamic"): it spells a
+/// name from that word on.
+fn spells_from_first(acronym: &str, word: &str) -> bool {
+    match (acronym.chars().next(), word.chars().next()) {
+        (Some(a), Some(w)) => a.to_lowercase().eq(w.to_lowercase()),
+        _ => false,
     }
 }
 

@@ -196,6 +196,7 @@ impl<'a> Finder<'a> {
         }
         let lexicon_match = self.lexicon_match(i);
         let phrase_end = self.phrase_end(i);
+        let phrase_end = self.and_before_acronym(i, phrase_end).unwrap_or(phrase_end);
         let phrase_wins = match lexicon_match {
             None => true,
             Some((end, _, _)) => {
@@ -798,6 +799,49 @@ mod tests {
             (
                 "Floods hit Mississippi and New York.",
                 &[("Mississippi", false), ("New York", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a word only titles capitalise ends a name, and the names of its run need evidence
+    /// from elsewhere; an acronym that spells only the name after "and" splits the two names.
+    #[test]
+    fn titles_are_no_names_and_acronyms_split_lists() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "The essay Grain Debt Through Famines and Floods won praise in Peru.",
+                &[
+                    ("Grain Debt", true),
+                    ("Famines", true),
+                    ("Floods", true),
+                    ("Peru", false),
+                ],
+            ),
+            (
+                "Voters backed the Movement Toward Socialism in Peru.",
+                &[("Movement Toward Socialism", false), ("Peru", false)],
+            ),
+            (
+                "Aid came from Doctors Without Borders in Chad.",
+                &[("Doctors Without Borders", false), ("Chad", false)],
+            ),
+            (
+                "Kenya armed Tarnak and Somali Islamic Jihad (SIJ) in May.",
+                &[
+                    ("Kenya", false),
+                    ("Tarnak", false),
+                    ("Somali Islamic Jihad", false),
+                    ("SIJ", false),
+                ],
+            ),
+            (
+                "Kenya joined the Belt and Road Initiative (BRI) in May.",
+                &[
+                    ("Kenya", false),
+                    ("Belt and Road Initiative", false),
+                    ("BRI", false),
+                ],
             ),
         ];
         check(cases);

@@ -4,6 +4,7 @@
 
 use super::finder::Finder;
 use super::found_mention::{FoundMention, MentionSource};
+use super::headline::is_title_only_word;
 use super::words::{is_capitalised, is_name_abbreviation, is_name_particle};
 use crate::extract::lexicon::{SurfaceRole, lowercases_to};
 use crate::model::EntityKind;
@@ -67,6 +68,10 @@ impl Finder<'_> {
                     break;
                 }
                 if self.lexicon.is_calendar_word(word) {
+                    break;
+                }
+                // "Sovereign Debt Through Defaults": a word only a title capitalises ends a name.
+                if is_title_only_word(word, self.word(end - 1), self.lexicon) {
                     break;
                 }
                 end += 1;

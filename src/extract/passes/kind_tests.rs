@@ -550,3 +550,73 @@ fn an_unknown_name_is_a_person_only_with_person_evidence() {
         ),
     ]);
 }
+
+/// Issue 18: titles of works are no entities, whatever a citation later repeats of them; a demonym
+/// before a name seen alone is that name; armed nouns outweigh a body's generic head noun; an
+/// acronym that spells the name after "and" splits two names; a name that opens a sentence going on
+/// ", arguing that" is a person.
+#[test]
+fn titles_demonyms_and_split_names() {
+    use EntityKind::*;
+    check_kinds(&[
+        (
+            &[
+                "Source: Ana Ruiz, “Tracing Grain Debt Through Famines and Floods,” Trade History Papers, no. 3, Tarn College, 2019.",
+                "Source: Ruiz, “Tracing Grain Debt,” 21.",
+            ],
+            &[("Tarn College", Organization)],
+            &[
+                "Grain Debt Through Famines",
+                "Grain Debt",
+                "Famines",
+                "Trade History Papers",
+            ],
+        ),
+        // One entity, named in full (alone, "Mujahideen" would be an entity of its own).
+        (
+            &["Pakistan armed the Afghan Mujahideen in 1985. Later the Mujahideen took Kabul."],
+            &[("Afghan Mujahideen", ArmedGroup), ("Pakistan", Country)],
+            &["Mujahideen"],
+        ),
+        (
+            &[
+                "Tarn Group mercenaries stormed the port. Later the Tarn Group withdrew, and Tarn Group forces regrouped.",
+            ],
+            &[("Tarn Group", ArmedGroup)],
+            &[],
+        ),
+        // A list's shared kind outweighs a body's head noun only where armed groups are as many.
+        (
+            &[
+                "Funds went to the Tarn Pay Department, the Tarn Mail Department and the Tarn Signal Corps.",
+            ],
+            &[
+                ("Tarn Pay Department", Organization),
+                ("Tarn Signal Corps", ArmedGroup),
+            ],
+            &[],
+        ),
+        (
+            &["Iran armed the Tarn Brigades and the Lerma Organization last year."],
+            &[
+                ("Tarn Brigades", ArmedGroup),
+                ("Lerma Organization", ArmedGroup),
+            ],
+            &[],
+        ),
+        (
+            &[
+                "Iran armed Tarnak and Somali Islamic Jihad (SIJ) in May. Tarnak fighters crossed the border.",
+            ],
+            &[("Tarnak", ArmedGroup)],
+            &["Tarnak and Somali Islamic Jihad"],
+        ),
+        (
+            &[
+                "Lena Okafor takes a realist stand, arguing that trade wins. Tarn Holdings takes a firm stand, noting that costs fell.",
+            ],
+            &[("Lena Okafor", Person), ("Tarn Holdings", Organization)],
+            &[],
+        ),
+    ]);
+}

@@ -1,10 +1,10 @@
-//! Rule 5: events named after the same country are one ("Kuwait crisis", "Kuwait war").
+//! Rule 6: events named after the same country are one ("Kuwait crisis", "Kuwait war").
 
 use super::groups::Group;
 use crate::union_find::UnionFind;
 use std::collections::BTreeMap;
 
-/// Rule 5: events named after the same country are one ("Kuwait crisis", "Kuwait war").
+/// Rule 6: events named after the same country are one ("Kuwait crisis", "Kuwait war").
 pub(super) fn join_events(groups: &[Group<'_>], union: &mut UnionFind) {
     let mut event_of_country: BTreeMap<usize, usize> = BTreeMap::new();
     for (index, group) in groups.iter().enumerate() {

@@ -14,7 +14,9 @@
 //!    Reserve Bank of New York", "Status of Forces Agreement" in "US-Iraq Status of Forces
 //!    Agreement"); names with the same content words are one ("US Federal Reserve", "Federal
 //!    Reserve").
-//! 5. **same event** (`events`): events named after the same country ("Kuwait crisis", "Kuwait
+//! 5. **demonym** (`demonym_names`): a demonym before a name the corpus also writes alone is that
+//!    name ("Lebanese Hezbollah", "Hezbollah").
+//! 6. **same event** (`events`): events named after the same country ("Kuwait crisis", "Kuwait
 //!    war").
 //!
 //! Groups that are only ever seen as the first word of a sentence, or only in headings and tables, are
@@ -26,6 +28,7 @@
 
 mod acronyms;
 mod contained_names;
+mod demonym_names;
 mod entities;
 mod events;
 mod groups;
@@ -40,6 +43,7 @@ use crate::model::EntityKind;
 use crate::union_find::UnionFind;
 use acronyms::join_acronyms;
 use contained_names::ContainedNameLookups;
+use demonym_names::join_demonym_names;
 use entities::make_entities;
 use events::join_events;
 pub(crate) use groups::{add_candidate, is_bare_acronym};
@@ -138,6 +142,7 @@ pub(crate) fn resolve_aliases(
     );
     surnames.join(&mut union);
     contained.join(&mut union);
+    join_demonym_names(&groups, lexicon, &mut union);
     join_events(&groups, &mut union);
     let (entities, entity_of_group) = make_entities(&groups, &mut union, lexicon);
     // The per-group temporaries are freed on every thread rather than serially on this one.

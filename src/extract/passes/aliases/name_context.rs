@@ -247,7 +247,8 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
         }
         let mut members = first..=last;
         let after = word(mentions[last].tokens.1);
-        let told = if ARMED_NOUNS.contains(&after) {
+        let armed_noun_after = ARMED_NOUNS.contains(&after);
+        let told = if armed_noun_after {
             Some(EntityKind::ArmedGroup)
         } else if PLACE_NOUNS_AFTER.contains(&after) && (last > first || !after.ends_with('s')) {
             Some(EntityKind::Place)
@@ -279,6 +280,17 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
         } else {
             None
         };
+        // Armed nouns after the names, or a list with as many armed groups as bodies in it ("Tarn
+        // Hezbollah and the Badr Organization"), outweigh a body's generic head noun.
+        let count = |kind: EntityKind| {
+            members
+                .clone()
+                .filter(|&m| mentions[m].kind == Some(kind))
+                .count()
+        };
+        let overrides_bodies = armed_noun_after
+            || (told == Some(EntityKind::ArmedGroup)
+                && count(EntityKind::ArmedGroup) >= count(EntityKind::Organization));
         if let Some(kind) = told {
             for member in members {
                 // "… the State of Law Coalition, and Joshua Harris, the Acting Ambassador": a
@@ -286,8 +298,9 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
                 let end = mentions[member].tokens.1;
                 let apposition = word(end) == "," && DETERMINERS.contains(&word(end + 1));
                 let mention = &mut mentions[member];
-                if mention.kind.is_none() && mention.source == MentionSource::Phrase && !apposition
-                {
+                let open = mention.kind.is_none()
+                    || (overrides_bodies && mention.kind == Some(EntityKind::Organization));
+                if open && mention.source == MentionSource::Phrase && !apposition {
                     mention.kind = Some(kind);
                 }
             }

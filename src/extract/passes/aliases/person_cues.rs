@@ -211,6 +211,11 @@ const PERSON_VERBS: &[&str] = &[
 /// X). Bodies say and tell too ("the ministry said"), so these are weaker than [`PERSON_VERBS`].
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "asked"];
 
+/// Participles of arguing after a comma that speak of the subject of their sentence: "X takes a
+/// realist stand, arguing that". Like [`PERSON_VERBS`], what people do with an argument.
+/// "Noting" and "observing" are left out: a ministry notes and observes as often.
+const ARGUING_PARTICIPLES: &[&str] = &["arguing", "contending", "writing"];
+
 /// Nouns before "of X" that only a person has: "the birth of X", "the widow of X".
 const PERSON_OF_NOUNS: &[&str] = &[
     "assassination",
@@ -295,7 +300,8 @@ pub(crate) fn mark_person_cues(
         let shared = role_before(&word, mentions[first].tokens.0)
             || agent_before(&word, mentions[first].tokens.0)
             || said_or_of_before(&word, mentions[first].tokens.0)
-            || verb_after(&word, tokens, mentions[last].tokens.1);
+            || verb_after(&word, tokens, mentions[last].tokens.1)
+            || (first == 0 && subject_of_arguing(&word, tokens, &mentions[first..=last]));
         for member in first..=last {
             let end = mentions[member].tokens.1;
             if shared
@@ -471,6 +477,31 @@ fn verb_after<'t>(word: &impl Fn(usize) -> &'t str, tokens: &[Token], end: usize
         || (matches!(word(end), "was" | "is") && role_from(word, end + 1))
 }
 
+/// "Lena Okafor takes a realist stand, arguing that …", "Ana Ruiz and Li Wei adopt a view, noting
+/// …": the list of names `list` opens its sentence (after footnote numbers and punctuation), a
+/// lower-case verb follows it, and a participle of arguing after a comma later in the sentence speaks
+/// of it, with no other name between the verb and the participle that could be its subject.
+fn subject_of_arguing<'t>(
+    word: &impl Fn(usize) -> &'t str,
+    tokens: &[Token],
+    list: &[FoundMention],
+) -> bool {
+    let (Some(first), Some(last)) = (list.first(), list.last()) else {
+        return false;
+    };
+    let opens = tokens[..first.tokens.0.min(tokens.len())]
+        .iter()
+        .all(|t| t.kind != TokenKind::Word);
+    let end = last.tokens.1;
+    let verb = word(end);
+    if !opens || !verb.starts_with(char::is_lowercase) {
+        return false;
+    }
+    (end + 1..tokens.len())
+        .take_while(|&t| !word(t).starts_with(char::is_uppercase) || t == end + 1)
+        .any(|t| word(t) == "," && ARGUING_PARTICIPLES.contains(&word(t + 1)))
+}
+
 /// "…," said X; "the birth of X".
 fn said_or_of_before<'t>(word: &impl Fn(usize) -> &'t str, start: usize) -> bool {
     if start < 2 {
@@ -641,6 +672,29 @@ mod tests {
                 "Then Quarry Holdings, which sold it, left.",
                 &[],
                 &[("Quarry Holdings", false)],
+            ),
+            // The subject of a sentence that goes on ", arguing that".
+            (
+                "(Lena Okafor takes a realist stand, arguing that trade wins.)",
+                &[],
+                &[("Lena Okafor", true)],
+            ),
+            (
+                "(Ana Ruiz and Li Wei adopt a cautious view, contending that ports matter.)",
+                &[],
+                &[("Ana Ruiz", true), ("Li Wei", true)],
+            ),
+            // Another name between the verb and the participle may be its subject; a name that does
+            // not open the sentence is no subject.
+            (
+                "(Tarn Holdings hired Lena Okafor, arguing that costs fell.)",
+                &[],
+                &[("Tarn Holdings", false), ("Lena Okafor", false)],
+            ),
+            (
+                "(Tarn Holdings takes a firm stand, noting that costs fell.)",
+                &[],
+                &[("Tarn Holdings", false)],
             ),
             // An age or a role in apposition.
             (
