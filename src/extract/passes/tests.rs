@@ -336,7 +336,10 @@ fn we_is_the_speaker_where_the_heading_says_who_speaks() {
         ),
         // Not beside an organisation (a legislature, a world body), as "we" would be.
         ("America is ready. I met the United Nations.", &[]),
-        ("America is ready. I imposed sanctions on Iran at the United Nations.", &[]),
+        (
+            "America is ready. I imposed sanctions on Iran at the United Nations.",
+            &[],
+        ),
         (
             "America is ready. We met the United Nations.",
             &[("United States", Cooperation, "United Nations")],
