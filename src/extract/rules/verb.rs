@@ -19,7 +19,7 @@ use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
 use super::sentence_reader::SentenceReader;
 use super::words::{CLAUSE_BREAKS, PREPOSITIONS};
-use crate::model::{RelationClass, Rule};
+use crate::model::{EntityKind, RelationClass, Rule};
 
 /// Tokens a verb rule looks across between two mentions.
 pub(super) const MAX_VERB_GAP: usize = 24;
@@ -127,14 +127,37 @@ impl SentenceReader<'_> {
         for &s in self.capped(subjects) {
             for &o in self.capped(objects) {
                 for s in self.checked_subjects(verb_at, s, o) {
+                    let class = match reading.rule {
+                        Rule::Verb => self.taken_place_class(s, o, reading.class),
+                        _ => reading.class,
+                    };
                     if let Some(mut relation) =
-                        self.relation(s, o, reading.predicate.clone(), reading.class, reading.rule)
+                        self.relation(s, o, reading.predicate.clone(), class, reading.rule)
                     {
                         relation.negated = reading.negated;
                         out.push(relation);
                     }
                 }
             }
+        }
+    }
+
+    /// "X took control of Y", "X controls Y": a state or group that a verb says leads a place has
+    /// taken it (Conflict); only a person leads a country or place. (A role noun's "ambassador to
+    /// Y" is no verb.) `class` for any other reading.
+    fn taken_place_class(
+        &self,
+        subject: usize,
+        object: usize,
+        class: RelationClass,
+    ) -> RelationClass {
+        let kind = |m: usize| self.mentions.get(m).map(|m| m.kind);
+        let place = matches!(kind(object), Some(EntityKind::Place | EntityKind::Country));
+        let person = kind(subject) == Some(EntityKind::Person);
+        if class == RelationClass::Leads && place && !person {
+            RelationClass::Conflict
+        } else {
+            class
         }
     }
 
@@ -492,6 +515,15 @@ mod tests {
                 ],
             ),
         ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
+    fn only_a_person_leads_a_place() {
+        let cases: Cases = &[(
+            "Chile again took control of Lima.",
+            &[verb("Chile", Conflict, "Peru")],
+        )];
         assert_cases(&embedded(), cases);
     }
 }
