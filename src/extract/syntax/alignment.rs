@@ -79,6 +79,8 @@ mod tests {
                     lemma: form.to_lowercase(),
                     universal: tag.universal().to_string(),
                     tag,
+                    head: 0,
+                    relation: crate::extract::syntax::DependencyLabel::Root,
                 }
             })
             .collect();

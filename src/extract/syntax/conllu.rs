@@ -1,9 +1,10 @@
 //! Reading CoNLL-U with byte spans, the format of the silver syntax in `../shared/silver/`
 //! (`# span = START-END` before each sentence, `Span=START-END` in each token's MISC column).
 //!
-//! Only what the tagger learns from is kept: each token's form, lemma, tags and span.
+//! Only what the tagger and the parser learn from is kept: each token's form, lemma, tags, span,
+//! head and dependency label.
 
-use super::Tag;
+use super::{DependencyLabel, Tag};
 use crate::model::Span;
 use thiserror::Error;
 
@@ -20,6 +21,10 @@ pub struct SilverToken {
     pub universal: String,
     /// Its Penn Treebank tag.
     pub tag: Tag,
+    /// Its head: the head's place in the sentence counted from 1, or 0 for the root.
+    pub head: usize,
+    /// The label of the arc from its head.
+    pub relation: DependencyLabel,
 }
 
 /// A CoNLL-U sentence.
@@ -70,10 +75,15 @@ pub fn read_conllu(text: &str) -> Result<Vec<SilverSentence>, ConlluError> {
             }
         } else {
             let columns: Vec<&str> = line.split('\t').collect();
-            let [_, form, lemma, universal, tag, _, _, _, _, misc] = columns[..] else {
+            let [_, form, lemma, universal, tag, _, head, relation, _, misc] = columns[..] else {
                 return Err(error(format!("{} columns, not 10", columns.len())));
             };
             let tag = Tag::from_name(tag).ok_or_else(|| error(format!("unknown tag {tag:?}")))?;
+            let head = head
+                .parse()
+                .map_err(|_| error(format!("bad head {head:?}")))?;
+            let relation = DependencyLabel::from_name(relation)
+                .ok_or_else(|| error(format!("unknown dependency label {relation:?}")))?;
             let span = misc
                 .split('|')
                 .find_map(|field| field.strip_prefix("Span="))
@@ -88,6 +98,8 @@ pub fn read_conllu(text: &str) -> Result<Vec<SilverSentence>, ConlluError> {
                 lemma: lemma.to_string(),
                 universal: universal.to_string(),
                 tag,
+                head,
+                relation,
             });
         }
     }
@@ -106,16 +118,39 @@ mod tests {
         let sentences = read_conllu(text).expect("reads");
         assert_eq!(sentences.len(), 1);
         assert_eq!(sentences[0].span, Span::new(0, 9));
-        let tokens: Vec<(&str, &str, Tag, Span)> = sentences[0]
+        let tokens: Vec<_> = sentences[0]
             .tokens
             .iter()
-            .map(|t| (t.form.as_str(), t.lemma.as_str(), t.tag, t.span))
+            .map(|t| {
+                (
+                    t.form.as_str(),
+                    t.lemma.as_str(),
+                    t.tag,
+                    t.span,
+                    t.head,
+                    t.relation,
+                )
+            })
             .collect();
         assert_eq!(
             tokens,
             [
-                ("We", "we", Tag::PersonalPronoun, Span::new(0, 2)),
-                ("signed", "sign", Tag::PastVerb, Span::new(3, 9)),
+                (
+                    "We",
+                    "we",
+                    Tag::PersonalPronoun,
+                    Span::new(0, 2),
+                    2,
+                    DependencyLabel::NominalSubject
+                ),
+                (
+                    "signed",
+                    "sign",
+                    Tag::PastVerb,
+                    Span::new(3, 9),
+                    0,
+                    DependencyLabel::Root
+                ),
             ]
         );
     }
@@ -134,6 +169,14 @@ mod tests {
             (
                 "# span = 0-2\n1\tWe\twe\tPRON\tPRP\t_\t0\troot\t_\t_\n",
                 "line 2: no Span=START-END in \"_\"",
+            ),
+            (
+                "# span = 0-2\n1\tWe\twe\tPRON\tPRP\t_\tx\troot\t_\tSpan=0-2\n",
+                "line 2: bad head \"x\"",
+            ),
+            (
+                "# span = 0-2\n1\tWe\twe\tPRON\tPRP\t_\t0\tsubject\t_\tSpan=0-2\n",
+                "line 2: unknown dependency label \"subject\"",
             ),
             ("# span = 9-2\n", "line 1: bad sentence span \" 9-2\""),
             (

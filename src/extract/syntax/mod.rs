@@ -18,6 +18,11 @@
 //! - [`lemmatizer`]: learned suffix rules and exceptions from a word and its tag to its lemma.
 //! - [`training`]: the averaged perceptron's training, which `examples/train_tagger.rs` runs.
 //! - [`model_file`]: the model file's format and its errors.
+//! - [`parser`]: the dependency [`Parser`], greedy arc-hybrid transitions
+//!   ([`transition_system`]) chosen by an averaged perceptron (`parser_features` says what it
+//!   reads), each arc then labelled ([`DependencyLabel`]); it gives a [`Parse`] of tagged words.
+//!   Its model is shipped in `data/parser/` ([`parser_model_file`]), learned by
+//!   [`parser_training`] (which `examples/train_parser.rs` runs) from spaCy's parses.
 //! - [`conllu`] and [`alignment`]: reading the silver data (CoNLL-U with byte spans) and lining its
 //!   tokens up with the project's, for training and for measuring agreement.
 
@@ -28,9 +33,15 @@ mod class_input;
 pub mod clause;
 pub mod clause_splitter;
 pub mod conllu;
+pub mod dependency_label;
 mod features;
 pub mod lemmatizer;
 pub mod model_file;
+pub mod parse;
+pub mod parser;
+mod parser_features;
+pub mod parser_model_file;
+pub mod parser_training;
 pub mod sentence_structure;
 pub mod tag;
 pub mod tagged_sentence;
@@ -38,12 +49,17 @@ pub mod tagger;
 #[cfg(test)]
 mod test_support;
 pub mod training;
+pub mod transition_system;
 pub mod word_class;
 
 pub use chunk::{Chunk, ChunkKind, VerbGroup};
 pub use clause::{Clause, ClauseKind};
+pub use dependency_label::DependencyLabel;
 pub use lemmatizer::Lemmatizer;
 pub use model_file::{ModelError, ModelFile};
+pub use parse::Parse;
+pub use parser::{Parser, ParserScratch};
+pub use parser_model_file::{ParserModelError, ParserModelFile};
 pub use sentence_structure::SentenceStructure;
 pub use tag::{Tag, UniversalTag};
 pub use tagged_sentence::TaggedSentence;

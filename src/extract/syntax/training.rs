@@ -79,10 +79,10 @@ pub struct TrainingReport {
 }
 
 /// A small seeded random number generator (splitmix64): enough to shuffle reproducibly.
-struct SplitMix(u64);
+pub(crate) struct SplitMix(pub(crate) u64);
 
 impl SplitMix {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -91,7 +91,7 @@ impl SplitMix {
     }
 
     /// Fisher–Yates over `items`.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for last in (1..items.len()).rev() {
             let pick = (self.next() % (last as u64 + 1)) as usize;
             items.swap(last, pick);
