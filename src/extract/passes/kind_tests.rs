@@ -620,3 +620,81 @@ fn titles_demonyms_and_split_names() {
         ),
     ]);
 }
+
+/// Issue 18: the words around a name seen once or twice tell its kind: a town that falls or a
+/// reactor named after a place, an apposition or a category before examples, a regime named after
+/// a ruler, and an authorisation as a law's head noun. Negatives: a body with a regime of many
+/// words, an apposition naming a role, examples of a category that tells no kind.
+#[test]
+fn context_tells_the_kind_of_a_rare_name() {
+    use EntityKind::*;
+    check_kinds(&[
+        (
+            &["After the fall of Velmora on June 3, the defenders regrouped."],
+            &[("Velmora", Place)],
+            &[],
+        ),
+        (
+            &["Jets struck the Tarvesh nuclear reactor at night."],
+            &[("Tarvesh", Place)],
+            &["Tarvesh nuclear reactor"],
+        ),
+        (
+            &["Engineers studied the Tarvesh reactor for years."],
+            &[("Tarvesh", Place)],
+            &[],
+        ),
+        (
+            &["Shells hit Marovka, a small town on the river, again."],
+            &[("Marovka", Place)],
+            &[],
+        ),
+        (
+            &["In 2015 Glimmerak, an advanced computer worm, was found on servers."],
+            &[("Glimmerak", Event)],
+            &[],
+        ),
+        (
+            &["Other malware, including Quill and Zephyrin, spread later."],
+            &[("Quill", Event), ("Zephyrin", Event)],
+            &[],
+        ),
+        (
+            &["Exiles plotted against the Okonjo regime from abroad."],
+            &[("Okonjo", Person)],
+            &[],
+        ),
+        (
+            &["Congress repealed the Authorization for Use of Force Against Pirates."],
+            &[("Authorization for Use of Force Against Pirates", Agreement)],
+            &[],
+        ),
+        // Negatives: an apposition that names a role, examples after a word that tells no kind,
+        // and a regime after a name of two words, are no such evidence.
+        (
+            &["Tomas Ferreira, a senior adviser, resigned on Monday. Ferreira said he was tired."],
+            &[("Tomas Ferreira", Person)],
+            &[],
+        ),
+        (
+            &["Several donors, including Bellweather Trust, gave money."],
+            &[("Bellweather Trust", Organization)],
+            &[],
+        ),
+        (
+            &["Exiles fled the Velmor Junta regime in droves."],
+            &[("Velmor Junta", Organization)],
+            &[],
+        ),
+        (
+            &["The Corvista regime jailed critics, said the Corvista Union."],
+            &[("Corvista", Organization)],
+            &[],
+        ),
+        (
+            &["Exiles fled the Velmor Junta regime in droves."],
+            &[("Velmor Junta", Organization)],
+            &[],
+        ),
+    ]);
+}

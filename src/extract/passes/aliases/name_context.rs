@@ -96,6 +96,10 @@ const PLACES_OF: &[&str] = &[
     "battle",
     "battles",
     "siege",
+    // A town falls or is captured ("the fall of X", "the capture of X"); a leader's fall is told
+    // apart by the person evidence that outweighs a place preposition.
+    "fall",
+    "capture",
 ];
 
 /// The most list members looked back over.
@@ -220,7 +224,81 @@ const PLACE_NOUNS_AFTER: &[&str] = &[
     "towns",
     "villages",
     "islands",
+    "reactor",
 ];
+
+/// Two lower-case words after a name that make it a place: "the X nuclear reactor".
+const PLACE_PAIRS_AFTER: &[(&str, &str)] = &[
+    ("nuclear", "reactor"),
+    ("nuclear", "facility"),
+    ("nuclear", "site"),
+    ("enrichment", "facility"),
+];
+
+/// Nouns that say what a name is when they describe it: in an apposition after it ("X, a small
+/// town in Y", "X, an advanced computer worm") or before a list of examples ("malware, including X
+/// and Y", "towns such as X").
+const CATEGORY_NOUNS: &[(&str, EntityKind)] = &[
+    ("town", EntityKind::Place),
+    ("towns", EntityKind::Place),
+    ("city", EntityKind::Place),
+    ("cities", EntityKind::Place),
+    ("village", EntityKind::Place),
+    ("villages", EntityKind::Place),
+    ("port", EntityKind::Place),
+    ("worm", EntityKind::Event),
+    ("worms", EntityKind::Event),
+    ("virus", EntityKind::Event),
+    ("viruses", EntityKind::Event),
+    ("malware", EntityKind::Event),
+    ("militia", EntityKind::ArmedGroup),
+    ("militias", EntityKind::ArmedGroup),
+];
+
+/// The most lower-case words between the article of an apposition and its noun ("a small
+/// frontier town").
+const MOST_APPOSITION_MODIFIERS: usize = 2;
+
+/// The kind an apposition right after a name (from `end`) gives it: ", a small town" or ", an
+/// advanced computer worm" (see [`CATEGORY_NOUNS`]).
+fn apposition_kind<'t>(word: &impl Fn(usize) -> &'t str, end: usize) -> Option<EntityKind> {
+    if word(end) != "," || !matches!(word(end + 1), "a" | "an") {
+        return None;
+    }
+    (end + 2..=end + 2 + MOST_APPOSITION_MODIFIERS)
+        .take_while(|&t| {
+            let w = word(t);
+            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')
+        })
+        .find_map(|t| category_kind(word(t)))
+}
+
+/// The kind a category noun before a list of examples gives its members: "malware, including X
+/// and Y", "towns such as X" (see [`CATEGORY_NOUNS`]).
+fn examples_kind<'t>(word: &impl Fn(usize) -> &'t str, start: usize) -> Option<EntityKind> {
+    let before = |back: usize| start.checked_sub(back).map_or("", word);
+    let noun_at = if before(1) == "including" {
+        2
+    } else if before(1) == "as" && before(2) == "such" {
+        3
+    } else {
+        return None;
+    };
+    let noun_at = if before(noun_at) == "," {
+        noun_at + 1
+    } else {
+        noun_at
+    };
+    category_kind(before(noun_at))
+}
+
+/// The kind of a category noun, if it is one.
+fn category_kind(noun: &str) -> Option<EntityKind> {
+    CATEGORY_NOUNS
+        .iter()
+        .find(|(category, _)| *category == noun)
+        .map(|(_, kind)| *kind)
+}
 
 /// Gives the phrases of one sentence that have no kind the kind their neighbours tell: a noun right
 /// after a name or a list ("Hamas fighters", "Donetsk and Luhansk oblasts"), a person's evidence
@@ -248,10 +326,22 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
         let mut members = first..=last;
         let after = word(mentions[last].tokens.1);
         let armed_noun_after = ARMED_NOUNS.contains(&after);
+        // "X, a small town": the apposition describes the name itself.
+        let described = (first == last)
+            .then(|| apposition_kind(&word, mentions[last].tokens.1))
+            .flatten();
+        let place_pair_after =
+            PLACE_PAIRS_AFTER.contains(&(after, word(mentions[last].tokens.1 + 1)));
         let told = if armed_noun_after {
             Some(EntityKind::ArmedGroup)
-        } else if PLACE_NOUNS_AFTER.contains(&after) && (last > first || !after.ends_with('s')) {
+        } else if (PLACE_NOUNS_AFTER.contains(&after) && (last > first || !after.ends_with('s')))
+            || place_pair_after
+        {
             Some(EntityKind::Place)
+        } else if let Some(kind) = examples_kind(&word, mentions[first].tokens.0) {
+            Some(kind)
+        } else if let Some(kind) = described {
+            Some(kind)
         } else if person_follows(
             &word,
             tokens,
@@ -296,7 +386,8 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
                 // "… the State of Law Coalition, and Joshua Harris, the Acting Ambassador": a
                 // member described by an apposition is no member of a group list.
                 let end = mentions[member].tokens.1;
-                let apposition = word(end) == "," && DETERMINERS.contains(&word(end + 1));
+                let apposition =
+                    word(end) == "," && DETERMINERS.contains(&word(end + 1)) && described.is_none();
                 let mention = &mut mentions[member];
                 let open = mention.kind.is_none()
                     || (overrides_bodies && mention.kind == Some(EntityKind::Organization));
@@ -311,7 +402,8 @@ pub(crate) fn kinds_from_neighbours(text: &str, tokens: &[Token], mentions: &mut
 
 /// Whether the words after a name or a list of names over `tokens[start..end]` say they are people:
 /// an administration named after them ("the Okafor administration", "Okafor's administration", "the
-/// Ruiz and Tanaka administrations"), or ", who" after them, where no "the" or plural common word
+/// Ruiz and Tanaka administrations"), a regime named after one word ("the Okafor regime"), or ", who"
+/// after them, where no "the" or plural common word
 /// makes them a group ("Ruiz and Tanaka, who argue"; not "the Zapatistas, who", "Tribes, who").
 fn person_follows<'t>(
     word: &impl Fn(usize) -> &'t str,
@@ -324,6 +416,19 @@ fn person_follows<'t>(
         .get(end)
         .is_some_and(|t| t.kind == TokenKind::Possessive);
     if administration(word(end)) || (possessive && administration(word(end + 1))) {
+        return true;
+    }
+    // "the Okafor regime": a ruler's name; a movement's regime is mostly written with its
+    // adjective ("the Leninist regime", "the Peronista regime", "the Hashemite regime").
+    if word(end) == "regime"
+        && end == start + 1
+        && start
+            .checked_sub(1)
+            .is_some_and(|before| lowercases_to(word(before), "the"))
+        && !["ist", "ista", "ite"]
+            .iter()
+            .any(|suffix| word(start).ends_with(suffix))
+    {
         return true;
     }
     // A comma before "who": "the window maker in Lima who" speaks of the maker. Plural common
