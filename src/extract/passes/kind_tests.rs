@@ -635,6 +635,16 @@ fn context_tells_the_kind_of_a_rare_name() {
             &[],
         ),
         (
+            &["The army began its withdrawal from the Dravona after the truce."],
+            &[("Dravona", Place)],
+            &[],
+        ),
+        (
+            &["A letter from Quillon arrived on Monday."],
+            &[("Quillon", Organization)],
+            &[],
+        ),
+        (
             &["Jets struck the Tarvesh nuclear reactor at night."],
             &[("Tarvesh", Place)],
             &["Tarvesh nuclear reactor"],

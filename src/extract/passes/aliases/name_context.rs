@@ -53,7 +53,11 @@ impl NameContext {
                 .iter()
                 .chain(COMPASS_POINTS)
                 .any(|noun| lowercases_to(before(2), noun));
-        if (after_place_preposition || of_place) && !possessive {
+        let withdrawn_from = lowercases_to(before(1), "from")
+            && WITHDRAWALS
+                .iter()
+                .any(|withdrawal| lowercases_to(before(2), withdrawal));
+        if (after_place_preposition || of_place || withdrawn_from) && !possessive {
             NameContext::Locative
         } else if determined {
             NameContext::Determiner
@@ -100,6 +104,20 @@ const PLACES_OF: &[&str] = &[
     // apart by the person evidence that outweighs a place preposition.
     "fall",
     "capture",
+];
+
+/// Words after which "from X" names the place left: "the withdrawal from the X", "troops
+/// pulled back from X". Elsewhere "from" precedes actors as often ("a letter from X").
+const WITHDRAWALS: &[&str] = &[
+    "withdrawal",
+    "withdraw",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "retreat",
+    "retreated",
+    "evacuation",
+    "evacuated",
 ];
 
 /// The most list members looked back over.
