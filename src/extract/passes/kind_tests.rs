@@ -640,6 +640,19 @@ fn context_tells_the_kind_of_a_rare_name() {
             &[],
         ),
         (
+            &[
+                "The Tarvan Liberation Council (TLC) met in exile. Jets struck TLC bases near \
+                 the coast. Drones hit TLC bases inland.",
+            ],
+            &[("Tarvan Liberation Council", ArmedGroup)],
+            &[],
+        ),
+        (
+            &["The Tarvan Liberation Council (TLC) met in exile. The TLC spoke for many."],
+            &[("Tarvan Liberation Council", Organization)],
+            &[],
+        ),
+        (
             &["A letter from Quillon arrived on Monday."],
             &[("Quillon", Organization)],
             &[],

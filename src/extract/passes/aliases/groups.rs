@@ -82,7 +82,9 @@ pub(crate) fn add_candidate(
         .or_default() += 1;
     evidence.mentions += 1;
     if let Some(kind) = candidate.mention.kind {
-        let kinds = if is_bare_acronym(candidate) {
+        // An acronym is an Organization for its shape alone; another kind came from its
+        // neighbours ("PLO bases") and weighs as any mention's.
+        let kinds = if is_bare_acronym(candidate) && kind == EntityKind::Organization {
             &mut evidence.acronym_kinds
         } else {
             &mut evidence.kinds

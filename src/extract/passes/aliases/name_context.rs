@@ -224,6 +224,7 @@ const ARMED_NOUNS: &[&str] = &[
     "gunmen",
     "rebels",
     "insurgents",
+    "bases",
 ];
 
 /// Lower-case nouns after a name, or a list of names, that make them places without being part of
