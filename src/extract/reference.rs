@@ -229,6 +229,7 @@ impl ReferenceTracker {
                 title: None,
                 kind,
                 contains: Vec::new(),
+                places_inside: Vec::new(),
                 adjective: false,
                 metonymy: false,
             });

@@ -127,6 +127,9 @@ struct SentenceBuffers {
     rules: RuleBuffers,
     /// The relations the rules read.
     read: Vec<RuleRelation>,
+    /// The document's places by their words, lower-cased and single-spaced (see
+    /// [`SentenceReader::document_places`]).
+    places: HashMap<String, usize, WordBuildHasher>,
 }
 
 /// Everything reading a sentence's relations looks at, over the whole corpus.
@@ -150,6 +153,7 @@ impl SentenceReader<'_, '_> {
         let mut relations = Vec::new();
         let mut capped = 0;
         let mut buffers = SentenceBuffers::default();
+        self.document_places(document, &mut buffers.places);
         for index in self.sentences.of_document[document].clone() {
             // A fragment (a heading, a list item) states no relation, and names nothing a reference
             // could stand for.
@@ -188,8 +192,9 @@ impl SentenceReader<'_, '_> {
             merged,
             rules,
             read,
+            places,
         } = buffers;
-        self.named_mentions(index, text, local_index, named);
+        self.named_mentions(index, text, places, local_index, named);
         // The references are read against what earlier sentences named, before this one's names join.
         let found_references = if self.corpus.options.resolve_references {
             let speaker = self.speakers.get(sentence.document).copied().flatten();
@@ -240,6 +245,7 @@ impl SentenceReader<'_, '_> {
         &self,
         index: usize,
         text: &str,
+        places: &HashMap<String, usize, WordBuildHasher>,
         local_index: &mut Vec<Option<usize>>,
         named: &mut Vec<SentenceMention>,
     ) {
@@ -253,7 +259,9 @@ impl SentenceReader<'_, '_> {
             };
             local_index[offset] = Some(named.len());
             let found = &self.candidates.all[candidate].mention;
-            named.push(self.sentence_mention(found, entity, text));
+            let mut mention = self.sentence_mention(found, entity, text);
+            mention.places_inside = places_inside(&mention, text, places);
+            named.push(mention);
         }
         for mention in named.iter_mut() {
             if let Some(title) = &mut mention.title {
@@ -261,6 +269,27 @@ impl SentenceReader<'_, '_> {
                     .of_mention
                     .and_then(|i| local_index.get(i).copied().flatten());
             }
+        }
+    }
+
+    /// The places document `document` names, into `places` (cleared first): each Place entity by
+    /// the words of each of its mentions there, lower-cased and single-spaced.
+    fn document_places(
+        &self,
+        document: usize,
+        places: &mut HashMap<String, usize, WordBuildHasher>,
+    ) {
+        places.clear();
+        let text = self.corpus.text(document);
+        for candidate in self.candidates.of_document[document].clone() {
+            let Some(entity) = self.resolution.assignment.get(candidate).copied().flatten() else {
+                continue;
+            };
+            if self.resolution.table.entities[entity].kind != EntityKind::Place {
+                continue;
+            }
+            let surface = self.candidates.all[candidate].mention.span.slice(text);
+            places.entry(name_key(surface)).or_insert(entity);
         }
     }
 
@@ -272,6 +301,7 @@ impl SentenceReader<'_, '_> {
             tokens: found.tokens,
             title: found.title.as_deref().cloned(),
             kind: self.resolution.table.entities[entity].kind,
+            places_inside: Vec::new(),
             contains: found
                 .contains
                 .iter()
@@ -294,6 +324,48 @@ impl SentenceReader<'_, '_> {
             ),
         }
     }
+}
+
+/// The words of `surface` lower-cased and joined by single spaces, without a leading "the".
+fn name_key(surface: &str) -> String {
+    let mut words = surface.split_whitespace().peekable();
+    if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.next();
+    }
+    words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// The places of `places` (the document's) named inside `mention`'s words: for a place, the
+/// longest run of its leading words that is one ("Bakhmut" in "Bakhmut cement plant"; not
+/// "Bakhmut" in "Bakhmut-Lysychansk highway", one word); for an event, the words after its
+/// first "of", "for" or "in" ("Battle of Bakhmut").
+fn places_inside(
+    mention: &SentenceMention,
+    text: &str,
+    places: &HashMap<String, usize, WordBuildHasher>,
+) -> Vec<usize> {
+    let words: Vec<&str> = mention.span.slice(text).split_whitespace().collect();
+    if words.len() < 2 || places.is_empty() {
+        return Vec::new();
+    }
+    let other_place = |run: &[&str]| {
+        places
+            .get(&name_key(&run.join(" ")))
+            .copied()
+            .filter(|&place| place != mention.entity)
+    };
+    let found = match mention.kind {
+        EntityKind::Place => (1..words.len())
+            .rev()
+            .find_map(|end| other_place(&words[..end])),
+        EntityKind::Event => words
+            .iter()
+            .position(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "in"))
+            .filter(|&at| at + 1 < words.len())
+            .and_then(|at| other_place(&words[at + 1..])),
+        _ => None,
+    };
+    found.into_iter().collect()
 }
 
 /// Entities a sentence names only through a capital standing for the government.
@@ -362,6 +434,7 @@ mod tests {
             }),
             kind: EntityKind::Country,
             contains: Vec::new(),
+            places_inside: Vec::new(),
             adjective: false,
             metonymy,
         }

@@ -293,9 +293,9 @@ impl SentenceReader<'_> {
             (j + 2, Position::Inside)
         } else if matches!(word, "near" | "outside") {
             (i + 1, Position::Near)
-        } else if word == "close" && self.lower(i + 1) == "to" {
-            (i + 2, Position::Near)
-        } else if DIRECTIONS.contains(&word) && self.lower(i + 1) == "of" {
+        } else if (word == "close" && self.lower(i + 1) == "to")
+            || (DIRECTIONS.contains(&word) && self.lower(i + 1) == "of")
+        {
             (i + 2, Position::Near)
         } else {
             return None;

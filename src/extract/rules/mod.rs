@@ -16,9 +16,9 @@
 //! | `possessive` | `possessive.rs` | "Iran's Quds Force" | PartOf |
 //! | `demonym` | `demonym.rs` | "the Turkish defence firm Baykar" | PartOf |
 //! | `between` | `between.rs` | "tensions between X and Y" | the noun's class |
-//! | `name-part` | `name_part.rs` | "Central Bank of Iraq", "Iran-Iraq War" | PartOf the country, or the countries party to it |
+//! | `name-part` | `name_part.rs` | "Central Bank of Iraq", "Iran-Iraq War", "the X cement plant", "the Battle of X" | PartOf the country or the place, or the countries party to it |
 //! | `nominal` | `nominal.rs` | "the US assassinations of X", "the Russian invasion of Ukraine", "Turkish troops against Y" | the noun's class |
-//! | `located-in` | `located_in.rs` | "Durham University in the UK" | PartOf |
+//! | `located-in` | `located_in.rs` | "Durham University in the UK", "A and B on the outskirts of C", "D, a town near E" | PartOf, or Other for near |
 //! | `joint-subject` | `joint_subject.rs` | "Baghdad and Beijing signed a deal" | Cooperation between the members |
 //! | `verb` | `verb.rs` | "X … VERB … Y" between neighbouring mentions (lists count as one) | the verb's class |
 //! | `relation-noun` | `relation_noun.rs` | "X's relations with Y" (no verb between) | the noun's class |

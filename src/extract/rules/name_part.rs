@@ -12,12 +12,55 @@
 //! Only the first sentence of the corpus with the name carries the relation (the extraction drops
 //! the others).
 //!
+//! A place the document names elsewhere inside the name of a site or an event says where it is
+//! ([`SentenceMention::places_inside`]): "the Bakhmut cement plant" is located in Bakhmut, "the
+//! Battle of Mosul" took place in Mosul. For a place, only when its name ends in a noun of a site
+//! ([`SITE_NOUNS`]): a region, a river or a road named after a town is not in it ("Basra
+//! Governorate" holds Basra; "the Baghdad road" leads there).
+//!
 //! [`SentenceMention::contains`]: super::SentenceMention::contains
+//! [`SentenceMention::places_inside`]: super::SentenceMention::places_inside
 
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
 use crate::extract::lexicon::SurfaceRole;
 use crate::model::{EntityKind, RelationClass, Rule};
+
+/// Nouns that end the name of a site, which is in the place its name starts with: "the X cement
+/// plant", "X International Airport".
+pub(super) const SITE_NOUNS: &[&str] = &[
+    "plant",
+    "factory",
+    "station",
+    "airport",
+    "port",
+    "base",
+    "airbase",
+    "dam",
+    "refinery",
+    "terminal",
+    "camp",
+    "prison",
+    "palace",
+    "mosque",
+    "shrine",
+    "church",
+    "cathedral",
+    "temple",
+    "facility",
+    "reservoir",
+    "field",
+    "oilfield",
+    "gasfield",
+    "checkpoint",
+    "crossing",
+    "mine",
+    "hospital",
+    "stadium",
+    "market",
+    "works",
+    "mill",
+];
 
 impl SentenceReader<'_> {
     /// `name-part`: a country inside the name of a place or an agreement: "Northern Province of
@@ -30,6 +73,7 @@ impl SentenceReader<'_> {
             if self.is_capital(mention) {
                 continue;
             }
+            self.places_in_name(mention, out);
             for &country in &mention.contains {
                 let relation = match mention.kind {
                     // "US-Iraq Status of Forces Agreement": the countries are its parties.
@@ -60,6 +104,33 @@ impl SentenceReader<'_> {
 }
 
 impl SentenceReader<'_> {
+    /// The places inside `mention`'s name that say where it is: a site's ("the X cement plant"
+    /// located in X) or an event's ("the Battle of X" took place in X).
+    fn places_in_name(&self, mention: &super::SentenceMention, out: &mut Vec<RuleRelation>) {
+        let predicate = match mention.kind {
+            EntityKind::Place => {
+                let last = mention.tokens.1.saturating_sub(1);
+                if !SITE_NOUNS.contains(&self.word(last).to_lowercase().as_str()) {
+                    return;
+                }
+                "located in"
+            }
+            EntityKind::Event => "took place in",
+            _ => return,
+        };
+        for &place in &mention.places_inside {
+            out.push(RuleRelation {
+                subject: mention.entity,
+                object: place,
+                predicate: predicate.into(),
+                class: RelationClass::PartOf,
+                negated: false,
+                hedged: false,
+                rule: Rule::NamePart,
+            });
+        }
+    }
+
     /// Whether the mention's words are a capital's, as the lexicon has them.
     fn is_capital(&self, mention: &super::SentenceMention) -> bool {
         self.text
@@ -155,6 +226,37 @@ mod tests {
         ];
         for &(text, expected) in cases {
             assert_name_parts(text, &test_lexicon(), expected);
+        }
+    }
+
+    /// A place the document names elsewhere, inside the name of a site or an event, says where it
+    /// is; inside a region's or a road's name, or a word joined by a dash, it does not.
+    #[test]
+    fn a_place_in_the_name_of_a_site_or_an_event() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Rebels seized the town of Kessala. Later they shelled the Kessala cement plant.",
+                &[("Kessala cement plant", "Kessala")],
+            ),
+            (
+                "Rebels seized the town of Kessala. The Siege of Kessala lasted a month.",
+                &[("Siege of Kessala", "Kessala")],
+            ),
+            // A site whose name holds no place named elsewhere.
+            ("Guards left the Tavro Power Station at dawn.", &[]),
+            // A road between two towns is in neither.
+            (
+                "Rebels seized the town of Kessala. Troops cut the Kessala-Dorva highway.",
+                &[],
+            ),
+            // A region named after its town holds the town.
+            (
+                "Rebels seized the town of Kessala. Floods hit the Kessala Valley.",
+                &[],
+            ),
+        ];
+        for &(text, expected) in cases {
+            assert_name_parts(text, &embedded(), expected);
         }
     }
 

@@ -203,6 +203,7 @@ mod tests {
                 }),
                 kind,
                 contains: contains.to_vec(),
+                places_inside: Vec::new(),
                 adjective: kind == EntityKind::Country,
                 metonymy: false,
             });
@@ -385,6 +386,7 @@ mod tests {
             title: None,
             kind: EntityKind::Country,
             contains: Vec::new(),
+            places_inside: Vec::new(),
             adjective: false,
             metonymy: false,
         };

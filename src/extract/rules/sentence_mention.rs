@@ -18,6 +18,10 @@ pub struct SentenceMention {
     /// Countries named inside the mention's own words (entity indices): "China" in "China National
     /// Petroleum Corporation".
     pub contains: Vec<usize>,
+    /// Places the document names elsewhere that are named inside the mention's own words (entity
+    /// indices): "Bakhmut" leading "the Bakhmut cement plant", "Mosul" after "of" in "the Battle
+    /// of Mosul". Only for places and events.
+    pub places_inside: Vec<usize>,
     /// A demonym used as an adjective ("Iraqi forces"): the word after it is a noun, not a verb.
     pub adjective: bool,
     /// A capital standing for its government ("Baghdad agreed").
