@@ -32,18 +32,6 @@ const PART_NOUNS: &[&str] = &[
     "bank",
     "shore",
     "coast",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
 ];
 
 /// Adjectives of direction before a part noun: "the southern outskirts".
@@ -287,7 +275,11 @@ impl SentenceReader<'_> {
             while DIRECTION_ADJECTIVES.contains(&self.lower(j)) {
                 j += 1;
             }
-            if !PART_NOUNS.contains(&self.lower(j)) || self.lower(j + 1) != "of" {
+            let part = self.lower(j);
+            // "the north of C" as "the outskirts of C".
+            if !(PART_NOUNS.contains(&part) || DIRECTIONS.contains(&part))
+                || self.lower(j + 1) != "of"
+            {
                 return None;
             }
             (j + 2, Position::Inside)
