@@ -14,6 +14,7 @@
 
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
+use super::words::is_compass_point;
 use crate::model::{EntityKind, RelationClass, Rule};
 
 /// Nouns of a part of a place: "on the outskirts of", "in the centre of", "in the north of".
@@ -52,22 +53,6 @@ const DIRECTION_ADJECTIVES: &[&str] = &[
     "outer",
     "inner",
     "far",
-];
-
-/// Directions before "of": "J, south of K".
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
 ];
 
 /// Nouns of a settlement or an area, which may introduce a place's name ("the city of C") or say
@@ -277,8 +262,7 @@ impl SentenceReader<'_> {
             }
             let part = self.lower(j);
             // "the north of C" as "the outskirts of C".
-            if !(PART_NOUNS.contains(&part) || DIRECTIONS.contains(&part))
-                || self.lower(j + 1) != "of"
+            if !(PART_NOUNS.contains(&part) || is_compass_point(part)) || self.lower(j + 1) != "of"
             {
                 return None;
             }
@@ -286,7 +270,7 @@ impl SentenceReader<'_> {
         } else if matches!(word, "near" | "outside") {
             (i + 1, Position::Near)
         } else if (word == "close" && self.lower(i + 1) == "to")
-            || (DIRECTIONS.contains(&word) && self.lower(i + 1) == "of")
+            || (is_compass_point(word) && self.lower(i + 1) == "of")
         {
             (i + 2, Position::Near)
         } else {

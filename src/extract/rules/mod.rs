@@ -102,6 +102,7 @@ pub use document_context::DocumentContext;
 pub use pair_cap::MAX_COMENTION_ENTITIES;
 pub use rule_relation::RuleRelation;
 pub use sentence_mention::SentenceMention;
+pub(crate) use words::COMPASS_POINTS;
 
 use super::lexicon::Lexicon;
 use crate::text::Token;

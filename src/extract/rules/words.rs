@@ -118,3 +118,23 @@ pub(super) const CONTROL_VERB_STEMS: &[&str] = &[
 ];
 /// Words that may sit between the members of a list: "Iran, Syria, and Russia".
 pub(super) const COORDINATION: &[&str] = &[",", "and", "or", "the", "both", "as", "well", "(", ")"];
+/// The compass points, lower case: "south of X" names a place, and alone ("the West") one names a
+/// region. Mention kinds (`passes/aliases`) and the located-in rule read them.
+pub(crate) const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Whether `word` is a compass point, hyphenated or not ("south-west").
+pub(crate) fn is_compass_point(word: &str) -> bool {
+    COMPASS_POINTS.contains(&word)
+        || word
+            .split_once('-')
+            .is_some_and(|(a, b)| matches!(a, "north" | "south") && matches!(b, "east" | "west"))
+}

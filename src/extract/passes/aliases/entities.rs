@@ -3,8 +3,8 @@
 
 use super::DecidedEntity;
 use super::groups::{Group, is_person};
-use super::name_context::COMPASS_POINTS;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::rules::COMPASS_POINTS;
 use crate::grouping::Grouping;
 use crate::model::EntityKind;
 use crate::union_find::UnionFind;

@@ -5,6 +5,7 @@
 use crate::extract::lexicon::lowercases_to;
 use crate::extract::mention::EnglishVocabulary;
 use crate::extract::mention::{FoundMention, MentionSource};
+use crate::extract::rules::COMPASS_POINTS;
 use crate::model::EntityKind;
 use crate::text::{Token, TokenKind};
 
@@ -67,21 +68,8 @@ impl NameContext {
     }
 }
 
-/// The compass points, lower case: "south of X" names a place, and alone ("the West") one names a
-/// region.
-pub(super) const COMPASS_POINTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-
 /// Nouns after which "of X" names a place: "the city of X", "the outskirts of X", "the battle of
-/// X"; and the compass points ([`COMPASS_POINTS`]): "south of X".
+/// X"; and the compass points (`COMPASS_POINTS`): "south of X".
 const PLACES_OF: &[&str] = &[
     "city",
     "cities",
