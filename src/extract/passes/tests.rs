@@ -127,6 +127,40 @@ fn aliases_merge() {
     }
 }
 
+/// Names that differ by the country they name are different bodies, whether the countries are in
+/// front or after "of".
+#[test]
+fn names_of_different_countries_stay_apart() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Fighting between the Armed Forces of Yemen and the Armed Forces of the Kingdom of Saudi Arabia went on.",
+            &[
+                "Armed Forces of Yemen",
+                "Armed Forces of the Kingdom of Saudi Arabia",
+            ],
+        ),
+        (
+            "The Chilean Ministry of Mines and the Peruvian Ministry of Mines met in Lima.",
+            &["Chilean Ministry of Mines", "Peruvian Ministry of Mines"],
+        ),
+    ];
+    let lexicon = crate::extract::lexicon::Lexicon::embedded().expect("the embedded lexicon loads");
+    for (text, expected) in cases {
+        let documents = vec![Document {
+            name: "test.txt".into(),
+            text: (*text).into(),
+        }];
+        let extraction = extract_corpus(&documents, &lexicon, ExtractOptions::default());
+        let found = names(&extraction);
+        let kept: Vec<&str> = found
+            .iter()
+            .copied()
+            .filter(|name| expected.contains(name))
+            .collect();
+        assert_eq!(kept, *expected, "{text}: {found:?}");
+    }
+}
+
 #[test]
 fn relation_rules_fire() {
     use RelationClass::*;

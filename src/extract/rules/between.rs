@@ -7,6 +7,7 @@
 use super::markers::Marker;
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
+use super::words::POSSIBILITY_NOUNS;
 use crate::model::Rule;
 
 impl SentenceReader<'_> {
@@ -23,6 +24,13 @@ impl SentenceReader<'_> {
             let Some((noun, class)) = noun else {
                 continue;
             };
+            // "in the event of war between X and Y", "if relations between X and Y improve":
+            // a possibility states no relation.
+            let possible = (i.saturating_sub(4)..i)
+                .any(|n| POSSIBILITY_NOUNS.contains(&self.lower(n)) && self.lower(n + 1) == "of");
+            if possible || self.conditional_before(i) {
+                continue;
+            }
             // "between X, leader of Z, and Y": Y is the first mention after an "and" that follows
             // X.
             let Some(a) = self.mention_after(i + 1, 3) else {
@@ -58,6 +66,27 @@ mod tests {
             "Talks between Kyiv and Moscow collapsed in 2022.",
             &[reading("Ukraine", Cooperation, "Russia", Between).at(year(2022))],
         )];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// A war or talks that may come, or come on a condition, are no relation.
+    #[test]
+    fn a_possible_relation_between_two_is_none() {
+        let cases: Cases = &[
+            (
+                "In the event of war between Peru and Chile, trade would stop.",
+                &[],
+            ),
+            ("The risk of conflict between Peru and Chile grew.", &[]),
+            (
+                "If talks between Peru and Chile resume, trade will grow.",
+                &[],
+            ),
+            (
+                "The war between Peru and Chile ended.",
+                &[reading("Peru", Conflict, "Chile", Between)],
+            ),
+        ];
         assert_cases(&embedded(), cases);
     }
 }

@@ -8,7 +8,7 @@
 
 use super::sentence_reader::SentenceReader;
 use super::verb::MAX_VERB_GAP;
-use super::words::{CLAUSE_BREAKS, FOCUS_ADVERBS, RELATIVE_PRONOUNS};
+use super::words::{CLAUSE_BREAKS, CONDITIONALS, FOCUS_ADVERBS, RELATIVE_PRONOUNS};
 use crate::model::{RelationClass, Rule};
 
 /// What the words between two mentions say: the relation, and who its subject is.
@@ -17,6 +17,8 @@ pub(super) struct GapReading<'r> {
     pub(super) predicate: String,
     pub(super) class: RelationClass,
     pub(super) negated: bool,
+    /// A modal before the verb makes it a possibility, not a fact: "X would attack Y".
+    pub(super) hypothetical: bool,
     pub(super) passive: bool,
     /// An infinitive or a gerund after a preposition: its subject is the clause's.
     pub(super) non_finite: bool,
@@ -81,6 +83,16 @@ impl SentenceReader<'_> {
                 && !FOCUS_ADVERBS.contains(&self.lower(start + i + 1))
                 && verb_at.is_none_or(|verb| self.same_clause(start + i, verb))
         })
+    }
+
+    /// Whether a condition ("if", "unless") opens the clause part before token `index`: "if X
+    /// attacks Y" states no attack. Looks back to the nearest comma, semicolon or colon.
+    pub(super) fn conditional_before(&self, index: usize) -> bool {
+        (0..index)
+            .rev()
+            .map(|t| self.lower(t))
+            .take_while(|w| !matches!(*w, "," | ";" | ":"))
+            .any(|w| CONDITIONALS.contains(&w))
     }
 
     /// Whether tokens `a` and `b` are in the same innermost clause of the sentence's structure

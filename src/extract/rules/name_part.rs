@@ -18,6 +18,12 @@
 //! ([`SITE_NOUNS`]): a region, a river or a road named after a town is not in it ("Basra
 //! Governorate" holds Basra; "the Baghdad road" leads there).
 //!
+//! A body of a state named after its country is part of it: "the Russian Ministry of Defense",
+//! "the Israeli Air Force", "the Armed Forces of Ukraine", "the Central Bank of Chile". Only when
+//! the name's head is a noun of a state body ([`STATE_BODY_HEADS`]): a company, a party or a
+//! fund named after a country need not belong to it ("the Iraqi Communist Party", "the Chile
+//! Fund"), and "Forces" alone names militias too ("the Syrian Democratic Forces").
+//!
 //! [`SentenceMention::contains`]: super::SentenceMention::contains
 //! [`SentenceMention::places_inside`]: super::SentenceMention::places_inside
 
@@ -62,6 +68,34 @@ pub(super) const SITE_NOUNS: &[&str] = &[
     "mill",
 ];
 
+/// The heads of the names of a state's own bodies, one or two words, lower case: "the X
+/// Ministry of Y", "the X Air Force", "the Armed Forces of X".
+pub(super) const STATE_BODY_HEADS: &[&str] = &[
+    "ministry",
+    "army",
+    "navy",
+    "air force",
+    "armed forces",
+    "defense forces",
+    "defence forces",
+    "security forces",
+    "special forces",
+    "marine corps",
+    "coast guard",
+    "national guard",
+    "revolutionary guards",
+    "revolutionary guard",
+    "general staff",
+    "parliament",
+    "senate",
+    "congress",
+    "cabinet",
+    "embassy",
+    "central bank",
+    "supreme court",
+    "police",
+];
+
 impl SentenceReader<'_> {
     /// `name-part`: a country inside the name of a place or an agreement: "Northern Province of
     /// Yemen" is part of Yemen; Oman and Yemen are parties to the "Oman-Yemen Border Treaty". Only
@@ -74,6 +108,17 @@ impl SentenceReader<'_> {
                 continue;
             }
             self.places_in_name(mention, out);
+            if let Some(country) = self.state_of_body(mention) {
+                out.push(RuleRelation {
+                    subject: mention.entity,
+                    object: country,
+                    predicate: "part of".into(),
+                    class: RelationClass::PartOf,
+                    negated: false,
+                    hedged: false,
+                    rule: Rule::NamePart,
+                });
+            }
             for &country in &mention.contains {
                 let relation = match mention.kind {
                     // "US-Iraq Status of Forces Agreement": the countries are its parties.
@@ -129,6 +174,74 @@ impl SentenceReader<'_> {
                 rule: Rule::NamePart,
             });
         }
+    }
+
+    /// The country whose body `mention` names ("the Russian Ministry of Defense", "the Armed Forces
+    /// of Ukraine"): an organisation or an armed group whose name is a country's name or demonym
+    /// then a state body's head ("Ministry" may take its portfolio after "of"), or the head, "of"
+    /// and the country. Nothing else in the name: "the American Mining Congress", "the Congress of
+    /// Vienna" (a capital) and "the Pan American Congress" are no state's bodies.
+    fn state_of_body(&self, mention: &super::SentenceMention) -> Option<usize> {
+        if !matches!(
+            mention.kind,
+            EntityKind::Organization | EntityKind::ArmedGroup
+        ) || mention.contains.len() != 1
+        {
+            return None;
+        }
+        // The name's own words: a sentence of one mention keeps no tokens.
+        let surface = self.text.get(mention.span.start..mention.span.end)?;
+        let mut words: Vec<&str> = surface.split_whitespace().collect();
+        if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            words.remove(0);
+        }
+        let country = mention.contains[0];
+        let names_country = |words: &[&str]| {
+            let words = match words {
+                [first, rest @ ..] if first.eq_ignore_ascii_case("the") => rest,
+                _ => words,
+            };
+            !words.is_empty()
+                && self
+                    .lexicon
+                    .lookup(&words.join(" "))
+                    .is_some_and(|(entity, role)| {
+                        role != SurfaceRole::Capital
+                            && self
+                                .lexicon
+                                .entity(entity)
+                                .is_some_and(|e| e.kind == EntityKind::Country)
+                    })
+        };
+        let is_head = |words: &[&str]| {
+            (1..=2).contains(&words.len())
+                && STATE_BODY_HEADS.contains(&words.join(" ").to_lowercase().as_str())
+        };
+        let is_of = |w: &&str| w.eq_ignore_ascii_case("of");
+        let body = match words.iter().position(is_of) {
+            // "the Armed Forces of Ukraine", "the Ministry of Defence of Russia".
+            Some(_)
+                if let Some(last_of) = words.iter().rposition(is_of)
+                    && names_country(&words[last_of + 1..]) =>
+            {
+                is_head(&words[..last_of]) || words[0].eq_ignore_ascii_case("ministry")
+            }
+            // "the Russian Ministry of Defense": a ministry's portfolio after "of".
+            Some(of) => (1..of).any(|split| {
+                names_country(&words[..split])
+                    && is_head(&words[split..of])
+                    && words[of - 1].eq_ignore_ascii_case("ministry")
+            }),
+            // "the Israeli Air Force", "the UK Defence Ministry".
+            None => (1..words.len()).any(|split| {
+                names_country(&words[..split])
+                    && (is_head(&words[split..])
+                        || words
+                            .last()
+                            .is_some_and(|w| w.eq_ignore_ascii_case("ministry")))
+            }),
+        };
+        body.then_some(country)
     }
 
     /// Whether the mention's words are a capital's, as the lexicon has them.
@@ -252,6 +365,59 @@ mod tests {
             // A region named after its town holds the town.
             (
                 "Rebels seized the town of Kessala. Floods hit the Kessala Valley.",
+                &[],
+            ),
+        ];
+        for &(text, expected) in cases {
+            assert_name_parts(text, &embedded(), expected);
+        }
+    }
+
+    /// A body of a state named after it is part of it, also in a sentence of its own; an
+    /// organisation named after a country whose head is no state body's is not.
+    #[test]
+    fn a_state_body_named_after_its_country_is_part_of_it() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Peru and Chile are neighbours. The Peruvian Ministry of Fisheries closed the bay.",
+                &[("Peruvian Ministry of Fisheries", "Peru")],
+            ),
+            (
+                "Peru and Chile are neighbours. The Chilean Air Force flew over the bay.",
+                &[("Chilean Air Force", "Chile")],
+            ),
+            (
+                "Peru and Chile are neighbours. The Armed Forces of Peru crossed the river.",
+                &[("Armed Forces of Peru", "Peru")],
+            ),
+            (
+                "Peru and Chile are neighbours. The Central Bank of Chile raised rates.",
+                &[("Central Bank of Chile", "Chile")],
+            ),
+            (
+                "Peru and Chile are neighbours. The Ministry of Defence of Peru said so.",
+                &[("Ministry of Defence of Peru", "Peru")],
+            ),
+            // Other words in the name, or a capital for its country: no state's body.
+            (
+                "Peru and Chile are neighbours. The Peruvian Mining Congress met.",
+                &[],
+            ),
+            (
+                "Peru and Chile are neighbours. The Congress of Lima met in 1890.",
+                &[],
+            ),
+            // Heads of no state body: a party, a company, a fund, a militia's "Forces".
+            (
+                "Peru and Chile are neighbours. The Chilean Communist Party called a strike.",
+                &[],
+            ),
+            (
+                "Peru and Chile are neighbours. The Peru Mining Company sold the mine.",
+                &[],
+            ),
+            (
+                "Peru and Chile are neighbours. The Chilean Democratic Forces shelled the bay.",
                 &[],
             ),
         ];

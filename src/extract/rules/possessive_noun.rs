@@ -47,6 +47,7 @@ impl SentenceReader<'_> {
             lemma: noun,
             predicate: format!("{noun} {}", words[preposition]),
             class,
+            hypothetical: false,
             negated: self.negated(start, words, None),
             passive: false,
             non_finite: false,

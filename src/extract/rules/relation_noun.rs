@@ -33,6 +33,7 @@ impl SentenceReader<'_> {
             lemma: words[noun],
             predicate: format!("{} {}", words[noun], words[noun + 1]),
             class,
+            hypothetical: false,
             negated: self.negated(start, words, None),
             passive: false,
             non_finite: false,

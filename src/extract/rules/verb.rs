@@ -41,6 +41,13 @@ impl SentenceReader<'_> {
                 continue;
             }
             if let Some(reading) = self.read_gap(gap_start, gap_end) {
+                // "X would attack Y", "if X attacks Y": a possibility or a condition states no
+                // relation, and its subject reaches no later object.
+                if reading.hypothetical || self.conditional_before(self.mentions[left[0]].tokens.0)
+                {
+                    clause = None;
+                    continue;
+                }
                 let Some(subjects) = self.subjects_of(left, &reading, clause.as_ref()) else {
                     continue;
                 };
@@ -342,6 +349,29 @@ mod tests {
             (
                 "Chile declined to support Peru.",
                 &[verb("Chile", Cooperation, "Peru").negated()],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// A possibility, a wish or a condition states no relation: a modal before the verb, or a
+    /// condition opening the clause part of the subject. A condition before a comma leaves the main
+    /// clause a statement.
+    #[test]
+    fn possibilities_and_conditions_state_nothing() {
+        let cases: Cases = &[
+            ("Mexico would attack Cuba.", &[]),
+            ("Chile should support Peru against Bolivia.", &[]),
+            ("Ghana might sign a treaty with Togo.", &[]),
+            ("If Mexico attacks Cuba, the region will suffer.", &[]),
+            ("Nobody knows whether Chile supports Peru.", &[]),
+            (
+                "If the talks fail, Mexico attacks Cuba.",
+                &[verb("Mexico", Conflict, "Cuba")],
+            ),
+            (
+                "Mexico attacked Cuba, which would anger Chile.",
+                &[verb("Mexico", Conflict, "Cuba")],
             ),
         ];
         assert_cases(&embedded(), cases);

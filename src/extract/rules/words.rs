@@ -46,6 +46,24 @@ pub(super) const NOT_VERBS: &[&str] = &["including", "like", "given", "based", "
 pub(super) const CLAUSE_BREAKS: &[&str] = &[
     ";", "which", "who", "whose", "while", "but", "although", "whereas", "because", ":",
 ];
+/// Modals that make a verb's statement a possibility, a wish or a condition rather than a fact:
+/// "X would attack Y", "X should help Y".
+pub(super) const HYPOTHETICAL_MODALS: &[&str] = &["would", "should", "could", "might", "may"];
+/// Words that open a condition: "if X attacks Y, …" states no attack.
+pub(super) const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
+/// Nouns that, before "of", make what follows a possibility: "in the event of war between X and
+/// Y", "the risk of conflict with Y".
+pub(super) const POSSIBILITY_NOUNS: &[&str] = &[
+    "event",
+    "case",
+    "risk",
+    "danger",
+    "possibility",
+    "prospect",
+    "threat",
+    "fear",
+    "likelihood",
+];
 /// Adverbs after which "not" limits a phrase rather than denying a clause: "not only", "not solely".
 pub(super) const FOCUS_ADVERBS: &[&str] =
     &["only", "solely", "merely", "just", "simply", "exclusively"];

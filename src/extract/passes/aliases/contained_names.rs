@@ -1,10 +1,12 @@
 //! Rule 4: a name whose content words are all inside exactly one longer name joins it ("Federal
 //! Reserve" in "Federal Reserve Bank of New York"), and names with the same content words are one
-//! ("US Federal Reserve", "Federal Reserve").
+//! ("US Federal Reserve", "Federal Reserve"). Names that name different countries are never one:
+//! "the Armed Forces of Ukraine" is not "the Armed Forces of the Russian Federation", nor "the
+//! Iraqi Ministry of Defense" "the Syrian Ministry of Defense".
 
 use super::groups::Group;
 use crate::extract::lexicon::{Lexicon, WordBuildHasher};
-use crate::model::surface_key;
+use crate::model::{EntityKind, surface_key};
 use crate::union_find::UnionFind;
 use std::collections::HashMap;
 
@@ -34,6 +36,37 @@ fn content_words(group: &Group<'_>, lexicon: &Lexicon) -> Vec<String> {
     words
 }
 
+/// The countries a name's words name, by a word ("Ukraine", "Russian") or two ("United
+/// Kingdom"), as lexicon indices, sorted and without repeats.
+fn countries_named(group: &Group<'_>, lexicon: &Lexicon) -> Vec<usize> {
+    let surface = group.surfaces.keys().next().copied().unwrap_or_default();
+    let words: Vec<&str> = surface
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_country = |entity: usize| {
+        lexicon
+            .entity(entity)
+            .is_some_and(|e| e.kind == EntityKind::Country)
+    };
+    let pairs = words.windows(2).map(|pair| pair.join(" "));
+    let mut countries: Vec<usize> = words
+        .iter()
+        .map(|w| (*w).to_string())
+        .chain(pairs)
+        .filter_map(|w| lexicon.lookup(&w).map(|(entity, _)| entity))
+        .filter(|&entity| is_country(entity))
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    countries
+}
+
+/// Whether two names may be one by their countries: both name the same ones, or one names none.
+fn same_countries(a: &[usize], b: &[usize]) -> bool {
+    a.is_empty() || b.is_empty() || a == b
+}
+
 /// What rule 4 looks up: each group's content words, the names with the same words, and the
 /// containers of each name.
 pub(super) struct ContainedNameLookups {
@@ -55,8 +88,12 @@ impl ContainedNameLookups {
             .par_iter()
             .map(|group| content_words(group, lexicon))
             .collect();
-        let same_words = same_words(groups, person_of, &words_of);
-        let containers_of = containers(groups, person_of, &words_of);
+        let countries_of: Vec<Vec<usize>> = groups
+            .par_iter()
+            .map(|group| countries_named(group, lexicon))
+            .collect();
+        let same_words = same_words(groups, person_of, &words_of, &countries_of);
+        let containers_of = containers(groups, person_of, &words_of, &countries_of);
         ContainedNameLookups {
             words_of,
             same_words,
@@ -92,6 +129,7 @@ fn same_words(
     groups: &[Group<'_>],
     person_of: &[bool],
     words_of: &[Vec<String>],
+    countries_of: &[Vec<usize>],
 ) -> Vec<(usize, usize)> {
     let mut by_words: HashMap<&[String], usize, WordBuildHasher> = HashMap::default();
     let mut same_words: Vec<(usize, usize)> = Vec::new();
@@ -102,7 +140,8 @@ fn same_words(
         match by_words.get(words.as_slice()) {
             Some(&first)
                 if far_more_often(&groups[index], &groups[first])
-                    || far_more_often(&groups[first], &groups[index]) => {}
+                    || far_more_often(&groups[first], &groups[index])
+                    || !same_countries(&countries_of[index], &countries_of[first]) => {}
             Some(&first) => same_words.push((index, first)),
             None => {
                 by_words.insert(words, index);
@@ -117,6 +156,7 @@ fn containers(
     groups: &[Group<'_>],
     person_of: &[bool],
     words_of: &[Vec<String>],
+    countries_of: &[Vec<usize>],
 ) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
     // The groups having each content word, in group order: a container of a name has all its words,
@@ -151,6 +191,7 @@ fn containers(
                         && !(person && person_of[other])
                         && groups[other].lexicon_entity.is_none()
                         && !far_more_often(&groups[index], &groups[other])
+                        && same_countries(&countries_of[index], &countries_of[other])
                         && is_sorted_subset(&words_of[index], &words_of[other])
                         && (words_of[other].len() > words_of[index].len()
                             || groups[other].key.len() > groups[index].key.len())
