@@ -3,11 +3,14 @@
 //!
 //! The verb is within four words after the list (a date or an adverb may come between: "Iraq and
 //! Total Energy in 2023 signed"), with no comma or mention before it. A negation there ("did not
-//! sign", "refused to sign") denies the joint act. A list pairs through its first
+//! sign", "refused to sign") denies the joint act. A list after a preposition is no subject
+//! ("working with X and Y to support …"), an infinitive no act of the list's ("X and Y to
+//! support"), and a modal or a condition makes the act a possibility. A list pairs through its first
 //! [`MAX_COMENTION_ENTITIES`](super::MAX_COMENTION_ENTITIES) members.
 
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
+use super::words::{DETERMINERS, PREPOSITIONS};
 use crate::model::{RelationClass, Rule};
 
 impl SentenceReader<'_> {
@@ -18,9 +21,20 @@ impl SentenceReader<'_> {
             if group.len() < 2 {
                 continue;
             }
-            let Some(&last) = group.last() else {
+            let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
                 continue;
             };
+            let list_start = self.mentions[first].tokens.0;
+            // The word before the list, past a determiner: "with the X and Y".
+            let before = (0..list_start)
+                .rev()
+                .map(|i| self.lower(i))
+                .find(|w| !DETERMINERS.contains(w) && *w != "both");
+            if before.is_some_and(|w| PREPOSITIONS.contains(&w))
+                || self.conditional_before(list_start)
+            {
+                continue;
+            }
             let after = self.mentions[last].tokens.1;
             // Skip a date or an adverb: "Iraq and Total Energy in 2023 signed".
             let verb = (after..after + 4).find(|&i| self.is_verb_at(i));
@@ -32,7 +46,11 @@ impl SentenceReader<'_> {
             }
             let gap_ok = (after..after + 4)
                 .take_while(|&i| self.lexicon.verb(self.lower(i)).is_none())
-                .all(|i| self.word(i) != "," && self.mention_at(i).is_none());
+                .all(|i| {
+                    !matches!(self.lower(i), "," | "to")
+                        && !self.is_hypothetical_modal(i)
+                        && self.mention_at(i).is_none()
+                });
             if !gap_ok {
                 continue;
             }
@@ -79,6 +97,27 @@ mod tests {
                 .negated()
                 .at(year(2020))],
         )];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// A list that is no subject, or an act that is no fact, joins nobody.
+    #[test]
+    fn only_a_subject_list_doing_a_real_act_is_joined() {
+        let cases: Cases = &[
+            // The object of a preposition.
+            (
+                "Kenya is working with Ghana and Togo to support trade.",
+                &[],
+            ),
+            // An infinitive of purpose, a modal, a condition.
+            ("Aid reached Ghana and Togo to support trade.", &[]),
+            ("Ghana and Togo would sign a pact.", &[]),
+            ("If Ghana and Togo sign a pact, trade grows.", &[]),
+            (
+                "In May, Ghana and Togo signed a pact.",
+                &[reading("Ghana", Cooperation, "Togo", JointSubject)],
+            ),
+        ];
         assert_cases(&embedded(), cases);
     }
 }

@@ -5,11 +5,16 @@
 //! Read by the verb pass (`verb.rs`) when the words between two neighbouring mentions have no verb
 //! (`gap_reading.rs`); a gap with a comma reads as nothing, one without such a noun as a
 //! possessor's noun (`possessive_noun.rs`).
+//!
+//! A noun "from" its object has the object as its actor ("hostilities from Italy", "aid from
+//! Japan"): the direction turns; a role "from" a place is no relation ("units from Y"). A gap that opens with "and" starts a new phrase ("X and from parts
+//! of Y"), "on the part of" names an actor rather than a part, and "between" is the `between`
+//! rule's: none of these relates the two. "in the event of war with Y" is a possibility.
 
 use super::gap_reading::GapReading;
 use super::sentence_reader::SentenceReader;
-use super::words::PREPOSITIONS;
-use crate::model::Rule;
+use super::words::{POSSIBILITY_NOUNS, PREPOSITIONS};
+use crate::model::{RelationClass, Rule};
 
 impl SentenceReader<'_> {
     /// The words of a gap without a verb, from token `start`, as a relation noun and its
@@ -29,13 +34,33 @@ impl SentenceReader<'_> {
             return self.possessive_noun(start, words);
         };
         let class = self.classed_noun(words[noun])?;
+        let preposition = words[noun + 1];
+        let before = &words[..noun];
+        // "X and from parts of Y", "X and the war with Y": a new phrase, unless a pronoun takes X
+        // along ("X and its ties with Y").
+        let new_phrase = matches!(before.first(), Some(&"and" | &"or"))
+            && !before
+                .iter()
+                .any(|w| matches!(*w, "its" | "their" | "his" | "her"));
+        let on_the_part = before.ends_with(&["on", "the"]) && words[noun] == "part";
+        // "units from Y", "a minister from Y": a role "from" a place says where its holder comes
+        // from, not whose it is.
+        let role_from = preposition == "from"
+            && !matches!(class, RelationClass::Cooperation | RelationClass::Conflict);
+        if new_phrase || on_the_part || role_from || preposition == "between" {
+            return None;
+        }
+        let possible = before
+            .windows(2)
+            .any(|pair| POSSIBILITY_NOUNS.contains(&pair[0]) && pair[1] == "of");
         Some(GapReading {
             lemma: words[noun],
-            predicate: format!("{} {}", words[noun], words[noun + 1]),
+            predicate: format!("{} {preposition}", words[noun]),
             class,
-            hypothetical: false,
+            hypothetical: possible,
             negated: self.negated(start, words, None),
-            passive: false,
+            // "hostilities from Italy": the object acts, as a passive's agent does.
+            passive: preposition == "from",
             non_finite: false,
             coordinated: false,
             relative: false,
@@ -73,6 +98,32 @@ mod tests {
                 "Turkey's rapprochement with Egypt surprised observers.",
                 &[reading("Turkey", Cooperation, "Egypt", RelationNoun)],
             ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// What the words around the noun say about who acts, and whether the noun relates the two at
+    /// all.
+    #[test]
+    fn the_words_around_the_noun_decide_the_reading() {
+        let cases: Cases = &[
+            // "from": the object acts.
+            (
+                "Ghana faced hostilities from Togo.",
+                &[reading("Togo", Conflict, "Ghana", RelationNoun)],
+            ),
+            // A role "from" a place says where its holder comes from.
+            ("Ghana has many envoys from Togo.", &[]),
+            // A new phrase after "and", unless a pronoun carries the first mention into it.
+            ("Troops came from Ghana and from parts of Togo.", &[]),
+            (
+                "Ghana and its ties with Togo were discussed.",
+                &[reading("Ghana", Cooperation, "Togo", RelationNoun)],
+            ),
+            // "on the part of" names an actor, not a part.
+            ("Ghana noted little restraint on the part of Togo.", &[]),
+            // A possibility is no relation.
+            ("Ghana stays neutral in the event of war with Togo.", &[]),
         ];
         assert_cases(&embedded(), cases);
     }

@@ -10,6 +10,7 @@ use super::markers::Marker;
 use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
 use super::structure_on_demand::StructureOnDemand;
+use super::words::HYPOTHETICAL_MODALS;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::syntax::SentenceStructure;
 use crate::model::{RelationClass, Rule};
@@ -147,10 +148,23 @@ impl<'a> SentenceReader<'a> {
     /// Whether a hedge word ("reportedly") is anywhere in the sentence.
     pub(super) fn hedged(&self) -> bool {
         *self.hedged.get_or_init(|| {
-            self.tokens
-                .iter()
-                .any(|t| self.lexicon.is_hedge(t.text(self.text)))
+            self.tokens.iter().enumerate().any(|(i, t)| {
+                let word = t.text(self.text);
+                self.lexicon.is_hedge(word) && !self.is_month_may(i)
+            })
         })
+    }
+
+    /// Whether token `index` is a modal that makes a statement a possibility ("would", "may"; not
+    /// the month).
+    pub(super) fn is_hypothetical_modal(&self, index: usize) -> bool {
+        HYPOTHETICAL_MODALS.contains(&self.lower(index)) && !self.is_month_may(index)
+    }
+
+    /// Whether token `index` is the month "May" (capitalised past the sentence's first word), not
+    /// the modal.
+    pub(super) fn is_month_may(&self, index: usize) -> bool {
+        index > 0 && self.word(index) == "May"
     }
 
     /// Whether token `index` is a possessive "'s".

@@ -138,6 +138,9 @@ impl SentenceReader<'_> {
                         Rule::Verb => self.taken_place_class(s, o, reading.class),
                         _ => reading.class,
                     };
+                    if reading.rule == Rule::Verb && self.is_venue(class, o) {
+                        continue;
+                    }
                     if let Some(mut relation) =
                         self.relation(s, o, reading.predicate.clone(), class, reading.rule)
                     {
@@ -166,6 +169,21 @@ impl SentenceReader<'_> {
         } else {
             class
         }
+    }
+
+    /// Whether `object` is where a cooperation took place rather than a partner: a place right
+    /// after "in" or "at" ("met in Potsdam", "signed a treaty with Y at Ghent").
+    fn is_venue(&self, class: RelationClass, object: usize) -> bool {
+        let Some(mention) = self.mentions.get(object) else {
+            return false;
+        };
+        let before = (0..mention.tokens.0)
+            .rev()
+            .map(|i| self.lower(i))
+            .find(|w| *w != "the");
+        class == RelationClass::Cooperation
+            && mention.kind == EntityKind::Place
+            && matches!(before, Some("in" | "at"))
     }
 
     /// The subjects the clause of the verb at `verb_at` gives a reading that relates `subject` to
@@ -200,6 +218,11 @@ impl SentenceReader<'_> {
         let lemma = verb.lemma;
         // The preposition nearest the object governs it: "travelled to Y to fight against Z".
         let preposition = gap.filter(|w| PREPOSITIONS.contains(w)).last();
+        // "stressed the importance of relations between Y and Z": the pair is the noun's
+        // (`between`), not the verb's subject's.
+        if preposition == Some("between") {
+            return false;
+        }
         let predicate = match preposition {
             Some(preposition) => format!("{lemma} {preposition}"),
             None => lemma.to_string(),
@@ -212,6 +235,9 @@ impl SentenceReader<'_> {
         };
         for &s in self.capped(&verb.subjects) {
             for &o in self.capped(objects) {
+                if self.is_venue(class, o) {
+                    continue;
+                }
                 for s in self.checked_subjects(verb.verb_at, s, o) {
                     if let Some(mut relation) =
                         self.relation(s, o, predicate.clone(), class, Rule::Verb)
@@ -363,6 +389,11 @@ mod tests {
             ("Mexico would attack Cuba.", &[]),
             ("Chile should support Peru against Bolivia.", &[]),
             ("Ghana might sign a treaty with Togo.", &[]),
+            // The month is no modal.
+            (
+                "Mexico in May 1898 attacked Cuba.",
+                &[verb("Mexico", Conflict, "Cuba").at(year(1898))],
+            ),
             ("If Mexico attacks Cuba, the region will suffer.", &[]),
             ("Nobody knows whether Chile supports Peru.", &[]),
             (
@@ -372,6 +403,24 @@ mod tests {
             (
                 "Mexico attacked Cuba, which would anger Chile.",
                 &[verb("Mexico", Conflict, "Cuba")],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// A place where partners met is no partner.
+    #[test]
+    fn a_place_of_cooperation_is_no_partner() {
+        let cases: Cases = &[
+            (
+                "Mexico conferred with Cuba in Lima.",
+                &[verb("Mexico", Cooperation, "Cuba")],
+            ),
+            ("Mexico signed a treaty at Lima.", &[]),
+            // A country is a partner whatever the preposition.
+            (
+                "Mexico invested in Cuba.",
+                &[verb("Mexico", Cooperation, "Cuba")],
             ),
         ];
         assert_cases(&embedded(), cases);

@@ -5,7 +5,7 @@
 
 use super::gap_reading::GapReading;
 use super::sentence_reader::SentenceReader;
-use super::words::{BE_FORMS, DETERMINERS, HYPOTHETICAL_MODALS, PREPOSITIONS, VERB_COORDINATION};
+use super::words::{BE_FORMS, DETERMINERS, PREPOSITIONS, VERB_COORDINATION};
 use crate::model::{RelationClass, Rule};
 use crate::text::TokenKind;
 
@@ -56,9 +56,7 @@ impl SentenceReader<'_> {
             predicate,
             class,
             negated: self.negated(start, words, Some(start + position)),
-            hypothetical: words[..position]
-                .iter()
-                .any(|w| HYPOTHETICAL_MODALS.contains(w)),
+            hypothetical: (start..start + position).any(|i| self.is_hypothetical_modal(i)),
             passive,
             non_finite: self.is_non_finite(start, words, position),
             // ", signed a deal with Y", "and attacked Y": another verb of the clause's subject.
