@@ -18,7 +18,7 @@ use super::name_context::PLACE_PREPOSITIONS;
 use super::surnames::NAME_PARTICLES;
 use crate::extract::corpus_wide::{NameEvidence, NameKey};
 use crate::extract::lexicon::WordBuildHasher;
-use crate::extract::lexicon::lowercases_to;
+use crate::extract::lexicon::{lowercases_to, with_lowercase};
 use crate::extract::mention::{EnglishVocabulary, FoundMention, MentionSource};
 use crate::model::EntityKind;
 use crate::text::{Token, TokenKind};
@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Nouns that name only people, as the head of an apposition ("X, a professor at Y") or right before
 /// a name ("the physicist X"). Roles that a state or a body can also hold ("leader", "member",
-/// "ally", "founder") are left out.
+/// "ally", "founder") are left out. Kept sorted: [`is_person_noun`] searches it by halves.
 const PERSON_NOUNS: &[&str] = &[
     "activist",
     "actor",
@@ -313,7 +313,12 @@ pub(crate) fn mark_person_cues(
         }
         first = last + 1;
     }
-    for (index, token) in tokens.iter().enumerate() {
+    // A pronoun before the first name's end has no name before it: only the tokens after it are
+    // read (most of a sentence's tokens, and every token of a sentence without a name, are not).
+    let Some(after_first) = mentions.first().map(|m| m.tokens.1) else {
+        return;
+    };
+    for (index, token) in tokens.iter().enumerate().skip(after_first) {
         if is_person_pronoun(token.text(text))
             && let Some(nearest) = mentions.iter().rposition(|m| m.tokens.1 <= index)
         {
@@ -384,12 +389,14 @@ pub(crate) fn may_be_person(mention: &FoundMention) -> bool {
         && mention.kind.is_none_or(|kind| kind == EntityKind::Person)
 }
 
-/// Whether `word` is one of [`PERSON_PRONOUNS`], in any case. Asked of every token of a text: a
-/// word of another length or first letter is refused before any comparison.
+/// Whether `word` is one of [`PERSON_PRONOUNS`], in any case. Asked of most tokens of a text: a
+/// word of another length or first letter is refused before any comparison. An ASCII comparison
+/// that ignores case is `lowercases_to` here: no other character lower-cases to the pronouns'
+/// letters (the Kelvin sign, the one that lower-cases to an ASCII letter, gives "k").
 fn is_person_pronoun(word: &str) -> bool {
     (2..=7).contains(&word.len())
         && matches!(word.as_bytes().first(), Some(b'h' | b'H' | b's' | b'S'))
-        && PERSON_PRONOUNS.iter().any(|p| lowercases_to(word, p))
+        && PERSON_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// The last mention of the list that starts at mention `first`: mentions joined by commas and "and"
@@ -418,16 +425,13 @@ fn list_end<'t>(
     if conjunction { last } else { first }
 }
 
-/// A person noun (or its plural) in `word`, any case: "professor", "Scientists".
+/// A person noun (or its plural in "s") in `word`, any case: "professor", "Scientists". Lower-cased
+/// without a string of its own for an ASCII word, and looked up by halves in the sorted list.
 fn is_person_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    let singular = match singular.strip_suffix("me") {
-        // "women", "men": the plural of "woman", "man".
-        Some(stem) if lower.ends_with("men") => format!("{stem}man"),
-        _ => singular.to_string(),
-    };
-    PERSON_NOUNS.contains(&lower.as_str()) || PERSON_NOUNS.contains(&singular.as_str())
+    with_lowercase(word, |lower| {
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        PERSON_NOUNS.binary_search(&lower).is_ok() || PERSON_NOUNS.binary_search(&singular).is_ok()
+    })
 }
 
 /// A person noun in lower case right before the name at `start` ("the physicist X"), or before a
@@ -882,6 +886,23 @@ mod tests {
                 let key = NameKey::Surface(key.to_string());
                 assert_eq!(names[&key].surname_alone, *alone, "{key:?} among {keys:?}");
             }
+        }
+    }
+
+    /// The person nouns are searched by halves: they must stay sorted, and a word finds its noun
+    /// in any case and in the plural.
+    #[test]
+    fn person_nouns_are_sorted_and_found_in_any_case() {
+        assert!(PERSON_NOUNS.is_sorted(), "PERSON_NOUNS must stay sorted");
+        for (word, expected) in [
+            ("professor", true),
+            ("Scientists", true),
+            ("GOVERNOR-GENERAL", true),
+            ("firm", false),
+            ("s", false),
+            ("", false),
+        ] {
+            assert_eq!(is_person_noun(word), expected, "{word}");
         }
     }
 
