@@ -749,18 +749,14 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// `word.to_lowercase() == lower`, for an ASCII lower-case `lower`, without allocating for an ASCII word.
 #[inline]
 pub fn lowercases_to(word: &str, lower: &str) -> bool {
-    // Most words differ from `lower` in their first letter: an ASCII first byte lower-cases on its
-    // own, to itself ASCII-lower-cased, which it then is not.
-    if let (Some(first), Some(lower_first)) = (word.as_bytes().first(), lower.as_bytes().first())
-        && first.is_ascii()
-        && !first.eq_ignore_ascii_case(lower_first)
-    {
-        return false;
-    }
-    if word.is_ascii() {
+    // Asked a million times a build, mostly of words of another length, which the first comparison
+    // turns away. Of the characters beyond ASCII only the Kelvin sign lower-cases to ASCII ("k"),
+    // from three bytes to one, so a word of `lower`'s length matches only if it is ASCII and equal
+    // but for case, and a longer one only if it holds such a character.
+    if word.len() == lower.len() {
         word.eq_ignore_ascii_case(lower)
     } else {
-        word.to_lowercase() == lower
+        word.len() > lower.len() && !word.is_ascii() && word.to_lowercase() == lower
     }
 }
 
@@ -1392,6 +1388,26 @@ mod tests {
                 with_ascii_lowercase(word, str::to_string),
                 word.to_ascii_lowercase()
             );
+        }
+        // The Kelvin sign lower-cases to "k" from three bytes; "İ" to "i" and a combining dot.
+        for word in [
+            "key",
+            "KEY",
+            "\u{212a}ey",
+            "\u{212a}EY",
+            "k",
+            "\u{212a}",
+            "İs",
+            "is",
+            "keys",
+        ] {
+            for lower in ["key", "k", "is", "i"] {
+                assert_eq!(
+                    lowercases_to(word, lower),
+                    word.to_lowercase() == lower,
+                    "{word:?} {lower:?}"
+                );
+            }
         }
         let lexicon = Lexicon::embedded().expect("embedded lexicon parses");
         assert!(lexicon.is_surface_prefix("United"));
