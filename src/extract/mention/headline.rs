@@ -61,10 +61,12 @@ pub(super) fn find_headlines(
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
-    // A whole sentence is a headline only without the punctuation of prose or of a citation.
-    let punctuated = tokens
-        .iter()
-        .any(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "," | ";" | "."));
+    // A whole sentence is a headline only without the punctuation of prose or of a citation. (A
+    // punctuation token is one character: its first byte tells an ASCII one.)
+    let punctuated = tokens.iter().any(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(text.as_bytes().get(t.span.start), Some(b',' | b';' | b'.'))
+    });
     if !punctuated && is_headline(text, tokens, lexicon) {
         out.push((0, tokens.len()));
         return;
@@ -138,7 +140,7 @@ fn publication_after(text: &str, tokens: &[Token], close: usize) -> Option<(usiz
 /// them) that have a word only a title capitalises after a word of content: "Sovereign Debt Through
 /// Defaults and Restructuring". Linear in the tokens: each run is read once.
 fn title_runs(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(usize, usize)>) {
-    let capitalised_word = |t: &Token| t.kind == TokenKind::Word && is_capitalised(t.text(text));
+    let capitalised_word = |t: &Token| is_capitalised_word(text, t);
     let mut index = 0;
     while index < tokens.len() {
         if !capitalised_word(&tokens[index]) {
@@ -171,6 +173,16 @@ fn title_runs(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(us
         }
         index = end;
     }
+}
+
+/// Whether `token` is a word that starts with a capital. Asked of every token of every sentence: an
+/// ASCII first byte (most words') decides without the word's text.
+fn is_capitalised_word(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && match text.as_bytes().get(token.span.start) {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => is_capitalised(token.text(text)),
+        }
 }
 
 /// Pushes onto `out` the token range of `tokens` inside each of `cased` (headlines written in capitals,
