@@ -1,11 +1,13 @@
 //! `TaggedSentence`: one sentence's tokens with their part-of-speech tags and lemmas, the first layer
 //! of the sentence's structure. It keeps its room from one sentence to the next, so tagging a
-//! document's sentences allocates only while the buffers grow.
+//! document's sentences allocates only while the buffers grow. Only the lemmas the structure reads
+//! are made ([`WordClass::reads_lemma`]: verbs, modals, adverbs, prepositions).
 
-use super::{Tag, Tagger, TaggerScratch};
+use super::{Tag, Tagger, TaggerScratch, WordClass};
 use crate::text::Token;
 
-/// A sentence's tags and lemmas, one of each per token, in token order.
+/// A sentence's tags and lemmas, one of each per token, in token order (a lemma is empty where
+/// the structure does not read it).
 #[derive(Debug, Default)]
 pub struct TaggedSentence {
     tags: Vec<Tag>,
@@ -25,6 +27,7 @@ impl TaggedSentence {
             text,
             tokens,
             in_name,
+            WordClass::reads_lemma,
             &mut self.scratch,
             &mut self.tags,
             &mut self.lemmas,
@@ -75,7 +78,8 @@ impl TaggedSentence {
         self.tags.get(index).copied()
     }
 
-    /// The lemma of token `index` ("" when it is not tagged): "signed" → "sign", "was" → "be".
+    /// The lemma of token `index` ("" when it is not tagged, or its tag's lemma is not read):
+    /// "signed" → "sign", "was" → "be".
     pub fn lemma(&self, index: usize) -> &str {
         let Some(&end) = self.lemma_ends.get(index) else {
             return "";
@@ -99,12 +103,13 @@ mod tests {
         // (sentence, `word/TAG/lemma` of each token)
         let cases = [
             (
-                "The envoys were not invited.",
-                "The/DT/the envoys/NNS/envoy were/VBD/be not/RB/not invited/VBN/invite ././.",
+                "The envoys were not invited to Oslo.",
+                "The/DT/ envoys/NNS/ were/VBD/be not/RB/not invited/VBN/invite to/TO/to \
+                 Oslo/NNP/ ././",
             ),
             (
                 "Kenya is sending troops.",
-                "Kenya/NNP/Kenya is/VBZ/be sending/VBG/send troops/NNS/troop ././.",
+                "Kenya/NNP/ is/VBZ/be sending/VBG/send troops/NNS/ ././",
             ),
             ("", ""),
         ];

@@ -172,15 +172,17 @@ impl Tagger {
         out.extend(scratch.numbers.iter().map(|&n| self.tags[usize::from(n)]));
     }
 
-    /// The tags of a sentence's tokens (spans into `text`) into `tags`, and their lemmas one after the
-    /// other into `lemmas`, each ending where `lemma_ends` says (all three cleared first). `in_name`
-    /// as for [`Tagger::tag_tokens_in_names`].
+    /// The tags of a sentence's tokens (spans into `text`) into `tags`, and the lemmas of those whose
+    /// tag `lemmatized` accepts one after the other into `lemmas` (an empty one for each other
+    /// token), each ending where `lemma_ends` says (all three cleared first). `in_name` as for
+    /// [`Tagger::tag_tokens_in_names`].
     #[allow(clippy::too_many_arguments)]
     pub fn tag_and_lemmatize_tokens(
         &self,
         text: &str,
         tokens: &[Token],
         in_name: &[bool],
+        lemmatized: impl Fn(Tag) -> bool,
         scratch: &mut TaggerScratch,
         tags: &mut Vec<Tag>,
         lemmas: &mut String,
@@ -189,8 +191,10 @@ impl Tagger {
         self.tag_tokens_in_names(text, tokens, in_name, scratch, tags);
         lemmas.clear();
         lemma_ends.clear();
-        for (token, &number) in tokens.iter().zip(&scratch.numbers) {
-            self.lemmatizer.push_lemma(token.text(text), number, lemmas);
+        for ((token, &number), &tag) in tokens.iter().zip(&scratch.numbers).zip(tags.iter()) {
+            if lemmatized(tag) {
+                self.lemmatizer.push_lemma(token.text(text), number, lemmas);
+            }
             lemma_ends.push(lemmas.len());
         }
     }
