@@ -5,6 +5,7 @@
 //! A feature is a 64-bit key: a template number mixed with the hash of a string or of earlier tags.
 //! Training and tagging call the same functions, so a model's keys always match the tagger's.
 
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// How many keys [`context_keys`] gives.
@@ -141,14 +142,65 @@ fn shape(word: &str, first_in_sentence: bool) -> u64 {
         | u64::from(digit) << 3
         | u64::from(hyphen) << 4
         | u64::from(period) << 5
-        | u64::from(first_in_sentence) << 6
+        | u64::from(first_in_sentence) << FIRST_IN_SENTENCE
 }
+
+/// The most words a [`KnownWords`] remembers (about half a megabyte): the first ones it meets,
+/// which are most of a text's frequent words.
+const REMEMBERED_WORDS: usize = 7_000;
+
+/// Words' features remembered by the word as written: most words of a text were seen before, and
+/// hashing a word once is cheaper than lower-casing it and hashing its six forms.
+#[derive(Debug, Default)]
+pub(crate) struct KnownWords {
+    /// By the hash of the word as written: its features where it does not start the sentence.
+    features: FxHashMap<u64, WordFeatures>,
+}
+
+impl KnownWords {
+    /// [`WordFeatures::of`], remembered.
+    pub(crate) fn features(
+        &mut self,
+        word: &str,
+        position: usize,
+        lower: &mut String,
+    ) -> WordFeatures {
+        let key = xxh3_64(word.as_bytes());
+        let mut features = match self.features.get(&key) {
+            Some(features) => *features,
+            None => {
+                let features = WordFeatures::of(word, 1, lower);
+                if self.features.len() < REMEMBERED_WORDS {
+                    self.features.insert(key, features);
+                }
+                features
+            }
+        };
+        // Where in the sentence a word stands changes only its shape's "first" bit.
+        features.shape |= u64::from(position == 0) << FIRST_IN_SENTENCE;
+        features
+    }
+}
+
+/// The bit of a word's shape that says it starts its sentence.
+const FIRST_IN_SENTENCE: u32 = 6;
 
 /// The features of every word of a sentence, with two paddings before and after, into `out`.
 pub(crate) fn sentence_features<'a>(
     words: impl ExactSizeIterator<Item = &'a str>,
     out: &mut Vec<WordFeatures>,
     lower: &mut String,
+) {
+    sentence_features_with(words, out, |word, position| {
+        WordFeatures::of(word, position, lower)
+    });
+}
+
+/// [`sentence_features`] with each word's features from `features_of(word, position)`.
+pub(crate) fn sentence_features_with<'a>(
+    words: impl ExactSizeIterator<Item = &'a str>,
+    out: &mut Vec<WordFeatures>,
+    mut features_of: impl FnMut(&str, usize) -> WordFeatures,
 ) {
     static PADDING: std::sync::LazyLock<[WordFeatures; 4]> = std::sync::LazyLock::new(|| {
         [
@@ -162,7 +214,7 @@ pub(crate) fn sentence_features<'a>(
     out.reserve(words.len() + 4);
     out.extend_from_slice(&PADDING[..2]);
     for (position, word) in words.enumerate() {
-        out.push(WordFeatures::of(word, position, lower));
+        out.push(features_of(word, position));
     }
     out.extend_from_slice(&PADDING[2..]);
 }
@@ -267,6 +319,31 @@ mod tests {
             of("signed", &mut lower).suffix3,
             of("designed", &mut lower).suffix3
         );
+    }
+
+    /// Remembered features are the features, at the start of a sentence and after it, whatever
+    /// word was asked before.
+    #[test]
+    fn remembered_features_are_the_features() {
+        let mut known = KnownWords::default();
+        let (mut lower, mut plain_lower) = (String::new(), String::new());
+        for (word, position) in [
+            ("The", 0),
+            ("The", 2),
+            ("treaty", 1),
+            ("treaty", 0),
+            ("don’t", 3),
+            ("’tis", 0),
+            ("'tis", 0),
+            ("UN-backed", 4),
+            ("1990", 0),
+        ] {
+            assert_eq!(
+                known.features(word, position, &mut lower),
+                WordFeatures::of(word, position, &mut plain_lower),
+                "{word} at {position}"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::{Tag, Tagger, TaggerScratch, WordClass};
 use crate::text::Token;
+use std::cell::RefCell;
 
 /// A sentence's tags and lemmas, one of each per token, in token order (a lemma is empty where
 /// the structure does not read it).
@@ -23,12 +24,27 @@ impl TaggedSentence {
     /// sentence before; `in_name[i]` says token `i` is a capitalised word of a name found in the
     /// text (see [`Tagger::tag_tokens_in_names`]).
     pub fn tag(&mut self, tagger: &Tagger, text: &str, tokens: &[Token], in_name: &[bool]) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        self.tag_with_scratch(tagger, text, tokens, in_name, &mut scratch);
+        self.scratch = scratch;
+    }
+
+    /// [`TaggedSentence::tag`] with what the tagger remembers in `scratch`, which must only ever
+    /// have served `tagger`.
+    fn tag_with_scratch(
+        &mut self,
+        tagger: &Tagger,
+        text: &str,
+        tokens: &[Token],
+        in_name: &[bool],
+        scratch: &mut TaggerScratch,
+    ) {
         tagger.tag_and_lemmatize_tokens(
             text,
             tokens,
             in_name,
             WordClass::reads_lemma,
-            &mut self.scratch,
+            scratch,
             &mut self.tags,
             &mut self.lemmas,
             &mut self.lemma_ends,
@@ -38,10 +54,20 @@ impl TaggedSentence {
     /// Tags and lemmatises the sentence with the model shipped in `data/tagger/`; false, leaving the
     /// sentence untagged, if that model does not load (it is compiled in, so only a broken build can
     /// make it fail, and the rules then read the sentence without its structure).
+    ///
+    /// What the tagger remembers of the words it has read (their features and scores) is kept per
+    /// thread for the shipped model, not per tagged sentence: the build tags with a
+    /// `TaggedSentence` of each document, and most words of a document were read in the
+    /// documents before it on the same thread. It stays bounded (see [`TaggerScratch`]).
     pub fn tag_with_shipped(&mut self, text: &str, tokens: &[Token], in_name: &[bool]) -> bool {
+        thread_local! {
+            static SHIPPED_SCRATCH: RefCell<TaggerScratch> = RefCell::default();
+        }
         match Tagger::shipped() {
             Ok(tagger) => {
-                self.tag(tagger, text, tokens, in_name);
+                SHIPPED_SCRATCH.with_borrow_mut(|scratch| {
+                    self.tag_with_scratch(tagger, text, tokens, in_name, scratch);
+                });
                 true
             }
             Err(_) => {

@@ -9,8 +9,8 @@
 
 use super::Tag;
 use super::features::{
-    START_TAG, START_TAG_2, WordFeatures, history_keys, neighbour_keys, sentence_features,
-    word_keys,
+    KnownWords, START_TAG, START_TAG_2, WordFeatures, history_keys, neighbour_keys,
+    sentence_features_with, word_keys,
 };
 use super::lemmatizer::Lemmatizer;
 use super::model_file::{ModelError, ModelFile};
@@ -63,18 +63,32 @@ pub struct Tagger {
     proper_noun: Option<u8>,
 }
 
-/// The most word types whose own scores a [`TaggerScratch`] remembers before it starts afresh.
-const REMEMBERED_WORDS: usize = 1 << 14;
+/// The most word types whose own scores a [`TaggerScratch`] remembers (about 1 MB). It remembers
+/// the first ones it meets, which are most of a text's frequent words, and no more: a scratch kept
+/// for a whole corpus (`TaggedSentence::tag_with_shipped`) then costs the build no more memory than
+/// this (remembering up to 16,384 word types, as before, put 8 MB on the SOTU build's peak).
+const REMEMBERED_WORDS: usize = 3_500;
 
-/// What a tagger keeps between sentences, so tagging many allocates once: buffers, and the scores
-/// of the features of each word type's own forms (most words of a text are ones seen before, and
-/// those features are half of the look-ups).
+/// What a tagger keeps between sentences, so tagging many allocates once: buffers, each word's
+/// features, and the scores of the features of each word type's own forms (most words of a text
+/// are ones seen before, and those features are half of the look-ups).
 #[derive(Debug, Default)]
 pub struct TaggerScratch {
     words: Vec<WordFeatures>,
     lower: String,
     numbers: Vec<u8>,
+    known: KnownWords,
     word_scores: FxHashMap<u64, [f32; MAX_TAGS]>,
+}
+
+impl TaggerScratch {
+    /// The features of `words` (with the paddings) into [`TaggerScratch::words`].
+    fn read_words<'a>(&mut self, words: impl ExactSizeIterator<Item = &'a str>) {
+        let (known, lower) = (&mut self.known, &mut self.lower);
+        sentence_features_with(words, &mut self.words, |word, position| {
+            known.features(word, position, lower)
+        });
+    }
 }
 
 impl Tagger {
@@ -132,11 +146,7 @@ impl Tagger {
 
     /// The tags of a sentence's words, into `out` (cleared first).
     pub fn tag_words(&self, words: &[&str], scratch: &mut TaggerScratch, out: &mut Vec<Tag>) {
-        sentence_features(
-            words.iter().copied(),
-            &mut scratch.words,
-            &mut scratch.lower,
-        );
+        scratch.read_words(words.iter().copied());
         self.tag_features(scratch, &[]);
         out.clear();
         out.extend(scratch.numbers.iter().map(|&n| self.tags[usize::from(n)]));
@@ -165,8 +175,7 @@ impl Tagger {
         scratch: &mut TaggerScratch,
         out: &mut Vec<Tag>,
     ) {
-        let words = tokens.iter().map(|token| token.text(text));
-        sentence_features(words, &mut scratch.words, &mut scratch.lower);
+        scratch.read_words(tokens.iter().map(|token| token.text(text)));
         self.tag_features(scratch, in_name);
         out.clear();
         out.extend(scratch.numbers.iter().map(|&n| self.tags[usize::from(n)]));
@@ -238,16 +247,19 @@ impl Tagger {
         let word = &words[index];
         // The word's own forms and its shape (which says whether it starts the sentence).
         let word_type = word.exact.rotate_left(17) ^ word.shape;
-        if word_scores.len() >= REMEMBERED_WORDS {
-            word_scores.clear();
-        }
-        let mut scores = *word_scores.entry(word_type).or_insert_with(|| {
-            let mut scores = [0f32; MAX_TAGS];
-            for key in word_keys(word) {
-                self.weights.add(key, &mut scores);
+        let mut scores = match word_scores.get(&word_type) {
+            Some(scores) => *scores,
+            None => {
+                let mut scores = [0f32; MAX_TAGS];
+                for key in word_keys(word) {
+                    self.weights.add(key, &mut scores);
+                }
+                if word_scores.len() < REMEMBERED_WORDS {
+                    word_scores.insert(word_type, scores);
+                }
+                scores
             }
-            scores
-        });
+        };
         for key in neighbour_keys(words, index) {
             self.weights.add(key, &mut scores);
         }
