@@ -79,12 +79,12 @@ fn document_candidates<'t>(
         if !fragment {
             mark_person_cues(text, &tokens, &mentions, &mut cues);
             // "… Lena Okafor. He left": a pronoun before every name of a sentence speaks of the
-            // last name of the sentence before.
-            if leading_pronoun(text, &tokens, &mentions)
-                && let Some(previous) = candidates.last_mut()
+            // last name of the sentence before (looked for last: it reads the sentence's words).
+            if let Some(previous) = candidates.last_mut()
                 && previous.sentence + 1 == index
                 && !previous.fragment
                 && may_be_person(&previous.mention)
+                && leading_pronoun(text, &tokens, &mentions)
             {
                 previous.person_cue = previous.person_cue.max(PersonCue::Pronoun);
             }

@@ -45,19 +45,21 @@ impl NameContext {
         let possessive = tokens
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
+        // Read once: each is compared with a few dozen words.
         let before = |back: usize| start.checked_sub(back).map_or("", word);
+        let (before, two_before) = (before(1), before(2));
         let after_place_preposition = PLACE_PREPOSITIONS
             .iter()
-            .any(|preposition| lowercases_to(before(1), preposition));
-        let of_place = lowercases_to(before(1), "of")
+            .any(|preposition| lowercases_to(before, preposition));
+        let of_place = lowercases_to(before, "of")
             && PLACES_OF
                 .iter()
                 .chain(COMPASS_POINTS)
-                .any(|noun| lowercases_to(before(2), noun));
-        let withdrawn_from = lowercases_to(before(1), "from")
+                .any(|noun| lowercases_to(two_before, noun));
+        let withdrawn_from = lowercases_to(before, "from")
             && WITHDRAWALS
                 .iter()
-                .any(|withdrawal| lowercases_to(before(2), withdrawal));
+                .any(|withdrawal| lowercases_to(two_before, withdrawal));
         if (after_place_preposition || of_place || withdrawn_from) && !possessive {
             NameContext::Locative
         } else if determined {
