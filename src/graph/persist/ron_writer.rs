@@ -115,6 +115,11 @@ impl Out {
     }
 
     fn document(&mut self, document: &StoredDocument) {
+        // The text is most of the record: room for it at once rather than by doubling, which
+        // copied each document's text twice over (with an eighth more for escapes: a line break
+        // is written as two bytes).
+        let fields = document.name.len() + document.hash.len() + document.text.len();
+        self.buffer.reserve(fields + fields / 8 + 64);
         self.raw("    (\n      name: ");
         self.string(&document.name);
         self.raw(",\n      hash: ");
