@@ -61,16 +61,36 @@ pub(super) fn find_headlines(
     out: &mut Vec<(usize, usize)>,
 ) {
     out.clear();
-    // A whole sentence is a headline only without the punctuation of prose or of a citation. (A
-    // punctuation token is one character: its first byte tells an ASCII one.)
-    let punctuated = tokens.iter().any(|t| {
-        t.kind == TokenKind::Punct
-            && matches!(text.as_bytes().get(t.span.start), Some(b',' | b';' | b'.'))
-    });
+    // One look at the punctuation: a whole sentence is a headline only without the punctuation of
+    // prose or of a citation, and only a sentence with an opening quotation mark has a quotation.
+    // (A punctuation token is one character: its first byte tells an ASCII one.)
+    let (mut punctuated, mut quoted) = (false, false);
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
+        match text.as_bytes().get(token.span.start) {
+            Some(b',' | b';' | b'.') => punctuated = true,
+            Some(b'"') => quoted = true,
+            Some(byte) if !byte.is_ascii() => quoted |= token.text(text) == "“",
+            _ => {}
+        }
+    }
     if !punctuated && is_headline(text, tokens, lexicon) {
         out.push((0, tokens.len()));
         return;
     }
+    if quoted {
+        quoted_headlines(text, tokens, lexicon, out);
+    }
+    title_runs(text, tokens, lexicon, out);
+}
+
+/// Pushes onto `out` the quotations (“…” or "…") of `tokens` that are headlines or short citations,
+/// with the publication after a quoted title.
+fn quoted_headlines(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    out: &mut Vec<(usize, usize)>,
+) {
     let mut open: Option<usize> = None;
     for (index, token) in tokens.iter().enumerate() {
         if token.kind != TokenKind::Punct {
@@ -94,7 +114,6 @@ pub(super) fn find_headlines(
             _ => {}
         }
     }
-    title_runs(text, tokens, lexicon, out);
 }
 
 /// "Lee, “Counting Votes,” 21.": a citation's short title, quoted, in title case (two words of four

@@ -174,7 +174,11 @@ impl<'a> CorpusVocabulary<'a> {
             .iter()
             .position(|t| t.kind != TokenKind::Punct)
             .unwrap_or(0);
-        let quoted = (1..tokens.len()).filter(|&index| opens_quotation(text, tokens, index));
+        // Only a word after a punctuation token can open a quotation: the others are passed over
+        // without a call.
+        let quoted = (1..tokens.len()).filter(|&index| {
+            tokens[index - 1].kind == TokenKind::Punct && opens_quotation(text, tokens, index)
+        });
         for index in std::iter::once(first).chain(quoted) {
             let Some(token) = tokens.get(index).filter(|t| t.kind == TokenKind::Word) else {
                 continue;
