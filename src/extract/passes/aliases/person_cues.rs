@@ -342,16 +342,17 @@ pub(crate) fn leading_pronoun(text: &str, tokens: &[Token], mentions: &[FoundMen
 /// does not use inside a sentence in lower case, mostly not written "the X" or "in X" and with no
 /// kind of its own ("the Senate", "in Detroit" are no surnames).
 pub(crate) fn mark_surnames_alone(names: &mut HashMap<&NameKey, NameEvidence, WordBuildHasher>) {
-    let name_words = |key: &'_ NameKey| -> Vec<String> {
-        match key {
-            NameKey::Surface(key) => key
-                .split(' ')
-                .filter(|w| !NAME_PARTICLES.contains(w))
-                .map(str::to_string)
-                .collect(),
-            NameKey::Lexicon(_) => Vec::new(),
-        }
-    };
+    // Read for every name of every document: the words are borrowed from the keys, not copied.
+    fn name_words(key: &NameKey) -> impl DoubleEndedIterator<Item = &str> + Clone {
+        let surface = match key {
+            NameKey::Surface(key) => Some(key.as_str()),
+            NameKey::Lexicon(_) => None,
+        };
+        surface
+            .into_iter()
+            .flat_map(|key| key.split(' '))
+            .filter(|w| !NAME_PARTICLES.contains(w))
+    }
     // A word alone that is mostly "the X" or "in X", or has a kind of its own, names a thing or a
     // place ("the Senate", "in Detroit"), not a person.
     let alone: HashSet<String> = names
@@ -363,9 +364,12 @@ pub(crate) fn mark_surnames_alone(names: &mut HashMap<&NameKey, NameEvidence, Wo
                     .keys()
                     .all(|&kind| kind == EntityKind::Person)
         })
-        .filter_map(|(key, _)| match name_words(key).as_slice() {
-            [word] => Some(word.clone()),
-            _ => None,
+        .filter_map(|(key, _)| {
+            let mut words = name_words(key);
+            match (words.next(), words.next()) {
+                (Some(word), None) => Some(word.to_string()),
+                _ => None,
+            }
         })
         .collect();
     if alone.is_empty() {
@@ -373,11 +377,12 @@ pub(crate) fn mark_surnames_alone(names: &mut HashMap<&NameKey, NameEvidence, Wo
     }
     for (key, evidence) in names.iter_mut() {
         let words = name_words(key);
-        let used_alone = |word: &String| {
+        let used_alone = |word: &str| {
             alone.contains(word) && !EnglishVocabulary::embedded().is_common_inside(word)
         };
-        if words.len() >= 2
-            && (words.last().is_some_and(used_alone) || words.first().is_some_and(used_alone))
+        if words.clone().nth(1).is_some()
+            && (words.clone().next_back().is_some_and(used_alone)
+                || words.clone().next().is_some_and(used_alone))
         {
             evidence.surname_alone = true;
         }
