@@ -138,7 +138,9 @@ impl SentenceReader<'_> {
                         Rule::Verb => self.taken_place_class(s, o, reading.class),
                         _ => reading.class,
                     };
-                    if reading.rule == Rule::Verb && self.is_venue(class, o) {
+                    if reading.rule == Rule::Verb
+                        && (self.is_venue(class, o) || self.leads_a_thing(class, o))
+                    {
                         continue;
                     }
                     if let Some(mut relation) =
@@ -169,6 +171,12 @@ impl SentenceReader<'_> {
         } else {
             class
         }
+    }
+
+    /// Whether a Leads reading's `led` mention is a demonym before the noun of what is led ("the
+    /// American squadron commanded by X"): X leads the squadron, not the state.
+    fn leads_a_thing(&self, class: RelationClass, led: usize) -> bool {
+        class == RelationClass::Leads && self.mentions.get(led).is_some_and(|m| m.adjective)
     }
 
     /// Whether `object` is where a cooperation took place rather than a partner: a place right
@@ -271,6 +279,16 @@ mod tests {
             (
                 "Yemen was invaded by Saudi Arabia.",
                 &[verb("Saudi Arabia", Conflict, "Yemen")],
+            ),
+            // A demonym before the subject's head stands for its state, but whoever commands the
+            // thing does not lead the state.
+            (
+                "The Mexican frigate was attacked by Cuba.",
+                &[verb("Cuba", Conflict, "Mexico")],
+            ),
+            (
+                "The Mexican frigate was commanded by Captain Arturo Prat.",
+                &[],
             ),
             // The subject is the attack, not the country named inside it: Saudi Arabia led the
             // attack, not Yemen.

@@ -26,7 +26,7 @@ impl SentenceReader<'_> {
         if self.starts_next_clause(start, end, words, position) {
             return None;
         }
-        let passive = is_passive(words, position);
+        let passive = is_passive(words, position, |w| self.lexicon.title(w).is_some());
         let predicate = if passive {
             format!("{} by", verb.lemma)
         } else {
@@ -129,15 +129,16 @@ impl SentenceReader<'_> {
 }
 
 /// "was (reportedly) supported by the", "weapons supplied by": a participle at `position`, then
-/// "by" and only determiners before the second mention, after a form of "be" or right before "by".
-fn is_passive(words: &[&str], position: usize) -> bool {
+/// "by" and only determiners or titles before the second mention, after a form of "be" or right before "by".
+fn is_passive(words: &[&str], position: usize, is_title: impl Fn(&str) -> bool) -> bool {
+    // "commanded by Captain X": a title may come between "by" and the agent's name.
     let by_agent = words[position + 1..]
         .iter()
         .position(|w| *w == "by")
         .is_some_and(|by| {
             words[position + 2 + by..]
                 .iter()
-                .all(|w| DETERMINERS.contains(w))
+                .all(|w| DETERMINERS.contains(w) || is_title(w))
         });
     let be_before = words[..position]
         .iter()
