@@ -219,8 +219,13 @@ impl SentenceReader<'_> {
         objects: &[usize],
         out: &mut Vec<RuleRelation>,
     ) -> bool {
+        // ", a group second only to Y": an apposition describes the object before it; its names
+        // are not the verb's objects.
+        let apposition = gap
+            .clone()
+            .any(|i| self.lower(i) == "," && matches!(self.lower(i + 1), "a" | "an"));
         let gap = gap.map(|i| self.lower(i));
-        if gap.clone().any(|w| CLAUSE_BREAKS.contains(&w)) {
+        if apposition || gap.clone().any(|w| CLAUSE_BREAKS.contains(&w)) {
             return false;
         }
         let lemma = verb.lemma;
@@ -421,6 +426,25 @@ mod tests {
             (
                 "Mexico attacked Cuba, which would anger Chile.",
                 &[verb("Mexico", Conflict, "Cuba")],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    /// An apposition describes the object before it: its names are not the verb's objects.
+    #[test]
+    fn an_apposition_after_the_object_is_not_an_object() {
+        let cases: Cases = &[
+            (
+                "Mexico attacked Cuba, a neighbour of Haiti.",
+                &[verb("Mexico", Conflict, "Cuba")],
+            ),
+            (
+                "Mexico attacked Cuba and Haiti.",
+                &[
+                    verb("Mexico", Conflict, "Cuba"),
+                    verb("Mexico", Conflict, "Haiti"),
+                ],
             ),
         ];
         assert_cases(&embedded(), cases);
