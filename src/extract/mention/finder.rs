@@ -237,6 +237,15 @@ impl<'a> Finder<'a> {
             && self.starts_with_common_word(i)
             && self.lexicon_match(i).is_none()
             && !self.leads_a_name(i)
+            && !self.head_before_of(i)
+        {
+            return true;
+        }
+        // "the Governments of Spain and Portugal", "Envoys of the Arab League": a plural common noun
+        // before "of" and a name says which of the name's members or parts; it is no part of the name.
+        if self.is_plural_common_noun_strict(i)
+            && self.word(i + 1) == "of"
+            && self.connector_continues(i + 1)
         {
             return true;
         }
@@ -272,6 +281,36 @@ impl<'a> Finder<'a> {
             .head_noun(self.word(i))
             .is_some_and(|kind| super::phrase::LEADING_HEAD_KINDS.contains(&kind))
             && self.phrase_end(i) > i + 1
+    }
+
+    /// "Ministry of Defence", "Council of Europe" where a sentence starts: a head noun of any kind
+    /// before "of" or "for" and a capitalised name leads that name, though English also writes the
+    /// head noun in lower case.
+    fn head_before_of(&self, i: usize) -> bool {
+        self.lexicon.head_noun(self.word(i)).is_some()
+            && matches!(self.word(i + 1), "of" | "for")
+            && self.connector_continues(i + 1)
+    }
+
+    /// "Governments", "Commissioners", "States": [`Finder::is_plural_common_noun`] whose singular
+    /// ("government", "state") English also writes in lower case, so that a singular ending in "s"
+    /// ("Status") is not taken for a plural.
+    fn is_plural_common_noun_strict(&self, index: usize) -> bool {
+        let word = self.word(index);
+        let Some(stem) = word.strip_suffix('s') else {
+            return false;
+        };
+        let singular_common =
+            |stem: &str| stem.chars().count() >= 3 && self.vocabulary.is_often_lower(stem);
+        !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && self.is_plural_common_noun(index)
+            && (singular_common(stem)
+                || stem.strip_suffix('e').is_some_and(singular_common)
+                || stem
+                    .strip_suffix("ie")
+                    .is_some_and(|s| singular_common(&format!("{s}y"))))
     }
 
     /// Pushes the mention of the lexicon match `found` at `i`, or of the event, national force or city
@@ -842,6 +881,60 @@ mod tests {
                     ("Belt and Road Initiative", false),
                     ("BRI", false),
                 ],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a plural common noun before "of" and a name is no part of the name; a head noun
+    /// before "of" where a sentence starts still leads one.
+    #[test]
+    fn plural_common_nouns_before_of_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "Trade with the Governments of Norway and Chile grew.",
+                &[("Norway", false), ("Chile", false)],
+            ),
+            ("Citizens of Kenya welcomed the envoy.", &[("Kenya", false)]),
+            (
+                "He wrote to the Commissioners of the Bank of Ghana.",
+                &[("Bank of Ghana", false)],
+            ),
+            // A singular that ends in "s" is no plural.
+            (
+                "They signed a Status of Forces Agreement with Peru.",
+                &[("Status of Forces Agreement", false), ("Peru", false)],
+            ),
+            // A head noun's plural names a place or a body.
+            (
+                "Troops left the Territories of the Ruvuma Basin.",
+                &[("Territories of the Ruvuma Basin", false)],
+            ),
+            // Where a sentence starts, a head noun before "of" and a name leads that name.
+            (
+                "Ministry of Defence officials met Peru.",
+                &[("Ministry of Defence", false), ("Peru", false)],
+            ),
+            (
+                "Council of Europe envoys met Chile.",
+                &[("Council of Europe", false), ("Chile", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: "Emperor" is a title, not a name; "Republic" after a demonym is the state's form, no
+    /// name of its own.
+    #[test]
+    fn state_forms_and_emperors_are_not_names() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "The Emperor received the envoy from Peru.",
+                &[("Peru", false)],
+            ),
+            (
+                "The President of the Chilean Republic met Kenya.",
+                &[("Chilean", false), ("Kenya", false)],
             ),
         ];
         check(cases);
