@@ -481,17 +481,32 @@ impl<'a> Finder<'a> {
             self.is_word(index)
                 && word.chars().any(char::is_alphabetic)
                 && !word.chars().any(char::is_lowercase)
+                && !self.is_pronoun_i(index)
         };
         if !is_caps(i) {
             return None;
         }
         let mut end = i + 1;
-        while end < self.tokens.len() && is_caps(end) {
-            end += 1;
+        while end < self.tokens.len() {
+            if is_caps(end) {
+                end += 1;
+            } else if self.is_word(end)
+                && self.lexicon.is_function_word(self.word(end))
+                && !matches!(self.word(end), "The" | "A" | "An")
+                && is_caps(end + 1)
+            {
+                // "IMPACT Of THE WAR": a heading's function word in title case inside it.
+                end += 2;
+            } else {
+                break;
+            }
         }
         let next = self.word(end);
-        let mixed =
-            self.is_word(end) && is_capitalised(next) && next.chars().any(char::is_lowercase);
+        // The heading's sentence may open with a name ("Government programs …") or with the
+        // pronoun ("I recommend …").
+        let mixed = self.is_word(end)
+            && is_capitalised(next)
+            && (next.chars().any(char::is_lowercase) || self.is_pronoun_i(end));
         let long = (i..end).any(|t| self.word(t).chars().count() >= 4);
         let heading = end > i + 1
             || self.vocabulary.is_common_at_start(self.word(i))
@@ -504,7 +519,9 @@ impl<'a> Finder<'a> {
         {
             self.lexicon_mention(i, found, mentions);
         }
-        Some(end)
+        // The word after the heading starts its sentence ("Towns in …"): read as a sentence's first
+        // word is. It is no word in capitals, so this reads no second heading.
+        Some(self.mentions_at(end, true, mentions))
     }
 
     /// Whether token `index` is inside a title-case headline.
@@ -935,6 +952,38 @@ mod tests {
             (
                 "The President of the Chilean Republic met Kenya.",
                 &[("Chilean", false), ("Kenya", false)],
+            ),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: the pronoun "I" after a heading or a common word is no numeral of a name.
+    #[test]
+    fn the_pronoun_i_ends_a_name() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            (
+                "THE MARITIME COMMISSION I recommend that Peru sign.",
+                &[("Peru", false)],
+            ),
+            (
+                "THE COST Of THE COAL MINES Towns in Ghana shrank.",
+                &[("Ghana", false)],
+            ),
+            (
+                "In this Message I ask that Chile agree.",
+                &[("Message", true), ("Chile", false)],
+            ),
+            // (A lone head noun is dropped only when the corpus writes it in lower case.)
+            (
+                "The Government I lead will help Chile.",
+                &[("Government", false), ("Chile", false)],
+            ),
+            // An article in title case after a heading starts the sentence.
+            ("TRADE The ships of Chile sailed.", &[("Chile", false)]),
+            // A numeral closing a name stays in it.
+            (
+                "Kenya fought in World War I and Ghana did too.",
+                &[("Kenya", false), ("World War I", false), ("Ghana", false)],
             ),
         ];
         check(cases);

@@ -63,6 +63,11 @@ impl Finder<'_> {
                 continue;
             }
             if self.is_word(end) && (is_capitalised(word) || is_name_particle(word)) {
+                if self.is_pronoun_i(end) {
+                    // "this Message I estimate", "RADIO COMMISSION I recommend": the pronoun starts
+                    // a clause; it is no numeral of the name.
+                    break;
+                }
                 if self.lexicon.title(word).is_some() && is_capitalised(self.word(end + 1)) {
                     // "… Prime Minister Haider al-Abadi": the title starts a new name.
                     break;
@@ -157,6 +162,21 @@ impl Finder<'_> {
                 && (next..next + 6)
                     .take_while(|&t| self.is_word(t) && is_capitalised(self.word(t)))
                     .any(|t| self.lexicon.head_noun(self.word(t)).is_some()))
+    }
+
+    /// "I" at `index` is the pronoun, not a numeral closing a name ("World War I"): a lower-case
+    /// word follows it ("I recommend"), and the word before it is no event's head noun written in
+    /// title case ("War I ended"; "the Government I lead" is the pronoun).
+    pub(super) fn is_pronoun_i(&self, index: usize) -> bool {
+        if self.word(index) != "I" {
+            return false;
+        }
+        let next = self.word(index + 1);
+        let before = index.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        self.is_word(index + 1)
+            && next.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && !(self.lexicon.head_noun(before) == Some(EntityKind::Event)
+                && before.chars().any(char::is_lowercase))
     }
 
     /// A connector continues a phrase when a capitalised word follows (after "the" if any).
