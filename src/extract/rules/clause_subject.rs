@@ -133,13 +133,9 @@ impl SentenceReader<'_> {
     /// True when mention `mention` follows a preposition that heads an adjunct or an object
     /// ("after the invasion of Kuwait", "traveled to Donetsk"), so it is not a subject.
     fn after_non_subject_preposition(&self, mention: usize) -> bool {
-        let Some(m) = self.mentions.get(mention) else {
-            return false;
-        };
-        let mut before = m.tokens.0;
-        while before > 0 && DETERMINERS.contains(&self.lower(before - 1)) {
-            before -= 1;
-        }
-        before > 0 && ADJUNCT_PREPOSITIONS.contains(&self.lower(before - 1))
+        self.mentions
+            .get(mention)
+            .and_then(|m| self.word_before_phrase(m.tokens.0))
+            .is_some_and(|w| ADJUNCT_PREPOSITIONS.contains(&w))
     }
 }

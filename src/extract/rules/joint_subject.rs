@@ -10,7 +10,7 @@
 
 use super::rule_relation::RuleRelation;
 use super::sentence_reader::SentenceReader;
-use super::words::{DETERMINERS, PREPOSITIONS};
+use super::words::PREPOSITIONS;
 use crate::model::{RelationClass, Rule};
 
 impl SentenceReader<'_> {
@@ -25,12 +25,10 @@ impl SentenceReader<'_> {
                 continue;
             };
             let list_start = self.mentions[first].tokens.0;
-            // The word before the list, past a determiner: "with the X and Y".
-            let before = (0..list_start)
-                .rev()
-                .map(|i| self.lower(i))
-                .find(|w| !DETERMINERS.contains(w) && *w != "both");
-            if before.is_some_and(|w| PREPOSITIONS.contains(&w))
+            // "with the X and Y": the list is a preposition's object.
+            if self
+                .word_before_phrase(list_start)
+                .is_some_and(|w| PREPOSITIONS.contains(&w))
                 || self.conditional_before(list_start)
             {
                 continue;

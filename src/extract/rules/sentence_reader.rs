@@ -10,7 +10,7 @@ use super::markers::Marker;
 use super::rule_relation::RuleRelation;
 use super::sentence_mention::SentenceMention;
 use super::structure_on_demand::StructureOnDemand;
-use super::words::HYPOTHETICAL_MODALS;
+use super::words::{DETERMINERS, HYPOTHETICAL_MODALS};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::syntax::SentenceStructure;
 use crate::model::{RelationClass, Rule};
@@ -153,6 +153,16 @@ impl<'a> SentenceReader<'a> {
                 self.lexicon.is_hedge(word) && !self.is_month_may(i)
             })
         })
+    }
+
+    /// The lower-cased word before the phrase starting at token `index`, past its determiners
+    /// ("with the X", "against both X and Y"): the preposition or verb the phrase hangs on; none at
+    /// the sentence's start.
+    pub(super) fn word_before_phrase(&self, index: usize) -> Option<&str> {
+        (0..index)
+            .rev()
+            .map(|i| self.lower(i))
+            .find(|w| !DETERMINERS.contains(w) && *w != "both")
     }
 
     /// Whether token `index` is a modal that makes a statement a possibility ("would", "may"; not

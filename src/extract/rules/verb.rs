@@ -185,13 +185,9 @@ impl SentenceReader<'_> {
         let Some(mention) = self.mentions.get(object) else {
             return false;
         };
-        let before = (0..mention.tokens.0)
-            .rev()
-            .map(|i| self.lower(i))
-            .find(|w| *w != "the");
         class == RelationClass::Cooperation
             && mention.kind == EntityKind::Place
-            && matches!(before, Some("in" | "at"))
+            && matches!(self.word_before_phrase(mention.tokens.0), Some("in" | "at"))
     }
 
     /// The subjects the clause of the verb at `verb_at` gives a reading that relates `subject` to
