@@ -438,6 +438,12 @@ impl Lexicon {
         self.entities.get(index)
     }
 
+    /// Whether the entity at `index` is a country.
+    pub fn is_country(&self, index: usize) -> bool {
+        self.entity(index)
+            .is_some_and(|e| e.kind == EntityKind::Country)
+    }
+
     /// The entity a surface form names, matched exactly (curly apostrophes count as straight ones).
     pub fn lookup(&self, surface: &str) -> Option<(usize, SurfaceRole)> {
         let key = normalized_surface(surface);

@@ -256,16 +256,11 @@ impl Finder<'_> {
         if end <= start + 1 {
             return Vec::new();
         }
-        let is_country = |entity: usize| {
-            self.lexicon
-                .entity(entity)
-                .is_some_and(|e| e.kind == EntityKind::Country)
-        };
         let mut found = Vec::new();
         let mut t = start;
         while t < end {
             if let Some((match_end, entity, _)) = self.lexicon_match(t).filter(|m| m.0 <= end) {
-                if is_country(entity) {
+                if self.lexicon.is_country(entity) {
                     found.push(entity);
                 }
                 t = match_end;
@@ -277,7 +272,7 @@ impl Finder<'_> {
             {
                 for part in compound_parts(self.text, token.span) {
                     if let Some((entity, _)) = self.lexicon.lookup(part.slice(self.text))
-                        && is_country(entity)
+                        && self.lexicon.is_country(entity)
                         && token.span != part
                     {
                         found.push(entity);

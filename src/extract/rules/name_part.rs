@@ -206,11 +206,7 @@ impl SentenceReader<'_> {
                     .lexicon
                     .lookup(&words.join(" "))
                     .is_some_and(|(entity, role)| {
-                        role != SurfaceRole::Capital
-                            && self
-                                .lexicon
-                                .entity(entity)
-                                .is_some_and(|e| e.kind == EntityKind::Country)
+                        role != SurfaceRole::Capital && self.lexicon.is_country(entity)
                     })
         };
         let is_head = |words: &[&str]| {

@@ -6,7 +6,7 @@
 
 use super::groups::Group;
 use crate::extract::lexicon::{Lexicon, WordBuildHasher};
-use crate::model::{EntityKind, surface_key};
+use crate::model::surface_key;
 use crate::union_find::UnionFind;
 use std::collections::HashMap;
 
@@ -44,18 +44,13 @@ fn countries_named(group: &Group<'_>, lexicon: &Lexicon) -> Vec<usize> {
         .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
         .filter(|w| !w.is_empty())
         .collect();
-    let is_country = |entity: usize| {
-        lexicon
-            .entity(entity)
-            .is_some_and(|e| e.kind == EntityKind::Country)
-    };
     let pairs = words.windows(2).map(|pair| pair.join(" "));
     let mut countries: Vec<usize> = words
         .iter()
         .map(|w| (*w).to_string())
         .chain(pairs)
         .filter_map(|w| lexicon.lookup(&w).map(|(entity, _)| entity))
-        .filter(|&entity| is_country(entity))
+        .filter(|&entity| lexicon.is_country(entity))
         .collect();
     countries.sort_unstable();
     countries.dedup();
