@@ -410,6 +410,37 @@ fn empires_treasuries_and_houses_take_their_head_nouns_kind() {
     )]);
 }
 
+/// Issue 18: a name ending in "States" or "Powers" is a group of states, never a person whose
+/// surname "the States" elsewhere would be.
+#[test]
+fn groups_of_states_are_no_persons() {
+    let extraction = extract(&[
+        // "by whom" is a person's cue, "Velmari" alone a name word used alone.
+        "Peace was at the mercy of four Velmari States, by whom it was often broken. Our Navy \
+         could cope with the powers of Velmari.",
+        "Ten of the States asked for aid. The Government must cooperate with the States. The \
+         Ostral Powers, by whom Chile was invaded, fell.",
+    ]);
+    assert_eq!(
+        kind_of(&extraction, "Velmari States"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind_of(&extraction, "Ostral Powers"),
+        Some(EntityKind::Organization)
+    );
+    let velmari = extraction
+        .entities
+        .iter()
+        .find(|e| e.name == "Velmari States")
+        .expect("Velmari States is an entity");
+    assert!(
+        !velmari.aliases.iter().any(|a| a == "States"),
+        "{:?}",
+        velmari.aliases
+    );
+}
+
 /// Issue 18: a compass point alone names a region, a place, though no preposition of place says so;
 /// with a title it is a person's surname.
 #[test]
