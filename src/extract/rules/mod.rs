@@ -77,6 +77,7 @@ mod markers;
 mod name_part;
 mod nominal;
 mod pair_cap;
+mod parse_check;
 mod possessive;
 mod possessive_noun;
 mod relation_noun;

@@ -12,7 +12,7 @@ use super::sentence_mention::SentenceMention;
 use super::structure_on_demand::StructureOnDemand;
 use super::words::{DETERMINERS, HYPOTHETICAL_MODALS};
 use crate::extract::lexicon::Lexicon;
-use crate::extract::syntax::SentenceStructure;
+use crate::extract::syntax::{Parse, SentenceStructure};
 use crate::model::{RelationClass, Rule};
 use crate::text::{Token, TokenKind};
 use std::borrow::Cow;
@@ -122,6 +122,18 @@ impl<'a> SentenceReader<'a> {
     /// otherwise.
     pub(super) fn structure(&self) -> Ref<'_, SentenceStructure> {
         StructureOnDemand::get(&self.structure, self.text, self.tokens, self.mentions)
+    }
+
+    /// The sentence's dependency parse, parsed the first time a rule asks (when the structure may
+    /// be read at all); empty otherwise.
+    pub(super) fn parse(&self, through: usize) -> Ref<'_, Parse> {
+        StructureOnDemand::parse(
+            &self.structure,
+            self.text,
+            self.tokens,
+            self.mentions,
+            through,
+        )
     }
 
     /// Token `index` as written ("" past the end).

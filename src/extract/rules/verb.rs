@@ -8,9 +8,10 @@
 //! each object, through the first [`MAX_COMENTION_ENTITIES`](super::MAX_COMENTION_ENTITIES) members
 //! of a list. Who the subject is (`clause_subject.rs`): the group before, the head of an
 //! apposition, the mention before a relative clause, or the clause's subject for an infinitive or a
-//! second verb. A passive ("was invaded by") reverses the direction. The verb's subject also
-//! reaches the later objects of its clause ("Qasim withdrew Iraq from the Baghdad Pact"), up to a
-//! clause break.
+//! second verb; the sentence's clauses (`clause_check.rs`) and, for a name inside a prepositional
+//! phrase, its dependency parse (`parse_check.rs`) may overrule that choice. A passive ("was
+//! invaded by") reverses the direction. The verb's subject also reaches the later objects of its
+//! clause ("Qasim withdrew Iraq from the Baghdad Pact"), up to a clause break.
 
 use super::clause_check::ClauseVerdict;
 use super::clause_subject::ClauseVerb;
@@ -134,6 +135,11 @@ impl SentenceReader<'_> {
         for &s in self.capped(subjects) {
             for &o in self.capped(objects) {
                 for s in self.checked_subjects(verb_at, s, o) {
+                    if reading.rule == Rule::Verb
+                        && verb_at.is_some_and(|v| !self.parse_allows_subject(v, s))
+                    {
+                        continue;
+                    }
                     let class = match reading.rule {
                         Rule::Verb => self.taken_place_class(s, o, reading.class),
                         _ => reading.class,
@@ -248,6 +254,12 @@ impl SentenceReader<'_> {
                     continue;
                 }
                 for s in self.checked_subjects(verb.verb_at, s, o) {
+                    if verb
+                        .verb_at
+                        .is_some_and(|v| !self.parse_allows_subject(v, s))
+                    {
+                        continue;
+                    }
                     if let Some(mut relation) =
                         self.relation(s, o, predicate.clone(), class, Rule::Verb)
                     {
