@@ -37,6 +37,36 @@ pub(super) struct Finder<'a> {
     pub(super) reads: &'a super::ReadCount,
 }
 
+/// Numbers and quantifiers before a plural demonym that count people ("million Americans").
+const COUNTING_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "many",
+    "few",
+    "most",
+    "several",
+    "some",
+    "fellow",
+    "more",
+    "fewer",
+    "all",
+    "other",
+];
+
 /// A longest lexicon match: (end, entity, role).
 pub(super) type LexiconMatch = (usize, usize, SurfaceRole);
 
@@ -354,6 +384,10 @@ impl<'a> Finder<'a> {
             mentions.push(phrase(army_end, EntityKind::ArmedGroup, Vec::new()));
             return army_end;
         }
+        if role == SurfaceRole::Demonym && self.counted_people(i, end) {
+            // "45 million Americans", "many Iraqis": people counted, not their state.
+            return end;
+        }
         if role == SurfaceRole::Capital && self.after_locative_preposition(i) {
             // "the Central Bank of Iraq in Baghdad": the city, a place in its country.
             mentions.push(phrase(end, EntityKind::Place, vec![entity]));
@@ -361,6 +395,21 @@ impl<'a> Finder<'a> {
         }
         mentions.push(self.lexicon_entity_mention((i, end), None, entity, role));
         end
+    }
+
+    /// Whether the demonym from `i` to `end` is a plural noun after a number or a quantifier ("45
+    /// million Americans", "few Iraqis", "my fellow Americans"): people counted, which the gold
+    /// conventions keep apart from the state the demonym names elsewhere.
+    fn counted_people(&self, i: usize, end: usize) -> bool {
+        let plural = end
+            .checked_sub(1)
+            .is_some_and(|last| self.word(last).ends_with('s') && !self.word(last).ends_with("ss"));
+        let before = i.checked_sub(1).map_or("", |b| self.word(b));
+        plural
+            && (before.starts_with(|c: char| c.is_ascii_digit())
+                || COUNTING_WORDS
+                    .iter()
+                    .any(|w| before.eq_ignore_ascii_case(w)))
     }
 
     /// Pushes the capitalised phrase from `i` to `phrase_end` (with a place or event noun after it),
@@ -685,6 +734,30 @@ mod tests {
             ),
             ("Third, Ghana voted.", &[("Ghana", false)]),
             ("Ghana voted, and Second came later.", &[("Ghana", false)]),
+        ];
+        check(cases);
+    }
+
+    /// Issue 18: a plural demonym after a number or a quantifier counts people; it names no state
+    /// (the gold conventions' "Iraqi youth"). Alone or after "the" it still may.
+    #[test]
+    fn people_counted_are_no_state() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            ("Today 45 million Brazilians receive pensions.", &[]),
+            ("Many Peruvians voted for Chile.", &[("Chile", false)]),
+            (
+                "My fellow Kenyans, Ghana is our friend.",
+                &[("Ghana", false)],
+            ),
+            ("Ten Chileans died in 2007.", &[]),
+            (
+                "The Peruvians attacked Chile.",
+                &[("Peruvians", false), ("Chile", false)],
+            ),
+            (
+                "Peruvians attacked Chile.",
+                &[("Peruvians", false), ("Chile", false)],
+            ),
         ];
         check(cases);
     }
