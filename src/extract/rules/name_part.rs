@@ -12,6 +12,9 @@
 //! Only the first sentence of the corpus with the name carries the relation (the extraction drops
 //! the others).
 //!
+//! A body of water named after a country borders it and is no part of it ("the Gulf of Mexico",
+//! "the Sea of Japan"; [`WATER_NOUNS`]).
+//!
 //! A place the document names elsewhere inside the name of a site or an event says where it is
 //! ([`SentenceMention::places_inside`]): "the Bakhmut cement plant" is located in Bakhmut, "the
 //! Battle of Mosul" took place in Mosul. For a place, only when its name ends in a noun of a site
@@ -66,6 +69,12 @@ pub(super) const SITE_NOUNS: &[&str] = &[
     "market",
     "works",
     "mill",
+];
+
+/// Nouns of bodies of water, which border the country they are named after rather than lie in it:
+/// "the Gulf of Mexico", "the South China Sea", "the Bay of Bengal".
+pub(super) const WATER_NOUNS: &[&str] = &[
+    "gulf", "sea", "bay", "strait", "straits", "ocean", "channel", "sound", "lake",
 ];
 
 /// The heads of the names of a state's own bodies, one or two words, lower case: "the X
@@ -131,6 +140,9 @@ impl SentenceReader<'_> {
                         hedged: false,
                         rule: Rule::NamePart,
                     },
+                    // "the Gulf of Mexico", "the Sea of Japan": water named after a country
+                    // borders it.
+                    EntityKind::Place if self.names_water(mention) => continue,
                     EntityKind::Place => RuleRelation {
                         subject: mention.entity,
                         object: country,
@@ -149,6 +161,16 @@ impl SentenceReader<'_> {
 }
 
 impl SentenceReader<'_> {
+    /// Whether `mention` names a body of water ([`WATER_NOUNS`]).
+    fn names_water(&self, mention: &super::SentenceMention) -> bool {
+        self.text
+            .get(mention.span.start..mention.span.end)
+            .is_some_and(|name| {
+                name.split_whitespace()
+                    .any(|w| WATER_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+            })
+    }
+
     /// The places inside `mention`'s name that say where it is: a site's ("the X cement plant"
     /// located in X) or an event's ("the Battle of X" took place in X).
     fn places_in_name(&self, mention: &super::SentenceMention, out: &mut Vec<RuleRelation>) {
@@ -297,6 +319,9 @@ mod tests {
                 "Chile said rebels crossed into the Northern Province of Chile.",
                 &[("Northern Province of Chile", "Chile")],
             ),
+            // Water named after a country borders it.
+            ("Peru is large. Ships sailed into the Gulf of Peru.", &[]),
+            ("Peru is large. Chile patrols the South Peru Sea.", &[]),
             (
                 "Chile and Peru signed the Chile-Peru Border Treaty.",
                 &[
