@@ -46,7 +46,8 @@ impl SentenceReader<'_> {
     /// The country a title with no country of its own stands for ("President X"): the document's
     /// home country, unless another title in the sentence already names it ("Iraqi Prime Minister A
     /// … to President B"); then the one other country the sentence mentions, if there is exactly
-    /// one. None when the sentence gives the same bare title to several people, or when the holder
+    /// one. None when the sentence gives the same bare title to several people, when a possessor
+    /// owns the title ("Missouri's Governor X"), or when the holder
     /// stands beside another country or body in its clause without being the clause's subject
     /// ([`Self::beside_another_body`]).
     fn home_for_bare_title(&self, person: usize) -> Option<usize> {
@@ -60,7 +61,7 @@ impl SentenceReader<'_> {
             .filter_map(|m| m.title.as_ref())
             .filter(|t| t.of_mention.is_none() && t.title == title.title)
             .count();
-        if holders > 1 {
+        if holders > 1 || self.title_has_owner(person, &title.title) {
             return None;
         }
         let claimed: Vec<usize> = self
@@ -86,6 +87,20 @@ impl SentenceReader<'_> {
             [only] => Some(only),
             _ => None,
         }
+    }
+
+    /// Whether a possessor stands before the title of mention `person` ("Missouri's Governor X"):
+    /// the title is then of that possessor, not of the home country.
+    fn title_has_owner(&self, person: usize, title: &str) -> bool {
+        let Some(holder) = self.mentions.get(person) else {
+            return false;
+        };
+        let words = title.split([' ', '-']).count();
+        holder
+            .tokens
+            .0
+            .checked_sub(words + 1)
+            .is_some_and(|before| self.is_possessive(before))
     }
 
     /// Whether the title holder `person` comes after its clause's subject and the clause names a
@@ -137,10 +152,18 @@ mod tests {
     #[test]
     fn a_bare_title_leads_the_home_country() {
         let cases: Cases = &[(
-            "Prime Minister Maeen Abdulmalik visited the port. Yemen needs aid. Yemen remains poor.",
+            "Prime Minister Maeen Abdulmalik visited the port. Yemen needs aid. Yemen remains \
+                 poor.",
             &[reading("Maeen Abdulmalik", Leads, "Yemen", TitleHome)],
         )];
         assert_cases(&test_lexicon(), cases);
+        // A possessor owns the title: Aden's governor does not lead Yemen.
+        let cases: Cases = &[(
+            "Aden's Governor Maeen Abdulmalik visited the port. Yemen needs aid. Yemen remains \
+             poor.",
+            &[],
+        )];
+        assert_cases(&embedded(), cases);
     }
 
     #[test]
