@@ -10,11 +10,12 @@
 //! Government of Spain", "volunteers from the PMF", "companies like CNPC"). A relative clause's
 //! subject pronoun stands for the noun the clause hangs on ("the forces which attacked Y").
 //!
-//! The parse speaks only where it is sure enough: a verb without a subject of its own (an
-//! infinitive, a participle, a second verb of a list), a personal pronoun as subject (the rules
-//! resolved it), or a subject named right before the verb group ("X has attacked Y", parsed only
-//! to agree) leave the reading as it is. So a sentence is parsed only when a reading's subject
-//! stands apart from its verb, which keeps the parser's cost to a few sentences in a hundred.
+//! The parse is asked only where the words make the subject doubtful: when the reading's subject,
+//! or the list it ends, follows a preposition other than "of" ("between France and Germany", "with
+//! the United States", "by the Korean Government"), and then only up to the word after the verb,
+//! which keeps the parser to about 1% of a corpus's words. It speaks only where it is sure enough:
+//! a verb without a subject of its own (an infinitive, a participle, a second verb of a list) or
+//! with a personal pronoun as subject (the rules resolved it) leaves the reading as it is.
 
 use super::sentence_mention::SentenceMention;
 use super::sentence_reader::SentenceReader;
@@ -64,8 +65,8 @@ impl SentenceReader<'_> {
         self.reaches(&parse, mention, &targets)
     }
 
-    /// Whether `mention`, or the list it ends, follows a preposition ("between the United States and
-    /// Belgium").
+    /// Whether `mention`, or the list it ends, follows a preposition other than "of" ("between the
+    /// United States and Belgium").
     fn after_preposition(&self, mention: &SentenceMention) -> bool {
         let mut start = mention.tokens.0;
         for _ in 0..8 {
@@ -76,7 +77,11 @@ impl SentenceReader<'_> {
                 return false;
             };
             let word = self.lower(before);
-            if PREPOSITIONS.contains(&word) {
+            // "of" is left out: the commonest preposition, it mostly joins a name to a head that
+            // stands for it ("the Government of Spain"). In the SOTU build it was 566 of the
+            // check's 1,050 asks and 77 of its 190 removals, and parsing after it put the build
+            // below its speed floor.
+            if PREPOSITIONS.contains(&word) && word != "of" {
                 return true;
             }
             if !matches!(word, "and" | "or" | ",") {
