@@ -28,7 +28,8 @@ impl SentenceReader<'_> {
     /// "X, \[the\] \[Country\] ROLE (of|for|to|in|at) Y": X holds the role (in the country) of Y.
     fn role_after_comma(&self, x: usize, out: &mut Vec<RuleRelation>) {
         let after = self.mentions[x].tokens.1;
-        if self.word(after) != "," {
+        // "a Senate, and a President of the Republic": a list goes on, no apposition.
+        if self.word(after) != "," || matches!(self.lower(after + 1), "and" | "or" | "nor") {
             return;
         }
         let mut i = self.skip_modifiers(after + 1, 3);
@@ -264,6 +265,11 @@ mod tests {
                     ),
                     reading("Mevlut Cavusoglu", Cooperation, "Qatar", Verb),
                 ],
+            ),
+            // A list's next member is no apposition: the Senate is not Chile's president.
+            (
+                "Peru has a House of Representatives, a Senate, and a President of Chile.",
+                &[],
             ),
         ];
         assert_cases(&embedded(), cases);
