@@ -144,6 +144,14 @@ fn honorifics_ranks_and_religious_titles_are_no_part_of_a_name() {
                 "Major-General Piet Varga",
             ],
         ),
+        // An older title for a head of state, alone or before a name.
+        (
+            &[
+                "The voters of Peru chose their Chief Magistrate. Chief Magistrate Ilka Varnu spoke.",
+            ],
+            &[("Ilka Varnu", Person)],
+            &["Chief Magistrate", "Chief Magistrate Ilka Varnu"],
+        ),
     ]);
 }
 
