@@ -135,11 +135,6 @@ impl SentenceReader<'_> {
         for &s in self.capped(subjects) {
             for &o in self.capped(objects) {
                 for s in self.checked_subjects(verb_at, s, o) {
-                    if reading.rule == Rule::Verb
-                        && verb_at.is_some_and(|v| !self.parse_allows_subject(v, s))
-                    {
-                        continue;
-                    }
                     let class = match reading.rule {
                         Rule::Verb => self.taken_place_class(s, o, reading.class),
                         _ => reading.class,
@@ -197,18 +192,24 @@ impl SentenceReader<'_> {
     }
 
     /// The subjects the clause of the verb at `verb_at` gives a reading that relates `subject` to
-    /// `object` ([`SentenceReader::clause_verdict`]): `subject` when nothing is against it.
+    /// `object` ([`SentenceReader::clause_verdict`]), each one the parse lets be the verb's subject
+    /// ([`SentenceReader::parse_allows_subject`]): `subject` when nothing is against it.
     fn checked_subjects(
         &self,
         verb_at: Option<usize>,
         subject: usize,
         object: usize,
     ) -> Vec<usize> {
-        match verb_at.map(|at| self.clause_verdict(at, subject, object)) {
-            None | Some(ClauseVerdict::Stands) => vec![subject],
-            Some(ClauseVerdict::Drop) => Vec::new(),
-            Some(ClauseVerdict::Subjects(subjects)) => subjects,
-        }
+        let Some(at) = verb_at else {
+            return vec![subject];
+        };
+        let mut subjects = match self.clause_verdict(at, subject, object) {
+            ClauseVerdict::Stands => vec![subject],
+            ClauseVerdict::Drop => Vec::new(),
+            ClauseVerdict::Subjects(subjects) => subjects,
+        };
+        subjects.retain(|&s| self.parse_allows_subject(at, s));
+        subjects
     }
 
     /// "Qasim withdrew Iraq from the Baghdad Pact", "Iraq created an alliance with Iran to fight
@@ -254,12 +255,6 @@ impl SentenceReader<'_> {
                     continue;
                 }
                 for s in self.checked_subjects(verb.verb_at, s, o) {
-                    if verb
-                        .verb_at
-                        .is_some_and(|v| !self.parse_allows_subject(v, s))
-                    {
-                        continue;
-                    }
                     if let Some(mut relation) =
                         self.relation(s, o, predicate.clone(), class, Rule::Verb)
                     {
