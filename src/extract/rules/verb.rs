@@ -309,6 +309,31 @@ mod tests {
     }
 
     #[test]
+    fn a_later_infinitive_governs_the_object() {
+        // The verb nearest the object says what is done to it; its subject is the first verb's.
+        let cases: Cases = &[
+            (
+                "Egypt launched a long campaign to supply Sudan with grain.",
+                &[verb("Egypt", Cooperation, "Sudan")],
+            ),
+            (
+                "Kenya sought to open a new office in order to weaken Somalia.",
+                &[verb("Kenya", Conflict, "Somalia")],
+            ),
+            (
+                "Chile has managed over the years to attack Peru.",
+                &[verb("Chile", Conflict, "Peru")],
+            ),
+            // A verb with no infinitive after it keeps its own class.
+            (
+                "Chile attacked Peru to the north.",
+                &[verb("Chile", Conflict, "Peru")],
+            ),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
     fn negation_hedges_and_the_passive() {
         // Negation between the mentions, a hedge anywhere, passive voice.
         let cases: Cases = &[

@@ -21,11 +21,16 @@ impl SentenceReader<'_> {
         position: usize,
         relative: bool,
     ) -> Option<GapReading<'r>> {
-        let position = self.infinitive_after_control(start, words, position);
-        let verb = self.lexicon.verb(words[position])?;
-        if self.starts_next_clause(start, end, words, position) {
+        let first = self.infinitive_after_control(start, words, position);
+        if self.lexicon.verb(words[first]).is_none()
+            || self.starts_next_clause(start, end, words, first)
+        {
             return None;
         }
+        let position = governing_infinitive(words, first, |w| {
+            self.lexicon.verb(w).is_some_and(|v| v.lemma == w)
+        });
+        let verb = self.lexicon.verb(words[position])?;
         let passive = is_passive(words, position, |w| self.lexicon.title(w).is_some());
         let predicate = if passive {
             format!("{} by", verb.lemma)
@@ -58,11 +63,11 @@ impl SentenceReader<'_> {
             negated: self.negated(start, words, Some(start + position)),
             hypothetical: (start..start + position).any(|i| self.is_hypothetical_modal(i)),
             passive,
-            non_finite: self.is_non_finite(start, words, position),
+            non_finite: self.is_non_finite(start, words, first),
             // ", signed a deal with Y", "and attacked Y": another verb of the clause's subject.
             coordinated: !relative && is_second_verb(words, position),
             relative,
-            verb_at: Some(start + position),
+            verb_at: Some(start + first),
             rule: Rule::Verb,
         })
     }
@@ -147,6 +152,20 @@ fn is_passive(words: &[&str], position: usize, is_title: impl Fn(&str) -> bool) 
         .is_some_and(|w| BE_FORMS.contains(w));
     let participle = words[position].ends_with("ed") || words[position].ends_with("en");
     participle && by_agent && (be_before || words.get(position + 1).is_some_and(|w| *w == "by"))
+}
+
+/// "launched an effort to supply Y", "sought to open an office to weaken Y": the last infinitive
+/// of a relation verb after the verb at `position` governs the object, and shares the verb's
+/// subject. Its position, or `position`.
+fn governing_infinitive(
+    words: &[&str],
+    position: usize,
+    is_base_verb: impl Fn(&str) -> bool,
+) -> usize {
+    (position + 2..words.len())
+        .rev()
+        .find(|&p| words[p - 1] == "to" && is_base_verb(words[p]))
+        .unwrap_or(position)
 }
 
 /// Whether only coordination (", and then", "and later") comes before the verb at `position`: a
