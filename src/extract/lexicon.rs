@@ -31,6 +31,10 @@ pub struct LexiconEntity {
     /// Combining forms used in compounds: "Sino" in "Sino-Iraqi".
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// Phrases that show a document uses the demonyms for another people ("Indian tribes": Native
+    /// Americans, not India): in such a document the demonyms do not name this entity.
+    #[serde(default)]
+    pub demonyms_used_otherwise: Vec<String>,
     /// The names of addresses only this state's leader gives ("State of the Union"): a document
     /// headed by one is spoken for this entity, whose "we", "us" and "our" it is.
     #[serde(default)]
@@ -434,6 +438,31 @@ impl Lexicon {
     }
 
     /// The entity at `index`.
+    /// The entities (by index) whose demonyms `text` uses for another people, as one of their
+    /// [`LexiconEntity::demonyms_used_otherwise`] phrases shows: "Indian tribes" in a document makes
+    /// its "Indians" no one's demonym (gold convention 4: one surface form, one entity per document).
+    pub fn demonyms_used_otherwise(&self, text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let used_otherwise = |entity: &LexiconEntity| {
+            entity.demonyms.iter().any(|demonym| {
+                memchr::memmem::find_iter(bytes, demonym.as_bytes()).any(|at| {
+                    entity.demonyms_used_otherwise.iter().any(|phrase| {
+                        phrase.match_indices(demonym.as_str()).any(|(offset, _)| {
+                            at.checked_sub(offset)
+                                .is_some_and(|start| bytes[start..].starts_with(phrase.as_bytes()))
+                        })
+                    })
+                })
+            })
+        };
+        (0..self.entities.len())
+            .filter(|&i| {
+                let entity = &self.entities[i];
+                !entity.demonyms_used_otherwise.is_empty() && used_otherwise(entity)
+            })
+            .collect()
+    }
+
     pub fn entity(&self, index: usize) -> Option<&LexiconEntity> {
         self.entities.get(index)
     }

@@ -22,6 +22,7 @@ fn country(
         demonyms: strings(demonyms),
         prefixes: strings(prefixes),
         speeches: vec![],
+        demonyms_used_otherwise: vec![],
     }
 }
 
@@ -69,6 +70,7 @@ pub fn test_lexicon() -> Lexicon {
             demonyms: vec![],
             prefixes: vec![],
             speeches: vec![],
+            demonyms_used_otherwise: vec![],
         },
     ];
     // The address only the US president gives: its "we" is the United States.

@@ -31,6 +31,8 @@ pub(super) struct Finder<'a> {
     pub(super) last_match: Cell<Option<(usize, Option<LexiconMatch>)>>,
     /// The sentence's title-case headlines, as token ranges: a name inside one needs evidence.
     pub(super) headlines: &'a [(usize, usize)],
+    /// The lexicon entities whose demonyms the document uses for another people: no mentions.
+    pub(super) demonyms_used_otherwise: &'a [usize],
     /// How many times a token's word or kind was read, and how many reads the test allows before it
     /// fails: the work of finding, counted where every step reads the tokens.
     #[cfg(test)]
@@ -360,6 +362,10 @@ impl<'a> Finder<'a> {
             sentence_initial: false,
             contains,
         };
+        if role == SurfaceRole::Demonym && self.demonyms_used_otherwise.contains(&entity) {
+            // "the Indians" in a document that speaks of "Indian tribes": another people.
+            return end;
+        }
         let event_end = self.event_noun_end(end).or_else(|| {
             (role == SurfaceRole::Demonym)
                 .then(|| self.modified_event_noun_end(end))

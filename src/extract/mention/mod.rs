@@ -82,6 +82,8 @@ pub struct MentionFinder<'a> {
     headlines: Vec<(usize, usize)>,
     /// The document's headlines that were written in capitals (see `crate::extract::recase`).
     cased_headlines: &'a [Span],
+    /// The lexicon entities whose demonyms the document uses for another people.
+    demonyms_used_otherwise: Vec<usize>,
     #[cfg(test)]
     reads: ReadCount,
 }
@@ -116,6 +118,7 @@ impl<'a> MentionFinder<'a> {
             scratch: String::new(),
             headlines: Vec::new(),
             cased_headlines: &[],
+            demonyms_used_otherwise: Vec::new(),
             #[cfg(test)]
             reads: ReadCount::default(),
         }
@@ -125,6 +128,13 @@ impl<'a> MentionFinder<'a> {
     /// and cased back: their names, like a title-case headline's, need evidence from elsewhere.
     pub fn set_cased_headlines(&mut self, headlines: &'a [Span]) {
         self.cased_headlines = headlines;
+    }
+
+    /// Tells the finder the document it reads next (`text`), whose demonyms of an entity may stand
+    /// for another people there ([`Lexicon::demonyms_used_otherwise`]): such demonyms are no
+    /// mentions.
+    pub fn set_document(&mut self, text: &str) {
+        self.demonyms_used_otherwise = self.lexicon.demonyms_used_otherwise(text);
     }
 
     /// The mentions of one sentence, into `mentions` (cleared first: a mention refers to others by
@@ -152,6 +162,7 @@ impl<'a> MentionFinder<'a> {
             scratch: RefCell::new(std::mem::take(&mut self.scratch)),
             last_match: Cell::new(None),
             headlines: &self.headlines,
+            demonyms_used_otherwise: &self.demonyms_used_otherwise,
             #[cfg(test)]
             reads: &self.reads,
         };

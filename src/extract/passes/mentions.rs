@@ -63,6 +63,7 @@ fn document_candidates<'t>(
     let mut tokens = Vec::new();
     let mut finder = MentionFinder::new(corpus.lexicon, vocabulary);
     finder.set_cased_headlines(corpus.cased_headlines(document));
+    finder.set_document(corpus.text(document));
     let mut mentions = Vec::new();
     let mut stated = Vec::new();
     let mut cues = Vec::new();

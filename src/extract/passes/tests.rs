@@ -88,6 +88,37 @@ fn entities_from_text() {
 }
 
 #[test]
+fn a_demonym_used_for_another_people_names_no_state() {
+    // A document that speaks of Indian tribes or reservations means Native Americans by "Indians";
+    // one that does not means India.
+    let lexicon = crate::extract::lexicon::Lexicon::embedded().expect("the embedded lexicon loads");
+    let cases: &[(&str, bool)] = &[
+        (
+            "Peace was made with the Indian tribes of the Ohio. The Indians ceded land to the United States.",
+            false,
+        ),
+        (
+            "Agents visited every Indian reservation in Kansas. Indian children went to school in Kansas.",
+            false,
+        ),
+        (
+            "Indian officials met Pakistani officials in Geneva. The Indians proposed new talks.",
+            true,
+        ),
+        // The country's own name still names it where the demonym does not.
+        ("The Indian tribes of the West traded with India.", true),
+    ];
+    for (text, india) in cases {
+        let documents = vec![Document {
+            name: "test.txt".into(),
+            text: (*text).into(),
+        }];
+        let extraction = extract_corpus(&documents, &lexicon, ExtractOptions::default());
+        assert_eq!(names(&extraction).contains(&"India"), *india, "{text}");
+    }
+}
+
+#[test]
 fn aliases_merge() {
     let cases: &[(&str, &str, &[&str])] = &[
         (
