@@ -8,7 +8,7 @@
 
 use super::sentence_reader::SentenceReader;
 use super::verb::MAX_VERB_GAP;
-use super::words::{CLAUSE_BREAKS, CONDITIONALS, FOCUS_ADVERBS, RELATIVE_PRONOUNS};
+use super::words::{CLAUSE_BREAKS, CONDITIONALS, FOCUS_ADVERBS, RELATIVE_PRONOUNS, REQUEST_WORDS};
 use crate::model::{RelationClass, Rule};
 
 /// What the words between two mentions say: the relation, and who its subject is.
@@ -83,6 +83,28 @@ impl SentenceReader<'_> {
                 && !FOCUS_ADVERBS.contains(&self.lower(start + i + 1))
                 && verb_at.is_none_or(|verb| self.same_clause(start + i, verb))
         })
+    }
+
+    /// Whether a word of asking or proposing comes before token `index` in its clause ("I ask the
+    /// Congress to approve the treaty with Y", "I recommend that X provide aid to Y"): what follows
+    /// is wanted, not done. Looks back to a semicolon, a colon or a comma before a conjunction.
+    pub(super) fn requested_before(&self, index: usize) -> bool {
+        (0..index)
+            .rev()
+            .take_while(|&t| match self.lower(t) {
+                ";" | ":" => false,
+                "," => !matches!(
+                    self.lower(t + 1),
+                    "and" | "but" | "while" | "whereas" | "although"
+                ),
+                _ => true,
+            })
+            // "Kennedy proposed and the Congress embraced": a request word without its object
+            // asks for nothing in the clause after it.
+            .any(|t| {
+                REQUEST_WORDS.contains(&self.lower(t))
+                    && !matches!(self.lower(t + 1), "," | "and" | "but" | "or" | ".")
+            })
     }
 
     /// Whether a condition ("if", "unless") opens the clause part before token `index`: "if X

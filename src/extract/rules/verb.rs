@@ -44,7 +44,10 @@ impl SentenceReader<'_> {
             if let Some(reading) = self.read_gap(gap_start, gap_end) {
                 // "X would attack Y", "if X attacks Y": a possibility or a condition states no
                 // relation, and its subject reaches no later object.
-                if reading.hypothetical || self.conditional_before(self.mentions[left[0]].tokens.0)
+                let subject_at = self.mentions[left[0]].tokens.0;
+                if reading.hypothetical
+                    || self.conditional_before(subject_at)
+                    || self.requested_before(subject_at)
                 {
                     clause = None;
                     continue;
@@ -454,6 +457,26 @@ mod tests {
             (
                 "Mexico attacked Cuba, which would anger Chile.",
                 &[verb("Mexico", Conflict, "Cuba")],
+            ),
+            // What is asked, proposed or hoped for is not done; the asking is.
+            ("We ask Ghana to sign a treaty with Togo.", &[]),
+            (
+                "Brazil urged Chile to attack Peru.",
+                &[
+                    verb("Brazil", Other, "Chile"),
+                    verb("Brazil", Other, "Peru"),
+                ],
+            ),
+            ("I recommend that Mexico provide aid to Cuba.", &[]),
+            ("It is hoped that Spain will sign a treaty with Cuba.", &[]),
+            // A request word with no object asks for nothing in the clause after it.
+            (
+                "Chile proposed and Peru signed a treaty with Bolivia.",
+                &[verb("Peru", Cooperation, "Bolivia")],
+            ),
+            (
+                "Brazil asked for help; Chile attacked Peru.",
+                &[verb("Chile", Conflict, "Peru")],
             ),
         ];
         assert_cases(&embedded(), cases);

@@ -51,6 +51,41 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
 pub(super) const HYPOTHETICAL_MODALS: &[&str] = &["would", "should", "could", "might", "may"];
 /// Words that open a condition: "if X attacks Y, …" states no attack.
 pub(super) const CONDITIONALS: &[&str] = &["if", "unless", "whether", "lest"];
+/// Words of asking, proposing and wishing: what a clause after them says ("I ask the Congress to
+/// approve the treaty with Y", "I recommend that X provide aid to Y") is wanted, not done.
+pub(super) const REQUEST_WORDS: &[&str] = &[
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "recommend",
+    "recommends",
+    "recommended",
+    "recommending",
+    "recommendation",
+    "recommendations",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "proposal",
+    "proposals",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "hope",
+    "hopes",
+    "hoped",
+    "wish",
+    "wishes",
+    "want",
+    "wants",
+];
 /// Nouns that, before "of", make what follows a possibility: "in the event of war between X and
 /// Y", "the risk of conflict with Y".
 pub(super) const POSSIBILITY_NOUNS: &[&str] = &[
