@@ -107,8 +107,9 @@ impl SentenceReader<'_> {
     /// country or body other than `home`. "The capital is not among President X's favourite destinations,
     /// such as Cairo": a holder in an object or a possessive beside other countries may hold any of
     /// their titles. A holder who is the subject acts on the others ("President X met the Chinese
-    /// delegation") and keeps the home country. False when the sentence was not tagged or its clause
-    /// has no subject of its own.
+    /// delegation") and keeps the home country. A holder in a clause whose subject is another
+    /// clause's (", including with President X") is no subject, and any other country of the
+    /// sentence counts. False when the sentence was not tagged or its clause has no subject.
     fn beside_another_body(&self, person: usize, home: usize) -> bool {
         let structure = self.structure();
         let Some(holder) = self.mentions.get(person) else {
@@ -121,23 +122,20 @@ impl SentenceReader<'_> {
             return false;
         };
         // A clause whose subject the splitter did not find says too little to veto.
-        let Some(subject) = clause
-            .subject
-            .filter(|_| !clause.subject_outside)
-            .and_then(|c| structure.chunks().get(c))
-        else {
+        let Some(subject) = clause.subject.and_then(|c| structure.chunks().get(c)) else {
             return false;
         };
         // A holder before the subject the splitter found may be the subject itself, with an
         // apposition after it ("Minister X, a member of the party, praised Y"): only a holder after
-        // the subject is surely not it.
-        if holder.tokens.0 < subject.end {
+        // the subject is surely not it. In a clause whose subject is another clause's ("…,
+        // including with President X"), the holder is not the subject either.
+        if !clause.subject_outside && holder.tokens.0 < subject.end {
             return false;
         }
         self.mentions.iter().any(|m| {
             matches!(m.kind, EntityKind::Country | EntityKind::Organization)
                 && m.entity != home
-                && clause.contains(m.tokens.0)
+                && (clause.contains(m.tokens.0) || clause.subject_outside)
         })
     }
 }
@@ -147,7 +145,7 @@ mod tests {
     use super::super::test_support::*;
     use crate::model::EntityKind;
     use crate::model::RelationClass::{Cooperation, Leads};
-    use crate::model::Rule::{JointSubject, Title, TitleHome, Verb};
+    use crate::model::Rule::{JointSubject, RelationNoun, Title, TitleHome, Verb};
 
     #[test]
     fn a_bare_title_leads_the_home_country() {
@@ -226,6 +224,12 @@ mod tests {
                     reading("Maeen Abdulmalik", Leads, "Yemen", TitleHome),
                     reading("Maeen Abdulmalik", Cooperation, "Oman", Verb),
                 ],
+            ),
+            // A participial phrase has its clause's subject: the holder in it is no subject.
+            (
+                "Yemen needs aid. Yemen remains poor. Yemen has good ties with Oman, including \
+                 with President Haitham Tarik.",
+                &[reading("Yemen", Cooperation, "Oman", RelationNoun)],
             ),
         ];
         assert_cases(&embedded(), cases);
