@@ -58,6 +58,10 @@ pub struct Verb {
     /// Irregular inflections ("went", "gone" for "go"); regular ones are generated.
     #[serde(default)]
     pub forms: Vec<String>,
+    /// A light verb ("take", "hold") says nothing of its own: it relates only through the
+    /// relation noun it governs ("took control of Y", "held talks with Y").
+    #[serde(default)]
+    pub light: bool,
 }
 
 /// A noun with a class: relation nouns ("ties": Cooperation) and role nouns ("leader": Leads).

@@ -101,6 +101,7 @@ pub fn test_lexicon() -> Lexicon {
         lemma: lemma.into(),
         class,
         forms: strings(forms),
+        light: false,
     };
     let verbs = vec![
         verb("sign", RelationClass::Cooperation, &[]),

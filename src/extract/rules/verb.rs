@@ -337,6 +337,24 @@ mod tests {
     }
 
     #[test]
+    fn a_light_verb_relates_only_through_its_noun() {
+        let cases: Cases = &[
+            (
+                "Chile held talks with Peru.",
+                &[verb("Chile", Cooperation, "Peru")],
+            ),
+            (
+                "Chile took control of Bolivia.",
+                &[verb("Chile", Conflict, "Bolivia")],
+            ),
+            // "take" and "hold" say nothing of their own.
+            ("Chile took three ships to Peru.", &[]),
+            ("The exhibition of Chile was held at Lima in May.", &[]),
+        ];
+        assert_cases(&embedded(), cases);
+    }
+
+    #[test]
     fn negation_hedges_and_the_passive() {
         // Negation between the mentions, a hedge anywhere, passive voice.
         let cases: Cases = &[

@@ -39,13 +39,18 @@ impl SentenceReader<'_> {
         };
         // "build deep relations with", "strengthen cooperation with": a verb without a class of
         // its own takes the class of the relation noun it governs.
-        let class = if verb.class == RelationClass::Other {
+        let governed_noun_class = || {
             words[position + 1..]
                 .windows(2)
                 .take(4)
                 .find(|pair| PREPOSITIONS.contains(&pair[1]))
                 .and_then(|pair| self.lexicon.relation_noun(pair[0]))
-                .unwrap_or(verb.class)
+        };
+        let class = if verb.light {
+            // "took control of Y", not "took 300 people at Y".
+            governed_noun_class()?
+        } else if verb.class == RelationClass::Other {
+            governed_noun_class().unwrap_or(verb.class)
         } else {
             verb.class
         };
