@@ -14,7 +14,7 @@
 use super::gap_reading::GapReading;
 use super::sentence_reader::SentenceReader;
 use super::words::{POSSIBILITY_NOUNS, PREPOSITIONS};
-use crate::model::{RelationClass, Rule};
+use crate::model::{EntityKind, RelationClass, Rule};
 
 impl SentenceReader<'_> {
     /// The words of a gap without a verb, from token `start`, as a relation noun and its
@@ -47,7 +47,25 @@ impl SentenceReader<'_> {
         // from, not whose it is.
         let role_from = preposition == "from"
             && !matches!(class, RelationClass::Cooperation | RelationClass::Conflict);
-        if new_phrase || on_the_part || role_from || preposition == "between" {
+        // "X … transmitted to the minister of Y", "the French minister in Y": a role noun is the
+        // first mention's only when nothing but its own phrase stands between them, and a role
+        // "in" or "at" a place says where its holder serves, not whose ("a fellow at a
+        // university" is its member).
+        let role = self.lexicon.relation_noun(words[noun]).is_none()
+            && self
+                .lexicon
+                .relation_noun(words[noun].strip_suffix('s').unwrap_or(words[noun]))
+                .is_none();
+        let object_is_place = self
+            .mention_at(start + words.len())
+            .and_then(|m| self.mentions.get(m))
+            .is_some_and(|m| matches!(m.kind, EntityKind::Place | EntityKind::Country));
+        let role_elsewhere = role
+            && ((matches!(preposition, "in" | "at") && object_is_place)
+                || before
+                    .iter()
+                    .any(|w| PREPOSITIONS.contains(w) || *w == "than"));
+        if new_phrase || on_the_part || role_from || role_elsewhere || preposition == "between" {
             return None;
         }
         let possible = before
@@ -112,8 +130,14 @@ mod tests {
                 "Ghana faced hostilities from Togo.",
                 &[reading("Togo", Conflict, "Ghana", RelationNoun)],
             ),
-            // A role "from" a place says where its holder comes from.
+            // A role "from" a place says where its holder comes from, "in" or "at" a place where
+            // it serves; a role behind a preposition is not the first mention's.
             ("Ghana has many envoys from Togo.", &[]),
+            ("The Ghanaian minister in Togo left.", &[]),
+            (
+                "The duties levied in Ghana were sent to the minister of Togo.",
+                &[],
+            ),
             // A new phrase after "and", unless a pronoun carries the first mention into it.
             ("Troops came from Ghana and from parts of Togo.", &[]),
             (
