@@ -24,11 +24,12 @@ impl SentenceReader<'_> {
             let Some((noun, class)) = noun else {
                 continue;
             };
-            // "in the event of war between X and Y", "if relations between X and Y improve":
-            // a possibility states no relation.
+            // "in the event of war between X and Y", "if relations between X and Y improve", "I
+            // recommend … to expand trade between X and Y": a possibility or a wish states no
+            // relation.
             let possible = (i.saturating_sub(4)..i)
                 .any(|n| POSSIBILITY_NOUNS.contains(&self.lower(n)) && self.lower(n + 1) == "of");
-            if possible || self.conditional_before(i) {
+            if possible || self.conditional_before(i) || self.requested_before(i) {
                 continue;
             }
             // "between X, leader of Z, and Y": Y is the first mention after an "and" that follows
@@ -80,6 +81,10 @@ mod tests {
             ("The risk of conflict between Peru and Chile grew.", &[]),
             (
                 "If talks between Peru and Chile resume, trade will grow.",
+                &[],
+            ),
+            (
+                "I recommend that you expand trade between Peru and Chile.",
                 &[],
             ),
             (
