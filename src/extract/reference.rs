@@ -1,4 +1,5 @@
-//! References: "it", "he", "the country", "the group" read as the entity named just before.
+//! References: "it", "he", "the country", "the group" read as the entity named just before; "the two
+//! countries", "both nations" as the two.
 //!
 //! The rule is deliberately simple. A reference word stands for the most recent mention of a fitting
 //! kind: earlier in the same sentence, or else in the sentences before it in the same document.
@@ -9,6 +10,7 @@
 //! | "it" before a verb | the last country, organisation or group |
 //! | "the country" | the last country |
 //! | "the group", "the militia", "the movement", "the organization", "the party" | the last group or organisation |
+//! | "the two countries", "both nations", with "governments", "powers", "sides", "states" | the two countries named in the sentence and the two before, or the speaker and one country |
 //! | "we", "us", "our", "we've" | who speaks, in a document that says who does (a "State of the Union Address", `--speaker`; see [`super::speaker`]) |
 //! | "I", "I've" | who speaks, when the sentence names foreign countries and nothing else ("I've cut Soviet access") |
 //!
@@ -20,6 +22,18 @@
 //! "it is important" and "it was clear" are left alone. A reference never becomes a mention of its entity
 //! (no alias, no span); it only lets the relation rules see who the sentence is about.
 //! `kg eval --no-references` measures what this adds.
+//!
+//! A pair ("the two countries", "both governments"; not "both sides of the border") gives two
+//! reference mentions over its words, marked as a pair, which the rules read as a list, "A and B":
+//! "tension between the two countries" as "between A and B", "the two countries signed" as a joint
+//! subject, "X attacked both countries" as X attacking each. Its two are the only two countries
+//! named before it in the sentence and the two sentences before, counting the speaker of a speech
+//! ("the two countries" in an address is most often its own and one other). Three leave it unread,
+//! unless the sentence's own names made them three, which are then left out ("Sudan and Chad met.
+//! Libya attacked both countries."). Measured on the gold texts and 25 State of the Union
+//! addresses: the last two of however many countries were named paired the wrong two ("tension
+//! between the two countries" after "Iran … Israel … 'occupied Palestine'"), and reaching a third
+//! sentence back found older pairs.
 
 use super::lexicon::Lexicon;
 use super::rules::SentenceMention;
@@ -71,6 +85,30 @@ fn referent_of_noun(noun: &str) -> Option<Referent> {
     }
 }
 
+/// Nouns that after "the two" or "both" stand for two entities named before: "the two countries",
+/// "both governments".
+const PAIR_NOUNS: &[&str] = &[
+    "countries",
+    "governments",
+    "nations",
+    "powers",
+    "sides",
+    "states",
+];
+
+/// What "the two" or "both" and `noun` stand for: "the two nations", "both sides".
+fn referent_of_pair_noun(noun: &str) -> Option<Referent> {
+    lowercases_to_any(noun, PAIR_NOUNS).then_some(Referent::Country)
+}
+
+/// How many entities a reference stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Count {
+    One,
+    /// "the two countries", "both governments".
+    Two,
+}
+
 /// Whether `word` lower-cases to one of `nouns` (ASCII lower-case words without a "k").
 ///
 /// Outside ASCII, only the Kelvin sign lower-cases to an ASCII letter ("k"; "İ" lower-cases to "i"
@@ -91,9 +129,13 @@ enum ReferenceWord {
     We,
     /// "I": the speaker, when a verb follows ("I signed", "I've cut").
     I,
+    /// "both", before a pair noun: "both countries".
+    Both,
 }
 
-/// Which reference word the bytes `word` are, ignoring ASCII case.
+/// Which reference word the bytes `word` are, ignoring ASCII case. ("Both" stands for anything only
+/// before a pair noun, "the" only before a noun, "it" and "he" only before a verb: see
+/// [`SentenceWords::referent_at`].)
 #[inline]
 fn reference_word(word: &[u8]) -> Option<ReferenceWord> {
     // A byte with bit 5 set is one of these letters exactly when it is that letter in either case.
@@ -109,6 +151,10 @@ fn reference_word(word: &[u8]) -> Option<ReferenceWord> {
             [b's', b'h', b'e'] => Some(ReferenceWord::HeOrShe),
             [b't', b'h', b'e'] => Some(ReferenceWord::The),
             [b'o', b'u', b'r'] => Some(ReferenceWord::We),
+            _ => None,
+        },
+        [a, b, c, d] => match [a | 0x20, b | 0x20, c | 0x20, d | 0x20] {
+            [b'b', b'o', b't', b'h'] => Some(ReferenceWord::Both),
             _ => None,
         },
         _ => None,
@@ -146,17 +192,34 @@ fn split_contraction(word: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((&word[..at], ending))
 }
 
+/// How far back, in sentences, a pair reference ("the two countries") looks for its two: the
+/// sentence before and the one before that. A pair said in a speech is the one just discussed; the
+/// entities of older sentences are more often another pair.
+const PAIR_REACH: usize = 2;
+
+/// An entity a document has named, as the tracker remembers it.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    entity: usize,
+    kind: EntityKind,
+    /// The sentence (counted in the document) that named it last.
+    sentence: usize,
+}
+
 /// Follows the entities a document has named, sentence by sentence.
 #[derive(Debug, Clone, Default)]
 pub struct ReferenceTracker {
-    /// The entities named so far in this document, most recent last, with their kinds.
-    recent: Vec<(usize, EntityKind)>,
+    /// The entities named so far in this document, most recent last.
+    recent: Vec<Named>,
+    /// How many sentences the tracker has seen.
+    sentences: usize,
 }
 
 impl ReferenceTracker {
     /// Forgets everything: a new document starts.
     pub fn reset(&mut self) {
         self.recent.clear();
+        self.sentences = 0;
     }
 
     /// The reference mentions of a sentence: one per reference word that resolves. `speaker` is the
@@ -197,42 +260,34 @@ impl ReferenceTracker {
             if inside_a_mention(mentions, index) {
                 continue;
             }
-            let (entity, kind, end) = if word == ReferenceWord::I {
-                let Some((entity, kind)) =
-                    speaker.filter(|&(speaker, _)| names_foreign_countries_only(mentions, speaker))
-                else {
-                    continue;
-                };
-                (entity, kind, index + 1)
-            } else if word == ReferenceWord::We {
-                // "US" in capitals is a name, not the pronoun.
-                let Some((entity, kind)) = speaker.filter(|_| token.text(text) != "US") else {
-                    continue;
-                };
-                (entity, kind, index + 1)
-            } else {
-                let Some((referent, end)) = words.referent_at(index, word) else {
-                    continue;
-                };
-                let Some((entity, kind)) = self.referred_to(mentions, index, referent) else {
-                    continue;
-                };
-                (entity, kind, end)
-            };
-            let (Some(first), Some(last)) = (tokens.get(index), tokens.get(end - 1)) else {
+            if matches!(word, ReferenceWord::I | ReferenceWord::We) {
+                if let Some(referred) = speaker_referred(word, token.text(text), mentions, speaker)
+                {
+                    push_reference(&mut references, tokens, (index, index + 1), referred, false);
+                }
+                continue;
+            }
+            let Some((referent, count, end)) = words.referent_at(index, word) else {
                 continue;
             };
-            references.push(SentenceMention {
-                entity,
-                span: crate::model::Span::new(first.span.start, last.span.end),
-                tokens: (index, end),
-                title: None,
-                kind,
-                contains: Vec::new(),
-                places_inside: Vec::new(),
-                adjective: false,
-                metonymy: false,
-            });
+            match count {
+                Count::One => {
+                    if let Some(referred) = self.referred_to(mentions, index, referent) {
+                        push_reference(&mut references, tokens, (index, end), referred, false);
+                    }
+                }
+                // Two mentions over the same words, the one named first first: the rules read them
+                // as a list, "A and B" (`rules/coordination.rs`).
+                Count::Two => {
+                    for referred in self
+                        .referred_pair(mentions, index, referent, speaker)
+                        .into_iter()
+                        .flatten()
+                    {
+                        push_reference(&mut references, tokens, (index, end), referred, true);
+                    }
+                }
+            }
         }
         references
     }
@@ -254,22 +309,127 @@ impl ReferenceTracker {
             self.recent
                 .iter()
                 .rev()
-                .find(|(_, kind)| referent.accepts(*kind))
-                .copied()
+                .find(|named| referent.accepts(named.kind))
+                .map(|named| (named.entity, named.kind))
         })
+    }
+
+    /// The two entities a pair reference at token `index` stands for ("the two countries"), the one
+    /// named earlier first: the two fitting entities named before it in the sentence and in the
+    /// [`PAIR_REACH`] sentences before, with the speaker, a party to whatever its speech discusses
+    /// ("the two countries" in an address is most often its own and one other). When the sentence
+    /// makes them three, its own are left out: "Sudan and Chad met. Libya attacked both countries."
+    fn referred_pair(
+        &self,
+        mentions: &[SentenceMention],
+        index: usize,
+        referent: Referent,
+        speaker: Option<(usize, EntityKind)>,
+    ) -> Option<[(usize, EntityKind); 2]> {
+        let in_sentence = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.tokens.1 <= index)
+            .map(|m| (m.entity, m.kind));
+        let before = self
+            .recent
+            .iter()
+            .rev()
+            .take_while(|named| self.sentences - named.sentence <= PAIR_REACH)
+            .map(|named| (named.entity, named.kind));
+        let fits = |&(_, kind): &(usize, EntityKind)| referent.accepts(kind);
+        let with_sentence = in_sentence
+            .chain(before.clone())
+            .chain(speaker)
+            .filter(fits);
+        exactly_two(with_sentence).or_else(|| exactly_two(before.chain(speaker).filter(fits)))
     }
 
     /// Remembers the entities a sentence named.
     pub fn observe(&mut self, mentions: &[SentenceMention]) {
         for mention in mentions {
-            self.recent.retain(|(entity, _)| *entity != mention.entity);
-            self.recent.push((mention.entity, mention.kind));
+            self.recent.retain(|named| named.entity != mention.entity);
+            self.recent.push(Named {
+                entity: mention.entity,
+                kind: mention.kind,
+                sentence: self.sentences,
+            });
         }
+        self.sentences += 1;
         // Only the recent past matters.
         if self.recent.len() > 64 {
             self.recent.drain(..self.recent.len() - 64);
         }
     }
+}
+
+/// Whom the speaker's word `word` ("I", "we", as written: `written`) stands for: the speaker, when
+/// there is one and the word is the speaker's here.
+fn speaker_referred(
+    word: ReferenceWord,
+    written: &str,
+    mentions: &[SentenceMention],
+    speaker: Option<(usize, EntityKind)>,
+) -> Option<(usize, EntityKind)> {
+    match word {
+        ReferenceWord::I => {
+            speaker.filter(|&(speaker, _)| names_foreign_countries_only(mentions, speaker))
+        }
+        // "US" in capitals is a name, not the pronoun.
+        ReferenceWord::We => speaker.filter(|_| written != "US"),
+        _ => None,
+    }
+}
+
+/// A reference to `entity` of `kind` over tokens `[first, end)`, one of a pair's two when `pair`,
+/// into `references`.
+fn push_reference(
+    references: &mut Vec<SentenceMention>,
+    tokens: &[Token],
+    (first, end): (usize, usize),
+    (entity, kind): (usize, EntityKind),
+    pair: bool,
+) {
+    let (Some(first_token), Some(last_token)) = (
+        tokens.get(first),
+        end.checked_sub(1).and_then(|last| tokens.get(last)),
+    ) else {
+        return;
+    };
+    references.push(SentenceMention {
+        entity,
+        span: crate::model::Span::new(first_token.span.start, last_token.span.end),
+        tokens: (first, end),
+        title: None,
+        kind,
+        contains: Vec::new(),
+        places_inside: Vec::new(),
+        adjective: false,
+        metonymy: false,
+        pair,
+    });
+}
+
+/// The two distinct entities of `candidates` (the most recent first), the earlier named first; none
+/// when there are fewer or more: of three countries named, which two are meant is a guess.
+fn exactly_two(
+    candidates: impl Iterator<Item = (usize, EntityKind)>,
+) -> Option<[(usize, EntityKind); 2]> {
+    let (mut last, mut earlier): (Option<(usize, EntityKind)>, _) = (None, None);
+    for candidate in candidates {
+        let is = |found: Option<(usize, EntityKind)>| found.is_some_and(|f| f.0 == candidate.0);
+        if is(last) || is(earlier) {
+            continue;
+        }
+        if last.is_none() {
+            last = Some(candidate);
+        } else if earlier.is_none() {
+            earlier = Some(candidate);
+        } else {
+            return None;
+        }
+    }
+    Some([earlier?, last?])
 }
 
 /// Whether `mentions` name foreign countries and nothing else: at least one country other than
@@ -333,19 +493,31 @@ impl SentenceWords<'_> {
                 && self.is_verb(i + 2))
     }
 
-    /// What the reference word `word` at token `index` may stand for, and the token after the
-    /// reference ("the country" is two tokens); None when it is no reference here ("it is clear").
-    fn referent_at(&self, index: usize, word: ReferenceWord) -> Option<(Referent, usize)> {
+    /// What the reference word `word` at token `index` may stand for, how many, and the token after
+    /// the reference ("the country" is two tokens); None when it is no reference here ("it is
+    /// clear", "both sides of the border").
+    fn referent_at(&self, index: usize, word: ReferenceWord) -> Option<(Referent, Count, usize)> {
+        let next = |offset: usize| {
+            self.tokens
+                .get(index + offset)
+                .map_or("", |t| t.text(self.text))
+        };
         match word {
             ReferenceWord::HeOrShe if self.verb_follows(index) => {
-                Some((Referent::Person, index + 1))
+                Some((Referent::Person, Count::One, index + 1))
             }
             ReferenceWord::It if self.verb_follows(index) => {
-                Some((Referent::CountryOrGroup, index + 1))
+                Some((Referent::CountryOrGroup, Count::One, index + 1))
+            }
+            ReferenceWord::The if next(1).eq_ignore_ascii_case("two") => {
+                referent_of_pair_noun(next(2)).map(|referent| (referent, Count::Two, index + 3))
             }
             ReferenceWord::The => {
-                let next = self.tokens.get(index + 1).map_or("", |t| t.text(self.text));
-                referent_of_noun(next).map(|referent| (referent, index + 2))
+                referent_of_noun(next(1)).map(|referent| (referent, Count::One, index + 2))
+            }
+            // "both sides of the border" are places, not parties.
+            ReferenceWord::Both if !next(2).eq_ignore_ascii_case("of") => {
+                referent_of_pair_noun(next(1)).map(|referent| (referent, Count::Two, index + 2))
             }
             _ => None,
         }
@@ -377,7 +549,7 @@ mod tests {
             ("Par\u{212a}y", GROUP_NOUNS, false),
         ];
         // The comparison by bytes holds for nouns without a "k" only.
-        for noun in GROUP_NOUNS.iter().chain(&["country"]) {
+        for noun in GROUP_NOUNS.iter().chain(PAIR_NOUNS).chain(&["country"]) {
             assert!(!noun.contains('k') && noun.is_ascii(), "{noun}");
         }
         for &(word, nouns, expected) in cases {
@@ -432,6 +604,20 @@ mod tests {
         for word in [&b""[..], b"h", b"thee", b"them", b"it's", b"ours", b"use"] {
             assert_eq!(reference_word(word), None, "{word:?}");
         }
+        // The one word of four bytes.
+        for word in [&b"both"[..], b"Both", b"BOTH", b"bOtH"] {
+            assert_eq!(reference_word(word), Some(ReferenceWord::Both), "{word:?}");
+        }
+        for word in [
+            &b"bot"[..],
+            b"bothe",
+            b"moth",
+            b"b0th",
+            b"\xe2oth",
+            b"bot\xe8",
+        ] {
+            assert_eq!(reference_word(word), None, "{word:?}");
+        }
     }
 
     #[test]
@@ -459,6 +645,24 @@ mod tests {
         ];
         for &(word, expected) in cases {
             assert_eq!(speaker_contraction(word.as_bytes()), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn nouns_after_the_two_stand_for_a_pair_of_countries() {
+        let cases = [
+            ("countries", Some(Referent::Country)),
+            ("Governments", Some(Referent::Country)),
+            ("NATIONS", Some(Referent::Country)),
+            ("powers", Some(Referent::Country)),
+            ("sides", Some(Referent::Country)),
+            ("States", Some(Referent::Country)),
+            ("country", None),
+            ("peoples", None),
+            ("", None),
+        ];
+        for (noun, expected) in cases {
+            assert_eq!(referent_of_pair_noun(noun), expected, "{noun}");
         }
     }
 

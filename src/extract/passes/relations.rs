@@ -322,6 +322,7 @@ impl SentenceReader<'_, '_> {
                     ..
                 }
             ),
+            pair: false,
         }
     }
 }
@@ -437,6 +438,7 @@ mod tests {
             places_inside: Vec::new(),
             adjective: false,
             metonymy,
+            pair: false,
         }
     }
 

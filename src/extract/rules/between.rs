@@ -2,7 +2,8 @@
 //! and Saudi Arabia" gives the noun's class between the two ("tensions with", Conflict).
 //!
 //! The noun is one of the two words before "between"; the second mention is the first after an
-//! "and" that follows the first mention ("between X, leader of Z, and Y").
+//! "and" that follows the first mention ("between X, leader of Z, and Y"), or the second of a pair
+//! reference ("tension between the two countries").
 
 use super::markers::Marker;
 use super::rule_relation::RuleRelation;
@@ -38,10 +39,13 @@ impl SentenceReader<'_> {
                 continue;
             };
             let after_a = self.mentions[a].tokens.1;
-            let b = (after_a..after_a + 12)
-                .take_while(|&t| self.word(t) != ";")
-                .find(|&t| self.lower(t) == "and")
-                .and_then(|and| self.mention_after(and + 1, 3));
+            // "between the two countries": the pair reference names both.
+            let b = self.pair_partner(a).or_else(|| {
+                (after_a..after_a + 12)
+                    .take_while(|&t| self.word(t) != ";")
+                    .find(|&t| self.lower(t) == "and")
+                    .and_then(|and| self.mention_after(and + 1, 3))
+            });
             if let Some(b) = b {
                 out.extend(self.relation(a, b, format!("{noun} with"), class, Rule::Between));
             }

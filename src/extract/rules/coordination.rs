@@ -1,4 +1,5 @@
-//! Coordination: mentions joined into lists ("Iran, Syria, and Russia", "A, B, and the C").
+//! Coordination: mentions joined into lists ("Iran, Syria, and Russia", "A, B, and the C"), and the
+//! two a pair reference stands for ("the two countries": two pair mentions over the same words).
 //!
 //! The joint-subject and verb rules read the sentence's coordinated groups, found once before them;
 //! the such-as and nominal rules read the list starting at a word.
@@ -64,6 +65,11 @@ impl SentenceReader<'_> {
         groups.clear();
         for (index, mention) in self.mentions.iter().enumerate() {
             if let Some(&last) = groups.members.last() {
+                // The two a pair reference stands for ("the two countries") are a list of two.
+                if self.pair_partner(last) == Some(index) {
+                    groups.extend_last(index);
+                    continue;
+                }
                 let gap = self.mentions[last].tokens.1..mention.tokens.0;
                 let same_token = self.mentions[last].tokens == mention.tokens;
                 // A list ("Iran, Syria, and Russia"), or a name and its acronym ("… Corporation
@@ -100,6 +106,7 @@ impl SentenceReader<'_> {
                 break;
             };
             members.push(member);
+            members.extend(self.pair_partner(member));
             index = self.mentions[member].tokens.1;
             // "the United Arab Emirates (UAE), and Bahrain": the acronym repeats the member.
             if self.word(index) == "("
@@ -119,6 +126,13 @@ impl SentenceReader<'_> {
             index = next;
         }
         members
+    }
+
+    /// The mention after `mention` when the two are the two a pair reference stands for ("the two
+    /// countries", [`crate::extract::reference`]).
+    pub(super) fn pair_partner(&self, mention: usize) -> Option<usize> {
+        let (first, second) = (self.mentions.get(mention)?, self.mentions.get(mention + 1)?);
+        (first.pair && second.pair && first.tokens == second.tokens).then_some(mention + 1)
     }
 
     /// True when mention `mention` completes a noun with "of": "the head of the PMF".

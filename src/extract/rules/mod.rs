@@ -15,7 +15,7 @@
 //! | `compound-modifier` | `compound.rs` | "Iran-backed factions within the PMF", "U.S.-led coalition" | backs / leads |
 //! | `possessive` | `possessive.rs` | "Iran's Quds Force" | PartOf |
 //! | `demonym` | `demonym.rs` | "the Turkish defence firm Baykar" | PartOf |
-//! | `between` | `between.rs` | "tensions between X and Y" | the noun's class |
+//! | `between` | `between.rs` | "tensions between X and Y", "between the two countries" | the noun's class |
 //! | `name-part` | `name_part.rs` | "Central Bank of Iraq", "Iran-Iraq War", "the X cement plant", "the Battle of X" | PartOf the country or the place, or the countries party to it |
 //! | `nominal` | `nominal.rs` | "the US assassinations of X", "the Russian invasion of Ukraine", "Turkish troops against Y" | the noun's class |
 //! | `located-in` | `located_in.rs` | "Durham University in the UK", "A and B on the outskirts of C", "D, a town near E" | PartOf, or Other for near |

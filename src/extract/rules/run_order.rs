@@ -206,6 +206,7 @@ mod tests {
                 places_inside: Vec::new(),
                 adjective: kind == EntityKind::Country,
                 metonymy: false,
+                pair: false,
             });
         }
         mentions
@@ -389,6 +390,7 @@ mod tests {
             places_inside: Vec::new(),
             adjective: false,
             metonymy: false,
+            pair: false,
         };
         let cases: &[(&[usize], Rules)] = &[
             (&[3], Rules::OfOneMention),

@@ -26,4 +26,7 @@ pub struct SentenceMention {
     pub adjective: bool,
     /// A capital standing for its government ("Baghdad agreed").
     pub metonymy: bool,
+    /// One of the two mentions a pair reference gives ("the two countries", "both governments"),
+    /// over the same words: the rules read the two as a list, "A and B".
+    pub pair: bool,
 }

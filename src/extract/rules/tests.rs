@@ -4,7 +4,7 @@
 
 use super::test_support::*;
 use crate::model::RelationClass::{Conflict, Cooperation, Leads, Other};
-use crate::model::Rule::{JointSubject, Title, Verb};
+use crate::model::Rule::{Between, JointSubject, Title, Verb};
 
 #[test]
 fn time_travels_with_each_relation() {
@@ -73,6 +73,69 @@ fn references_stand_for_the_entity_named_before() {
         ),
     ];
     assert_cases(&test_lexicon(), cases);
+}
+
+/// "The two countries", "both governments" stand for the two countries named just before, and the
+/// rules read them as "A and B".
+#[test]
+fn pair_references_stand_for_the_two_named_before() {
+    let cases: Cases = &[
+        // "between the two countries": between the two.
+        (
+            "Chile and Peru held elections. The rivalry between the two countries eased in 1990.",
+            &[reading("Chile", Conflict, "Peru", Between).at(year(1990))],
+        ),
+        // The two as a joint subject.
+        (
+            "Ghana hosted Togo. The two governments signed a trade pact.",
+            &[
+                reading("Ghana", Cooperation, "Togo", Verb),
+                reading("Ghana", Cooperation, "Togo", JointSubject),
+            ],
+        ),
+        // The two as a verb's objects; the sentence's own subject is not one of them.
+        (
+            "Sudan and Chad held talks. Libya later attacked both countries.",
+            &[
+                reading("Libya", Conflict, "Sudan", Verb),
+                reading("Libya", Conflict, "Chad", Verb),
+            ],
+        ),
+        // Named in the same sentence: the verb and the joint subject read one link, kept once.
+        (
+            "Kenya hosted Uganda in May; the two nations then signed a treaty.",
+            &[reading("Kenya", Cooperation, "Uganda", JointSubject)],
+        ),
+        // Three countries named: which two is a guess, and none is made.
+        (
+            "Chile, Peru and Bolivia held elections. The two countries signed a treaty.",
+            &[],
+        ),
+        // Named two sentences before, and three: too long before.
+        (
+            "Chile and Peru held elections. Turnout was high in the north. The two countries \
+             signed a treaty.",
+            &[reading("Chile", Cooperation, "Peru", JointSubject)],
+        ),
+        (
+            "Chile and Peru held elections. Turnout was high in the north. Rain fell in the south. \
+             The two countries signed a treaty.",
+            &[],
+        ),
+        // In a speech, the speaker is one of the two, named or not.
+        (
+            "State of the Union Address\n\nThe United States held elections. Turnout was high in \
+             the north. Rain fell in the south. Snow closed the mountain passes. Peru held \
+             elections. The two countries signed a treaty.",
+            &[reading("United States", Cooperation, "Peru", JointSubject)],
+        ),
+        // Sides of a border are places, not parties.
+        (
+            "Chile and Peru held elections. Troops gathered on both sides of the border.",
+            &[],
+        ),
+    ];
+    assert_cases(&embedded(), cases);
 }
 
 #[test]
