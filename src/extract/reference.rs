@@ -2,7 +2,11 @@
 //! countries", "both nations" as the two.
 //!
 //! The rule is deliberately simple. A reference word stands for the most recent mention of a fitting
-//! kind: earlier in the same sentence, or else in the sentences before it in the same document.
+//! kind: earlier in the same sentence, or else in the two sentences before it in the same document.
+//! Further back "it" and "she" are more often a thing named without a name ("it conferred powers" for a
+//! constitution, "she had stopped to renew her supplies" for a ship): measured on 25 State of the Union
+//! addresses, the reach of two sentences removed 12 readings, all wrong, and changed nothing on the gold
+//! texts.
 //!
 //! | words | stand for |
 //! |---|---|
@@ -197,6 +201,10 @@ fn split_contraction(word: &[u8]) -> Option<(&[u8], &[u8])> {
 /// entities of older sentences are more often another pair.
 const PAIR_REACH: usize = 2;
 
+/// How far back, in sentences, "it", "he", "the country" look for what they stand for: the sentence
+/// before and the one before that.
+const REFERENCE_REACH: usize = 2;
+
 /// An entity a document has named, as the tracker remembers it.
 #[derive(Debug, Clone, Copy)]
 struct Named {
@@ -309,6 +317,7 @@ impl ReferenceTracker {
             self.recent
                 .iter()
                 .rev()
+                .take_while(|named| self.sentences - named.sentence <= REFERENCE_REACH)
                 .find(|named| referent.accepts(named.kind))
                 .map(|named| (named.entity, named.kind))
         })

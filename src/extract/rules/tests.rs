@@ -71,6 +71,17 @@ fn references_stand_for_the_entity_named_before() {
                 reading("United Nations", Cooperation, "Yemen", Verb),
             ],
         ),
+        // Three sentences on, "it" is more often a thing named without a name.
+        (
+            "Qatar hosted the talks. The talks were long. The weather was hot. The report was \
+             short. It attacked Yemen.",
+            &[],
+        ),
+        // Two sentences on, it is still the last country.
+        (
+            "Qatar hosted the talks. The talks were long. It attacked Yemen.",
+            &[reading("Qatar", Conflict, "Yemen", Verb)],
+        ),
     ];
     assert_cases(&test_lexicon(), cases);
 }
