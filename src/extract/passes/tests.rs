@@ -88,6 +88,20 @@ fn entities_from_text() {
 }
 
 #[test]
+fn a_suffix_after_a_name_is_no_name() {
+    let lexicon = crate::extract::lexicon::Lexicon::embedded().expect("the embedded lexicon loads");
+    let documents = vec![Document {
+        name: "test.txt".into(),
+        text: "Hakan Fidan, Jr., visited Qatar. Ali Saleh, Esq., wrote to Yemen.".into(),
+    }];
+    let extraction = extract_corpus(&documents, &lexicon, ExtractOptions::default());
+    assert_eq!(
+        names(&extraction),
+        ["Ali Saleh", "Hakan Fidan", "Qatar", "Yemen"]
+    );
+}
+
+#[test]
 fn a_demonym_used_for_another_people_names_no_state() {
     // A document that speaks of Indian tribes or reservations means Native Americans by "Indians";
     // one that does not means India.
