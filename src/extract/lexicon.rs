@@ -459,11 +459,13 @@ impl Lexicon {
                 })
             })
         };
-        (0..self.entities.len())
-            .filter(|&i| {
-                let entity = &self.entities[i];
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, entity)| {
                 !entity.demonyms_used_otherwise.is_empty() && used_otherwise(entity)
             })
+            .map(|(index, _)| index)
             .collect()
     }
 

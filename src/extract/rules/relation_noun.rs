@@ -33,7 +33,7 @@ impl SentenceReader<'_> {
         let Some(noun) = noun else {
             return self.possessive_noun(start, words);
         };
-        let class = self.classed_noun(words[noun])?;
+        let (class, role) = self.noun_class(words[noun])?;
         let preposition = words[noun + 1];
         let before = &words[..noun];
         // "X and from parts of Y", "X and the war with Y": a new phrase, unless a pronoun takes X
@@ -51,17 +51,13 @@ impl SentenceReader<'_> {
         // first mention's only when nothing but its own phrase stands between them, and a role
         // "in" or "at" a place says where its holder serves, not whose ("a fellow at a
         // university" is its member).
-        let role = self.lexicon.relation_noun(words[noun]).is_none()
-            && self
-                .lexicon
-                .relation_noun(words[noun].strip_suffix('s').unwrap_or(words[noun]))
-                .is_none();
-        let object_is_place = self
-            .mention_at(start + words.len())
-            .and_then(|m| self.mentions.get(m))
-            .is_some_and(|m| matches!(m.kind, EntityKind::Place | EntityKind::Country));
+        let object_is_place = || {
+            self.mention_at(start + words.len())
+                .and_then(|m| self.mentions.get(m))
+                .is_some_and(|m| matches!(m.kind, EntityKind::Place | EntityKind::Country))
+        };
         let role_elsewhere = role
-            && ((matches!(preposition, "in" | "at") && object_is_place)
+            && ((matches!(preposition, "in" | "at") && object_is_place())
                 || before
                     .iter()
                     .any(|w| PREPOSITIONS.contains(w) || *w == "than"));

@@ -218,11 +218,18 @@ impl<'a> SentenceReader<'a> {
     /// A relation noun or a role noun, singular or plural: "assassinations" reads as
     /// "assassination".
     pub(super) fn classed_noun(&self, word: &str) -> Option<RelationClass> {
+        self.noun_class(word).map(|(class, _)| class)
+    }
+
+    /// [`Self::classed_noun`]'s class, and whether it is a role noun's ("minister", "members")
+    /// rather than a relation noun's.
+    pub(super) fn noun_class(&self, word: &str) -> Option<(RelationClass, bool)> {
         let singular = word.strip_suffix('s').unwrap_or(word);
         [word, singular].iter().find_map(|w| {
             self.lexicon
                 .relation_noun(w)
-                .or_else(|| self.lexicon.role_noun(w))
+                .map(|class| (class, false))
+                .or_else(|| self.lexicon.role_noun(w).map(|class| (class, true)))
         })
     }
 

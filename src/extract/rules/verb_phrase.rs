@@ -22,9 +22,7 @@ impl SentenceReader<'_> {
         relative: bool,
     ) -> Option<GapReading<'r>> {
         let first = self.infinitive_after_control(start, words, position);
-        if self.lexicon.verb(words[first]).is_none()
-            || self.starts_next_clause(start, end, words, first)
-        {
+        if self.starts_next_clause(start, end, words, first) {
             return None;
         }
         let position = governing_infinitive(words, first, |w| {
