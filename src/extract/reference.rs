@@ -196,14 +196,11 @@ fn split_contraction(word: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((&word[..at], ending))
 }
 
-/// How far back, in sentences, a pair reference ("the two countries") looks for its two: the
-/// sentence before and the one before that. A pair said in a speech is the one just discussed; the
-/// entities of older sentences are more often another pair.
-const PAIR_REACH: usize = 2;
-
-/// How far back, in sentences, "it", "he", "the country" look for what they stand for: the sentence
-/// before and the one before that.
-const REFERENCE_REACH: usize = 2;
+/// How far back, in sentences, a reference looks for what it stands for: the sentence before and
+/// the one before that. A pair said in a speech is the one just discussed, the entities of older
+/// sentences more often another pair; further back "it" and "she" are more often a thing named
+/// without a name.
+const REACH: usize = 2;
 
 /// An entity a document has named, as the tracker remembers it.
 #[derive(Debug, Clone, Copy)]
@@ -301,7 +298,7 @@ impl ReferenceTracker {
     }
 
     /// The entity a reference at token `index` stands for: the last fitting mention before it in the
-    /// sentence, or else the last fitting entity of the sentences before.
+    /// sentence, or else the last fitting entity of the [`REACH`] sentences before.
     fn referred_to(
         &self,
         mentions: &[SentenceMention],
@@ -314,18 +311,23 @@ impl ReferenceTracker {
             .find(|m| m.tokens.1 <= index && referent.accepts(m.kind))
             .map(|m| (m.entity, m.kind));
         in_sentence.or_else(|| {
-            self.recent
-                .iter()
-                .rev()
-                .take_while(|named| self.sentences - named.sentence <= REFERENCE_REACH)
+            self.within_reach()
                 .find(|named| referent.accepts(named.kind))
                 .map(|named| (named.entity, named.kind))
         })
     }
 
+    /// The entities named in the [`REACH`] sentences before, most recent first.
+    fn within_reach(&self) -> impl Iterator<Item = &Named> + Clone {
+        self.recent
+            .iter()
+            .rev()
+            .take_while(|named| self.sentences - named.sentence <= REACH)
+    }
+
     /// The two entities a pair reference at token `index` stands for ("the two countries"), the one
     /// named earlier first: the two fitting entities named before it in the sentence and in the
-    /// [`PAIR_REACH`] sentences before, with the speaker, a party to whatever its speech discusses
+    /// [`REACH`] sentences before, with the speaker, a party to whatever its speech discusses
     /// ("the two countries" in an address is most often its own and one other). When the sentence
     /// makes them three, its own are left out: "Sudan and Chad met. Libya attacked both countries."
     fn referred_pair(
@@ -340,12 +342,7 @@ impl ReferenceTracker {
             .rev()
             .filter(|m| m.tokens.1 <= index)
             .map(|m| (m.entity, m.kind));
-        let before = self
-            .recent
-            .iter()
-            .rev()
-            .take_while(|named| self.sentences - named.sentence <= PAIR_REACH)
-            .map(|named| (named.entity, named.kind));
+        let before = self.within_reach().map(|named| (named.entity, named.kind));
         let fits = |&(_, kind): &(usize, EntityKind)| referent.accepts(kind);
         let with_sentence = in_sentence
             .chain(before.clone())
